@@ -1,0 +1,216 @@
+"""The export contract: the tables an export of the case registration system delivers.
+
+Each table is a Pydantic model; `docs/exportcontract.md` is written from these models
+(`tests/test_contract.py` fails when the two drift). Codes are stable English slugs; the
+Dutch labels live in the reference tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    label_nl: str
+    line: int
+    # position in the section 7 overview table of the annual report; None = not in it
+    overview_order: int | None
+
+
+# The 15 Lijn 2 codes of section 1 of the annual report plus the Lijn 1 code.
+CATEGORIES: tuple[Category, ...] = (
+    Category("holiday_consent", "Toestemming voor vakantie", 1, None),
+    Category("abduction", "Internationale kinderontvoering", 2, 1),
+    Category("domestic_access_noncompliance", "Niet nakoming binnenlandse omgang", 2, 2),
+    Category("abduction_by_family", "Ontvoering door familie", 2, 3),
+    Category("prevention", "Preventie", 2, 4),
+    Category("international_access", "Internationale omgangsregeling", 2, 5),
+    Category("relocation_consent", "Toestemming voor vertrek", 2, 6),
+    Category("no_holiday_consent", "Geen toestemming voor vakantie", 2, 7),
+    Category("lawful_relocation", "Geoorloofde overbrenging", 2, 8),
+    Category("international_child_protection", "Internationale kinderbescherming", 2, 9),
+    Category("hotline_116000", "Vermissing: 116000 hotline", 2, 10),
+    Category("other_advice", "Overig advies", 2, 11),
+    Category("advice_not_netherlands", "Advies niet Nederlands", 2, 12),
+    Category("no_substantive_advice", "Niet tot inhoudelijk advies gekomen", 2, 13),
+    Category("abandonment", "Achterlating", 2, None),
+    Category("custody_questions", "Gezagsvragen", 2, None),
+)
+CATEGORY_CODES = tuple(c.code for c in CATEGORIES)
+LINE2_CODES = tuple(c.code for c in CATEGORIES if c.line == 2)
+
+CategoryCode = Literal[
+    "holiday_consent",
+    "abduction",
+    "domestic_access_noncompliance",
+    "abduction_by_family",
+    "prevention",
+    "international_access",
+    "relocation_consent",
+    "no_holiday_consent",
+    "lawful_relocation",
+    "international_child_protection",
+    "hotline_116000",
+    "other_advice",
+    "advice_not_netherlands",
+    "no_substantive_advice",
+    "abandonment",
+    "custody_questions",
+]
+ContactedBy = Literal["mother", "father", "family_acquaintance", "professional"]
+ParentRole = Literal[
+    "potentially_left_behind",
+    "potentially_taking",
+    "left_behind",
+    "taking",
+    "relocating",
+    "staying",
+    "wants_access",
+    "child_resides",
+]
+ActingPerson = Literal["mother", "father", "family_member"]
+Direction = Literal["from_nl", "to_nl", "outside_nl"]
+Channel = Literal["phone", "email", "contact_form"]
+PersonType = Literal["parent", "family_acquaintance", "professional"]
+MediationType = Literal["IKO", "NIKO"]
+NotStartedReason = Literal["court_decided_against", "parent_declined", "withdrawn", "other"]
+Outcome = Literal["full_agreement", "partial_agreement", "no_agreement", "running"]
+
+PseudoId = Annotated[str, Field(pattern=r"^[A-Z]{1,2}[0-9A-F]{8,12}$")]
+Iso2 = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
+
+class Row(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CaseRow(Row):
+    """One row per case (zaak)."""
+
+    case_id: PseudoId = Field(description="Pseudoniem zaaknummer, uniek per zaak.")
+    family_id: PseudoId = Field(
+        description="Pseudoniem gezinsnummer: zaken van hetzelfde gezin delen het "
+        "(een preventiezaak kan later een ontvoeringszaak worden; bij een conflictzaak "
+        "hebben beide ouders een eigen zaak met hetzelfde gezinsnummer)."
+    )
+    opened_date: dt.date = Field(description="Datum waarop de zaak is geopend.")
+    closed_date: dt.date | None = Field(
+        description="Datum waarop de zaak is afgesloten; leeg zolang de zaak loopt."
+    )
+    line: Literal[1, 2] = Field(
+        description="Lijn 1: vragen over het toestemmingsformulier voor reizen (werkstudenten). "
+        "Lijn 2: juridische zaken (juristen)."
+    )
+    category_code: CategoryCode = Field(
+        description="Registratiecode: de 15 Lijn 2-codes en de Lijn 1-code 'holiday_consent'."
+    )
+    contacted_by: ContactedBy = Field(
+        description="Wie contact opnam: moeder, vader (ouders) of familielid/kennis, "
+        "professional (derden)."
+    )
+    parent_role: ParentRole | None = Field(
+        description="Rol van de ouder die contact opnam: (potentieel) achterblijvend of "
+        "meenemend (preventie, ontvoering), verhuizend of blijvend (toestemming voor vertrek), "
+        "wil omgang of kind woont bij (omgang). Leeg bij derden en overige codes."
+    )
+    acting_person: ActingPerson | None = Field(
+        description="Om wie het gaat: bij preventie de potentieel meenemende persoon, bij "
+        "ontvoering de meenemende persoon, bij toestemming voor vertrek de verhuizende ouder, "
+        "bij omgang de ouder die omgang wenst."
+    )
+    direction: Direction | None = Field(
+        description="Richting: vanuit Nederland naar het buitenland, vanuit het buitenland "
+        "naar Nederland, of buiten Nederland om (met een Nederlandse connectie)."
+    )
+    country_iso2: Iso2 | None = Field(
+        description="Het andere land (ISO 3166-1 alpha-2): bestemming bij 'from_nl', "
+        "herkomst bij 'to_nl', het land waarheen bij 'outside_nl'."
+    )
+    hkov_registered: bool | None = Field(
+        description="Of het land partij is bij het Haags Kinderontvoeringsverdrag 1980 (HKOV), "
+        "zoals geregistreerd op de zaak. Bepaalt de juridische route."
+    )
+    children_count: int = Field(ge=0, le=15, description="Aantal kinderen in de zaak.")
+    conflict_case: bool = Field(
+        description="Conflictzaak: beide ouders (of ouder en derde) met tegenstrijdige "
+        "belangen; behandelaars zien elkaars dossier niet."
+    )
+
+
+class ChildRow(Row):
+    """One row per child in a case."""
+
+    child_id: PseudoId = Field(description="Pseudoniem kindnummer, uniek per zaak-kind.")
+    case_id: PseudoId = Field(description="De zaak waarin het kind voorkomt.")
+    age_years: int = Field(ge=0, le=17, description="Leeftijd in jaren bij opening van de zaak.")
+
+
+class ContactRow(Row):
+    """One row per contact (contactmoment)."""
+
+    contact_id: PseudoId = Field(description="Pseudoniem nummer van het contactmoment.")
+    case_id: PseudoId = Field(description="De zaak waarover contact was.")
+    contact_date: dt.date = Field(description="Datum van het contactmoment.")
+    channel: Channel = Field(description="Telefoon (ook Teams), e-mail of contactformulier.")
+    person_type: PersonType = Field(
+        description="Met wie: ouder, familielid/kennis of professional."
+    )
+
+
+class MediationRow(Row):
+    """One row per request for cross-border mediation."""
+
+    mediation_id: PseudoId = Field(description="Pseudoniem nummer van het verzoek.")
+    case_id: PseudoId | None = Field(description="De zaak waar het verzoek bij hoort.")
+    received_date: dt.date = Field(description="Datum waarop het verzoek binnenkwam.")
+    mediation_type: MediationType = Field(
+        description="IKO: in een kinderontvoeringszaak; NIKO: ander internationaal "
+        "familieconflict."
+    )
+    started: bool = Field(description="Of de mediation is opgestart.")
+    not_started_reason: NotStartedReason | None = Field(
+        description="Waarom niet gestart: besloten op de regiezitting, ouder zag af, "
+        "verzoek ingetrokken, overig. Leeg als gestart."
+    )
+    start_date: dt.date | None = Field(description="Datum van de intake; leeg als niet gestart.")
+    stopped_after_intake: bool = Field(description="Gestart maar na de intake gestopt.")
+    outcome: Outcome | None = Field(
+        description="Volledige overeenkomst, gedeeltelijke of spiegelovereenkomst, geen "
+        "overeenkomst, of loopt nog. Leeg als niet gestart of na de intake gestopt."
+    )
+    end_date: dt.date | None = Field(description="Einddatum; leeg zolang de mediation loopt.")
+    child_interviews: int = Field(ge=0, description="Aantal kindgesprekken (kinderen vanaf 3).")
+    children_heard: int = Field(ge=0, description="Aantal kinderen gehoord in kindgesprekken.")
+    special_guardian_appointed: bool = Field(description="Bijzondere curator aangewezen.")
+    special_guardian_children: int = Field(
+        ge=0, description="Voor hoeveel kinderen een bijzondere curator is aangewezen."
+    )
+
+
+class ExportMetaRow(Row):
+    """One row describing the export as a whole."""
+
+    export_date: dt.date = Field(description="Datum waarop de export is gemaakt.")
+    data_until: dt.date = Field(description="Laatste dag waarover de export gegevens bevat.")
+    is_demo: bool = Field(description="Demonstratiegegevens (gegenereerd), geen echte export.")
+    extrapolated_from: dt.date | None = Field(
+        description="Vanaf deze datum zijn de demogegevens doorgetrokken (geen gepubliceerde "
+        "cijfers om op te ijken)."
+    )
+    source: str = Field(description="Omschrijving van de bron van de export.")
+
+
+# table name -> model; the table name is the folder under the data directory
+EXPORT_TABLES: dict[str, type[Row]] = {
+    "cases": CaseRow,
+    "children": ChildRow,
+    "contacts": ContactRow,
+    "mediations": MediationRow,
+    "export_meta": ExportMetaRow,
+}
