@@ -1,0 +1,39 @@
+"""Settings, typed and read once: where the data is, and how the app runs."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from dashboard.paths import DATA_ROOT, DEMO_DIR
+
+# Report results are cached this long in the app; a new import replaces the data directory
+# (see issue 7), after which a page shows new figures within this many seconds.
+REPORT_CACHE_SECONDS = 300
+
+
+class Settings(BaseModel):
+    data_dir: Path = Field(
+        default=DEMO_DIR,
+        description="Map met de gepubliceerde export (één submap per tabel). "
+        "Omgevingsvariabele IKO_DATA_DIR; standaard de ingebouwde demogegevens.",
+    )
+    reference_root: Path = Field(
+        default=DATA_ROOT,
+        description="Map die 'reference/' bevat (categorieën, landen, vakanties, "
+        "gepubliceerde cijfers). Omgevingsvariabele IKO_REFERENCE_ROOT.",
+    )
+    port: int = Field(default=8501, description="Poort van het dashboard (IKO_PORT).")
+
+
+@cache
+def settings() -> Settings:
+    env = {
+        "data_dir": os.environ.get("IKO_DATA_DIR"),
+        "reference_root": os.environ.get("IKO_REFERENCE_ROOT"),
+        "port": os.environ.get("IKO_PORT"),
+    }
+    return Settings(**{k: v for k, v in env.items() if v})
