@@ -115,7 +115,7 @@ def line2_weights(cal: Calendar, days: np.ndarray) -> np.ndarray:
             w += np.where((offset >= 0) & (offset <= 35),
                           height / 3 * np.exp(-0.5 * ((offset - 9) / 7.0) ** 2), 0.0)
     month = np.array([to_date(d).month for d in days])
-    w += np.where(np.isin(month, [6, 7, 8]), 0.3, 0.0)
+    w += np.where(np.isin(month, [6, 7, 8]), 0.45, 0.0)
     weekday = (days + 3) % 7
     return w * np.choose(weekday, [1.15, 1.05, 1.0, 1.0, 0.85])
 

@@ -1,0 +1,282 @@
+-- grain: one row per year x measure (the vocabulary of data/reference/published-2025-report.csv)
+-- used by: reports annual_measures and published_vs_computed (jaaroverzicht, figures command)
+-- Definitions follow the annual report: cases count by the year they were opened, contacts by
+-- the year they took place, mediation requests by the year they were received. The report's
+-- chapters 3 to 6 count the cases in which a PARENT contacted (its words: "waarbij de ouder
+-- contact heeft opgenomen"), and so do their children; chapter 7 splits every Lijn 2 code by
+-- parents and third parties.
+WITH cases AS (
+    SELECT * FROM stg_cases
+),
+
+parents AS (
+    SELECT * FROM cases WHERE contact_party = 'parent'
+),
+
+contacts AS (
+    SELECT * FROM mart_contacts
+),
+
+mediations AS (
+    SELECT * FROM stg_mediations
+),
+
+-- months with data in each year: 12 for a complete year, fewer for the running one
+months AS (
+    SELECT
+        opened_year AS year,
+        count(DISTINCT opened_month) AS months_with_data
+    FROM cases
+    GROUP BY opened_year
+),
+
+case_measures AS (
+    SELECT
+        cases.opened_year AS year,
+        count(*) AS "cases.total",
+        count_if(line = 1) AS "cases.line1",
+        count_if(line = 2) AS "cases.line2",
+        count_if(line = 2 AND closed_year = opened_year) AS "cases.line2.closed_same_year",
+        count_if(line = 2 AND (closed_date IS NULL OR closed_year > opened_year))
+        AS "cases.line2.carried_to_next_year",
+        count_if(line = 2) / any_value(months.months_with_data) AS "cases.line2.monthly_average",
+        count_if(category_code = 'prevention') AS "prevention.cases",
+        count_if(category_code = 'prevention' AND contact_party = 'parent')
+        AS "prevention.cases.parents",
+        count_if(category_code = 'prevention' AND contact_party = 'third_party')
+        AS "prevention.cases.third_parties",
+        count_if(category_code = 'abduction_by_family') AS "abduction.by_family.cases",
+        coalesce(sum(children_count) FILTER (WHERE category_code = 'abduction_by_family'), 0)
+        AS "abduction.by_family.children"
+    FROM cases
+    INNER JOIN months ON cases.opened_year = months.year
+    GROUP BY cases.opened_year
+),
+
+prevention AS (
+    SELECT
+        opened_year AS year,
+        coalesce(sum(children_count), 0) AS "prevention.children",
+        -- the worried parent is the one who fears the other will take the child
+        count_if(
+            (contacted_by = 'mother' AND parent_role = 'potentially_left_behind')
+            OR (contacted_by = 'father' AND parent_role = 'potentially_taking')
+        ) AS "prevention.worried_parent.mother",
+        count_if(
+            (contacted_by = 'father' AND parent_role = 'potentially_left_behind')
+            OR (contacted_by = 'mother' AND parent_role = 'potentially_taking')
+        ) AS "prevention.worried_parent.father",
+        count_if(contacted_by = 'mother') AS "prevention.contact.mother",
+        count_if(contacted_by = 'mother' AND parent_role = 'potentially_left_behind')
+        AS "prevention.contact.mother.potentially_left_behind",
+        count_if(contacted_by = 'mother' AND parent_role = 'potentially_taking')
+        AS "prevention.contact.mother.potentially_taking",
+        count_if(contacted_by = 'father') AS "prevention.contact.father",
+        count_if(contacted_by = 'father' AND parent_role = 'potentially_left_behind')
+        AS "prevention.contact.father.potentially_left_behind",
+        count_if(contacted_by = 'father' AND parent_role = 'potentially_taking')
+        AS "prevention.contact.father.potentially_taking",
+        count_if(direction = 'from_nl') AS "prevention.direction.from_nl",
+        count_if(direction = 'to_nl') AS "prevention.direction.to_nl",
+        count_if(direction = 'outside_nl') AS "prevention.direction.between_other_countries"
+    FROM parents
+    WHERE category_code = 'prevention'
+    GROUP BY opened_year
+),
+
+relocation AS (
+    SELECT
+        opened_year AS year,
+        count(*) AS "relocation.cases",
+        coalesce(sum(children_count), 0) AS "relocation.children",
+        count_if(acting_person = 'mother') AS "relocation.relocating_parent.mother",
+        count_if(acting_person = 'father') AS "relocation.relocating_parent.father",
+        count_if(contacted_by = 'mother' AND parent_role = 'relocating')
+        AS "relocation.contact.mother.self_relocating",
+        count_if(contacted_by = 'mother' AND parent_role = 'staying')
+        AS "relocation.contact.mother.other_parent_relocating",
+        count_if(contacted_by = 'father' AND parent_role = 'relocating')
+        AS "relocation.contact.father.self_relocating",
+        count_if(contacted_by = 'father' AND parent_role = 'staying')
+        AS "relocation.contact.father.other_parent_relocating",
+        count_if(direction = 'outside_nl') AS "relocation.not_involving_nl"
+    FROM parents
+    WHERE category_code = 'relocation_consent'
+    GROUP BY opened_year
+),
+
+abduction AS (
+    SELECT
+        opened_year AS year,
+        count(*) AS "abduction.cases",
+        coalesce(sum(children_count), 0) AS "abduction.children",
+        count_if(acting_person = 'mother') AS "abduction.taking_parent.mother",
+        count_if(acting_person = 'father') AS "abduction.taking_parent.father",
+        count_if(parent_role = 'left_behind') AS "abduction.contact.left_behind_parent",
+        count_if(parent_role = 'taking') AS "abduction.contact.taking_parent",
+        count_if(direction = 'from_nl') AS "abduction.outgoing.cases",
+        coalesce(sum(children_count) FILTER (WHERE direction = 'from_nl'), 0)
+        AS "abduction.outgoing.children",
+        count_if(direction = 'from_nl' AND hkov_registered) AS "abduction.outgoing.hague.cases",
+        coalesce(sum(children_count) FILTER (WHERE direction = 'from_nl' AND hkov_registered), 0)
+        AS "abduction.outgoing.hague.children",
+        count_if(direction = 'from_nl' AND NOT hkov_registered)
+        AS "abduction.outgoing.non_hague.cases",
+        coalesce(
+            sum(children_count) FILTER (WHERE direction = 'from_nl' AND NOT hkov_registered), 0
+        ) AS "abduction.outgoing.non_hague.children",
+        count_if(direction = 'to_nl') AS "abduction.incoming.cases",
+        coalesce(sum(children_count) FILTER (WHERE direction = 'to_nl'), 0)
+        AS "abduction.incoming.children",
+        count_if(direction = 'to_nl' AND hkov_registered) AS "abduction.incoming.hague.cases",
+        coalesce(sum(children_count) FILTER (WHERE direction = 'to_nl' AND hkov_registered), 0)
+        AS "abduction.incoming.hague.children",
+        count_if(direction = 'to_nl' AND NOT hkov_registered)
+        AS "abduction.incoming.non_hague.cases",
+        coalesce(
+            sum(children_count) FILTER (WHERE direction = 'to_nl' AND NOT hkov_registered), 0
+        ) AS "abduction.incoming.non_hague.children",
+        count_if(direction = 'outside_nl') AS "abduction.outside_nl.cases",
+        coalesce(sum(children_count) FILTER (WHERE direction = 'outside_nl'), 0)
+        AS "abduction.outside_nl.children"
+    FROM parents
+    WHERE category_code = 'abduction'
+    GROUP BY opened_year
+),
+
+access AS (
+    SELECT
+        opened_year AS year,
+        count(*) AS "access.cases",
+        count_if(contacted_by = 'father') AS "access.advice_sought.father",
+        count_if(contacted_by = 'mother') AS "access.advice_sought.mother",
+        count_if(acting_person = 'father') AS "access.wants_contact.father",
+        count_if(acting_person = 'mother') AS "access.wants_contact.mother"
+    FROM parents
+    WHERE category_code = 'international_access'
+    GROUP BY opened_year
+),
+
+contact_measures AS (
+    SELECT
+        contact_year AS year,
+        count(*) AS "contacts.total",
+        count_if(line = 1) AS "contacts.line1",
+        count_if(line = 2) AS "contacts.line2",
+        count_if(channel = 'phone') AS "contacts.phone",
+        count_if(channel = 'email') AS "contacts.email",
+        count_if(channel = 'contact_form') AS "contacts.contact_form",
+        count_if(channel = 'phone' AND person_type = 'parent') AS "contacts.phone.parents",
+        count_if(channel = 'phone' AND person_type = 'family_acquaintance')
+        AS "contacts.phone.family_acquaintances",
+        count_if(channel = 'phone' AND person_type = 'professional')
+        AS "contacts.phone.professionals",
+        count_if(channel = 'email' AND person_type = 'parent') AS "contacts.email.parents",
+        count_if(channel = 'email' AND person_type = 'family_acquaintance')
+        AS "contacts.email.family_acquaintances",
+        count_if(channel = 'email' AND person_type = 'professional')
+        AS "contacts.email.professionals",
+        count_if(channel = 'contact_form' AND person_type = 'parent')
+        AS "contacts.contact_form.parents",
+        count_if(channel = 'contact_form' AND person_type = 'family_acquaintance')
+        AS "contacts.contact_form.family_acquaintances",
+        -- the report calls the professionals among contact-form senders 'derden'
+        -- (372 parents + 47 family + 98 'derden' = 517)
+        count_if(channel = 'contact_form' AND person_type = 'professional')
+        AS "contacts.contact_form.third_parties"
+    FROM contacts
+    GROUP BY contact_year
+),
+
+mediation_measures AS (
+    SELECT
+        received_year AS year,
+        count(*) AS "mediation.requests",
+        count_if(mediation_type = 'IKO') AS "mediation.requests.abduction",
+        count_if(mediation_type = 'NIKO') AS "mediation.requests.other",
+        count_if(mediation_type = 'IKO' AND started) AS "mediation.started.abduction",
+        count_if(mediation_type = 'IKO' AND NOT started) AS "mediation.not_started.abduction",
+        count_if(mediation_type = 'NIKO' AND started) AS "mediation.started.other",
+        count_if(mediation_type = 'NIKO' AND stopped_after_intake)
+        AS "mediation.stopped_after_intake.other",
+        count_if(mediation_type = 'NIKO' AND conducted) AS "mediation.conducted.other",
+        -- success is a full agreement; every other ended outcome counts as not successful
+        count_if(mediation_type = 'IKO' AND conducted AND outcome = 'full_agreement')
+        AS "mediation.successful.abduction",
+        count_if(
+            mediation_type = 'IKO' AND conducted
+            AND outcome IN ('partial_agreement', 'no_agreement')
+        ) AS "mediation.unsuccessful.abduction",
+        count_if(mediation_type = 'NIKO' AND conducted AND outcome = 'full_agreement')
+        AS "mediation.successful.other",
+        count_if(
+            mediation_type = 'NIKO' AND conducted
+            AND outcome IN ('partial_agreement', 'no_agreement')
+        ) AS "mediation.unsuccessful.other",
+        sum(child_interviews) AS "mediation.child_interviews",
+        sum(children_heard) AS "mediation.child_interviews.children",
+        coalesce(sum(child_interviews) FILTER (WHERE mediation_type = 'IKO'), 0)
+        AS "mediation.child_interviews.abduction",
+        coalesce(sum(child_interviews) FILTER (WHERE mediation_type = 'NIKO'), 0)
+        AS "mediation.child_interviews.other",
+        count_if(special_guardian_appointed) AS "mediation.special_guardian.appointments",
+        sum(special_guardian_children) AS "mediation.special_guardian.children"
+    FROM mediations
+    GROUP BY received_year
+),
+
+-- chapter 7: every code in the overview table x parents / third parties, zeros included
+overview_cells AS (
+    SELECT
+        y.year,
+        'line2.' || p.party_measure || '.' || c.category_code AS measure,
+        count(cases.case_id) AS value
+    FROM (SELECT DISTINCT opened_year AS year FROM cases) AS y
+    CROSS JOIN (SELECT * FROM stg_categories WHERE overview_order IS NOT NULL) AS c
+    CROSS JOIN (
+        SELECT * FROM (VALUES ('parent', 'parents'), ('third_party', 'third_parties'))
+            AS t (contact_party, party_measure)
+    ) AS p
+    LEFT JOIN cases
+        ON
+            y.year = cases.opened_year
+            AND c.category_code = cases.category_code
+            AND p.contact_party = cases.contact_party
+    GROUP BY ALL
+),
+
+overview_totals AS (
+    SELECT
+        opened_year AS year,
+        'line2.' || CASE contact_party WHEN 'parent' THEN 'parents' ELSE 'third_parties' END
+        || '.total' AS measure,
+        count(*) AS value
+    FROM cases
+    WHERE line = 2
+    GROUP BY ALL
+),
+
+wide_measures AS (
+    UNPIVOT (
+        SELECT *
+        FROM case_measures
+        LEFT JOIN prevention USING (year)
+        LEFT JOIN relocation USING (year)
+        LEFT JOIN abduction USING (year)
+        LEFT JOIN access USING (year)
+        LEFT JOIN contact_measures USING (year)
+        LEFT JOIN mediation_measures USING (year)
+    )
+    ON COLUMNS(* EXCLUDE (year))
+    INTO NAME measure VALUE value
+),
+
+all_measures AS (
+    SELECT year, measure, cast(value AS DOUBLE) AS value FROM wide_measures
+    UNION ALL
+    SELECT year, measure, cast(value AS DOUBLE) FROM overview_cells
+    UNION ALL
+    SELECT year, measure, cast(value AS DOUBLE) FROM overview_totals
+)
+
+SELECT * FROM all_measures
