@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -176,7 +176,7 @@ class MediationRow(Row):
     started: bool = Field(description="Of de mediation is opgestart.")
     not_started_reason: NotStartedReason | None = Field(
         description="Waarom niet gestart: besloten op de regiezitting, ouder zag af, "
-        "verzoek ingetrokken, overig. Leeg als gestart."
+        "verzoek ingetrokken, overig. Leeg als gestart of als er nog niet is besloten."
     )
     start_date: dt.date | None = Field(description="Datum van de intake; leeg als niet gestart.")
     stopped_after_intake: bool = Field(description="Gestart maar na de intake gestopt.")
@@ -214,3 +214,29 @@ EXPORT_TABLES: dict[str, type[Row]] = {
     "mediations": MediationRow,
     "export_meta": ExportMetaRow,
 }
+
+
+@dataclass(frozen=True)
+class ColumnType:
+    """What a contract field holds, with `X | None` and `Annotated[...]` unwrapped."""
+
+    base: Any  # a Python type (str, int, bool, date) or a Literal[...]
+    optional: bool
+    metadata: tuple[Any, ...]  # constraints such as pattern, ge, le
+
+    @property
+    def codes(self) -> tuple[Any, ...] | None:
+        return get_args(self.base) if get_origin(self.base) is Literal else None
+
+
+def column_type(field: Any) -> ColumnType:
+    ann = field.annotation
+    optional = False
+    if get_origin(ann) is not Literal and type(None) in get_args(ann):
+        optional = True
+        ann = next(a for a in get_args(ann) if a is not type(None))
+    metadata = tuple(field.metadata)
+    if get_origin(ann) is Annotated:
+        ann, *extra = get_args(ann)
+        metadata += tuple(m for e in extra for m in getattr(e, "metadata", [e]))
+    return ColumnType(ann, optional, metadata)

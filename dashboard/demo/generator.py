@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Literal, get_args, get_origin
 from pathlib import Path
 
 import numpy as np
 import polars as pl
 
 from dashboard import reference
-from dashboard.contract import EXPORT_TABLES, LINE2_CODES
+from pydantic.fields import FieldInfo
+
+from dashboard.contract import EXPORT_TABLES, LINE2_CODES, column_type
 from dashboard.demo import targets as t
 
 SEED = 20_251_231
@@ -918,22 +919,18 @@ def generate(until: dt.date, seed: int = SEED) -> dict[str, pl.DataFrame]:
     return {name: conform(name, df) for name, df in tables.items()}
 
 
-def polars_type(annotation: object) -> pl.DataType:
+def polars_type(field: FieldInfo) -> pl.DataType:
     """The Parquet column type for a contract field (small counts as Int16, line as Int8)."""
-    first = annotation
-    if get_origin(annotation) is not Literal and get_args(annotation):  # X | None
-        first = next(a for a in get_args(annotation) if a is not type(None))
-    if get_origin(first) is Literal:
-        return pl.Int8 if all(isinstance(v, int) for v in get_args(first)) else pl.String
-    if get_origin(first) is Annotated:
-        first = get_args(first)[0]
-    return {dt.date: pl.Date, bool: pl.Boolean, int: pl.Int16, str: pl.String}[first]
+    col = column_type(field)
+    if col.codes is not None:
+        return pl.Int8 if all(isinstance(v, int) for v in col.codes) else pl.String
+    return {dt.date: pl.Date, bool: pl.Boolean, int: pl.Int16, str: pl.String}[col.base]
 
 
 def conform(table: str, df: pl.DataFrame) -> pl.DataFrame:
     """Columns in contract order, with contract types."""
     fields = EXPORT_TABLES[table].model_fields
-    return df.select([pl.col(c).cast(polars_type(f.annotation)) for c, f in fields.items()])
+    return df.select([pl.col(c).cast(polars_type(f)) for c, f in fields.items()])
 
 
 def write_demo(out_dir: Path, until: dt.date, seed: int = SEED) -> dict[str, int]:
