@@ -10,7 +10,8 @@ WITH cases AS (
 ),
 
 parents AS (
-    SELECT * FROM cases WHERE contact_party = 'parent'
+    SELECT * FROM cases
+    WHERE contact_party = 'parent'
 ),
 
 contacts AS (
@@ -21,36 +22,34 @@ mediations AS (
     SELECT * FROM stg_mediations
 ),
 
--- months with data in each year: 12 for a complete year, fewer for the running one
-months AS (
+-- the monthly average divides by the months with data: 12 for a complete year
+line2_average AS (
     SELECT
         opened_year AS year,
-        count(DISTINCT opened_month) AS months_with_data
+        count_if(line = 2) / count(DISTINCT opened_month) AS "cases.line2.monthly_average"
     FROM cases
     GROUP BY opened_year
 ),
 
 case_measures AS (
     SELECT
-        cases.opened_year AS year,
+        opened_year AS year,
         count(*) AS "cases.total",
         count_if(line = 1) AS "cases.line1",
         count_if(line = 2) AS "cases.line2",
         count_if(line = 2 AND closed_year = opened_year) AS "cases.line2.closed_same_year",
         count_if(line = 2 AND (closed_date IS NULL OR closed_year > opened_year))
-        AS "cases.line2.carried_to_next_year",
-        count_if(line = 2) / any_value(months.months_with_data) AS "cases.line2.monthly_average",
+            AS "cases.line2.carried_to_next_year",
         count_if(category_code = 'prevention') AS "prevention.cases",
         count_if(category_code = 'prevention' AND contact_party = 'parent')
-        AS "prevention.cases.parents",
+            AS "prevention.cases.parents",
         count_if(category_code = 'prevention' AND contact_party = 'third_party')
-        AS "prevention.cases.third_parties",
+            AS "prevention.cases.third_parties",
         count_if(category_code = 'abduction_by_family') AS "abduction.by_family.cases",
         coalesce(sum(children_count) FILTER (WHERE category_code = 'abduction_by_family'), 0)
-        AS "abduction.by_family.children"
+            AS "abduction.by_family.children"
     FROM cases
-    INNER JOIN months ON cases.opened_year = months.year
-    GROUP BY cases.opened_year
+    GROUP BY opened_year
 ),
 
 prevention AS (
@@ -68,14 +67,14 @@ prevention AS (
         ) AS "prevention.worried_parent.father",
         count_if(contacted_by = 'mother') AS "prevention.contact.mother",
         count_if(contacted_by = 'mother' AND parent_role = 'potentially_left_behind')
-        AS "prevention.contact.mother.potentially_left_behind",
+            AS "prevention.contact.mother.potentially_left_behind",
         count_if(contacted_by = 'mother' AND parent_role = 'potentially_taking')
-        AS "prevention.contact.mother.potentially_taking",
+            AS "prevention.contact.mother.potentially_taking",
         count_if(contacted_by = 'father') AS "prevention.contact.father",
         count_if(contacted_by = 'father' AND parent_role = 'potentially_left_behind')
-        AS "prevention.contact.father.potentially_left_behind",
+            AS "prevention.contact.father.potentially_left_behind",
         count_if(contacted_by = 'father' AND parent_role = 'potentially_taking')
-        AS "prevention.contact.father.potentially_taking",
+            AS "prevention.contact.father.potentially_taking",
         count_if(direction = 'from_nl') AS "prevention.direction.from_nl",
         count_if(direction = 'to_nl') AS "prevention.direction.to_nl",
         count_if(direction = 'outside_nl') AS "prevention.direction.between_other_countries"
@@ -92,13 +91,13 @@ relocation AS (
         count_if(acting_person = 'mother') AS "relocation.relocating_parent.mother",
         count_if(acting_person = 'father') AS "relocation.relocating_parent.father",
         count_if(contacted_by = 'mother' AND parent_role = 'relocating')
-        AS "relocation.contact.mother.self_relocating",
+            AS "relocation.contact.mother.self_relocating",
         count_if(contacted_by = 'mother' AND parent_role = 'staying')
-        AS "relocation.contact.mother.other_parent_relocating",
+            AS "relocation.contact.mother.other_parent_relocating",
         count_if(contacted_by = 'father' AND parent_role = 'relocating')
-        AS "relocation.contact.father.self_relocating",
+            AS "relocation.contact.father.self_relocating",
         count_if(contacted_by = 'father' AND parent_role = 'staying')
-        AS "relocation.contact.father.other_parent_relocating",
+            AS "relocation.contact.father.other_parent_relocating",
         count_if(direction = 'outside_nl') AS "relocation.not_involving_nl"
     FROM parents
     WHERE category_code = 'relocation_consent'
@@ -116,29 +115,29 @@ abduction AS (
         count_if(parent_role = 'taking') AS "abduction.contact.taking_parent",
         count_if(direction = 'from_nl') AS "abduction.outgoing.cases",
         coalesce(sum(children_count) FILTER (WHERE direction = 'from_nl'), 0)
-        AS "abduction.outgoing.children",
+            AS "abduction.outgoing.children",
         count_if(direction = 'from_nl' AND hkov_registered) AS "abduction.outgoing.hague.cases",
         coalesce(sum(children_count) FILTER (WHERE direction = 'from_nl' AND hkov_registered), 0)
-        AS "abduction.outgoing.hague.children",
+            AS "abduction.outgoing.hague.children",
         count_if(direction = 'from_nl' AND NOT hkov_registered)
-        AS "abduction.outgoing.non_hague.cases",
+            AS "abduction.outgoing.non_hague.cases",
         coalesce(
             sum(children_count) FILTER (WHERE direction = 'from_nl' AND NOT hkov_registered), 0
         ) AS "abduction.outgoing.non_hague.children",
         count_if(direction = 'to_nl') AS "abduction.incoming.cases",
         coalesce(sum(children_count) FILTER (WHERE direction = 'to_nl'), 0)
-        AS "abduction.incoming.children",
+            AS "abduction.incoming.children",
         count_if(direction = 'to_nl' AND hkov_registered) AS "abduction.incoming.hague.cases",
         coalesce(sum(children_count) FILTER (WHERE direction = 'to_nl' AND hkov_registered), 0)
-        AS "abduction.incoming.hague.children",
+            AS "abduction.incoming.hague.children",
         count_if(direction = 'to_nl' AND NOT hkov_registered)
-        AS "abduction.incoming.non_hague.cases",
+            AS "abduction.incoming.non_hague.cases",
         coalesce(
             sum(children_count) FILTER (WHERE direction = 'to_nl' AND NOT hkov_registered), 0
         ) AS "abduction.incoming.non_hague.children",
         count_if(direction = 'outside_nl') AS "abduction.outside_nl.cases",
         coalesce(sum(children_count) FILTER (WHERE direction = 'outside_nl'), 0)
-        AS "abduction.outside_nl.children"
+            AS "abduction.outside_nl.children"
     FROM parents
     WHERE category_code = 'abduction'
     GROUP BY opened_year
@@ -168,22 +167,22 @@ contact_measures AS (
         count_if(channel = 'contact_form') AS "contacts.contact_form",
         count_if(channel = 'phone' AND person_type = 'parent') AS "contacts.phone.parents",
         count_if(channel = 'phone' AND person_type = 'family_acquaintance')
-        AS "contacts.phone.family_acquaintances",
+            AS "contacts.phone.family_acquaintances",
         count_if(channel = 'phone' AND person_type = 'professional')
-        AS "contacts.phone.professionals",
+            AS "contacts.phone.professionals",
         count_if(channel = 'email' AND person_type = 'parent') AS "contacts.email.parents",
         count_if(channel = 'email' AND person_type = 'family_acquaintance')
-        AS "contacts.email.family_acquaintances",
+            AS "contacts.email.family_acquaintances",
         count_if(channel = 'email' AND person_type = 'professional')
-        AS "contacts.email.professionals",
+            AS "contacts.email.professionals",
         count_if(channel = 'contact_form' AND person_type = 'parent')
-        AS "contacts.contact_form.parents",
+            AS "contacts.contact_form.parents",
         count_if(channel = 'contact_form' AND person_type = 'family_acquaintance')
-        AS "contacts.contact_form.family_acquaintances",
+            AS "contacts.contact_form.family_acquaintances",
         -- the report calls the professionals among contact-form senders 'derden'
         -- (372 parents + 47 family + 98 'derden' = 517)
         count_if(channel = 'contact_form' AND person_type = 'professional')
-        AS "contacts.contact_form.third_parties"
+            AS "contacts.contact_form.third_parties"
     FROM contacts
     GROUP BY contact_year
 ),
@@ -198,17 +197,17 @@ mediation_measures AS (
         count_if(mediation_type = 'IKO' AND NOT started) AS "mediation.not_started.abduction",
         count_if(mediation_type = 'NIKO' AND started) AS "mediation.started.other",
         count_if(mediation_type = 'NIKO' AND stopped_after_intake)
-        AS "mediation.stopped_after_intake.other",
+            AS "mediation.stopped_after_intake.other",
         count_if(mediation_type = 'NIKO' AND conducted) AS "mediation.conducted.other",
         -- success is a full agreement; every other ended outcome counts as not successful
         count_if(mediation_type = 'IKO' AND conducted AND outcome = 'full_agreement')
-        AS "mediation.successful.abduction",
+            AS "mediation.successful.abduction",
         count_if(
             mediation_type = 'IKO' AND conducted
             AND outcome IN ('partial_agreement', 'no_agreement')
         ) AS "mediation.unsuccessful.abduction",
         count_if(mediation_type = 'NIKO' AND conducted AND outcome = 'full_agreement')
-        AS "mediation.successful.other",
+            AS "mediation.successful.other",
         count_if(
             mediation_type = 'NIKO' AND conducted
             AND outcome IN ('partial_agreement', 'no_agreement')
@@ -216,32 +215,46 @@ mediation_measures AS (
         sum(child_interviews) AS "mediation.child_interviews",
         sum(children_heard) AS "mediation.child_interviews.children",
         coalesce(sum(child_interviews) FILTER (WHERE mediation_type = 'IKO'), 0)
-        AS "mediation.child_interviews.abduction",
+            AS "mediation.child_interviews.abduction",
         coalesce(sum(child_interviews) FILTER (WHERE mediation_type = 'NIKO'), 0)
-        AS "mediation.child_interviews.other",
+            AS "mediation.child_interviews.other",
         count_if(special_guardian_appointed) AS "mediation.special_guardian.appointments",
         sum(special_guardian_children) AS "mediation.special_guardian.children"
     FROM mediations
     GROUP BY received_year
 ),
 
--- chapter 7: every code in the overview table x parents / third parties, zeros included
+overview_codes AS (
+    SELECT category_code FROM stg_categories
+    WHERE overview_order IS NOT NULL
+),
+
+parties AS (
+    SELECT
+        party.contact_party,
+        party.party_measure
+    FROM (
+        VALUES ('parent', 'parents'), ('third_party', 'third_parties')
+    ) AS party (contact_party, party_measure)
+),
+
+case_years AS (
+    SELECT DISTINCT opened_year AS year FROM cases
+),
+
 overview_cells AS (
     SELECT
-        y.year,
-        'line2.' || p.party_measure || '.' || c.category_code AS measure,
-        count(cases.case_id) AS value
-    FROM (SELECT DISTINCT opened_year AS year FROM cases) AS y
-    CROSS JOIN (SELECT * FROM stg_categories WHERE overview_order IS NOT NULL) AS c
-    CROSS JOIN (
-        SELECT * FROM (VALUES ('parent', 'parents'), ('third_party', 'third_parties'))
-            AS t (contact_party, party_measure)
-    ) AS p
-    LEFT JOIN cases
+        case_years.year,
+        'line2.' || parties.party_measure || '.' || overview_codes.category_code AS measure,
+        count(matched.case_id) AS value
+    FROM case_years
+    CROSS JOIN overview_codes
+    CROSS JOIN parties
+    LEFT JOIN cases AS matched
         ON
-            y.year = cases.opened_year
-            AND c.category_code = cases.category_code
-            AND p.contact_party = cases.contact_party
+            case_years.year = matched.opened_year
+            AND overview_codes.category_code = matched.category_code
+            AND parties.contact_party = matched.contact_party
     GROUP BY ALL
 ),
 
@@ -258,8 +271,9 @@ overview_totals AS (
 
 wide_measures AS (
     UNPIVOT (
-        SELECT *
+        SELECT *  -- noqa: RF02
         FROM case_measures
+        LEFT JOIN line2_average USING (year)
         LEFT JOIN prevention USING (year)
         LEFT JOIN relocation USING (year)
         LEFT JOIN abduction USING (year)
@@ -272,11 +286,23 @@ wide_measures AS (
 ),
 
 all_measures AS (
-    SELECT year, measure, cast(value AS DOUBLE) AS value FROM wide_measures
+    SELECT
+        year,
+        measure,
+        cast(value AS DOUBLE) AS value
+    FROM wide_measures
     UNION ALL
-    SELECT year, measure, cast(value AS DOUBLE) FROM overview_cells
+    SELECT
+        year,
+        measure,
+        cast(value AS DOUBLE)
+    FROM overview_cells
     UNION ALL
-    SELECT year, measure, cast(value AS DOUBLE) FROM overview_totals
+    SELECT
+        year,
+        measure,
+        cast(value AS DOUBLE)
+    FROM overview_totals
 )
 
 SELECT * FROM all_measures

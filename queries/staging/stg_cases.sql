@@ -55,7 +55,7 @@ decoded AS (
         -- the reference list's view: party, and in force on the day the case was opened
         countries.hkov_party
         AND coalesce(countries.hkov_entry_into_force <= cases.opened_date, TRUE)
-        AS hkov_reference,
+            AS hkov_reference,
         cast(cases.children_count AS INTEGER) AS children_count,
         cases.conflict_case
     FROM cases
