@@ -200,6 +200,7 @@ mediation_measures AS (
             AS "mediation.stopped_after_intake.other",
         count_if(mediation_type = 'NIKO' AND conducted) AS "mediation.conducted.other",
         -- success is a full agreement; every other ended outcome counts as not successful
+        count_if(conducted AND outcome = 'full_agreement') AS "mediation.successful",
         count_if(mediation_type = 'IKO' AND conducted AND outcome = 'full_agreement')
             AS "mediation.successful.abduction",
         count_if(

@@ -5,6 +5,7 @@
 -- joined) says so instead of showing a number.
 SELECT
     published.measure,
+    coalesce(labels.label_nl, published.measure) AS label_nl,
     published.section,
     published.published_value,
     computed.value AS computed_value,
@@ -18,5 +19,6 @@ SELECT
 FROM stg_published_figures AS published
 LEFT JOIN mart_annual_measures AS computed
     ON published.year = computed.year AND published.measure = computed.measure
+LEFT JOIN stg_measure_labels AS labels ON published.measure = labels.measure
 WHERE published.year = $year
 ORDER BY published.section, published.measure

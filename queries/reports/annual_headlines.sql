@@ -1,0 +1,49 @@
+-- grain: one row per headline tile of the annual overview, for $year against the year before
+-- used by: jaaroverzicht (tiles)
+WITH tiles AS (
+    SELECT
+        tile.sort_order,
+        tile.measure,
+        tile.tile_group
+    FROM (
+        VALUES
+        (1, 'cases.total', 'Zaken'),
+        (2, 'cases.line1', 'Zaken'),
+        (3, 'cases.line2', 'Zaken'),
+        (4, 'contacts.total', 'Contactmomenten'),
+        (5, 'contacts.line1', 'Contactmomenten'),
+        (6, 'contacts.line2', 'Contactmomenten'),
+        (7, 'abduction.cases', 'Ontvoering en preventie'),
+        (8, 'abduction.children', 'Ontvoering en preventie'),
+        (9, 'prevention.cases', 'Ontvoering en preventie'),
+        (10, 'prevention.children', 'Ontvoering en preventie'),
+        (11, 'relocation.cases', 'Vertrek, omgang en mediation'),
+        (12, 'access.cases', 'Vertrek, omgang en mediation'),
+        (13, 'mediation.requests', 'Vertrek, omgang en mediation'),
+        (14, 'mediation.successful', 'Vertrek, omgang en mediation')
+    ) AS tile (sort_order, measure, tile_group)
+),
+
+now AS (
+    SELECT * FROM mart_annual_measures
+    WHERE year = $year
+),
+
+previous AS (
+    SELECT * FROM mart_annual_measures
+    WHERE year = $year - 1
+)
+
+SELECT
+    tiles.sort_order,
+    tiles.tile_group,
+    tiles.measure,
+    labels.label_nl,
+    now.value,
+    previous.value AS previous_value,
+    100.0 * (now.value - previous.value) / nullif(previous.value, 0) AS change_pct
+FROM tiles
+LEFT JOIN now ON tiles.measure = now.measure
+LEFT JOIN previous ON tiles.measure = previous.measure
+LEFT JOIN stg_measure_labels AS labels ON tiles.measure = labels.measure
+ORDER BY tiles.sort_order
