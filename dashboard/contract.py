@@ -170,8 +170,7 @@ class MediationRow(Row):
     case_id: PseudoId | None = Field(description="De zaak waar het verzoek bij hoort.")
     received_date: dt.date = Field(description="Datum waarop het verzoek binnenkwam.")
     mediation_type: MediationType = Field(
-        description="IKO: in een kinderontvoeringszaak; NIKO: ander internationaal "
-        "familieconflict."
+        description="IKO: in een kinderontvoeringszaak; NIKO: ander internationaal familieconflict."
     )
     started: bool = Field(description="Of de mediation is opgestart.")
     not_started_reason: NotStartedReason | None = Field(

@@ -65,8 +65,7 @@ TYPE_NL = {"date": "datum", "bool": "ja/nee (boolean)", "int": "geheel getal", "
 def type_name(field: FieldInfo) -> str:
     col = column_type(field)
     if col.codes is not None:
-        name = ("geheel getal" if all(isinstance(v, int) for v in col.codes)
-                else "tekst (code)")
+        name = "geheel getal" if all(isinstance(v, int) for v in col.codes) else "tekst (code)"
     else:
         name = TYPE_NL[col.base.__name__]
     return name + (" of leeg" if col.optional else "")
@@ -79,8 +78,9 @@ def render() -> str:
         parts.append("| kolom | type | toegestane waarden | betekenis |")
         parts.append("|---|---|---|---|")
         for name, field in model.model_fields.items():
-            parts.append(f"| `{name}` | {type_name(field)} | {allowed_values(field)} | "
-                         f"{field.description} |")
+            parts.append(
+                f"| `{name}` | {type_name(field)} | {allowed_values(field)} | {field.description} |"
+            )
     parts.append("\n## Registratiecodes (`category_code`)\n")
     parts.append("| code | Nederlandse naam | lijn | rij in overzichtstabel jaarverslag |")
     parts.append("|---|---|---|---|")

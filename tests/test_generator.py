@@ -24,8 +24,10 @@ def rows(con, sql: str) -> list[tuple]:
 
 
 def digest(folder) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*.parquet"))}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*.parquet"))
+    }
 
 
 def test_generator_is_deterministic(tmp_path):
@@ -52,8 +54,11 @@ def test_data_up_to_the_day_asked_and_2026_marked_extrapolated():
     # data up to a day is a prefix of data up to a later day: earlier figures never move
     later = generate(dt.date(2026, 3, 15))["cases"]
     early = tables["cases"].filter(pl.col("opened_date") < dt.date(2026, 1, 1))
-    assert early["case_id"].sort().equals(
-        later.filter(pl.col("opened_date") < dt.date(2026, 1, 1))["case_id"].sort())
+    assert (
+        early["case_id"]
+        .sort()
+        .equals(later.filter(pl.col("opened_date") < dt.date(2026, 1, 1))["case_id"].sort())
+    )
 
 
 def test_refuses_a_period_without_the_calibrated_years():
@@ -63,10 +68,13 @@ def test_refuses_a_period_without_the_calibrated_years():
 
 def test_no_cases_or_contacts_on_weekends_or_public_holidays(con):
     for table, column in (("stg_cases", "opened_date"), ("stg_contacts", "contact_date")):
-        closed_days = rows(con, f"""
+        closed_days = rows(
+            con,
+            f"""
             SELECT count(*) FROM {table}
             WHERE isodow({column}) > 5
-               OR {column} IN (SELECT holiday_date FROM stg_public_holidays)""")[0][0]
+               OR {column} IN (SELECT holiday_date FROM stg_public_holidays)""",
+        )[0][0]
         assert closed_days == 0, table
 
 
@@ -84,29 +92,41 @@ def test_line1_peaks_in_the_weeks_before_each_regions_summer_holiday(con):
         )
         SELECT avg(n) FROM days WHERE d NOT IN (SELECT d FROM near)"""
     baseline = rows(con, per_day)[0][0]
-    for region, start in rows(con, """
+    for region, start in rows(
+        con,
+        """
             SELECT region, start_date FROM stg_school_holidays
-            WHERE holiday_key = 'zomervakantie' AND holiday_year = 2025"""):
-        before = rows(con, f"""
+            WHERE holiday_key = 'zomervakantie' AND holiday_year = 2025""",
+    ):
+        before = rows(
+            con,
+            f"""
             SELECT count(*) / count(DISTINCT opened_date) FROM stg_cases
             WHERE line = 1 AND opened_date >= DATE '{start}' - INTERVAL 28 DAY
-              AND opened_date < DATE '{start}'""")[0][0]
+              AND opened_date < DATE '{start}'""",
+        )[0][0]
         assert before > 2.5 * baseline, (region, before, baseline)
 
 
 def test_line2_is_higher_in_summer_than_in_the_autumn(con):
-    summer, autumn = rows(con, """
+    summer, autumn = rows(
+        con,
+        """
         SELECT avg(n) FILTER (WHERE m IN (6, 7, 8)), avg(n) FILTER (WHERE m IN (9, 10, 11))
         FROM (SELECT month(opened_date) AS m, count(*) AS n FROM stg_cases
-              WHERE line = 2 AND opened_year = 2025 GROUP BY opened_month, m)""")[0]
+              WHERE line = 2 AND opened_year = 2025 GROUP BY opened_month, m)""",
+    )[0]
     assert summer > autumn * 1.1
 
 
 def ranking(con, year: int, where: str) -> list[tuple[str, int]]:
-    return rows(con, f"""
+    return rows(
+        con,
+        f"""
         SELECT country_iso2, count(*) AS n FROM stg_cases
         WHERE opened_year = {year} AND contact_party = 'parent' AND {where}
-        GROUP BY ALL ORDER BY n DESC, country_iso2""")
+        GROUP BY ALL ORDER BY n DESC, country_iso2""",
+    )
 
 
 THREAT = "category_code = 'prevention' AND direction = 'from_nl'"
@@ -119,7 +139,9 @@ def strictly_ranked(ranks: list[tuple[str, int]], expected: list[str]) -> bool:
     counts = [n for _, n in ranks]
     after = counts[len(expected)] if len(ranks) > len(expected) else -1
     return [c for c, _ in top] == expected and all(
-        a > b for a, b in zip(counts[: len(expected)], counts[1: len(expected)] + [after]))
+        a > b
+        for a, b in zip(counts[: len(expected)], counts[1 : len(expected)] + [after], strict=True)
+    )
 
 
 def top_set(ranks, k):
@@ -153,14 +175,20 @@ def test_published_country_rankings_hold(con):
 
 
 def test_families_link_prevention_to_abduction_and_conflict_cases(con):
-    linked = rows(con, """
+    linked = rows(
+        con,
+        """
         SELECT count(*) FROM stg_cases a JOIN stg_cases p USING (family_id)
         WHERE a.category_code = 'abduction' AND p.category_code = 'prevention'
-          AND p.opened_date < a.opened_date""")[0][0]
+          AND p.opened_date < a.opened_date""",
+    )[0][0]
     assert linked >= 5
-    conflicts = rows(con, """
+    conflicts = rows(
+        con,
+        """
         SELECT count(*) FROM (SELECT family_id FROM stg_cases WHERE conflict_case
-                              GROUP BY family_id HAVING count(*) = 2)""")[0][0]
+                              GROUP BY family_id HAVING count(*) = 2)""",
+    )[0][0]
     assert conflicts >= 3
 
 

@@ -43,9 +43,7 @@ def comparison():
     return rows
 
 
-@pytest.mark.parametrize(
-    "row", PUBLISHED, ids=[f"{r['year']}:{r['measure']}" for r in PUBLISHED]
-)
+@pytest.mark.parametrize("row", PUBLISHED, ids=[f"{r['year']}:{r['measure']}" for r in PUBLISHED])
 def test_published_measure_equals_computed(row, comparison):
     year, measure, printed = int(row["year"]), row["measure"], float(row["value"])
     got = comparison[year, measure]
@@ -68,7 +66,10 @@ def test_every_published_row_is_compared(comparison):
 def test_figures_command_agrees_with_every_published_measure(year):
     result = subprocess.run(
         [sys.executable, "-m", "dashboard.cli", "figures", "--year", str(year)],
-        cwd=REPO_ROOT, capture_output=True, text=True, check=True,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     lines = result.stdout.strip().splitlines()
     assert lines[0] == "measure,value"

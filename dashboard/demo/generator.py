@@ -15,10 +15,9 @@ from pathlib import Path
 
 import numpy as np
 import polars as pl
-
-from dashboard import reference
 from pydantic.fields import FieldInfo
 
+from dashboard import reference
 from dashboard.contract import EXPORT_TABLES, LINE2_CODES, column_type
 from dashboard.demo import targets as t
 
@@ -28,19 +27,39 @@ EXTRAPOLATED_FROM = dt.date(2026, 1, 1)
 EPOCH = dt.date(1970, 1, 1)
 
 # Who contacts, when the report does not say: Lijn 1 is mostly parents.
-LINE1_CONTACTED_BY = {"mother": 0.56, "father": 0.32, "family_acquaintance": 0.07,
-                      "professional": 0.05}
+LINE1_CONTACTED_BY = {
+    "mother": 0.56,
+    "father": 0.32,
+    "family_acquaintance": 0.07,
+    "professional": 0.05,
+}
 # Third parties per code: professionals dominate child protection, family dominates abduction.
-THIRD_PARTY_FAMILY_SHARE = {"abduction": 0.55, "prevention": 0.45, "abduction_by_family": 0.6,
-                            "international_child_protection": 0.1, "hotline_116000": 0.3}
+THIRD_PARTY_FAMILY_SHARE = {
+    "abduction": 0.55,
+    "prevention": 0.45,
+    "abduction_by_family": 0.6,
+    "international_child_protection": 0.1,
+    "hotline_116000": 0.3,
+}
 DEFAULT_THIRD_PARTY_FAMILY_SHARE = 0.35
 # Follow-up contacts per case weigh by how much work a code is.
-CONTACT_INTENSITY = {"abduction": 3.0, "abduction_by_family": 2.5, "prevention": 1.6,
-                     "international_access": 1.6, "relocation_consent": 1.4,
-                     "no_substantive_advice": 0.3, "advice_not_netherlands": 0.6}
+CONTACT_INTENSITY = {
+    "abduction": 3.0,
+    "abduction_by_family": 2.5,
+    "prevention": 1.6,
+    "international_access": 1.6,
+    "relocation_consent": 1.4,
+    "no_substantive_advice": 0.3,
+    "advice_not_netherlands": 0.6,
+}
 # Lijn 1 peak height before each holiday (summed over the three regions).
-LINE1_PEAK = {"voorjaarsvakantie": 0.9, "meivakantie": 1.2, "zomervakantie": 3.6,
-              "herfstvakantie": 1.2, "kerstvakantie": 1.0}
+LINE1_PEAK = {
+    "voorjaarsvakantie": 0.9,
+    "meivakantie": 1.2,
+    "zomervakantie": 3.6,
+    "herfstvakantie": 1.2,
+    "kerstvakantie": 1.0,
+}
 LINE2_AFTER_HOLIDAY = {"voorjaarsvakantie": 0.55, "meivakantie": 0.55, "kerstvakantie": 0.7}
 
 
@@ -62,8 +81,9 @@ class Calendar:
     @classmethod
     def build(cls, first_year: int, last_year: int) -> Calendar:
         closed = {day_number(d) for d in reference.public_holidays(first_year, last_year)["date"]}
-        days = np.arange(day_number(dt.date(first_year, 1, 1)),
-                         day_number(dt.date(last_year, 12, 31)) + 1)
+        days = np.arange(
+            day_number(dt.date(first_year, 1, 1)), day_number(dt.date(last_year, 12, 31)) + 1
+        )
         weekday = (days + 3) % 7  # 1970-01-01 was a Thursday; 0 = Monday
         keep = (weekday < 5) & ~np.isin(days, sorted(closed))
         return cls(days[keep], reference.school_holidays(first_year - 1, last_year + 1))
@@ -113,8 +133,11 @@ def line2_weights(cal: Calendar, days: np.ndarray) -> np.ndarray:
     for key, height in LINE2_AFTER_HOLIDAY.items():
         for end in cal.holiday_ends(key):
             offset = days - end
-            w += np.where((offset >= 0) & (offset <= 35),
-                          height / 3 * np.exp(-0.5 * ((offset - 9) / 7.0) ** 2), 0.0)
+            w += np.where(
+                (offset >= 0) & (offset <= 35),
+                height / 3 * np.exp(-0.5 * ((offset - 9) / 7.0) ** 2),
+                0.0,
+            )
     month = np.array([to_date(d).month for d in days])
     w += np.where(np.isin(month, [6, 7, 8]), 0.45, 0.0)
     weekday = (days + 3) % 7
@@ -187,8 +210,10 @@ class Builder:
         self.cases: list[dict] = []
         self._ids: set[str] = set()
         self.hkov = reference.countries().select("iso2", "hkov_party", "hkov_entry_into_force")
-        self._hkov_party = {r["iso2"]: (r["hkov_party"], r["hkov_entry_into_force"])
-                            for r in self.hkov.iter_rows(named=True)}
+        self._hkov_party = {
+            r["iso2"]: (r["hkov_party"], r["hkov_entry_into_force"])
+            for r in self.hkov.iter_rows(named=True)
+        }
 
     def new_id(self, prefix: str, hex_len: int = 8) -> str:
         while True:
@@ -205,10 +230,18 @@ class Builder:
         return bool(party) and iso2 != "CN" and (since is None or since <= on)
 
     def add(self, year: int, line: int, category: str, contacted_by: str, **attrs) -> dict:
-        row = {"year": year, "line": line, "category_code": category,
-               "contacted_by": contacted_by, "parent_role": None, "acting_person": None,
-               "direction": None, "country_iso2": None, "children_count": 1,
-               "conflict_case": False}
+        row = {
+            "year": year,
+            "line": line,
+            "category_code": category,
+            "contacted_by": contacted_by,
+            "parent_role": None,
+            "acting_person": None,
+            "direction": None,
+            "country_iso2": None,
+            "children_count": 1,
+            "conflict_case": False,
+        }
         row.update(attrs)
         self.cases.append(row)
         return row
@@ -253,68 +286,124 @@ def other_parent(parent: str) -> str:
 
 def build_prevention(b: Builder, year: int, n_parents: int, n_third: int) -> None:
     rng = b.rng
-    combos = published_or_shares(year, n_parents, {
-        ("mother", "potentially_left_behind"): "prevention.contact.mother.potentially_left_behind",
-        ("mother", "potentially_taking"): "prevention.contact.mother.potentially_taking",
-        ("father", "potentially_left_behind"): "prevention.contact.father.potentially_left_behind",
-        ("father", "potentially_taking"): "prevention.contact.father.potentially_taking",
-    })
-    directions = published_or_shares(year, n_parents, {
-        "from_nl": "prevention.direction.from_nl",
-        "to_nl": "prevention.direction.to_nl",
-        "outside_nl": "prevention.direction.between_other_countries",
-    })
+    combos = published_or_shares(
+        year,
+        n_parents,
+        {
+            (
+                "mother",
+                "potentially_left_behind",
+            ): "prevention.contact.mother.potentially_left_behind",
+            ("mother", "potentially_taking"): "prevention.contact.mother.potentially_taking",
+            (
+                "father",
+                "potentially_left_behind",
+            ): "prevention.contact.father.potentially_left_behind",
+            ("father", "potentially_taking"): "prevention.contact.father.potentially_taking",
+        },
+    )
+    directions = published_or_shares(
+        year,
+        n_parents,
+        {
+            "from_nl": "prevention.direction.from_nl",
+            "to_nl": "prevention.direction.to_nl",
+            "outside_nl": "prevention.direction.between_other_countries",
+        },
+    )
     spec = t.THREAT_FROM_NL[min(year, 2025)]
     top = dict(spec["top"])
     if year not in t.CALIBRATED_YEARS:
         top = {k: t.scaled(v, directions["from_nl"] / 310) for k, v in top.items()}
-    threat = {**top, **tail_counts(rng, directions["from_nl"] - sum(top.values()),
-                                   spec["tail"], spec["tail_max"])}
-    children = split_total(rng, n_parents, children_total(
-        year, "prevention.children", n_parents, 493 / 330), cap=5)
+    threat = {
+        **top,
+        **tail_counts(
+            rng, directions["from_nl"] - sum(top.values()), spec["tail"], spec["tail_max"]
+        ),
+    }
+    children = split_total(
+        rng, n_parents, children_total(year, "prevention.children", n_parents, 493 / 330), cap=5
+    )
     roles = exact_list(rng, combos)
     dirs = exact_list(rng, directions)
     threat_list = exact_list(rng, threat)
     for i, ((parent, role), direction) in enumerate(zip(roles, dirs, strict=True)):
         country = threat_list.pop() if direction == "from_nl" else _general_country(rng)
         acting = other_parent(parent) if role == "potentially_left_behind" else parent
-        b.add(year, 2, "prevention", parent, parent_role=role, acting_person=acting,
-              direction=direction, country_iso2=country, children_count=children[i])
+        b.add(
+            year,
+            2,
+            "prevention",
+            parent,
+            parent_role=role,
+            acting_person=acting,
+            direction=direction,
+            country_iso2=country,
+            children_count=children[i],
+        )
     # Third parties: the report gives no breakdown; countries follow this year's threats.
     weights = {k: v for k, v in threat.items()}
     for _ in range(n_third):
-        b.add(year, 2, "prevention", _third_party(rng, "prevention"),
-              acting_person=str(rng.choice(["father", "mother"], p=[0.6, 0.4])),
-              direction="from_nl", country_iso2=_weighted(rng, weights),
-              children_count=int(rng.choice([1, 1, 1, 2, 2, 3])))
+        b.add(
+            year,
+            2,
+            "prevention",
+            _third_party(rng, "prevention"),
+            acting_person=str(rng.choice(["father", "mother"], p=[0.6, 0.4])),
+            direction="from_nl",
+            country_iso2=_weighted(rng, weights),
+            children_count=int(rng.choice([1, 1, 1, 2, 2, 3])),
+        )
 
 
 def build_relocation(b: Builder, year: int, n_parents: int, n_third: int) -> None:
     rng = b.rng
-    combos = published_or_shares(year, n_parents, {
-        ("mother", "relocating"): "relocation.contact.mother.self_relocating",
-        ("mother", "staying"): "relocation.contact.mother.other_parent_relocating",
-        ("father", "relocating"): "relocation.contact.father.self_relocating",
-        ("father", "staying"): "relocation.contact.father.other_parent_relocating",
-    })
+    combos = published_or_shares(
+        year,
+        n_parents,
+        {
+            ("mother", "relocating"): "relocation.contact.mother.self_relocating",
+            ("mother", "staying"): "relocation.contact.mother.other_parent_relocating",
+            ("father", "relocating"): "relocation.contact.father.self_relocating",
+            ("father", "staying"): "relocation.contact.father.other_parent_relocating",
+        },
+    )
     outside = t.pub(year, "relocation.not_involving_nl")
     if outside is None:
         outside = t.apportion(n_parents, {"o": 5, "r": 84})["o"]
-    directions = {"outside_nl": outside, **t.apportion(n_parents - outside,
-                                                       {"from_nl": 0.78, "to_nl": 0.22})}
-    children = split_total(rng, n_parents, children_total(
-        year, "relocation.children", n_parents, 140 / 89), cap=5)
+    directions = {
+        "outside_nl": outside,
+        **t.apportion(n_parents - outside, {"from_nl": 0.78, "to_nl": 0.22}),
+    }
+    children = split_total(
+        rng, n_parents, children_total(year, "relocation.children", n_parents, 140 / 89), cap=5
+    )
     for i, ((parent, role), direction) in enumerate(
-            zip(exact_list(rng, combos), exact_list(rng, directions), strict=True)):
+        zip(exact_list(rng, combos), exact_list(rng, directions), strict=True)
+    ):
         acting = parent if role == "relocating" else other_parent(parent)
-        b.add(year, 2, "relocation_consent", parent, parent_role=role, acting_person=acting,
-              direction=direction, country_iso2=_general_country(rng),
-              children_count=children[i])
+        b.add(
+            year,
+            2,
+            "relocation_consent",
+            parent,
+            parent_role=role,
+            acting_person=acting,
+            direction=direction,
+            country_iso2=_general_country(rng),
+            children_count=children[i],
+        )
     for _ in range(n_third):
-        b.add(year, 2, "relocation_consent", _third_party(rng, "relocation_consent"),
-              acting_person=str(rng.choice(["mother", "father"], p=[0.8, 0.2])),
-              direction="from_nl", country_iso2=_general_country(rng),
-              children_count=int(rng.choice([1, 1, 2, 3])))
+        b.add(
+            year,
+            2,
+            "relocation_consent",
+            _third_party(rng, "relocation_consent"),
+            acting_person=str(rng.choice(["mother", "father"], p=[0.8, 0.2])),
+            direction="from_nl",
+            country_iso2=_general_country(rng),
+            children_count=int(rng.choice([1, 1, 2, 3])),
+        )
 
 
 def build_access(b: Builder, year: int, n_parents: int, n_third: int) -> None:
@@ -326,49 +415,79 @@ def build_access(b: Builder, year: int, n_parents: int, n_third: int) -> None:
     mother_asked = t.pub(year, "access.advice_sought.mother")
     father_wants = t.pub(year, "access.wants_contact.father")
     if None in (father_asked, mother_asked, father_wants):
-        combos = t.apportion(n_parents, {("father", "wants_access"): 45,
-                                         ("father", "child_resides"): 3,
-                                         ("mother", "wants_access"): 9,
-                                         ("mother", "child_resides"): 12})
+        combos = t.apportion(
+            n_parents,
+            {
+                ("father", "wants_access"): 45,
+                ("father", "child_resides"): 3,
+                ("mother", "wants_access"): 9,
+                ("mother", "child_resides"): 12,
+            },
+        )
     else:
         fa_fr = 3
         fa_fw = father_asked - fa_fr
         mo_fw = father_wants - fa_fw
-        combos = {("father", "wants_access"): fa_fw, ("father", "child_resides"): fa_fr,
-                  ("mother", "wants_access"): mother_asked - mo_fw,
-                  ("mother", "child_resides"): mo_fw}
+        combos = {
+            ("father", "wants_access"): fa_fw,
+            ("father", "child_resides"): fa_fr,
+            ("mother", "wants_access"): mother_asked - mo_fw,
+            ("mother", "child_resides"): mo_fw,
+        }
     for parent, role in exact_list(rng, combos):
         acting = parent if role == "wants_access" else other_parent(parent)
-        b.add(year, 2, "international_access", parent, parent_role=role, acting_person=acting,
-              direction=str(rng.choice(["from_nl", "to_nl"], p=[0.55, 0.45])),
-              country_iso2=_general_country(rng),
-              children_count=int(rng.choice([1, 1, 1, 2, 2, 3])))
+        b.add(
+            year,
+            2,
+            "international_access",
+            parent,
+            parent_role=role,
+            acting_person=acting,
+            direction=str(rng.choice(["from_nl", "to_nl"], p=[0.55, 0.45])),
+            country_iso2=_general_country(rng),
+            children_count=int(rng.choice([1, 1, 1, 2, 2, 3])),
+        )
     for _ in range(n_third):
-        b.add(year, 2, "international_access", _third_party(rng, "international_access"),
-              acting_person=str(rng.choice(["father", "mother"], p=[0.8, 0.2])),
-              direction="from_nl", country_iso2=_general_country(rng),
-              children_count=int(rng.choice([1, 1, 2])))
+        b.add(
+            year,
+            2,
+            "international_access",
+            _third_party(rng, "international_access"),
+            acting_person=str(rng.choice(["father", "mother"], p=[0.8, 0.2])),
+            direction="from_nl",
+            country_iso2=_general_country(rng),
+            children_count=int(rng.choice([1, 1, 2])),
+        )
 
 
-def _abduction_group_countries(b: Builder, year: int, direction: str, hague: int,
-                               non_hague: int) -> list[tuple[str, bool]]:
+def _abduction_group_countries(
+    b: Builder, year: int, direction: str, hague: int, non_hague: int
+) -> list[tuple[str, bool]]:
     spec = (t.ABDUCTION_OUTGOING if direction == "from_nl" else t.ABDUCTION_INCOMING)[
-        min(year, 2025)]
+        min(year, 2025)
+    ]
     top = dict(spec["top"])
     if year not in t.CALIBRATED_YEARS:
         top = {k: max(1, t.scaled(v, year_factor(year, "abduction"))) for k, v in top.items()}
     on = dt.date(year, 7, 1)
     top_hague = {k: v for k, v in top.items() if b.hkov_flag(k, on)}
     top_non = {k: v for k, v in top.items() if not b.hkov_flag(k, on)}
-    hague_counts = {**top_hague, **tail_counts(b.rng, hague - sum(top_hague.values()),
-                                               spec["hague_tail"], spec["tail_max"])}
-    non_counts = {**top_non, **tail_counts(b.rng, non_hague - sum(top_non.values()),
-                                           spec["non_hague_tail"], spec["tail_max"])}
+    hague_counts = {
+        **top_hague,
+        **tail_counts(b.rng, hague - sum(top_hague.values()), spec["hague_tail"], spec["tail_max"]),
+    }
+    non_counts = {
+        **top_non,
+        **tail_counts(
+            b.rng, non_hague - sum(top_non.values()), spec["non_hague_tail"], spec["tail_max"]
+        ),
+    }
     for iso2 in list(hague_counts) + list(non_counts):
         if b.hkov_flag(iso2, on) != (iso2 in hague_counts):
             raise ValueError(f"{iso2} is in the wrong HKOV pool for {year}")
-    return ([(c, True) for c in exact_list(b.rng, hague_counts)]
-            + [(c, False) for c in exact_list(b.rng, non_counts)])
+    return [(c, True) for c in exact_list(b.rng, hague_counts)] + [
+        (c, False) for c in exact_list(b.rng, non_counts)
+    ]
 
 
 def build_abduction(b: Builder, year: int, n_parents: int, n_third: int) -> None:
@@ -377,17 +496,25 @@ def build_abduction(b: Builder, year: int, n_parents: int, n_third: int) -> None
     taking_mother = t.pub(year, m + "taking_parent.mother")
     lb = t.pub(year, m + "contact.left_behind_parent")
     if taking_mother is None or lb is None:
-        combos = t.apportion(n_parents, {("father", "left_behind"): 118,
-                                         ("mother", "left_behind"): 43,
-                                         ("mother", "taking"): 24, ("father", "taking"): 5})
+        combos = t.apportion(
+            n_parents,
+            {
+                ("father", "left_behind"): 118,
+                ("mother", "left_behind"): 43,
+                ("mother", "taking"): 24,
+                ("father", "taking"): 5,
+            },
+        )
     else:
         # Published: taking mother/father and left-behind/taking contacts; the cross is ours:
         # 24 taking mothers and 5 taking fathers called themselves.
         mothers_taking_called = 24
-        combos = {("father", "left_behind"): taking_mother - mothers_taking_called,
-                  ("mother", "left_behind"): lb - (taking_mother - mothers_taking_called),
-                  ("mother", "taking"): mothers_taking_called,
-                  ("father", "taking"): n_parents - lb - mothers_taking_called}
+        combos = {
+            ("father", "left_behind"): taking_mother - mothers_taking_called,
+            ("mother", "left_behind"): lb - (taking_mother - mothers_taking_called),
+            ("mother", "taking"): mothers_taking_called,
+            ("father", "taking"): n_parents - lb - mothers_taking_called,
+        }
     # Directions and HKOV groups: cases and children.
     outgoing = t.pub(year, m + "outgoing.cases")
     incoming = t.pub(year, m + "incoming.cases")
@@ -396,12 +523,15 @@ def build_abduction(b: Builder, year: int, n_parents: int, n_third: int) -> None
         outgoing, incoming = shares["o"], shares["i"]
     outside = n_parents - outgoing - incoming
     groups: dict[tuple[str, bool | None], tuple[int, int]] = {}
-    for direction, key, n, per_child in (("from_nl", "outgoing", outgoing, 188 / 137),
-                                         ("to_nl", "incoming", incoming, 65 / 42)):
+    for direction, key, n, per_child in (
+        ("from_nl", "outgoing", outgoing, 188 / 137),
+        ("to_nl", "incoming", incoming, 65 / 42),
+    ):
         hague = t.pub(year, f"{m}{key}.hague.cases")
         if hague is None:
-            hague = t.apportion(n, {"h": 104 if key == "outgoing" else 34,
-                                    "n": 33 if key == "outgoing" else 8})["h"]
+            hague = t.apportion(
+                n, {"h": 104 if key == "outgoing" else 34, "n": 33 if key == "outgoing" else 8}
+            )["h"]
         kids = children_total(year, f"{m}{key}.children", n, per_child)
         kids_hague = t.pub(year, f"{m}{key}.hague.children")
         if kids_hague is None:
@@ -413,10 +543,14 @@ def build_abduction(b: Builder, year: int, n_parents: int, n_third: int) -> None
 
     rows: list[dict] = []
     for direction in ("from_nl", "to_nl"):
-        ranked = list(((t.ABDUCTION_OUTGOING if direction == "from_nl"
-                        else t.ABDUCTION_INCOMING)[min(year, 2025)]["top"]))
-        countries = _abduction_group_countries(b, year, direction, groups[direction, True][0],
-                                               groups[direction, False][0])
+        ranked = list(
+            (t.ABDUCTION_OUTGOING if direction == "from_nl" else t.ABDUCTION_INCOMING)[
+                min(year, 2025)
+            ]["top"]
+        )
+        countries = _abduction_group_countries(
+            b, year, direction, groups[direction, True][0], groups[direction, False][0]
+        )
         # Children per case, drawn again until the ranked countries also rank by children.
         for _attempt in range(200):
             kids: list[int] = []
@@ -427,18 +561,22 @@ def build_abduction(b: Builder, year: int, n_parents: int, n_third: int) -> None
                 break
         else:
             raise RuntimeError(f"no children split keeps the {direction} ranking for {year}")
-        for (country, hague), k in zip(countries, kids, strict=True):
+        for (country, _hague), k in zip(countries, kids, strict=True):
             rows.append({"direction": direction, "country_iso2": country, "children_count": k})
     n, k = groups["outside_nl", None]
     for kk in split_total(rng, n, k, cap=6):
-        rows.append({"direction": "outside_nl", "country_iso2": _general_country(rng),
-                     "children_count": kk})
+        rows.append(
+            {"direction": "outside_nl", "country_iso2": _general_country(rng), "children_count": kk}
+        )
     roles = exact_list(rng, combos)
     # In nearly all Syrian cases it is the father who took the children (report, section 5):
     # give the Syrian rows the father-taking roles first.
     syria = [i for i, r in enumerate(rows) if r["country_iso2"] == "SY"]
-    father_taking = [i for i, (p, r) in enumerate(roles)
-                     if (p == "mother" and r == "left_behind") or (p == "father" and r == "taking")]
+    father_taking = [
+        i
+        for i, (p, r) in enumerate(roles)
+        if (p == "mother" and r == "left_behind") or (p == "father" and r == "taking")
+    ]
     for i, j in zip(syria, father_taking, strict=False):
         roles[i], roles[j] = roles[j], roles[i]
     for row, (parent, role) in zip(rows, roles, strict=True):
@@ -446,10 +584,16 @@ def build_abduction(b: Builder, year: int, n_parents: int, n_third: int) -> None
         b.add(year, 2, "abduction", parent, parent_role=role, acting_person=acting, **row)
     for _ in range(n_third):
         direction = str(rng.choice(["from_nl", "to_nl", "outside_nl"], p=[0.7, 0.22, 0.08]))
-        b.add(year, 2, "abduction", _third_party(rng, "abduction"),
-              acting_person=str(rng.choice(["mother", "father"], p=[0.72, 0.28])),
-              direction=direction, country_iso2=_general_country(rng),
-              children_count=int(rng.choice([1, 1, 1, 2, 2, 3])))
+        b.add(
+            year,
+            2,
+            "abduction",
+            _third_party(rng, "abduction"),
+            acting_person=str(rng.choice(["mother", "father"], p=[0.72, 0.28])),
+            direction=direction,
+            country_iso2=_general_country(rng),
+            children_count=int(rng.choice([1, 1, 1, 2, 2, 3])),
+        )
 
 
 def build_abduction_by_family(b: Builder, year: int, n_parents: int, n_third: int) -> None:
@@ -457,36 +601,65 @@ def build_abduction_by_family(b: Builder, year: int, n_parents: int, n_third: in
     kids = split_total(b.rng, n, children_total(year, "abduction.by_family.children", n, 1.2), 4)
     parties = ["parent"] * n_parents + ["third"] * n_third
     for party, k in zip(parties, kids, strict=True):
-        contacted = (str(b.rng.choice(["mother", "father"])) if party == "parent"
-                     else _third_party(b.rng, "abduction_by_family"))
-        b.add(year, 2, "abduction_by_family", contacted,
-              parent_role="left_behind" if party == "parent" else None,
-              acting_person="family_member", direction="from_nl",
-              country_iso2=_general_country(b.rng), children_count=k)
+        contacted = (
+            str(b.rng.choice(["mother", "father"]))
+            if party == "parent"
+            else _third_party(b.rng, "abduction_by_family")
+        )
+        b.add(
+            year,
+            2,
+            "abduction_by_family",
+            contacted,
+            parent_role="left_behind" if party == "parent" else None,
+            acting_person="family_member",
+            direction="from_nl",
+            country_iso2=_general_country(b.rng),
+            children_count=k,
+        )
 
 
 # Codes whose cases name a country (a holiday destination, the country of a relocation...).
-COUNTRY_CODES = {"no_holiday_consent", "lawful_relocation", "international_child_protection",
-                 "abandonment", "advice_not_netherlands"}
+COUNTRY_CODES = {
+    "no_holiday_consent",
+    "lawful_relocation",
+    "international_child_protection",
+    "abandonment",
+    "advice_not_netherlands",
+}
 
 
 def build_other_line2(b: Builder, year: int, code: str, n_parents: int, n_third: int) -> None:
     rng = b.rng
     for party, n in (("parent", n_parents), ("third", n_third)):
         for _ in range(n):
-            contacted = (str(rng.choice(["mother", "father"], p=[0.6, 0.4])) if party == "parent"
-                         else _third_party(rng, code))
+            contacted = (
+                str(rng.choice(["mother", "father"], p=[0.6, 0.4]))
+                if party == "parent"
+                else _third_party(rng, code)
+            )
             country = _general_country(rng) if code in COUNTRY_CODES else None
-            b.add(year, 2, code, contacted,
-                  direction="from_nl" if country else None, country_iso2=country,
-                  children_count=int(rng.choice([1, 1, 1, 2, 2, 3])))
+            b.add(
+                year,
+                2,
+                code,
+                contacted,
+                direction="from_nl" if country else None,
+                country_iso2=country,
+                children_count=int(rng.choice([1, 1, 1, 2, 2, 3])),
+            )
 
 
 def build_line1(b: Builder, year: int, n: int) -> None:
     for contacted, count in weighted_counts(b.rng, n, LINE1_CONTACTED_BY).items():
         for _ in range(count):
-            b.add(year, 1, "holiday_consent", contacted,
-                  children_count=int(b.rng.choice([1, 1, 1, 2, 2, 3, 4])))
+            b.add(
+                year,
+                1,
+                "holiday_consent",
+                contacted,
+                children_count=int(b.rng.choice([1, 1, 1, 2, 2, 3, 4])),
+            )
 
 
 def _third_party(rng: np.random.Generator, code: str) -> str:
@@ -508,17 +681,24 @@ def _weighted(rng: np.random.Generator, weights: Mapping[str, float]) -> str:
 
 def build_year_cases(b: Builder, year: int) -> None:
     counts = line2_counts(year)
-    builders = {"prevention": build_prevention, "relocation_consent": build_relocation,
-                "international_access": build_access, "abduction": build_abduction,
-                "abduction_by_family": build_abduction_by_family}
+    builders = {
+        "prevention": build_prevention,
+        "relocation_consent": build_relocation,
+        "international_access": build_access,
+        "abduction": build_abduction,
+        "abduction_by_family": build_abduction_by_family,
+    }
     for code in LINE2_CODES:
         n_parents, n_third = counts[code, "parents"], counts[code, "third_parties"]
         if code in builders:
             builders[code](b, year, n_parents, n_third)
         else:
             build_other_line2(b, year, code, n_parents, n_third)
-    line1 = t.pub(year, "cases.line1") if year in t.CALIBRATED_YEARS else t.scaled(
-        t.pub(2025, "cases.line1") or 0, year_factor(year, "line1"))
+    line1 = (
+        t.pub(year, "cases.line1")
+        if year in t.CALIBRATED_YEARS
+        else t.scaled(t.pub(2025, "cases.line1") or 0, year_factor(year, "line1"))
+    )
     build_line1(b, year, line1)
 
 
@@ -550,7 +730,8 @@ def assign_closing(b: Builder, cal: Calendar, cases: pl.DataFrame) -> pl.DataFra
         # Lijn 1: answered the same day or within a few days, always within the year.
         idx = np.flatnonzero((years == year) & (lines == 1))
         closed[idx] = cal.on_or_before(
-            np.minimum(opened[idx] + rng.geometric(0.55, len(idx)) - 1, year_end))
+            np.minimum(opened[idx] + rng.geometric(0.55, len(idx)) - 1, year_end)
+        )
         closed[idx] = np.maximum(closed[idx], opened[idx])
         # Lijn 2: most close within the year; the carried-over ones are mostly late openings.
         idx = np.flatnonzero((years == year) & (lines == 2))
@@ -564,8 +745,9 @@ def assign_closing(b: Builder, cal: Calendar, cases: pl.DataFrame) -> pl.DataFra
         carried = rng.choice(idx, size=carried_n, replace=False, p=lateness / lateness.sum())
         same = np.setdiff1d(idx, carried)
         duration = np.ceil(rng.exponential(32.0, len(same))).astype(int)
-        closed[same] = np.maximum(cal.on_or_before(np.minimum(opened[same] + duration,
-                                                               year_end)), opened[same])
+        closed[same] = np.maximum(
+            cal.on_or_before(np.minimum(opened[same] + duration, year_end)), opened[same]
+        )
         start_next = day_number(dt.date(year + 1, 1, 2))
         later = start_next + np.ceil(rng.exponential(50.0, len(carried))).astype(int)
         closed[carried] = cal.on_or_before(later) if year + 1 <= max(GENERATED_YEARS) else later
@@ -581,21 +763,27 @@ def link_families(b: Builder, cases: pl.DataFrame) -> pl.DataFrame:
     family = [b.new_id("G") for _ in range(cases.height)]
     conflict = np.zeros(cases.height, dtype=bool)
     rows = cases.with_row_index("i").filter(pl.col("line") == 2)
-    prevention = rows.filter((pl.col("category_code") == "prevention")
-                             & pl.col("contacted_by").is_in(["mother", "father"])
-                             & (pl.col("direction") == "from_nl"))
-    abduction = rows.filter((pl.col("category_code") == "abduction")
-                            & pl.col("contacted_by").is_in(["mother", "father"]))
+    prevention = rows.filter(
+        (pl.col("category_code") == "prevention")
+        & pl.col("contacted_by").is_in(["mother", "father"])
+        & (pl.col("direction") == "from_nl")
+    )
+    abduction = rows.filter(
+        (pl.col("category_code") == "abduction")
+        & pl.col("contacted_by").is_in(["mother", "father"])
+    )
     # From prevention to abduction: about one in twelve parents' abductions out of NL had an
     # earlier prevention case of the same family, to the same country.
     used: set[int] = set()
     for a in abduction.filter(pl.col("direction") == "from_nl").iter_rows(named=True):
         if rng.random() > 1 / 12:
             continue
-        earlier = prevention.filter((pl.col("country_iso2") == a["country_iso2"])
-                                    & (pl.col("opened_day") < a["opened_day"] - 20)
-                                    & (pl.col("opened_day") > a["opened_day"] - 540)
-                                    & ~pl.col("i").is_in(sorted(used)))
+        earlier = prevention.filter(
+            (pl.col("country_iso2") == a["country_iso2"])
+            & (pl.col("opened_day") < a["opened_day"] - 20)
+            & (pl.col("opened_day") > a["opened_day"] - 540)
+            & ~pl.col("i").is_in(sorted(used))
+        )
         if earlier.height:
             p = earlier.row(int(rng.integers(earlier.height)), named=True)
             used.add(p["i"])
@@ -606,12 +794,14 @@ def link_families(b: Builder, cases: pl.DataFrame) -> pl.DataFrame:
     left = abduction.filter(pl.col("parent_role") == "left_behind")
     paired: set[int] = set()
     for a in taking.iter_rows(named=True):
-        match = left.filter((pl.col("country_iso2") == a["country_iso2"])
-                            & (pl.col("direction") == a["direction"])
-                            & (pl.col("children_count") == a["children_count"])
-                            & (pl.col("acting_person") == a["acting_person"])
-                            & ((pl.col("opened_day") - a["opened_day"]).abs() < 60)
-                            & ~pl.col("i").is_in(sorted(paired)))
+        match = left.filter(
+            (pl.col("country_iso2") == a["country_iso2"])
+            & (pl.col("direction") == a["direction"])
+            & (pl.col("children_count") == a["children_count"])
+            & (pl.col("acting_person") == a["acting_person"])
+            & ((pl.col("opened_day") - a["opened_day"]).abs() < 60)
+            & ~pl.col("i").is_in(sorted(paired))
+        )
         if match.height:
             m = match.row(0, named=True)
             paired.add(m["i"])
@@ -625,15 +815,19 @@ def contact_targets(year: int) -> tuple[dict[int, int], dict[tuple[str, str], in
     base = year if year in t.CALIBRATED_YEARS else 2025
     per_line = {1: t.pub(base, "contacts.line1") or 0, 2: t.pub(base, "contacts.line2") or 0}
     if base != year:
-        per_line = {1: t.scaled(per_line[1], year_factor(year, "line1")),
-                    2: t.scaled(per_line[2], year_factor(year, "line2"))}
+        per_line = {
+            1: t.scaled(per_line[1], year_factor(year, "line1")),
+            2: t.scaled(per_line[2], year_factor(year, "line2")),
+        }
     # contact_form: the report calls its 98 professionals 'derden'
     cells = {
         (ch, pt): f"contacts.{ch}.{pm}"
         for ch in ("phone", "email", "contact_form")
-        for pt, pm in (("parent", "parents"), ("family_acquaintance", "family_acquaintances"),
-                       ("professional", "professionals" if ch != "contact_form"
-                        else "third_parties"))
+        for pt, pm in (
+            ("parent", "parents"),
+            ("family_acquaintance", "family_acquaintances"),
+            ("professional", "professionals" if ch != "contact_form" else "third_parties"),
+        )
     }
     total = per_line[1] + per_line[2]
     return per_line, published_or_shares(year, total, cells)
@@ -647,8 +841,10 @@ def assign_contacts(b: Builder, cal: Calendar, cases: pl.DataFrame) -> pl.DataFr
     closed = cases["closed_day"].to_numpy()
     lines = cases["line"].to_numpy()
     intensity = np.array([CONTACT_INTENSITY.get(c, 1.0) for c in cases["category_code"]])
-    natural = np.array([{"mother": "parent", "father": "parent"}.get(c, c)
-                        for c in cases["contacted_by"]], dtype=object)
+    natural = np.array(
+        [{"mother": "parent", "father": "parent"}.get(c, c) for c in cases["contacted_by"]],
+        dtype=object,
+    )
     parts = []
     for year in GENERATED_YEARS:
         lo, hi = day_number(dt.date(year, 1, 1)), day_number(dt.date(year, 12, 31))
@@ -663,7 +859,8 @@ def assign_contacts(b: Builder, cal: Calendar, cases: pl.DataFrame) -> pl.DataFr
             start = np.maximum(opened[open_in_year], lo)
             end = np.minimum(closed[open_in_year], hi)
             span = np.searchsorted(cal.working_days, end, "right") - np.searchsorted(
-                cal.working_days, start, "left")
+                cal.working_days, start, "left"
+            )
             w = intensity[open_in_year] * np.sqrt(np.maximum(span, 1))
             pick = rng.choice(open_in_year, size=follow_n, replace=True, p=w / w.sum())
             pick_pos = np.searchsorted(open_in_year, pick)
@@ -678,11 +875,20 @@ def assign_contacts(b: Builder, cal: Calendar, cases: pl.DataFrame) -> pl.DataFr
         for pt in ("parent", "family_acquaintance", "professional"):
             where = np.flatnonzero(person == pt)
             channel[where] = exact_list(rng, {ch: n for (ch, p), n in cells.items() if p == pt})
-        parts.append(pl.DataFrame({"case_row": idx, "contact_day": day,
-                                   "channel": channel.tolist(), "person_type": person.tolist()}))
+        parts.append(
+            pl.DataFrame(
+                {
+                    "case_row": idx,
+                    "contact_day": day,
+                    "channel": channel.tolist(),
+                    "person_type": person.tolist(),
+                }
+            )
+        )
     contacts = pl.concat(parts).sort("contact_day", "case_row")
     return contacts.with_columns(
-        pl.Series("contact_id", [b.new_id("C", 10) for _ in range(contacts.height)]))
+        pl.Series("contact_id", [b.new_id("C", 10) for _ in range(contacts.height)])
+    )
 
 
 def _sum_by(cells: Mapping[tuple[str, str], int], pos: int) -> dict[str, int]:
@@ -720,12 +926,18 @@ def build_children(b: Builder, cases: pl.DataFrame) -> pl.DataFrame:
     rng = b.rng
     rows_case, ages = [], []
     for case_id, code, n in cases.select("case_id", "category_code", "children_count").iter_rows():
-        w = AGE_WEIGHTS["abduction" if code in ("abduction", "abduction_by_family", "prevention")
-                        else "default"]
+        w = AGE_WEIGHTS[
+            "abduction" if code in ("abduction", "abduction_by_family", "prevention") else "default"
+        ]
         rows_case += [case_id] * n
         ages += list(rng.choice(18, size=n, p=w / w.sum()))
-    return pl.DataFrame({"child_id": [b.new_id("K", 10) for _ in rows_case],
-                         "case_id": rows_case, "age_years": [int(a) for a in ages]})
+    return pl.DataFrame(
+        {
+            "child_id": [b.new_id("K", 10) for _ in rows_case],
+            "case_id": rows_case,
+            "age_years": [int(a) for a in ages],
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -744,17 +956,31 @@ def mediation_year(year: int) -> MediationYear:
         stopped = p(2025, "mediation.stopped_after_intake.other")
         # Unsuccessful is every conducted mediation without full agreement; how many of those
         # reached a partial or mirror agreement is not printed: we assume 3 (IKO) and 2 (NIKO).
-        iko = {"requests": p(2025, "mediation.requests.abduction"), "started": iko_started,
-               "stopped": 0, "full": p(2025, "mediation.successful.abduction"), "partial": 3,
-               "running": 0}
-        niko = {"requests": p(2025, "mediation.requests.other"), "started": niko_started,
-                "stopped": stopped, "full": p(2025, "mediation.successful.other"),
-                "partial": 2, "running": 0}
-        interviews = (p(2025, "mediation.child_interviews.abduction"),
-                      p(2025, "mediation.child_interviews.other"),
-                      p(2025, "mediation.child_interviews.children"))
-        guardians = (p(2025, "mediation.special_guardian.appointments"),
-                     p(2025, "mediation.special_guardian.children"))
+        iko = {
+            "requests": p(2025, "mediation.requests.abduction"),
+            "started": iko_started,
+            "stopped": 0,
+            "full": p(2025, "mediation.successful.abduction"),
+            "partial": 3,
+            "running": 0,
+        }
+        niko = {
+            "requests": p(2025, "mediation.requests.other"),
+            "started": niko_started,
+            "stopped": stopped,
+            "full": p(2025, "mediation.successful.other"),
+            "partial": 2,
+            "running": 0,
+        }
+        interviews = (
+            p(2025, "mediation.child_interviews.abduction"),
+            p(2025, "mediation.child_interviews.other"),
+            p(2025, "mediation.child_interviews.children"),
+        )
+        guardians = (
+            p(2025, "mediation.special_guardian.appointments"),
+            p(2025, "mediation.special_guardian.children"),
+        )
         return MediationYear(iko, niko, interviews, guardians)  # type: ignore[arg-type]
     if year == 2024:
         # Not published in the 2025 report; chosen to show the fall the report describes
@@ -762,11 +988,15 @@ def mediation_year(year: int) -> MediationYear:
         return MediationYear(
             {"requests": 22, "started": 10, "stopped": 0, "full": 2, "partial": 2, "running": 0},
             {"requests": 16, "started": 12, "stopped": 1, "full": 5, "partial": 1, "running": 0},
-            (7, 3, 13), (15, 20))
+            (7, 3, 13),
+            (15, 20),
+        )
     return MediationYear(
         {"requests": 26, "started": 15, "stopped": 0, "full": 2, "partial": 3, "running": 3},
         {"requests": 17, "started": 12, "stopped": 2, "full": 3, "partial": 2, "running": 2},
-        (8, 3, 14), (20, 26))
+        (8, 3, 14),
+        (20, 26),
+    )
 
 
 def build_mediations(b: Builder, cal: Calendar, cases: pl.DataFrame, until: int) -> pl.DataFrame:
@@ -778,15 +1008,26 @@ def build_mediations(b: Builder, cal: Calendar, cases: pl.DataFrame, until: int)
         for kind, s in (("IKO", spec.iko), ("NIKO", spec.niko)):
             conducted = s["started"] - s["stopped"]
             none = conducted - s["full"] - s["partial"] - s["running"]
-            outcomes = (["full_agreement"] * s["full"] + ["partial_agreement"] * s["partial"]
-                        + ["no_agreement"] * none + ["running"] * s["running"])
+            outcomes = (
+                ["full_agreement"] * s["full"]
+                + ["partial_agreement"] * s["partial"]
+                + ["no_agreement"] * none
+                + ["running"] * s["running"]
+            )
             rng.shuffle(outcomes)
             not_started = s["requests"] - s["started"]
-            reasons = (["court_decided_against"] * not_started if kind == "IKO" else
-                       exact_list(rng, t.apportion(not_started, {"parent_declined": 3,
-                                                                 "withdrawn": 2})))
-            states = ([("started", o) for o in outcomes] + [("stopped", None)] * s["stopped"]
-                      + [("not_started", r) for r in reasons])
+            reasons = (
+                ["court_decided_against"] * not_started
+                if kind == "IKO"
+                else exact_list(
+                    rng, t.apportion(not_started, {"parent_declined": 3, "withdrawn": 2})
+                )
+            )
+            states = (
+                [("started", o) for o in outcomes]
+                + [("stopped", None)] * s["stopped"]
+                + [("not_started", r) for r in reasons]
+            )
             rng.shuffle(states)
             for state, detail in states:
                 year_rows.append({"kind": kind, "state": state, "detail": detail})
@@ -805,12 +1046,16 @@ def _spread_interviews(rng: np.random.Generator, rows: list[dict], spec: Mediati
     iko_n, niko_n, children = spec.interviews
     for r in rows:
         r.update(child_interviews=0, children_heard=0, guardian=False, guardian_children=0)
-    conducted = {k: [r for r in rows if r["kind"] == k and r["state"] == "started"]
-                 for k in ("IKO", "NIKO")}
-    chosen = (list(rng.permutation(len(conducted["IKO"]))[:iko_n])
-              , list(rng.permutation(len(conducted["NIKO"]))[:niko_n]))
-    heard_rows = [conducted["IKO"][i] for i in chosen[0]] + [conducted["NIKO"][i]
-                                                             for i in chosen[1]]
+    conducted = {
+        k: [r for r in rows if r["kind"] == k and r["state"] == "started"] for k in ("IKO", "NIKO")
+    }
+    chosen = (
+        list(rng.permutation(len(conducted["IKO"]))[:iko_n]),
+        list(rng.permutation(len(conducted["NIKO"]))[:niko_n]),
+    )
+    heard_rows = [conducted["IKO"][i] for i in chosen[0]] + [
+        conducted["NIKO"][i] for i in chosen[1]
+    ]
     for r, k in zip(heard_rows, split_total(rng, len(heard_rows), children, cap=3), strict=True):
         r["child_interviews"], r["children_heard"] = 1, k
     # A special guardian (bijzondere curator) is appointed in IKO cases, also where the court
@@ -823,13 +1068,15 @@ def _spread_interviews(rng: np.random.Generator, rows: list[dict], spec: Mediati
         r["guardian"], r["guardian_children"] = True, k
 
 
-def _mediation_frame(b: Builder, cal: Calendar, cases: pl.DataFrame, rows: list[dict],
-                     until: int) -> pl.DataFrame:
+def _mediation_frame(
+    b: Builder, cal: Calendar, cases: pl.DataFrame, rows: list[dict], until: int
+) -> pl.DataFrame:
     rng = b.rng
     pools = {
         "IKO": cases.filter(pl.col("category_code") == "abduction"),
-        "NIKO": cases.filter(pl.col("category_code").is_in(["international_access",
-                                                            "relocation_consent"])),
+        "NIKO": cases.filter(
+            pl.col("category_code").is_in(["international_access", "relocation_consent"])
+        ),
     }
     used: set[str] = set()
     out = []
@@ -838,7 +1085,9 @@ def _mediation_frame(b: Builder, cal: Calendar, cases: pl.DataFrame, rows: list[
         pool = pools[r["kind"]].filter(
             (pl.col("opened_day") <= r["received_day"] - 5)
             & (pl.col("opened_day") >= r["received_day"] - 200)
-            & (pl.col("children_count") >= need) & ~pl.col("case_id").is_in(sorted(used)))
+            & (pl.col("children_count") >= need)
+            & ~pl.col("case_id").is_in(sorted(used))
+        )
         case_id = pool["case_id"][int(rng.integers(pool.height))] if pool.height else None
         if case_id:
             used.add(case_id)
@@ -851,20 +1100,28 @@ def _mediation_frame(b: Builder, cal: Calendar, cases: pl.DataFrame, rows: list[
             # IKO mediations run in the short time a Hague return procedure allows.
             end = start + int(rng.integers(20, 60) if r["kind"] == "IKO" else rng.integers(40, 150))
         pending = started and start > until
-        out.append({
-            "mediation_id": b.new_id("M"), "case_id": case_id,
-            "received_date": to_date(r["received_day"]), "mediation_type": r["kind"],
-            "started": started and not pending,
-            "not_started_reason": r["detail"] if r["state"] == "not_started" else None,
-            "start_date": to_date(start) if started and not pending else None,
-            "stopped_after_intake": r["state"] == "stopped" and not pending,
-            "outcome": (None if not started or r["state"] == "stopped" or pending
-                        else ("running" if end is None or end > until else r["detail"])),
-            "end_date": to_date(end) if end is not None and end <= until else None,
-            "child_interviews": r["child_interviews"], "children_heard": r["children_heard"],
-            "special_guardian_appointed": r["guardian"],
-            "special_guardian_children": r["guardian_children"],
-        })
+        out.append(
+            {
+                "mediation_id": b.new_id("M"),
+                "case_id": case_id,
+                "received_date": to_date(r["received_day"]),
+                "mediation_type": r["kind"],
+                "started": started and not pending,
+                "not_started_reason": r["detail"] if r["state"] == "not_started" else None,
+                "start_date": to_date(start) if started and not pending else None,
+                "stopped_after_intake": r["state"] == "stopped" and not pending,
+                "outcome": (
+                    None
+                    if not started or r["state"] == "stopped" or pending
+                    else ("running" if end is None or end > until else r["detail"])
+                ),
+                "end_date": to_date(end) if end is not None and end <= until else None,
+                "child_interviews": r["child_interviews"],
+                "children_heard": r["children_heard"],
+                "special_guardian_appointed": r["guardian"],
+                "special_guardian_children": r["guardian_children"],
+            }
+        )
     return pl.DataFrame(out).filter(pl.col("received_date") <= to_date(until))
 
 
@@ -884,37 +1141,63 @@ def generate(until: dt.date, seed: int = SEED) -> dict[str, pl.DataFrame]:
     cases = cases.with_columns(pl.Series("case_id", [b.new_id("Z") for _ in range(cases.height)]))
     contacts = assign_contacts(b, cal, cases)
     cases = cases.with_columns(
-        pl.struct("country_iso2", "opened_day").map_elements(
+        pl.struct("country_iso2", "opened_day")
+        .map_elements(
             lambda s: b.hkov_flag(s["country_iso2"], to_date(s["opened_day"])),
-            return_dtype=pl.Boolean).alias("hkov_registered"))
+            return_dtype=pl.Boolean,
+        )
+        .alias("hkov_registered")
+    )
     children = build_children(b, cases)
     until_day = day_number(until)
     mediations = build_mediations(b, cal, cases, until_day)
 
-    contacts = (contacts.join(cases.with_row_index("case_row").select(
-                    pl.col("case_row").cast(pl.Int64), "case_id"),
-                    on="case_row").filter(pl.col("contact_day") <= until_day))
+    contacts = contacts.join(
+        cases.with_row_index("case_row").select(pl.col("case_row").cast(pl.Int64), "case_id"),
+        on="case_row",
+    ).filter(pl.col("contact_day") <= until_day)
     keep = cases.filter(pl.col("opened_day") <= until_day)
     tables = {
         "cases": keep.select(
-            "case_id", "family_id",
+            "case_id",
+            "family_id",
             pl.col("opened_day").map_elements(to_date, return_dtype=pl.Date).alias("opened_date"),
-            pl.when(pl.col("closed_day") <= until_day).then(pl.col("closed_day"))
-            .map_elements(to_date, return_dtype=pl.Date).alias("closed_date"),
-            "line", "category_code", "contacted_by", "parent_role", "acting_person",
-            "direction", "country_iso2", "hkov_registered", "children_count", "conflict_case"),
+            pl.when(pl.col("closed_day") <= until_day)
+            .then(pl.col("closed_day"))
+            .map_elements(to_date, return_dtype=pl.Date)
+            .alias("closed_date"),
+            "line",
+            "category_code",
+            "contacted_by",
+            "parent_role",
+            "acting_person",
+            "direction",
+            "country_iso2",
+            "hkov_registered",
+            "children_count",
+            "conflict_case",
+        ),
         "children": children.filter(pl.col("case_id").is_in(keep["case_id"].implode())),
         "contacts": contacts.sort("contact_day", "contact_id").select(
-            "contact_id", "case_id",
-            pl.col("contact_day").map_elements(to_date, return_dtype=pl.Date)
-            .alias("contact_date"), "channel", "person_type"),
+            "contact_id",
+            "case_id",
+            pl.col("contact_day").map_elements(to_date, return_dtype=pl.Date).alias("contact_date"),
+            "channel",
+            "person_type",
+        ),
         "mediations": mediations,
-        "export_meta": pl.DataFrame([{
-            "export_date": until + dt.timedelta(days=1), "data_until": until, "is_demo": True,
-            "extrapolated_from": EXTRAPOLATED_FROM,
-            "source": "Demonstratiegegevens (vaste seed): 2024 en 2025 geijkt op het "
-                      "jaarverslag 2025, 2026 doorgetrokken.",
-        }]),
+        "export_meta": pl.DataFrame(
+            [
+                {
+                    "export_date": until + dt.timedelta(days=1),
+                    "data_until": until,
+                    "is_demo": True,
+                    "extrapolated_from": EXTRAPOLATED_FROM,
+                    "source": "Demonstratiegegevens (vaste seed): 2024 en 2025 geijkt op het "
+                    "jaarverslag 2025, 2026 doorgetrokken.",
+                }
+            ]
+        ),
     }
     return {name: conform(name, df) for name, df in tables.items()}
 

@@ -1,0 +1,146 @@
+"""`iko-dashboard`: start the dashboard, regenerate the demo data, print the report figures."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from dashboard.paths import DEMO_DIR
+
+
+class _DutchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix="Gebruik: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Dutch headings; its own error texts stay English, prefixed in Dutch."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _DutchHelpFormatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulptekst en stop")
+
+    def error(self, message: str):  # type: ignore[no-untyped-def]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen datum in de vorm JJJJ-MM-DD: {text!r}") from None
+
+
+def _year(text: str) -> int:
+    if not (text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"geen jaartal (JJJJ): {text!r}")
+    return int(text)
+
+
+def _existing_dir(text: str) -> Path:
+    path = Path(text)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"map bestaat niet: {text}")
+    return path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from dashboard.settings import settings
+
+    parser = _Parser(
+        prog="iko-dashboard",
+        description="Analytisch dashboard van Centrum IKO.",
+    )
+    commands = parser.add_subparsers(
+        title="opdrachten", metavar="OPDRACHT", dest="command", required=True
+    )
+
+    run = commands.add_parser(
+        "run",
+        help="start het dashboard",
+        description="Start het dashboard (Streamlit) op deze computer en toon het adres.",
+    )
+    run.add_argument(
+        "--port",
+        type=int,
+        metavar="POORT",
+        default=settings().port,
+        help="poort van het dashboard (standaard %(default)s, of IKO_PORT)",
+    )
+    run.add_argument(
+        "--data-dir",
+        type=_existing_dir,
+        default=None,
+        metavar="MAP",
+        help="map met de export (standaard IKO_DATA_DIR, anders de demogegevens)",
+    )
+
+    demo = commands.add_parser(
+        "demo",
+        help="maak de demogegevens opnieuw",
+        description="Maak de demogegevens opnieuw: 2024 en 2025 geijkt op het jaarverslag, "
+        "daarna doorgetrokken tot en met de gekozen datum.",
+    )
+    demo.add_argument(
+        "--until",
+        type=_iso_date,
+        default=dt.date.today() - dt.timedelta(days=1),
+        metavar="JJJJ-MM-DD",
+        help="laatste dag met gegevens (standaard gisteren)",
+    )
+    demo.add_argument(
+        "--out",
+        type=Path,
+        default=DEMO_DIR,
+        metavar="MAP",
+        help="map waarin de demo-export komt (standaard data/demo)",
+    )
+
+    figures = commands.add_parser(
+        "figures",
+        help="druk de cijfers van een jaar af als CSV",
+        description="Druk de berekende cijfers van een jaar af als CSV, naast de gepubliceerde.",
+    )
+    figures.add_argument("--year", type=_year, required=True, metavar="JJJJ", help="het jaar")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+
+    if args.command == "run":
+        from dashboard.launcher import launch
+
+        launch(args.port, args.data_dir)
+
+    if args.command == "demo":
+        from dashboard.demo.generator import write_demo
+        from dashboard.format import date_nl, number
+
+        rows = write_demo(args.out, args.until)
+        print(f"Demogegevens tot en met {date_nl(args.until)} geschreven naar {args.out}:")
+        width = max(map(len, rows))
+        for table, count in rows.items():
+            print(f"  {table:<{width}}  {number(count):>9} {'rij' if count == 1 else 'rijen'}")
+        return 0
+
+    if args.command == "figures":
+        # figures.py grows with the report pages; the other commands must not depend on it.
+        from dashboard.figures import figures_csv
+
+        sys.stdout.write(figures_csv(args.year))
+        return 0
+
+    raise AssertionError(args.command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what is needed (also Chromium for the browser tests) and runs every check:
+# pytest (all tests), ruff check, ruff format --check, sqlfluff lint of queries/. Extra arguments go to pytest.
+# Exits with pytest's status if the tests fail, else with the linters'.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+setup_python
+setup_chromium
+
+tests=0
+"${UV[@]}" run --frozen pytest "$@" || tests=$?
+
+lint=0
+say "ruff check"
+"${UV[@]}" run --frozen ruff check . || lint=$?
+say "ruff format --check"
+"${UV[@]}" run --frozen ruff format --check . || lint=$?
+say "sqlfluff lint queries"
+"${UV[@]}" run --frozen sqlfluff lint queries || lint=$?
+
+if [ "$tests" -ne 0 ]; then
+    exit "$tests"
+fi
+exit "$lint"

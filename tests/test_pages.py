@@ -1,0 +1,157 @@
+"""Every page of the navigation runs in AppTest with its title, the demo banner and the footer.
+
+The page list comes from `dashboard.ui.PAGES`, the definition the app navigates by, so a new
+page is tested the moment it is registered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import ui
+from dashboard.db import open_database
+from dashboard.format import date_nl
+from dashboard.paths import REPO_ROOT
+
+APP = REPO_ROOT / "dashboard" / "app.py"
+# The first run creates every DuckDB view; a slow CI machine needs more than AppTest's 3 s.
+TIMEOUT = 120
+
+DEMO_BANNER = (
+    "Demonstratiegegevens — geen echte cijfers van Centrum IKO. 2024 en 2025 zijn geijkt op het "
+    "jaarverslag 2025; vanaf 1 januari 2026 doorgetrokken."
+)
+
+
+@pytest.fixture(scope="module")
+def data_until_text() -> str:
+    data_until = open_database().run("export_meta")["data_until"][0]
+    return f"Gegevens tot en met {date_nl(data_until)}"
+
+
+def open_page(page: ui.PageSpec | None = None, **query: str) -> AppTest:
+    """Open the app as a browser would ("/", with a query string), then go to `page`."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update(query)
+    at.run()
+    if page is not None:
+        at.switch_page(page.script).run()
+    return at
+
+
+def texts(elements) -> list[str]:
+    return [e.value for e in elements]
+
+
+def test_page_list_is_complete():
+    assert [p.url_path for p in ui.PAGES] == [
+        "jaaroverzicht", "caseload", "vakantiepieken", "landen", "mediation", "gegevens",
+    ]  # fmt: skip
+    for page in ui.PAGES:
+        assert (APP.parent / page.script).is_file(), page.script
+
+
+def test_no_pages_folder_beside_the_entry_point():
+    # With a pages/ folder Streamlit falls back to its old multipage mode and runs a page
+    # script without app.py around it (see dashboard/ui.py).
+    assert not (APP.parent / "pages").exists()
+
+
+@pytest.mark.parametrize("page", ui.PAGES, ids=lambda p: p.url_path)
+def test_page_runs_with_its_chrome(page, data_until_text):
+    at = open_page(page)
+
+    assert not at.exception, [e.value for e in at.exception]
+    assert texts(at.title) == [page.title]
+    assert DEMO_BANNER in texts(at.warning)
+    assert any(c.startswith(data_until_text) for c in texts(at.caption)), texts(at.caption)
+    assert at.selectbox(key="jaar_keuze").value == 2025
+
+
+def test_root_opens_the_first_page():
+    at = open_page()
+    assert not at.exception
+    assert texts(at.title) == [ui.PAGES[0].title]
+    assert at.query_params["jaar"] == "2025"
+
+
+@pytest.mark.parametrize("page", ui.PAGES[1:5], ids=lambda p: p.url_path)
+def test_unbuilt_pages_say_which_issue_brings_them(page):
+    at = open_page(page)
+    (note,) = texts(at.info)
+    assert note.startswith("Deze pagina komt met issue #")
+
+
+def test_year_in_the_url_selects_the_year():
+    at = open_page(jaar="2024")
+    assert not at.exception
+    assert at.selectbox(key="jaar_keuze").value == 2024
+    assert "Gepubliceerd tegenover berekend, 2024" in texts(at.header)
+    assert at.query_params["jaar"] == "2024"
+
+
+def test_year_survives_a_page_switch():
+    at = open_page(jaar="2024")
+    at.switch_page("page_scripts/gegevens.py").run()
+    assert at.query_params["jaar"] == "2024"
+    at.switch_page("page_scripts/jaaroverzicht.py").run()
+    assert "Gepubliceerd tegenover berekend, 2024" in texts(at.header)
+
+
+def test_choosing_a_year_puts_it_in_the_url():
+    at = open_page()
+    at.selectbox(key="jaar_keuze").select(2024).run()
+    assert at.query_params["jaar"] == "2024"
+    assert "Gepubliceerd tegenover berekend, 2024" in texts(at.header)
+
+
+def test_unknown_year_in_the_url_falls_back_to_the_last_complete_year():
+    at = open_page(jaar="1999")
+    assert at.selectbox(key="jaar_keuze").value == 2025
+    assert at.query_params["jaar"] == "2025"
+
+
+def test_jaaroverzicht_shows_the_printed_lijn2_average_as_a_difference():
+    at = open_page(jaar="2025")
+    differences = [w for w in texts(at.warning) if w != DEMO_BANNER]
+    assert differences == [
+        "**cases.line2.monthly_average**: het jaarverslag drukt 126, de gegevens geven 156,6 "
+        "(verschil +30,6)."
+    ]
+    metrics = {m.label: m.value for m in at.metric}
+    assert list(metrics) == ["Gelijk", "Verschil", "Niet in de gegevens"]
+    assert metrics["Verschil"] == "1"
+
+
+def test_jaaroverzicht_says_when_a_year_has_no_published_figures():
+    at = open_page(jaar="2026")
+    assert not at.exception
+    assert any("Voor 2026 zijn geen gepubliceerde cijfers" in i for i in texts(at.info))
+    assert not at.dataframe
+
+
+def test_default_year_is_the_last_complete_year():
+    assert ui.default_year([2024, 2025, 2026], dt.date(2026, 11, 22)) == 2025
+    assert ui.default_year([2024, 2025, 2026], dt.date(2027, 1, 3)) == 2026
+    # no complete year in the data yet: the latest there is
+    assert ui.default_year([2026], dt.date(2026, 11, 22)) == 2026
+
+
+def test_demo_notice_is_composed_from_the_export_metadata():
+    meta = {"is_demo": True, "extrapolated_from": dt.date(2026, 1, 1)}
+    assert ui.demo_notice(meta, [2024, 2025, 2026]) == DEMO_BANNER
+    assert ui.demo_notice(meta, [2025, 2026]).endswith(
+        "2025 is geijkt op het jaarverslag 2025; vanaf 1 januari 2026 doorgetrokken."
+    )
+    later = {"is_demo": True, "extrapolated_from": dt.date(2027, 3, 1)}
+    assert "2024, 2025 en 2026 zijn geijkt op het jaarverslag 2026; vanaf 1 maart 2027" in (
+        ui.demo_notice(later, [2024, 2025, 2026, 2027])
+    )
+    plain = {"is_demo": True, "extrapolated_from": None}
+    assert ui.demo_notice(plain, [2025]) == (
+        "Demonstratiegegevens — geen echte cijfers van Centrum IKO."
+    )
+    assert ui.demo_notice({"is_demo": False, "extrapolated_from": None}, [2025]) is None
