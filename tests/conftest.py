@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import socket
-from collections.abc import Callable
+import subprocess
+from collections.abc import Callable, Iterator
 
 import pytest
+from browser_support import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Server,
+    launcher_command,
+    stop,
+    wait_for_health,
+)
 
 
 @pytest.fixture(scope="session")
@@ -18,3 +29,47 @@ def free_port() -> Callable[[], int]:
             return sock.getsockname()[1]
 
     return pick
+
+
+@pytest.fixture(scope="session")
+def server(free_port, tmp_path_factory) -> Iterator[Server]:
+    ARTIFACTS.mkdir(exist_ok=True)
+    port = free_port()
+    log = ARTIFACTS / "server.log"
+    env = {k: v for k, v in os.environ.items() if k not in {"IKO_DATA_DIR", "IKO_PORT"}}
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(
+            launcher_command(port),
+            # Any directory but the repository: the config must not depend on the cwd.
+            cwd=tmp_path_factory.mktemp("elders"),
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so teardown ends all of it
+        )
+    running = Server(process, port, log)
+    try:
+        wait_for_health(running)
+        yield running
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} ontbreekt (apt-get install chromium, of bash scripts/test.sh)"
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
