@@ -114,25 +114,6 @@ def test_unknown_year_in_the_url_falls_back_to_the_last_complete_year():
     assert at.query_params["jaar"] == "2025"
 
 
-def test_jaaroverzicht_shows_the_printed_lijn2_average_as_a_difference():
-    at = open_page(jaar="2025")
-    differences = [w for w in texts(at.warning) if w != DEMO_BANNER]
-    assert differences == [
-        "**cases.line2.monthly_average**: het jaarverslag drukt 126, de gegevens geven 156,6 "
-        "(verschil +30,6)."
-    ]
-    metrics = {m.label: m.value for m in at.metric}
-    assert list(metrics) == ["Gelijk", "Verschil", "Niet in de gegevens"]
-    assert metrics["Verschil"] == "1"
-
-
-def test_jaaroverzicht_says_when_a_year_has_no_published_figures():
-    at = open_page(jaar="2026")
-    assert not at.exception
-    assert any("Voor 2026 zijn geen gepubliceerde cijfers" in i for i in texts(at.info))
-    assert not at.dataframe
-
-
 def test_default_year_is_the_last_complete_year():
     assert ui.default_year([2024, 2025, 2026], dt.date(2026, 11, 22)) == 2025
     assert ui.default_year([2024, 2025, 2026], dt.date(2027, 1, 3)) == 2026

@@ -1,16 +1,14 @@
-"""Jaaroverzicht: for the chosen year, every published figure beside the computed one."""
+"""Jaaroverzicht: how the year went against the year before, and the annual report's figures
+computed from the data, beside what the report printed."""
+
+import datetime as dt
 
 import streamlit as st
 
-from dashboard import ui
-from dashboard.format import number, signed
+from dashboard import annual, ui
+from dashboard.format import change_pct, date_nl, number, signed
 
 STATUS_ORDER = ("gelijk", "verschil", "niet in de gegevens")
-
-
-def figure(value: float) -> str:
-    """Counts as counts; a ratio such as a monthly average with one decimal."""
-    return number(value, 0 if float(value).is_integer() else 1)
 
 
 def difference(value: float) -> str:
@@ -18,8 +16,126 @@ def difference(value: float) -> str:
 
 
 year = ui.selected_year()
+meta = ui.export_meta()
+data_until: dt.date = meta["data_until"]
+running_year = year == data_until.year and data_until < dt.date(year, 12, 31)
+has_previous = year - 1 in ui.available_years()
+
+st.header(f"{year} tegenover {year - 1}" if has_previous else str(year))
+if running_year:
+    st.info(
+        f"{year} loopt nog: de gegevens gaan tot en met {date_nl(data_until)}. De tegels tonen "
+        f"de stand tot nu toe; een vergelijking met heel {year - 1} zou misleiden en staat er "
+        "daarom niet bij.",
+        icon=":material/hourglass_top:",
+    )
+elif not has_previous:
+    st.caption(f"Voor {year - 1} zijn er geen gegevens: de tegels tonen geen verschil.")
+
+# -- headline tiles --------------------------------------------------------------------------
+headline_tiles = annual.tiles(ui.report("annual_headlines", year=year))
+for group in dict.fromkeys(t.group for t in headline_tiles):
+    st.subheader(group)
+    in_group = [t for t in headline_tiles if t.group == group]
+    for column, tile in zip(st.columns(4), in_group, strict=False):
+        column.metric(
+            tile.label,
+            tile.value,
+            delta=None if running_year else tile.delta,
+            delta_color="off",  # more cases is more work, neither good nor bad
+            help=tile.help
+            if tile.previous is None
+            else f"{tile.help}. {year - 1}: {tile.previous}",
+        )
+st.caption(
+    "Zaken tellen in het jaar van opening, contactmomenten in het jaar waarin ze plaatsvonden, "
+    "mediationverzoeken in het jaar van ontvangst. Ontvoering, vertrek en omgang: zaken waarin "
+    "een ouder contact opnam (zoals het jaarverslag); preventiezaken: ouders en derden, de "
+    "kinderen in zaken van ouders. Verschil in % ten opzichte van het jaar ervoor."
+)
+
+# -- breakdowns ------------------------------------------------------------------------------
+st.header("Uitsplitsingen")
+breakdowns = ui.report("annual_breakdowns", year=year)
+for key in breakdowns["breakdown"].unique(maintain_order=True):
+    rows = breakdowns.filter(breakdown=key)
+    first = rows.row(0, named=True)
+    st.subheader(first["breakdown_nl"])
+    units = rows["unit_nl"].unique(maintain_order=True).to_list()
+    for unit, column in zip(units, st.columns(len(units)), strict=True):
+        with column:
+            if len(units) > 1:
+                st.markdown(f"**{unit.capitalize()}**")
+            ui.show_chart(annual.breakdown_figure(rows, year, unit))
+    st.caption(f"Telt: {first['counts_nl']}; {year} in blauw, {year - 1} in grijs.")
+    with st.expander("Als tabel"):
+        ui.show_table(
+            rows,
+            {
+                "item_nl": ui.Column("Wat"),
+                "series_nl": ui.Column("Uitsplitsing"),
+                "unit_nl": ui.Column("Eenheid"),
+                "previous_value": ui.Column(str(year - 1), ui.optional(annual.figure_text)),
+                "value": ui.Column(str(year), ui.optional(annual.figure_text)),
+            },
+        )
+
+st.subheader("Ontvoering: leeftijd van de kinderen")
+ages = ui.report("abduction_children_by_age", year=year)
+if ages.is_empty():
+    st.caption("Geen ontvoeringszaken van ouders in dit jaar.")
+else:
+    ui.show_chart(annual.age_figure(ages))
+    st.caption(
+        "Telt: kinderen in ontvoeringszaken waarin een ouder contact opnam, naar leeftijd bij "
+        "opening van de zaak en richting."
+    )
+
+# -- section 7 -------------------------------------------------------------------------------
+st.header("Overzicht Lijn 1 en Lijn 2")
+overview = ui.report("line_overview", year=year)
+has_printed = overview["change_pct_printed"].is_not_null().any()
+columns = {
+    "category_nl": ui.Column("Soort zaak", width=270),
+    "parents_previous": ui.Column(f"Ouders {year - 1}", ui.optional(number)),
+    "third_parties_previous": ui.Column(f"Derden {year - 1}", ui.optional(number)),
+    "total_previous": ui.Column(f"Totaal {year - 1}", ui.optional(number)),
+    "parents": ui.Column(f"Ouders {year}", ui.optional(number)),
+    "third_parties": ui.Column(f"Derden {year}", ui.optional(number)),
+    "total": ui.Column(f"Totaal {year}", ui.optional(number)),
+    "change_pct": ui.Column("Verschil", ui.optional(lambda v: change_pct(v, decimals=0))),
+}
+if has_printed:
+    columns["change_pct_printed"] = ui.Column(
+        "Jaarverslag", ui.optional(lambda v: change_pct(v, decimals=0))
+    )
+ui.show_table(overview, columns, highlight=lambda r: r["category_nl"] == "Totaal Lijn 2")
+st.caption(
+    "Telt: zaken geopend in het jaar, per registratiecode, naar wie contact opnam. Lijn 1 is de "
+    "code 'toestemming voor vakantie'. Het totaal Lijn 2 telt alle Lijn 2-codes, ook "
+    "Achterlating en Gezagsvragen, die niet in de tabel van het jaarverslag staan. Verschil: "
+    "afgerond zoals het jaarverslag afrondt (-3,5 % wordt -4 %); 'Jaarverslag': het verschil "
+    "zoals de tabel in het jaarverslag het drukt, waar er een is."
+)
+download = annual.overview_download(overview, year)
+left, right = st.columns(2)
+left.download_button(
+    "Download als CSV",
+    annual.csv_bytes(download),
+    file_name=f"overzicht-lijn1-lijn2-{year}.csv",
+    mime="text/csv",
+)
+right.download_button(
+    "Download als Excel",
+    annual.excel_bytes(download, f"Overzicht {year}"),
+    file_name=f"overzicht-lijn1-lijn2-{year}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
+
+# -- published against computed -------------------------------------------------------------
 st.header(f"Gepubliceerd tegenover berekend, {year}")
 rows = ui.report("published_vs_computed", year=year)
+changes = ui.report("published_changes_vs_computed", year=year)
 
 if rows.is_empty():
     st.info(
@@ -30,34 +146,66 @@ if rows.is_empty():
 else:
     st.markdown(
         "Elk cijfer uit het jaarverslag staat naast het cijfer dat de gegevens opleveren. "
-        "Verschillen worden getoond, nooit weggewerkt: ook een drukfout in het jaarverslag "
-        "blijft hier zichtbaar."
+        "Verschillen worden getoond, nooit weggewerkt: ook een fout in het jaarverslag blijft "
+        "hier zichtbaar, zodat hij niet opnieuw wordt gedrukt."
     )
     counts = dict(rows["status"].value_counts().iter_rows())
     for column, status in zip(st.columns(len(STATUS_ORDER)), STATUS_ORDER, strict=True):
-        column.metric(status.capitalize(), number(counts.get(status, 0)))
+        column.metric(f"Aantallen: {status}", number(counts.get(status, 0)))
 
-    differences = rows.filter(status="verschil")
-    for row in differences.iter_rows(named=True):
+    for row in rows.filter(status="verschil").iter_rows(named=True):
         st.warning(
-            f"**{row['measure']}**: het jaarverslag drukt {figure(row['published_value'])}, "
-            f"de gegevens geven {figure(row['computed_value'])} "
+            f"**{row['label_nl']}**: het jaarverslag drukt "
+            f"{annual.figure_text(row['published_value'])}, de gegevens geven "
+            f"{annual.figure_text(row['computed_value'])} "
             f"(verschil {difference(row['difference'])}).",
             icon=":material/difference:",
         )
+    for row in changes.filter(status="verschil").iter_rows(named=True):
+        st.warning(
+            f"**{row['label_nl']}**: de {row['printed_in']} noemt "
+            f"{change_pct(row['change_pct_printed'], decimals=0)}, de gegevens geven "
+            f"{change_pct(row['change_pct'], decimals=1)} "
+            f"({annual.figure_text(row['previous_value'])} → "
+            f"{annual.figure_text(row['value'])}, afgerond "
+            f"{change_pct(row['change_pct_rounded'], decimals=0)}).",
+            icon=":material/difference:",
+        )
+    missing = rows.filter(status="niet in de gegevens")
+    if not missing.is_empty():
+        st.caption(
+            "Niet in de gegevens: "
+            + ", ".join(missing["label_nl"].str.to_lowercase())
+            + " — deze cijfers staan niet in een export van het registratiesysteem."
+        )
 
+    st.subheader("Aantallen")
     ui.show_table(
         rows,
         {
-            "section": ui.Column("Hoofdstuk", width=90),
-            "measure": ui.Column("Maat", width=340),
-            "published_value": ui.Column("Gepubliceerd", ui.optional(figure)),
-            "computed_value": ui.Column("Berekend", ui.optional(figure)),
+            "section_nl": ui.Column("Hoofdstuk", width=260),
+            "label_nl": ui.Column("Maat", width=420),
+            "published_value": ui.Column("Jaarverslag", ui.optional(annual.figure_text)),
+            "computed_value": ui.Column("Berekend", ui.optional(annual.figure_text)),
             "difference": ui.Column("Verschil", ui.optional(difference)),
             "status": ui.Column("Status", width=150),
-            "note": ui.Column("Toelichting", ui.optional(str), width="large"),
         },
         highlight=lambda row: row["status"] == "verschil",
     )
-
-ui.not_built_yet(3, "De rest van het jaaroverzicht (kerncijfers en grafieken)")
+    if not changes.is_empty():
+        st.subheader("Procentuele veranderingen")
+        ui.show_table(
+            changes,
+            {
+                "label_nl": ui.Column("Maat", width=360),
+                "printed_in": ui.Column("Waar gedrukt", width=170),
+                "change_pct_printed": ui.Column(
+                    "Jaarverslag", ui.optional(lambda v: change_pct(v, decimals=0))
+                ),
+                "change_pct": ui.Column(
+                    "Berekend", ui.optional(lambda v: change_pct(v, decimals=1))
+                ),
+                "status": ui.Column("Status", width=150),
+            },
+            highlight=lambda row: row["status"] == "verschil",
+        )

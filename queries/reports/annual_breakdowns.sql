@@ -8,6 +8,7 @@ WITH layout AS (
 )
 
 SELECT
+    layout.breakdown_order,
     layout.breakdown,
     layout.breakdown_nl,
     layout.counts_nl,
@@ -22,4 +23,4 @@ FROM layout
 LEFT JOIN mart_annual_measures AS now ON layout.measure = now.measure AND now.year = $year
 LEFT JOIN mart_annual_measures AS previous
     ON layout.measure = previous.measure AND previous.year = $year - 1
-ORDER BY layout.breakdown, layout.sort_order
+ORDER BY layout.breakdown_order, layout.sort_order

@@ -4,24 +4,25 @@ WITH tiles AS (
     SELECT
         tile.sort_order,
         tile.measure,
-        tile.tile_group
+        tile.tile_group,
+        tile.tile_label
     FROM (
         VALUES
-        (1, 'cases.total', 'Zaken'),
-        (2, 'cases.line1', 'Zaken'),
-        (3, 'cases.line2', 'Zaken'),
-        (4, 'contacts.total', 'Contactmomenten'),
-        (5, 'contacts.line1', 'Contactmomenten'),
-        (6, 'contacts.line2', 'Contactmomenten'),
-        (7, 'abduction.cases', 'Ontvoering en preventie'),
-        (8, 'abduction.children', 'Ontvoering en preventie'),
-        (9, 'prevention.cases', 'Ontvoering en preventie'),
-        (10, 'prevention.children', 'Ontvoering en preventie'),
-        (11, 'relocation.cases', 'Vertrek, omgang en mediation'),
-        (12, 'access.cases', 'Vertrek, omgang en mediation'),
-        (13, 'mediation.requests', 'Vertrek, omgang en mediation'),
-        (14, 'mediation.successful', 'Vertrek, omgang en mediation')
-    ) AS tile (sort_order, measure, tile_group)
+        (1, 'cases.total', 'Zaken', 'Zaken totaal'),
+        (2, 'cases.line1', 'Zaken', 'Lijn 1-zaken'),
+        (3, 'cases.line2', 'Zaken', 'Lijn 2-zaken'),
+        (4, 'contacts.total', 'Contactmomenten', 'Contactmomenten totaal'),
+        (5, 'contacts.line1', 'Contactmomenten', 'Lijn 1-contacten'),
+        (6, 'contacts.line2', 'Contactmomenten', 'Lijn 2-contacten'),
+        (7, 'abduction.cases', 'Ontvoering en preventie', 'Ontvoeringszaken'),
+        (8, 'abduction.children', 'Ontvoering en preventie', 'Ontvoerde kinderen'),
+        (9, 'prevention.cases', 'Ontvoering en preventie', 'Preventiezaken'),
+        (10, 'prevention.children', 'Ontvoering en preventie', 'Kinderen bij preventie'),
+        (11, 'relocation.cases', 'Vertrek, omgang en mediation', 'Toestemming vertrek'),
+        (12, 'access.cases', 'Vertrek, omgang en mediation', 'Internationale omgang'),
+        (13, 'mediation.requests', 'Vertrek, omgang en mediation', 'Mediationverzoeken'),
+        (14, 'mediation.successful', 'Vertrek, omgang en mediation', 'Geslaagde mediations')
+    ) AS tile (sort_order, measure, tile_group, tile_label)
 ),
 
 now AS (
@@ -38,6 +39,7 @@ SELECT
     tiles.sort_order,
     tiles.tile_group,
     tiles.measure,
+    tiles.tile_label,
     labels.label_nl,
     now.value,
     previous.value AS previous_value,

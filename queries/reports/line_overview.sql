@@ -53,15 +53,20 @@ overview AS (
 )
 
 SELECT
-    category_code,
-    category_nl,
-    sort_order,
-    cast(parents_previous AS INTEGER) AS parents_previous,
-    cast(third_parties_previous AS INTEGER) AS third_parties_previous,
-    cast(total_previous AS INTEGER) AS total_previous,
-    cast(parents AS INTEGER) AS parents,
-    cast(third_parties AS INTEGER) AS third_parties,
-    cast(total AS INTEGER) AS total,
-    100.0 * (total - total_previous) / nullif(total_previous, 0) AS change_pct
+    overview.category_code,
+    overview.category_nl,
+    overview.sort_order,
+    cast(overview.parents_previous AS INTEGER) AS parents_previous,
+    cast(overview.third_parties_previous AS INTEGER) AS third_parties_previous,
+    cast(overview.total_previous AS INTEGER) AS total_previous,
+    cast(overview.parents AS INTEGER) AS parents,
+    cast(overview.third_parties AS INTEGER) AS third_parties,
+    cast(overview.total AS INTEGER) AS total,
+    100.0 * (overview.total - overview.total_previous) / nullif(overview.total_previous, 0)
+        AS change_pct,
+    -- what the annual report printed in its change column, where it printed one
+    printed.change_pct_printed
 FROM overview
-ORDER BY sort_order
+LEFT JOIN stg_published_changes AS printed
+    ON printed.year = $year AND printed.measure = 'overview.' || overview.category_code
+ORDER BY overview.sort_order

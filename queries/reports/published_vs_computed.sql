@@ -7,6 +7,7 @@ SELECT
     published.measure,
     coalesce(labels.label_nl, published.measure) AS label_nl,
     published.section,
+    published.section_nl,
     published.published_value,
     computed.value AS computed_value,
     computed.value - published.published_value AS difference,

@@ -1,6 +1,8 @@
 -- grain: one row per breakdown x measure
 -- used by: annual_breakdowns
 SELECT
+    -- the breakdowns in the order of the annual report's chapters
+    breakdown_order,
     breakdown,
     breakdown_nl,
     counts_nl,

@@ -5,5 +5,15 @@ SELECT
     measure,
     value AS published_value,
     section,
+    CASE section
+        WHEN '2' THEN '2. Zaken en contactmomenten'
+        WHEN '3' THEN '3. Preventie'
+        WHEN '4' THEN '4. Toestemming voor vertrek'
+        WHEN '5' THEN '5. Internationale kinderontvoering'
+        WHEN '6' THEN '6. Internationale omgang'
+        WHEN '7' THEN '7. Overzicht Lijn 1 en Lijn 2'
+        WHEN 'mediation' THEN 'Mediation'
+        ELSE section
+    END AS section_nl,
     note
 FROM src_published_figures

@@ -1,0 +1,167 @@
+"""The annual overview: headline tiles, the report's breakdowns and its section 7 table.
+
+Pure functions from report rows to what a page shows (tiles, figures, download files); the
+numbers themselves come from `mart_annual_measures`, the same the reconciliation test checks.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+import polars as pl
+
+from dashboard.charts import PALETTE
+from dashboard.format import change_pct, number
+
+PREVIOUS_COLOUR = "#AEB7C7"  # last year in a quiet grey, this year in the primary blue
+
+
+@dataclass(frozen=True)
+class Tile:
+    group: str
+    label: str
+    help: str  # the measure in full, with the year before
+    value: str
+    delta: str | None  # "+3 %" against the year before; None when that year has no data
+    previous: str | None
+
+
+def figure_text(value: float | None) -> str:
+    """Counts as counts, a ratio (a monthly average) with one decimal."""
+    if value is None:
+        return "–"
+    return number(value, 0 if float(value).is_integer() else 1)
+
+
+def tiles(headlines: pl.DataFrame) -> list[Tile]:
+    return [
+        Tile(
+            group=r["tile_group"],
+            label=r["tile_label"],
+            help=r["label_nl"],
+            value=figure_text(r["value"]),
+            delta=None if r["change_pct"] is None else change_pct(r["change_pct"], decimals=0),
+            previous=None if r["previous_value"] is None else figure_text(r["previous_value"]),
+        )
+        for r in headlines.iter_rows(named=True)
+        if r["value"] is not None
+    ]
+
+
+def breakdown_figure(rows: pl.DataFrame, year: int, unit: str | None = None) -> go.Figure:
+    """Horizontal bars per item (and series), this year beside the year before, with labels.
+
+    `rows`: one breakdown of report `annual_breakdowns`; `unit` picks cases or children where
+    a breakdown holds both.
+    """
+    if unit is not None:
+        rows = rows.filter(pl.col("unit_nl") == unit)
+    rows = rows.sort("sort_order", descending=True)  # plotly draws the first bar at the bottom
+    labels = [
+        item if series in ("zaken", item) else f"{item} · {series}"
+        for item, series in zip(rows["item_nl"], rows["series_nl"], strict=True)
+    ]
+    fig = go.Figure()
+    if rows["previous_value"].is_not_null().any():
+        previous = rows["previous_value"].to_list()
+        fig.add_bar(
+            y=labels,
+            x=previous,
+            orientation="h",
+            name=str(year - 1),
+            marker_color=PREVIOUS_COLOUR,
+            text=[figure_text(v) for v in previous],
+            textposition="outside",
+            cliponaxis=False,
+        )
+    values = rows["value"].to_list()
+    fig.add_bar(
+        y=labels,
+        x=values,
+        orientation="h",
+        name=str(year),
+        marker_color=PALETTE[0],
+        text=[figure_text(v) for v in values],
+        textposition="outside",
+        cliponaxis=False,
+    )
+    longest = max((len(label) for label in labels), default=0)
+    fig.update_layout(
+        barmode="group",
+        height=140 + 70 * len(labels),
+        # room for the longest label: automargin alone clips it in a narrow column
+        margin={"l": 20 + 10 * longest, "r": 60},
+        legend={"traceorder": "reversed"},
+        xaxis={"showticklabels": False, "showgrid": False},
+    )
+    return fig
+
+
+def age_figure(rows: pl.DataFrame) -> go.Figure:
+    """Children in parents' abduction cases by age band, one group of bars per direction."""
+    fig = go.Figure()
+    for colour, direction in zip(
+        PALETTE, rows["direction_nl"].unique(maintain_order=True), strict=False
+    ):
+        part = rows.filter(pl.col("direction_nl") == direction).sort("sort_order")
+        fig.add_bar(
+            x=[f"{band} jaar" for band in part["age_band"]],
+            y=part["children"].to_list(),
+            name=direction,
+            marker_color=colour,
+            text=[number(v) for v in part["children"]],
+            textposition="outside",
+            cliponaxis=False,
+        )
+    fig.update_layout(barmode="group", height=420, yaxis={"title": "kinderen"})
+    return fig
+
+
+OVERVIEW_HEADERS = {
+    "category_nl": "Soort zaak",
+    "parents_previous": "Ouders {prev}",
+    "third_parties_previous": "Derden {prev}",
+    "total_previous": "Totaal {prev}",
+    "parents": "Ouders {year}",
+    "third_parties": "Derden {year}",
+    "total": "Totaal {year}",
+    "change_pct": "Verschil (%)",
+    "change_pct_printed": "Verschil in jaarverslag (%)",
+}
+
+
+def overview_download(rows: pl.DataFrame, year: int) -> pl.DataFrame:
+    """The section 7 table with Dutch headers, the change rounded as the report rounds it."""
+    headers = {k: v.format(prev=year - 1, year=year) for k, v in OVERVIEW_HEADERS.items()}
+    return rows.select(
+        pl.col("category_nl"),
+        *[
+            pl.col(c)
+            for c in (
+                "parents_previous",
+                "third_parties_previous",
+                "total_previous",
+                "parents",
+                "third_parties",
+                "total",
+            )
+        ],
+        # half away from zero, like the report (-3,5 % -> -4 %)
+        (pl.col("change_pct").sign() * (pl.col("change_pct").abs() + 0.5).floor())
+        .cast(pl.Int32)
+        .alias("change_pct"),
+        pl.col("change_pct_printed"),
+    ).rename(headers)
+
+
+def csv_bytes(table: pl.DataFrame) -> bytes:
+    # Dutch Excel opens a semicolon-separated file with a BOM as columns, with é intact.
+    return b"\xef\xbb\xbf" + table.write_csv(separator=";").encode("utf-8")
+
+
+def excel_bytes(table: pl.DataFrame, sheet: str) -> bytes:
+    buffer = io.BytesIO()
+    table.write_excel(buffer, worksheet=sheet[:31], autofit=True)
+    return buffer.getvalue()
