@@ -6,8 +6,13 @@ Start it with `iko-dashboard run`, which applies `streamlit_config/config.toml`.
 import streamlit as st
 
 from dashboard import charts, ui
+from dashboard.paths import STATIC_DIR
 
-st.set_page_config(page_title="IKO-dashboard", page_icon=":material/child_care:", layout="wide")
+# A file of our own: a material icon as favicon makes the browser fetch it from a font server,
+# which a machine without internet cannot reach.
+st.set_page_config(
+    page_title="IKO-dashboard", page_icon=str(STATIC_DIR / "favicon.png"), layout="wide"
+)
 charts.use_iko_template()
 
 page = ui.navigate()

@@ -260,6 +260,13 @@ def show_table(
 HIGHLIGHT_CSS = "background-color: #FCE9C8; font-weight: bold"
 
 
-def show_chart(fig: go.Figure) -> None:
-    """A figure with our template as made, not restyled by Streamlit's chart theme."""
-    st.plotly_chart(fig, theme=None, config={"displaylogo": False})
+def show_chart(fig: go.Figure, *, config: Mapping[str, Any] | None = None, **events: Any) -> Any:
+    """A figure with our template as made, not restyled by Streamlit's chart theme.
+
+    `config` adds plotly.js options, e.g. `topojsonURL` for a map drawn from our own outlines.
+    `events` go to `st.plotly_chart` as they are (`key`, `on_select`, `selection_mode`); with
+    `on_select` the chart's selection state is returned.
+    """
+    return st.plotly_chart(
+        fig, theme=None, config={"displaylogo": False, **(config or {})}, **events
+    )

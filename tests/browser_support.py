@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,9 +95,22 @@ def stop(process: subprocess.Popen) -> None:
         process.wait(timeout=15)
 
 
+def _local_only(route, refused: list[str]) -> None:
+    host = urllib.parse.urlsplit(route.request.url).hostname or ""
+    if route.request.url.startswith(("data:", "blob:")) or host in {"127.0.0.1", "localhost"}:
+        route.continue_()
+    else:
+        refused.append(route.request.url)
+        route.abort()
+
+
 def open_and_wait(browser, url: str):
     """Open `url` and return the page once Streamlit has finished running the script."""
     page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="nl-NL")
+    # The dashboard must work with no internet: every request off this machine is refused
+    # and written down, so a test can fail on it (see `outside_requests`).
+    page.outside_requests = []
+    page.route("**/*", lambda route: _local_only(route, page.outside_requests))
     page.goto(url)
     # The footer is the last thing a run draws; then no "running" indicator may be left.
     footer = page.locator(f".st-key-{ui.FOOTER_KEY}")

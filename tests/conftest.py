@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import tempfile
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -17,6 +18,13 @@ from browser_support import (
     stop,
     wait_for_health,
 )
+
+# The tests are about the embedded demo data: a machine where a real export was imported
+# (data/published/current) must not change what they see. An empty data home makes every
+# process of the test run, the launched dashboard included, fall back to the demo data.
+_EMPTY_DATA_HOME = tempfile.mkdtemp(prefix="iko-test-data-home-")
+os.environ["IKO_DATA_HOME"] = _EMPTY_DATA_HOME
+os.environ.pop("IKO_DATA_DIR", None)
 
 
 @pytest.fixture(scope="session")

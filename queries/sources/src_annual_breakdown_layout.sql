@@ -6,7 +6,8 @@ FROM read_csv(
     'reference/annual-breakdowns.csv',
     header = TRUE,
     columns = {
-        'breakdown_order': 'INTEGER', 'breakdown': 'VARCHAR', 'breakdown_nl': 'VARCHAR', 'counts_nl': 'VARCHAR',
+        'breakdown_order': 'INTEGER', 'breakdown': 'VARCHAR',
+        'breakdown_nl': 'VARCHAR', 'counts_nl': 'VARCHAR',
         'measure': 'VARCHAR', 'item_nl': 'VARCHAR', 'series_nl': 'VARCHAR',
         'unit_nl': 'VARCHAR', 'sort_order': 'INTEGER'
     }
