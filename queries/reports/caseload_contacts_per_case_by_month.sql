@@ -1,0 +1,47 @@
+-- grain: one row per month of $period_start..$period_end x line, with the same month a year
+-- earlier
+-- used by: caseload (contacts per case: how intensive the work is)
+-- Contacts per case = contacts in the month / cases with at least one contact in that month.
+-- Filters as caseload_contacts_by_month ($party: the person the contact was with).
+WITH months AS (
+    SELECT * FROM mart_caseload_months
+),
+
+lines AS (
+    SELECT lines.line
+    FROM (VALUES (1), (2)) AS lines (line)
+    WHERE $line = 0 OR lines.line = $line
+),
+
+per_month AS (
+    SELECT
+        contact_month AS month,
+        line,
+        count(*) AS contacts,
+        count(DISTINCT case_id) AS cases_with_contact
+    FROM mart_contacts
+    WHERE
+        ($category = 'alle' OR category_code = $category)
+        AND (
+            $party = 'alle'
+            OR (person_type = 'parent') = ($party = 'parent')
+        )
+    GROUP BY ALL
+)
+
+SELECT
+    months.month,
+    lines.line,
+    'Lijn ' || lines.line AS line_nl,
+    months.is_complete,
+    cast(coalesce(now.contacts, 0) AS INTEGER) AS contacts,
+    cast(coalesce(now.cases_with_contact, 0) AS INTEGER) AS cases_with_contact,
+    now.contacts / nullif(now.cases_with_contact, 0) AS contacts_per_case,
+    previous.contacts / nullif(previous.cases_with_contact, 0) AS contacts_per_case_year_before
+FROM months
+CROSS JOIN lines
+LEFT JOIN per_month AS now ON months.month = now.month AND lines.line = now.line
+LEFT JOIN per_month AS previous
+    ON months.month - INTERVAL 1 YEAR = previous.month AND lines.line = previous.line
+WHERE months.month BETWEEN $period_start AND $period_end
+ORDER BY lines.line, months.month

@@ -1,0 +1,34 @@
+-- grain: one row per month of $period_start..$period_end, with the same month a year earlier
+-- used by: caseload (Lijn 2 cases open at the end of each month)
+-- Filters: $category ('alle' = every Lijn 2 code), $party ('alle', 'parent', 'third_party':
+-- who contacted). The running month counts on data_until (closing_day).
+WITH months AS (
+    SELECT * FROM mart_caseload_months
+),
+
+open_cases AS (
+    SELECT
+        month,
+        sum(open_cases) AS open_cases
+    FROM mart_caseload_line2_open_by_month
+    WHERE
+        ($category = 'alle' OR category_code = $category)
+        AND ($party = 'alle' OR contact_party = $party)
+    GROUP BY ALL
+)
+
+SELECT
+    months.month,
+    months.closing_day,
+    months.is_complete,
+    cast(coalesce(now.open_cases, 0) AS INTEGER) AS open_cases,
+    CASE
+        WHEN previous_month.month IS NOT NULL
+            THEN cast(coalesce(previous.open_cases, 0) AS INTEGER)
+    END AS open_cases_year_before
+FROM months
+LEFT JOIN open_cases AS now ON months.month = now.month
+LEFT JOIN months AS previous_month ON months.month - INTERVAL 1 YEAR = previous_month.month
+LEFT JOIN open_cases AS previous ON months.month - INTERVAL 1 YEAR = previous.month
+WHERE months.month BETWEEN $period_start AND $period_end
+ORDER BY months.month
