@@ -1,0 +1,460 @@
+"""The mediation page (issue #6): the Wilson interval, the report queries on the demo data and
+on small Parquet written here, the chart builders, the page in AppTest and in Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+import polars as pl
+import pytest
+from browser_support import assert_no_error, full_page_screenshot, open_and_wait
+from streamlit.testing.v1 import AppTest
+
+from dashboard import mediation, ui
+from dashboard.db import Database, open_database
+from dashboard.paths import REPO_ROOT
+
+APP = REPO_ROOT / "dashboard" / "app.py"
+DEMO = REPO_ROOT / "data" / "demo"
+REFERENCE = REPO_ROOT / "data" / "reference"
+PAGE = next(p for p in ui.PAGES if p.url_path == "mediation")
+
+
+@pytest.fixture(scope="module")
+def db() -> Database:
+    return open_database()
+
+
+# -- the Wilson interval ------------------------------------------------------------------
+
+
+def wilson_by_hand(x: int, n: int, z: float) -> tuple[float, float]:
+    """The closed formula, written out separately from the code under test."""
+    p = x / n
+    root = z * math.sqrt(p * (1 - p) / n + z**2 / (4 * n**2))
+    return (
+        (p + z**2 / (2 * n) - root) / (1 + z**2 / n),
+        (p + z**2 / (2 * n) + root) / (1 + z**2 / n),
+    )
+
+
+@pytest.mark.parametrize(
+    ("x", "n", "z", "low", "high"),
+    [
+        (1, 16, mediation.Z_95, 0.0111, 0.2833),
+        (2, 10, mediation.Z_95, 0.0567, 0.5098),
+        (3, 11, mediation.Z_95, 0.0975, 0.5656),
+        # Textbook example (Newcombe 1998 / Altman et al., Statistics with Confidence): 81/263
+        (81, 263, 1.96, 0.2553, 0.3662),
+    ],
+)
+def test_wilson_interval_known_values(x, n, z, low, high):
+    got = mediation.wilson_interval(x, n, z)
+    assert got == pytest.approx((low, high), abs=5e-5)
+    assert got == pytest.approx(wilson_by_hand(x, n, z), abs=1e-12)
+
+
+@pytest.mark.parametrize("n", [1, 5, 16, 100])
+def test_wilson_interval_edges(n):
+    z = mediation.Z_95
+    low, high = mediation.wilson_interval(0, n)
+    assert low == 0.0
+    assert high == pytest.approx(z**2 / (n + z**2))  # the closed form at 0 of n
+    low, high = mediation.wilson_interval(n, n)
+    assert high == 1.0
+    assert low == pytest.approx(n / (n + z**2))
+
+
+def test_wilson_interval_without_a_base_or_with_a_wrong_count():
+    assert mediation.wilson_interval(0, 0) is None
+    for x, n in [(3, 2), (-1, 4), (0, -1)]:
+        with pytest.raises(ValueError):
+            mediation.wilson_interval(x, n)
+
+
+def test_wilson_interval_contains_the_share_and_narrows_with_more_data():
+    for x, n in [(1, 16), (2, 10), (5, 11), (40, 160)]:
+        low, high = mediation.wilson_interval(x, n)
+        assert 0 <= low < x / n < high <= 1
+    assert mediation.wilson_interval(40, 160)[1] - mediation.wilson_interval(40, 160)[0] < (
+        mediation.wilson_interval(1, 4)[1] - mediation.wilson_interval(1, 4)[0]
+    )
+
+
+def test_rates_are_written_with_their_interval_and_their_base():
+    assert mediation.rate_text(1, 16) == "6 % (1–28 %)"
+    assert mediation.rate_text(3, 11) == "27 % (10–57 %)"
+    assert mediation.rate_text(2, 10) == "20 % (6–51 %)"
+    assert mediation.rate_text(0, 0) == "–"
+    noun = "gestarte " + mediation.type_noun("IKO", 16)
+    assert mediation.count_text(1, 16, noun) == "1 van 16 gestarte IKO-mediations"
+
+
+# -- the reports on the demo data ---------------------------------------------------------
+
+
+def test_funnel_2025_as_published(db):
+    totals = mediation.stage_totals(mediation.funnel(db.run, 2025))
+    iko, niko = totals["IKO"], totals["NIKO"]
+    assert (iko["requests"], niko["requests"]) == (27, 18)
+    assert iko["requests"] + niko["requests"] == 45
+    assert (iko["started"], niko["started"]) == (16, 13)
+    assert iko["not_started_court_decided_against"] == 11
+    assert (iko["stopped_after_intake"], niko["stopped_after_intake"]) == (0, 2)
+    assert (iko["conducted"], niko["conducted"]) == (16, 11)
+    assert (iko["full_agreement"], niko["full_agreement"]) == (1, 3)
+
+
+def test_every_request_takes_exactly_one_path(db):
+    for year in (2024, 2025, 2026):
+        for per_type in mediation.stage_totals(mediation.funnel(db.run, year)).values():
+            not_started = [s for s in per_type if s.startswith("not_")]
+            assert (
+                per_type["started"] + sum(per_type[s] for s in not_started) == per_type["requests"]
+            )
+            assert per_type["stopped_after_intake"] + per_type["conducted"] == per_type["started"]
+            outcomes = ("full_agreement", "partial_agreement", "no_agreement", "running")
+            assert sum(per_type[s] for s in outcomes) == per_type["conducted"]
+
+
+def test_success_rate_2025_one_rule_gives_the_published_denominators(db):
+    """The general rule (conducted and ended) gives IKO's 16 started and NIKO's 11 conducted."""
+    rates = mediation.success_rates(db.run).filter(year=2025)
+    rows = {r["mediation_type"]: r for r in rates.iter_rows(named=True)}
+    assert (rows["IKO"]["successful"], rows["IKO"]["ended"]) == (1, 16)
+    assert (rows["NIKO"]["successful"], rows["NIKO"]["ended"]) == (3, 11)
+    assert (rows["samen"]["successful"], rows["samen"]["ended"]) == (4, 27)
+    assert rows["IKO"]["success_low_pct"] == pytest.approx(1.11, abs=0.01)
+    assert rows["IKO"]["success_high_pct"] == pytest.approx(28.33, abs=0.01)
+    assert {r["source"] for r in rows.values()} == {"gegevens"}
+    # and these are the published numbers
+    published = dict(
+        db.query_view("stg_published_figures")
+        .filter(year=2025)
+        .select("measure", "published_value")
+        .iter_rows()
+    )
+    assert rows["IKO"]["successful"] == published["mediation.successful.abduction"]
+    assert rows["IKO"]["unsuccessful"] == published["mediation.unsuccessful.abduction"]
+    assert rows["NIKO"]["successful"] == published["mediation.successful.other"]
+    assert rows["NIKO"]["ended"] == published["mediation.conducted.other"]
+
+
+def test_running_mediations_stay_out_of_the_rate_and_are_counted(db):
+    rows = mediation.success_rates(db.run).filter(year=2026)
+    for row in rows.iter_rows(named=True):
+        assert row["ended"] + row["running"] == row["conducted"]
+        assert row["is_partial_year"]
+    assert rows["running"].sum() > 0  # the demo's 2026 has running mediations
+
+
+def test_mediation_mart_agrees_with_the_annual_measures(db):
+    """One definition: the page's mart and the jaaroverzicht's mart give the same counts."""
+    mart = db.query_view("mart_mediation_by_year_type")
+    measures = {
+        (r["year"], r["measure"]): r["value"]
+        for r in db.query_view("mart_annual_measures").iter_rows(named=True)
+    }
+    names = {"IKO": "abduction", "NIKO": "other"}
+    checked = 0
+    for row in mart.filter(pl.col("requests") > 0).iter_rows(named=True):
+        t, y = names[row["mediation_type"]], row["year"]
+        for column, measure in [
+            ("requests", f"mediation.requests.{t}"),
+            ("successful", f"mediation.successful.{t}"),
+            ("unsuccessful", f"mediation.unsuccessful.{t}"),
+            ("child_interviews", f"mediation.child_interviews.{t}"),
+        ]:
+            assert row[column] == measures[(y, measure)], (y, measure)
+            checked += 1
+    assert checked == 6 * 4
+
+
+def test_children_2025_as_published(db):
+    rows = mediation.children(db.run).filter(year=2025)
+    by_type = {r["mediation_type"]: r for r in rows.iter_rows(named=True)}
+    assert (by_type["IKO"]["child_interviews"], by_type["NIKO"]["child_interviews"]) == (9, 3)
+    assert rows["children_heard"].sum() == 15
+    assert rows["special_guardian_appointments"].sum() == 21
+    assert rows["special_guardian_children"].sum() == 28
+
+
+def test_benchmarks_carry_their_source_in_every_row(db):
+    rows = mediation.benchmarks(db.run)
+    assert rows.height == 11
+    for row in rows.iter_rows(named=True):
+        assert row["source_note"].startswith("secondary source"), row
+        assert row["definition_nl"] and row["population_nl"]
+    assert "volledige of gedeeltelijke overeenkomst" in rows["definition_nl"].to_list()
+    assert "49 volledig + 10 gedeeltelijk" in rows["definition_nl"].to_list()
+
+
+# -- given/expect rows on small Parquet ----------------------------------------------------
+
+D = dt.date
+
+
+def given_mediations(rows: list[dict]) -> pl.DataFrame:
+    """Rows with the export's columns and types (taken from the demo file)."""
+    schema = pl.read_parquet(next((DEMO / "mediations").glob("*.parquet"))).schema
+    defaults = {
+        "case_id": None,
+        "not_started_reason": None,
+        "start_date": None,
+        "stopped_after_intake": False,
+        "outcome": None,
+        "end_date": None,
+        "child_interviews": 0,
+        "children_heard": 0,
+        "special_guardian_appointed": False,
+        "special_guardian_children": 0,
+    }
+    full = [{**defaults, **r, "mediation_id": f"M{i:08X}"} for i, r in enumerate(rows, start=1)]
+    return pl.DataFrame(full, schema=schema)
+
+
+@pytest.fixture
+def small_db(tmp_path) -> Database:
+    data = tmp_path / "data"
+    data.mkdir()
+    for table in ("cases", "children", "contacts", "export_meta"):
+        (data / table).symlink_to(DEMO / table, target_is_directory=True)
+    (data / "mediations").mkdir()
+    iko = {"mediation_type": "IKO"}
+    niko = {"mediation_type": "NIKO"}
+    given_mediations(
+        [
+            # IKO 2025: one success after 10 + 30 days, one no agreement, one still running,
+            # one stopped by the court, one not yet decided
+            {**iko, "received_date": D(2025, 1, 1), "started": True,
+             "start_date": D(2025, 1, 11), "outcome": "full_agreement",
+             "end_date": D(2025, 2, 10), "child_interviews": 1, "children_heard": 2},
+            {**iko, "received_date": D(2025, 3, 1), "started": True,
+             "start_date": D(2025, 3, 21), "outcome": "no_agreement",
+             "end_date": D(2025, 5, 10), "special_guardian_appointed": True,
+             "special_guardian_children": 3},
+            {**iko, "received_date": D(2025, 11, 1), "started": True,
+             "start_date": D(2025, 12, 1), "outcome": "running"},
+            {**iko, "received_date": D(2025, 4, 1), "started": False,
+             "not_started_reason": "court_decided_against"},
+            {**iko, "received_date": D(2025, 12, 20), "started": False},
+            # NIKO 2025: stopped after intake, partial agreement
+            {**niko, "received_date": D(2025, 2, 1), "started": True,
+             "start_date": D(2025, 2, 5), "stopped_after_intake": True,
+             "end_date": D(2025, 2, 20)},
+            {**niko, "received_date": D(2025, 6, 1), "started": True,
+             "start_date": D(2025, 6, 11), "outcome": "partial_agreement",
+             "end_date": D(2025, 9, 19)},
+            # another year must not leak into 2025
+            {**niko, "received_date": D(2024, 12, 31), "started": True,
+             "start_date": D(2025, 1, 10), "outcome": "full_agreement",
+             "end_date": D(2025, 3, 1)},
+        ]
+    ).write_parquet(data / "mediations" / "mediations.parquet")  # fmt: skip
+    return Database(data, REFERENCE.parent)
+
+
+def test_funnel_given_expect(small_db):
+    steps = mediation.funnel(small_db.run, 2025)
+    counts = {
+        (r["mediation_type"], r["to_stage"]): r["request_count"]
+        for r in steps.iter_rows(named=True)
+    }
+    expected_nonzero = {
+        ("IKO", "started"): 3,
+        ("IKO", "not_started_court_decided_against"): 1,
+        ("IKO", "not_yet_decided"): 1,
+        ("IKO", "conducted"): 3,
+        ("IKO", "full_agreement"): 1,
+        ("IKO", "no_agreement"): 1,
+        ("IKO", "running"): 1,
+        ("NIKO", "started"): 2,
+        ("NIKO", "stopped_after_intake"): 1,
+        ("NIKO", "conducted"): 1,
+        ("NIKO", "partial_agreement"): 1,
+    }
+    assert {k: v for k, v in counts.items() if v} == expected_nonzero
+    assert steps.height == 2 * 12  # every step for both types, zero or not
+
+
+def test_success_rates_given_expect(small_db):
+    rows = mediation.success_rates(small_db.run).filter(year=2025).sort("mediation_type")
+    got = rows.select(
+        "mediation_type", "conducted", "successful", "unsuccessful", "ended", "running"
+    ).rows()
+    assert got == [
+        ("IKO", 3, 1, 1, 2, 1),  # the running one is in neither the numerator nor the base
+        ("NIKO", 1, 0, 1, 1, 0),
+        ("samen", 4, 1, 2, 3, 1),
+    ]
+    iko = rows.row(0, named=True)
+    assert iko["success_pct"] == pytest.approx(50.0)
+    assert (iko["success_low_pct"], iko["success_high_pct"]) == pytest.approx(
+        tuple(100 * b for b in wilson_by_hand(1, 2, mediation.Z_95))
+    )
+    assert rows.filter(year=2025)["is_partial_year"].to_list() == [False] * 3
+
+
+def test_durations_given_expect(small_db):
+    rows = {
+        (r["mediation_type"], r["interval_code"]): r
+        for r in mediation.durations(small_db.run, 2025).iter_rows(named=True)
+    }
+    start = rows[("IKO", "request_to_start")]
+    assert (start["n"], start["still_open"]) == (3, 1)  # 10, 20, 30 days; one undecided
+    assert (start["median_days"], start["min_days"], start["max_days"]) == (20, 10, 30)
+    end = rows[("IKO", "start_to_end")]
+    assert (end["n"], end["still_open"]) == (2, 1)  # 30 and 50 days; one running
+    assert end["median_days"] == 40
+    niko_end = rows[("NIKO", "start_to_end")]
+    assert (niko_end["n"], niko_end["median_days"]) == (1, 100)  # stopped-after-intake left out
+
+
+def test_children_given_expect(small_db):
+    rows = mediation.children(small_db.run).filter(year=2025).sort("mediation_type")
+    assert rows.drop("year").rows() == [("IKO", 1, 2, 1, 3), ("NIKO", 0, 0, 0, 0)]
+
+
+def test_a_year_with_only_published_figures_fills_the_trend(tmp_path):
+    """A year the export does not cover takes the annual report's counts, labelled as such."""
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    for path in REFERENCE.iterdir():
+        if path.name != "published-2025-report.csv":
+            (reference / path.name).symlink_to(path)
+    published = (REFERENCE / "published-2025-report.csv").read_text(encoding="utf-8")
+    published += (
+        "2023,mediation.successful.abduction,3,mediation,\n"
+        "2023,mediation.unsuccessful.abduction,7,mediation,\n"
+        "2023,mediation.successful.other,4,mediation,\n"
+        "2023,mediation.unsuccessful.other,4,mediation,\n"
+    )
+    (reference / "published-2025-report.csv").write_text(published, encoding="utf-8")
+    rates = mediation.success_rates(Database(DEMO, tmp_path).run)
+
+    old = rates.filter(year=2023).sort("mediation_type")
+    assert old.select("mediation_type", "source", "successful", "ended").rows() == [
+        ("IKO", "jaarverslag", 3, 10),
+        ("NIKO", "jaarverslag", 4, 8),
+        ("samen", "jaarverslag", 7, 18),
+    ]
+    # a year in the data keeps its computed figures and is not doubled
+    assert rates.filter(year=2025).height == 3
+    assert set(rates.filter(year=2025)["source"]) == {"gegevens"}
+    fig = mediation.success_trend_figure(rates, "t/m 22 nov")
+    assert "2023<br>(jaarverslag)" in fig.layout.xaxis.ticktext
+    iko = next(t for t in fig.data if t.name == "IKO")
+    assert iko.marker.symbol[0] == "circle-open"
+
+
+# -- chart builders -----------------------------------------------------------------------
+
+
+def test_funnel_figure_names_every_stage_with_its_count(db):
+    steps = mediation.funnel(db.run, 2025)
+    fig = mediation.funnel_figure(steps, "NIKO")
+    labels = list(fig.data[0].node.label)
+    for expected in [
+        "Verzoeken: 18",
+        "Gestart: 13",
+        "Gestopt na de intake: 2",
+        "Voortgezet na de intake: 11",
+        "Volledige overeenkomst: 3",
+    ]:
+        assert expected in labels
+    assert sum(fig.data[0].link.value) == 18 + 13 + 11  # each column carries all its requests
+
+
+def test_success_rate_figure_states_numerator_and_denominator(db):
+    rates = mediation.success_rates(db.run)
+    fig = mediation.success_rate_figure(rates, 2025)
+    texts = [a.text for a in fig.layout.annotations]
+    assert "1 van 16 beëindigde IKO-mediations: 6 % (1–28 %)" in texts
+    assert "3 van 11 beëindigde NIKO-mediations: 27 % (10–57 %)" in texts
+    # every rate shown names its base
+    assert all(re.search(r"\d+ van \d+", t) for t in texts)
+
+
+def test_trend_figure_marks_the_open_year_and_running_ones(db):
+    rates = mediation.success_rates(db.run)
+    fig = mediation.success_trend_figure(rates, "t/m 22 nov")
+    assert list(fig.layout.xaxis.ticktext) == ["2024", "2025", "2026<br>(t/m 22 nov)"]
+    niko = next(t for t in fig.data if t.name == "NIKO")
+    assert any("lopend" in t for t in niko.text)
+    assert all(re.match(r"\d+ van \d+", t) for trace in fig.data for t in trace.text)
+
+
+def test_children_and_durations_figures_have_data(db):
+    fig = mediation.children_figure(mediation.children(db.run))
+    assert len(fig.data) == 4 and all(len(t.y) == 3 for t in fig.data)
+    assert "9 (12 kind.)" in fig.data[0].text
+    fig = mediation.durations_figure(mediation.durations(db.run, 2025))
+    assert any("mediaan 27 dagen (n = 16)" in a.text for a in fig.layout.annotations)
+
+
+# -- the page -----------------------------------------------------------------------------
+
+
+def open_mediation(year: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update({"jaar": year})
+    at.run()
+    at.switch_page(PAGE.script).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_page_2025_states_the_published_figures():
+    at = open_mediation("2025")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Verzoeken"] == "45"
+    assert metrics["Gestart"] == "29"
+    assert metrics["Gestopt na de intake"] == "2"
+    assert metrics["Geslaagd (van de beëindigde)"] == "4 van 27"
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert "= 16 voortgezet" in markdown and "noemer is **16 beëindigd**" in markdown
+    assert "= 11 voortgezet" in markdown and "noemer is **11 beëindigd**" in markdown
+    captions = "\n".join(c.value for c in at.caption)
+    assert "27 IKO · 18 NIKO" in captions
+    assert "IKO 1 van 16 · NIKO 3 van 11" in captions
+    # no percentage on the page without its base: every "%" in a caption has an "x van n"
+    for text in [c.value for c in at.caption]:
+        if re.search(r"\d %", text):
+            assert re.search(r"\d+ van \d+", text), text
+
+
+def test_page_2026_says_the_year_is_open_and_shows_the_context_on_request():
+    at = open_mediation("2026")
+    assert any("2026 loopt nog" in i.value for i in at.info)
+    assert not any("Andere populaties" in w.value for w in at.warning)
+    at.toggle(key="mediation_context").set_value(True).run()
+    assert not at.exception
+    assert any("Andere populaties" in w.value for w in at.warning)
+
+
+@pytest.mark.browser
+def test_mediation_page_in_chromium(server, browser):
+    page = open_and_wait(browser, server.url + "mediation?jaar=2025")
+    try:
+        assert_no_error(page)
+        page.get_by_text("Toon cijfers van andere mediationdiensten").click()
+        page.get_by_text("Grijze ruiten").wait_for(timeout=60_000)
+        plots = page.locator(".js-plotly-plot")
+        plots.nth(6).locator(".main-svg").first.wait_for(timeout=60_000)
+        assert plots.count() == 7  # 2 funnels, rate, trend, children, durations, context
+        for i in range(plots.count()):
+            assert plots.nth(i).bounding_box()["height"] > 200
+        svg_text = page.evaluate(
+            "() => [...document.querySelectorAll('.js-plotly-plot')]"
+            ".map(p => p.textContent).join(' ')"
+        )
+        assert "1 van 16 beëindigde IKO-mediations: 6 % (1–28 %)" in svg_text
+        assert "Verzoeken: 27" in svg_text
+        assert_no_error(page)
+        out = REPO_ROOT / "test-artifacts" / "screenshots"
+        out.mkdir(parents=True, exist_ok=True)
+        full_page_screenshot(page, out / "mediation-2025-context.png")
+    finally:
+        page.close()
