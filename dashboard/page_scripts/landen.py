@@ -1,5 +1,248 @@
 """Landen van dreiging (preventie) tegenover landen van ontvoering."""
 
-from dashboard import ui
+import datetime as dt
 
-ui.not_built_yet(5)
+import polars as pl
+import streamlit as st
+
+from dashboard import countries, ui
+from dashboard.countries import COUNTING_NOTE, Period
+from dashboard.format import date_nl, number, percent
+
+YEARS_PARAM = "jaren"
+_YEARS_WIDGET = "landen_jaren"
+_TOP_WIDGET = "landen_top"
+
+
+def _years_to_url() -> None:
+    years = st.session_state[_YEARS_WIDGET]
+    if years == 1:
+        st.query_params.pop(YEARS_PARAM, None)
+    else:
+        st.query_params[YEARS_PARAM] = str(years)
+
+
+def period_selector(year: int) -> Period:
+    """The selected year, or a run of years ending in it (`?jaren=2` in the URL)."""
+    first = min(ui.available_years())
+    options = list(range(1, year - first + 2))
+    raw = st.query_params.get(YEARS_PARAM)
+    if raw is not None and raw.strip().isdigit() and int(raw) in options:
+        st.session_state[_YEARS_WIDGET] = int(raw)
+    elif st.session_state.get(_YEARS_WIDGET) not in options:
+        st.session_state[_YEARS_WIDGET] = 1
+    years = st.sidebar.selectbox(
+        "Periode",
+        options,
+        key=_YEARS_WIDGET,
+        format_func=lambda n: f"alleen {year}" if n == 1 else f"{year - n + 1}–{year} ({n} jaar)",
+        on_change=_years_to_url,
+    )
+    _years_to_url()
+    return Period.ending(year, years)
+
+
+period = period_selector(ui.selected_year())
+previous = period.previous
+data_until: dt.date = ui.export_meta()["data_until"]
+by_country = countries.threat_vs_abduction_by_country(ui.report, period)
+compare = bool(by_country["previous_period_in_data"].any()) if by_country.height else False
+
+st.header(f"Dreiging en ontvoering per land, {period.label}")
+if period.year_to == data_until.year and data_until < dt.date(period.year_to, 12, 31):
+    st.info(
+        f"{period.year_to} loopt nog: de gegevens gaan tot en met {date_nl(data_until)}.",
+        icon=":material/hourglass_top:",
+    )
+if by_country.is_empty():
+    st.info(f"Geen zaken met een land in {period.label}.")
+    st.stop()
+
+# -- headline -----------------------------------------------------------------------------
+top_threat = countries.in_top(by_country, "threat", 1)
+top_outgoing = countries.in_top(by_country, "outgoing", 1)
+top_incoming = countries.in_top(by_country, "incoming", 1)
+cols = st.columns(3)
+for column, label, names, value in (
+    (cols[0], "Meest gevreesd (dreiging)", top_threat, "threat_cases"),
+    (cols[1], "Meest uitgaande ontvoering", top_outgoing, "outgoing_cases"),
+    (cols[2], "Meest inkomende ontvoering", top_incoming, "incoming_cases"),
+):
+    first = by_country.filter(by_country["country_nl"].is_in(names))
+    column.metric(
+        label,
+        " / ".join(names) if names else "–",
+        delta=f"{number(first[value].max())} zaken" if names else None,
+        delta_color="off",
+        delta_arrow="off",
+    )
+
+st.markdown(countries.contrast_sentence(by_country))
+
+# -- rankings -----------------------------------------------------------------------------
+st.subheader("Gevreesd is niet hetzelfde als ontvoerd")
+top = st.segmented_control(
+    "Top",
+    [5, 10, 15],
+    default=10,
+    required=True,
+    key=_TOP_WIDGET,
+    format_func=lambda n: f"top {n}",
+)
+top = top or 10
+ui.show_chart(countries.rank_slope_figure(by_country, top, mark_newcomers=compare))
+changes = []
+if compare:
+    for which, name in (("threat", "dreiging"), ("outgoing", "uitgaande ontvoering")):
+        change = countries.top_changes(by_country, which, top)
+        newcomers = ", ".join(change.newcomers) or "geen"
+        dropouts = ", ".join(change.dropouts) or "geen"
+        changes.append(
+            f"**{name.capitalize()}** — nieuw in de top {top}: {newcomers}; "
+            f"uit de top {top}: {dropouts}."
+        )
+    st.markdown(f"Tegenover {previous.label}:  \n" + "  \n".join(changes))
+else:
+    st.caption(f"Geen vergelijking met {previous.label}: daarover zijn geen gegevens.")
+st.caption(
+    f"{COUNTING_NOTE} Links de landen waarheen een ouder een ontvoering vanuit Nederland vreest "
+    f"(preventie), rechts de landen waarheen kinderen vanuit Nederland zijn ontvoerd; tussen "
+    f"haakjes het aantal zaken. Gedeelde plaatsen krijgen hetzelfde nummer met een = (9=, 9=, 11)."
+)
+
+st.subheader("Dreiging tegenover werkelijke ontvoering")
+ui.show_chart(countries.threat_vs_abduction_scatter(by_country, top))
+st.caption(
+    f"{COUNTING_NOTE} Eén punt per land. De stippellijnen liggen bij de grens van de top {top} "
+    "van elke lijst; landen in een van beide tops staan met naam."
+)
+
+# -- map ------------------------------------------------------------------------------------
+st.subheader("Wereldkaart")
+map_choices = {
+    "outgoing_cases": "uitgaande ontvoeringszaken",
+    "threat_cases": "zaken met dreiging",
+    "incoming_cases": "inkomende ontvoeringszaken",
+}
+shown = st.segmented_control(
+    "Kaart van", list(map_choices), default="outgoing_cases", required=True, key="landen_kaart",
+    format_func=map_choices.get,
+)  # fmt: skip
+shown = shown or "outgoing_cases"
+outlines = countries.map_outline_iso3()
+ui.show_chart(
+    countries.country_map_figure(by_country, shown, map_choices[shown], outlines),
+    config=countries.MAP_CONFIG,
+)
+missing = countries.not_on_map(by_country, shown, outlines)
+note = f"{COUNTING_NOTE} Grijs: geen zaken in {period.label}."
+if missing.height:
+    named = ", ".join(
+        f"{r['country_nl']} ({number(r[shown])})" for r in missing.iter_rows(named=True)
+    )
+    note += f" Te klein voor deze kaart of zonder vorm erop: {named}."
+st.caption(note)
+
+# -- HKOV -----------------------------------------------------------------------------------
+st.subheader("HKOV-landen en andere landen")
+split = countries.hkov_split(ui.report, period)
+ui.show_chart(countries.hkov_split_figure(split))
+st.caption(
+    f"{COUNTING_NOTE} Ontvoeringszaken en de kinderen daarin, naar de HKOV-vlag zoals "
+    "geregistreerd op de zaak (Haags Kinderontvoeringsverdrag 1980: bepaalt de juridische route)."
+)
+disagreements = countries.hkov_disagreements(ui.report, period)
+if disagreements.is_empty():
+    st.success(
+        f"Controle HKOV-vlag tegenover de verdragslijst, {period.label}: geen verschillen.",
+        icon=":material/check_circle:",
+    )
+else:
+    st.warning(
+        f"Controle HKOV-vlag: bij {number(disagreements.height)} zaken wijkt de vlag op de zaak "
+        "af van de verdragslijst op de dag van opening.",
+        icon=":material/rule:",
+    )
+    yes_no = ui.optional(lambda v: "ja" if v else "nee")
+    ui.show_table(
+        disagreements,
+        {
+            "case_id": ui.Column("Zaak"),
+            "opened_date": ui.Column("Geopend", ui.optional(date_nl)),
+            "category_nl": ui.Column("Code"),
+            "direction_nl": ui.Column("Richting"),
+            "country_nl": ui.Column("Land"),
+            "hkov_registered": ui.Column("HKOV op de zaak", yes_no),
+            "hkov_reference": ui.Column("HKOV volgens de lijst", yes_no),
+        },
+    )
+
+# -- prevention to abduction ----------------------------------------------------------------
+st.subheader("Van preventie naar ontvoering")
+followup = countries.prevention_followup(ui.report, period)
+cols = st.columns(3)
+cols[0].metric("Gezinnen met een preventiezaak", number(followup.prevention_families))
+cols[1].metric(
+    "Daarna een ontvoeringszaak",
+    number(followup.later_abduction_families),
+    delta=percent(followup.later_abduction_pct),
+    delta_color="off",
+    delta_arrow="off",
+)
+cols[2].metric(
+    "Mediaan tot de ontvoeringszaak",
+    f"{number(followup.median_months_to_abduction, 1)} mnd",
+)
+st.markdown(countries.followup_sentence(followup, period))
+st.markdown(countries.earlier_prevention_sentence(followup, period))
+by_followup_country = countries.prevention_followup_by_country(ui.report, period)
+if not by_followup_country.is_empty():
+    ui.show_chart(countries.followup_by_country_figure(by_followup_country))
+st.caption(
+    f"{COUNTING_NOTE} Gekoppeld via het gezinsnummer: de eerste preventiezaak van een gezin in "
+    f"{period.label} en de eerste ontvoeringszaak van hetzelfde gezin daarna (tot en met "
+    f"{date_nl(data_until)}). Recente preventiezaken hebben nog weinig tijd gehad. Kleine "
+    "aantallen: niet zonder meer op een openbare dia."
+)
+
+# -- the table ------------------------------------------------------------------------------
+st.subheader("Alle landen")
+table = countries.with_places(by_country).filter(
+    (pl.col("threat_cases") + pl.col("outgoing_cases") + pl.col("incoming_cases")) > 0
+)
+columns = {
+    "country_nl": ui.Column("Land", width="medium"),
+    "hkov_nl": ui.Column("HKOV"),
+    "threat_cases": ui.Column("Dreiging: zaken", number),
+    "threat_children": ui.Column("Dreiging: kinderen", number),
+    "threat_place": ui.Column("Dreiging: plaats"),
+    "outgoing_cases": ui.Column("Uitgaand: zaken", number),
+    "outgoing_children": ui.Column("Uitgaand: kinderen", number),
+    "outgoing_place": ui.Column("Uitgaand: plaats"),
+    "incoming_cases": ui.Column("Inkomend: zaken", number),
+    "incoming_children": ui.Column("Inkomend: kinderen", number),
+    "incoming_place": ui.Column("Inkomend: plaats"),
+    "previous_threat_rank": ui.Column(f"Dreiging: plaats {previous.label}", ui.optional(number)),
+    "previous_outgoing_rank": ui.Column(f"Uitgaand: plaats {previous.label}", ui.optional(number)),
+}
+if not compare:
+    columns.pop("previous_threat_rank")
+    columns.pop("previous_outgoing_rank")
+ui.show_table(table, columns)
+download = {
+    "country_iso2": "landcode",
+    **{k: c.header for k, c in columns.items()},
+    "hkov_source_nl": "HKOV volgens",
+}
+st.download_button(
+    "Tabel als CSV",
+    countries.table_for_download(table, download),
+    file_name=f"landen-{period.label}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+)
+st.caption(
+    f"{COUNTING_NOTE} HKOV: de vlag op de zaken van het land; zonder zaak met een vlag de "
+    f"verdragslijst per 31 december {period.year_to}. 'wisselend': de vlag verschilt tussen zaken "
+    "(het verdrag trad in de periode in werking). Plaats: – is geen zaken."
+)

@@ -1,0 +1,592 @@
+"""Threat against abduction per country: typed report functions and pure chart builders.
+
+Report functions take a `Runner` (the app passes the cached `dashboard.ui.report`, tests a
+`Database.run`), so the same code runs in the app and against a database made in a test.
+Chart builders take polars frames and return Plotly figures; they never query.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+import plotly.graph_objects as go
+import polars as pl
+from plotly.subplots import make_subplots
+from pydantic import BaseModel, model_validator
+
+from dashboard.charts import GRID_COLOUR, PALETTE, TEXT_COLOUR
+from dashboard.format import number, percent
+from dashboard.paths import REPO_ROOT
+
+Runner = Callable[..., pl.DataFrame]
+ListName = Literal["threat", "outgoing", "incoming"]
+
+# Served by Streamlit at /app/static/ (server.enableStaticServing); plotly.js asks for
+# <topojsonURL>world_110m.json (scope "world", resolution 110).
+STATIC_DIR = REPO_ROOT / "dashboard" / "static"
+TOPOJSON_FILE = STATIC_DIR / "topojson" / "world_110m.json"
+TOPOJSON_URL = "/app/static/topojson/"
+MAP_CONFIG = {"topojsonURL": TOPOJSON_URL}
+
+COUNTING_NOTE = "Alleen zaken waarin een ouder contact opnam."
+LIST_LABELS: dict[str, str] = {
+    "threat": "dreiging (preventie)",
+    "outgoing": "uitgaande ontvoering",
+    "incoming": "inkomende ontvoering",
+}
+
+THREAT_COLOUR = PALETTE[1]  # vermilion: feared
+ABDUCTION_COLOUR = PALETTE[2]  # green: taken to
+BOTH_COLOUR = PALETTE[0]  # blue: both
+QUIET_COLOUR = PALETTE[6]  # grey: few cases
+NO_CASES_COLOUR = "#EEF0F4"
+# Legend entries of a fixed width: plotly.js measures the text before the web font has
+# loaded, and a legend sized for the fallback font is cut off on the right.
+LEGEND = {"orientation": "h", "entrywidth": 330, "entrywidthmode": "pixels"}
+
+
+# -- the period --------------------------------------------------------------------------
+
+
+class Period(BaseModel):
+    """Whole calendar years, `year_from` up to and including `year_to`."""
+
+    year_from: int
+    year_to: int
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.year_from > self.year_to:
+            raise ValueError(f"periode loopt achteruit: {self.year_from}-{self.year_to}")
+        return self
+
+    @classmethod
+    def ending(cls, year_to: int, years: int = 1) -> Period:
+        return cls(year_from=year_to - years + 1, year_to=year_to)
+
+    @property
+    def years(self) -> int:
+        return self.year_to - self.year_from + 1
+
+    @property
+    def previous(self) -> Period:
+        """The period of equal length just before this one (for one year: the year before)."""
+        return Period.ending(self.year_from - 1, self.years)
+
+    @property
+    def label(self) -> str:
+        if self.year_from == self.year_to:
+            return str(self.year_to)
+        return f"{self.year_from}–{self.year_to}"
+
+    def params(self) -> dict[str, int]:
+        return {"year_from": self.year_from, "year_to": self.year_to}
+
+
+# -- typed report functions --------------------------------------------------------------
+
+
+def threat_vs_abduction_by_country(run: Runner, period: Period) -> pl.DataFrame:
+    """One row per country: threat, outgoing and incoming cases and children, ranks now and in
+    the previous period, and the HKOV status (`country_threat_vs_abduction.sql`)."""
+    return run("country_threat_vs_abduction", **period.params())
+
+
+def hkov_split(run: Runner, period: Period) -> pl.DataFrame:
+    """Parents' abduction cases and children per direction x HKOV flag on the case."""
+    return run("country_hkov_split", **period.params())
+
+
+def hkov_disagreements(run: Runner, period: Period) -> pl.DataFrame:
+    """Cases whose registered HKOV flag differs from the reference list's verdict."""
+    return run("country_hkov_disagreements", **period.params())
+
+
+class FollowupSummary(BaseModel):
+    """From prevention to abduction, linked through the family id."""
+
+    prevention_families: int
+    later_abduction_families: int
+    same_country_families: int
+    later_abduction_pct: float | None
+    median_months_to_abduction: float | None
+    min_months_to_abduction: float | None
+    max_months_to_abduction: float | None
+    outgoing_cases: int
+    outgoing_with_prevention_cases: int
+    outgoing_with_prevention_same_country_cases: int
+    outgoing_with_prevention_pct: float | None
+
+
+def prevention_followup(run: Runner, period: Period) -> FollowupSummary:
+    rows = run("country_prevention_followup_summary", **period.params())
+    return FollowupSummary(**rows.row(0, named=True))
+
+
+def prevention_followup_by_country(run: Runner, period: Period) -> pl.DataFrame:
+    return run("country_prevention_followup_by_country", **period.params())
+
+
+# -- derived views (pure) ----------------------------------------------------------------
+
+
+def rank_column(which: ListName) -> str:
+    return f"{which}_rank"
+
+
+def in_top(df: pl.DataFrame, which: ListName, top: int, *, previous: bool = False) -> list[str]:
+    """Countries (Dutch names) with a rank of at most `top`: ties at the cut are all in."""
+    column = f"previous_{which}_rank" if previous else rank_column(which)
+    cases = f"previous_{which}_cases" if previous else f"{which}_cases"
+    return (
+        df.filter(pl.col(column) <= top)
+        .sort([cases, "country_nl"], descending=[True, False])["country_nl"]
+        .to_list()
+    )
+
+
+@dataclass(frozen=True)
+class TopChanges:
+    newcomers: list[str]
+    dropouts: list[str]
+
+
+def top_changes(df: pl.DataFrame, which: ListName, top: int) -> TopChanges:
+    """Newcomers to and drop-outs from the top `top` against the previous period."""
+    now = in_top(df, which, top)
+    before = in_top(df, which, top, previous=True)
+    return TopChanges(
+        newcomers=[c for c in now if c not in before],
+        dropouts=[c for c in before if c not in now],
+    )
+
+
+def place_label(rank: int | None, tied: bool) -> str:
+    """A competition rank as a place: 3 -> "3", a shared 9th place -> "9=", none -> "–"."""
+    if rank is None:
+        return "–"
+    return f"{rank}=" if tied else str(rank)
+
+
+def with_places(df: pl.DataFrame) -> pl.DataFrame:
+    """Adds `<list>_place` text columns that mark shared places with "="."""
+    out = df
+    for which in ("threat", "outgoing", "incoming"):
+        rank = rank_column(which)  # type: ignore[arg-type]
+        tied = pl.col(rank).is_not_null() & (pl.len().over(rank) > 1)
+        out = out.with_columns(
+            pl.when(pl.col(rank).is_null())
+            .then(pl.lit("–"))
+            .when(tied)
+            .then(pl.col(rank).cast(pl.String) + "=")
+            .otherwise(pl.col(rank).cast(pl.String))
+            .alias(f"{which}_place")
+        )
+    return out
+
+
+def quadrant_cut(df: pl.DataFrame, which: ListName, top: int) -> float:
+    """A count between the last country inside the top `top` and the first outside it."""
+    cases = pl.col(f"{which}_cases")
+    inside = df.filter(pl.col(rank_column(which)) <= top)[f"{which}_cases"]
+    outside = df.filter(pl.col(rank_column(which)).is_null() | (pl.col(rank_column(which)) > top))
+    low_in = float(inside.min()) if len(inside) else 1.0
+    high_out = float(outside.select(cases.max()).item() or 0) if outside.height else 0.0
+    return (low_in + high_out) / 2
+
+
+def quadrant(threat: int, outgoing: int, threat_cut: float, outgoing_cut: float) -> str:
+    feared, taken = threat > threat_cut, outgoing > outgoing_cut
+    if feared and taken:
+        return "gevreesd én bestemming"
+    if feared:
+        return "gevreesd, maar zelden bestemming"
+    if taken:
+        return "bestemming, maar niet gevreesd"
+    return "weinig zaken"
+
+
+QUADRANT_COLOURS = {
+    "gevreesd én bestemming": BOTH_COLOUR,
+    "gevreesd, maar zelden bestemming": THREAT_COLOUR,
+    "bestemming, maar niet gevreesd": ABDUCTION_COLOUR,
+    "weinig zaken": QUIET_COLOUR,
+}
+
+
+@cache
+def map_outline_iso3() -> frozenset[str]:
+    """The ISO-3 codes that have a shape in the shipped world map (Natural Earth 1:110m)."""
+    topology = json.loads(TOPOJSON_FILE.read_text(encoding="utf-8"))
+    return frozenset(g["id"] for g in topology["objects"]["countries"]["geometries"] if g.get("id"))
+
+
+def not_on_map(df: pl.DataFrame, value: str, outlines: Iterable[str]) -> pl.DataFrame:
+    """Countries with cases in `value` but no shape on the map (too small, or no ISO-3 shape
+    such as Kosovo): the page names them under the map, so no case disappears."""
+    shapes = set(outlines)
+    return df.filter(
+        (pl.col(value) > 0)
+        & (pl.col("country_iso3").is_null() | ~pl.col("country_iso3").is_in(list(shapes)))
+    ).sort([value, "country_nl"], descending=[True, False])
+
+
+def table_for_download(df: pl.DataFrame, headers: dict[str, str]) -> bytes:
+    """The country table as CSV for Dutch Excel: semicolons, UTF-8 with a byte order mark."""
+    frame = df.select([pl.col(c).alias(h) for c, h in headers.items()])
+    return ("\ufeff" + frame.write_csv(separator=";")).encode("utf-8")
+
+
+# -- chart builders ----------------------------------------------------------------------
+
+
+def _hidden_axis() -> dict[str, Any]:
+    return {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": True}
+
+
+def rank_slope_figure(df: pl.DataFrame, top: int, *, mark_newcomers: bool) -> go.Figure:
+    """Threat place (left) against outgoing-abduction place (right) for every country in either
+    top `top`; a country outside one top ends at the bottom row. Newcomers are marked."""
+    df = with_places(df)
+    left = in_top(df, "threat", top)
+    right = in_top(df, "outgoing", top)
+    bottom = max(len(left), len(right)) + 1.5
+    y_left = {c: i + 1 for i, c in enumerate(left)}
+    y_right = {c: i + 1 for i, c in enumerate(right)}
+    new_left = set(top_changes(df, "threat", top).newcomers) if mark_newcomers else set()
+    new_right = set(top_changes(df, "outgoing", top).newcomers) if mark_newcomers else set()
+    rows = {r["country_nl"]: r for r in df.iter_rows(named=True)}
+
+    fig = go.Figure()
+    shown_groups: set[str] = set()
+    groups = {
+        "both": ("in beide tops", BOTH_COLOUR),
+        "threat": ("gevreesd, zelden bestemming", THREAT_COLOUR),
+        "outgoing": ("bestemming, niet gevreesd", ABDUCTION_COLOUR),
+    }
+    for country in dict.fromkeys(left + right):
+        row = rows[country]
+        group = (
+            "both" if country in y_left and country in y_right
+            else "threat" if country in y_left else "outgoing"
+        )  # fmt: skip
+        name, colour = groups[group]
+        hover = (
+            f"<b>{country}</b><br>dreiging: plaats {row['threat_place']}"
+            f" ({number(row['threat_cases'])} zaken)<br>uitgaande ontvoering: plaats "
+            f"{row['outgoing_place']} ({number(row['outgoing_cases'])} zaken)<extra></extra>"
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[0, 1],
+                y=[y_left.get(country, bottom), y_right.get(country, bottom)],
+                mode="lines+markers",
+                line={"color": colour, "width": 4 if group == "both" else 2.5},
+                marker={"size": 12, "color": colour},
+                name=name,
+                legendgroup=group,
+                showlegend=group not in shown_groups,
+                hovertemplate=hover,
+            )
+        )
+        shown_groups.add(group)
+
+    def label(country: str, which: ListName, newcomers: set[str]) -> str:
+        row = rows[country]
+        mark = " <b>nieuw</b>" if country in newcomers else ""
+        return f"{row[f'{which}_place']}. {country} ({number(row[f'{which}_cases'])}){mark}"
+
+    for country, y in y_left.items():
+        fig.add_annotation(
+            x=-0.03, y=y, text=label(country, "threat", new_left), xanchor="right",
+            showarrow=False, font={"size": 16},
+        )  # fmt: skip
+    for country, y in y_right.items():
+        fig.add_annotation(
+            x=1.03, y=y, text=label(country, "outgoing", new_right), xanchor="left",
+            showarrow=False, font={"size": 16},
+        )  # fmt: skip
+    for x, anchor in ((-0.03, "right"), (1.03, "left")):
+        fig.add_annotation(
+            x=x, y=bottom, text=f"<i>buiten de top {top}</i>", xanchor=anchor, showarrow=False,
+            font={"size": 16, "color": QUIET_COLOUR},
+        )  # fmt: skip
+    for x, text in ((0, "Dreiging (preventie)"), (1, "Uitgaande ontvoering")):
+        fig.add_annotation(
+            x=x, y=0, text=f"<b>{text}</b>", showarrow=False, yanchor="bottom",
+            font={"size": 18},
+        )  # fmt: skip
+    fig.update_layout(
+        height=int(90 + 42 * (bottom + 1)),
+        xaxis={**_hidden_axis(), "range": [-1.05, 2.05]},
+        yaxis={**_hidden_axis(), "range": [bottom + 0.7, -0.6]},
+        legend={**LEGEND, "y": -0.02, "x": 0.5, "xanchor": "center"},
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        hovermode="closest",
+    )
+    return fig
+
+
+def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
+    """Threat cases (x) against outgoing abduction cases (y) per country, split into quadrants
+    at the top-`top` cut of each list; countries in either top are named."""
+    threat_cut = quadrant_cut(df, "threat", top)
+    outgoing_cut = quadrant_cut(df, "outgoing", top)
+    shown = df.filter((pl.col("threat_cases") > 0) | (pl.col("outgoing_cases") > 0))
+    shown = shown.with_columns(
+        pl.struct("threat_cases", "outgoing_cases")
+        .map_elements(
+            lambda r: quadrant(r["threat_cases"], r["outgoing_cases"], threat_cut, outgoing_cut),
+            return_dtype=pl.String,
+        )
+        .alias("quadrant_nl"),
+        ((pl.col("threat_rank") <= top) | (pl.col("outgoing_rank") <= top))
+        .fill_null(False)
+        .alias("named"),
+    )
+    # Countries on the same spot share one label; a label close to the one before it on the
+    # same height goes below its point instead of above.
+    shown = shown.with_columns(
+        pl.when(pl.col("named"))
+        .then(pl.col("country_nl"))
+        .otherwise(None)
+        .sort_by("country_nl")
+        .str.join(", ")
+        .over("threat_cases", "outgoing_cases")
+        .alias("spot_label"),
+        pl.col("country_nl").rank("ordinal").over("threat_cases", "outgoing_cases").alias("nth"),
+    ).sort("threat_cases", "outgoing_cases")
+    # About 1000 pixels of plot for the x range, 8 pixels a character.
+    units_per_char = (float(shown["threat_cases"].max() or 1) * 1.08 + 1.5) / 1000 * 8
+    positions: dict[str, str] = {}
+    last: dict[int, tuple[float, int, str]] = {}  # height -> x, label length, position
+    for r in shown.filter(pl.col("named") & (pl.col("nth") == 1)).iter_rows(named=True):
+        before = last.get(r["outgoing_cases"])
+        width = len(r["spot_label"])
+        close = before is not None and (r["threat_cases"] - before[0]) < (
+            (before[1] + width) / 2 * units_per_char
+        )
+        position = "bottom center" if close and before[2] == "top center" else "top center"
+        positions[r["country_nl"]] = position
+        last[r["outgoing_cases"]] = (r["threat_cases"], width, position)
+    fig = go.Figure()
+    for name, colour in QUADRANT_COLOURS.items():
+        part = shown.filter(pl.col("quadrant_nl") == name)
+        if part.is_empty():
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=part["threat_cases"].to_list(),
+                y=part["outgoing_cases"].to_list(),
+                mode="markers+text",
+                text=[
+                    (label or "") if nth == 1 else ""
+                    for label, nth in zip(part["spot_label"], part["nth"], strict=True)
+                ],
+                textposition=[positions.get(c, "top center") for c in part["country_nl"]],
+                textfont={"size": 14, "color": colour},
+                marker={"size": 13, "color": colour, "opacity": 0.85,
+                        "line": {"color": "white", "width": 1}},
+                name=name,
+                customdata=part.select("country_nl").to_numpy(),
+                hovertemplate="<b>%{customdata[0]}</b><br>dreiging: %{x} zaken"
+                "<br>uitgaande ontvoering: %{y} zaken<extra></extra>",
+            )
+        )  # fmt: skip
+    x_max = float(shown["threat_cases"].max() or 1) * 1.08 + 1
+    y_max = float(shown["outgoing_cases"].max() or 1) * 1.15 + 2
+    for line in (
+        {"x0": threat_cut, "x1": threat_cut, "y0": -1.5, "y1": y_max},
+        {"x0": -0.5, "x1": x_max, "y0": outgoing_cut, "y1": outgoing_cut},
+    ):
+        fig.add_shape(type="line", line={"color": GRID_COLOUR, "dash": "dash", "width": 2}, **line)
+    corners = (
+        (0.99, 0.99, "right", "top", "gevreesd én bestemming"),
+        (0.99, 0.01, "right", "bottom", "gevreesd, maar zelden bestemming"),
+        (0.03, 0.99, "left", "top", "bestemming, maar niet gevreesd"),
+    )
+    for x, y, xanchor, yanchor, text in corners:
+        fig.add_annotation(
+            x=x, y=y, xref="paper", yref="paper", xanchor=xanchor, yanchor=yanchor,
+            text=f"<b>{text}</b>", showarrow=False, bgcolor="rgba(255,255,255,0.8)",
+            font={"size": 16, "color": QUADRANT_COLOURS[text]},
+        )  # fmt: skip
+    fig.update_layout(
+        height=560,
+        xaxis={"title": {"text": "zaken met dreiging naar het land"}, "range": [-0.5, x_max]},
+        yaxis={"title": {"text": "uitgaande ontvoeringszaken"}, "range": [-1.5, y_max]},
+        legend={**LEGEND, "y": -0.18},
+        margin={"t": 30},
+    )
+    return fig
+
+
+def country_map_figure(
+    df: pl.DataFrame, value: str, value_label: str, outlines: Iterable[str]
+) -> go.Figure:
+    """A world map: every country with a shape drawn in light grey, countries with cases in
+    `value` coloured by their count. `outlines` are the ISO-3 codes the map can draw."""
+    shapes = set(outlines)
+    with_cases = df.filter((pl.col(value) > 0) & pl.col("country_iso3").is_in(list(shapes)))
+    fig = go.Figure()
+    fig.add_trace(
+        go.Choropleth(
+            locations=sorted(shapes),
+            z=[0] * len(shapes),
+            locationmode="ISO-3",
+            colorscale=[[0, NO_CASES_COLOUR], [1, NO_CASES_COLOUR]],
+            showscale=False,
+            marker={"line": {"color": "white", "width": 0.5}},
+            hoverinfo="skip",
+            name="geen zaken",
+        )
+    )
+    fig.add_trace(
+        go.Choropleth(
+            locations=with_cases["country_iso3"].to_list(),
+            z=with_cases[value].to_list(),
+            locationmode="ISO-3",
+            colorscale=[[0, "#C9D6EE"], [1, PALETTE[0]]],
+            zmin=0,
+            marker={"line": {"color": "white", "width": 0.5}},
+            colorbar={"title": {"text": "zaken"}, "thickness": 16, "len": 0.8},
+            customdata=with_cases.select("country_nl").to_numpy(),
+            hovertemplate=f"<b>%{{customdata[0]}}</b><br>%{{z}} {value_label}<extra></extra>",
+            name=value_label,
+        )
+    )
+    fig.update_geos(
+        projection_type="natural earth",
+        lonaxis_range=[-180, 180],
+        lataxis_range=[-58, 85],
+        showframe=False,
+        showcoastlines=False,
+        showcountries=True,
+        countrycolor="white",
+        showland=True,
+        landcolor=NO_CASES_COLOUR,
+        bgcolor="white",
+    )
+    fig.update_layout(height=520, margin={"l": 0, "r": 0, "t": 10, "b": 0})
+    return fig
+
+
+def hkov_split_figure(df: pl.DataFrame) -> go.Figure:
+    """Cases and children of outgoing and incoming abductions, HKOV against non-HKOV."""
+    fig = make_subplots(rows=1, cols=2, subplot_titles=("Zaken", "Kinderen"), shared_yaxes=True)
+    colours = {"HKOV-land": PALETTE[0], "geen HKOV-land": PALETTE[1], "onbekend": QUIET_COLOUR}
+    for group in df["hkov_nl"].unique(maintain_order=True).to_list():
+        part = df.filter(pl.col("hkov_nl") == group)
+        for col, value in ((1, "cases"), (2, "children")):
+            fig.add_trace(
+                go.Bar(
+                    y=part["direction_nl"].to_list(),
+                    x=part[value].to_list(),
+                    orientation="h",
+                    name=group,
+                    legendgroup=group,
+                    showlegend=col == 1,
+                    marker_color=colours.get(group, QUIET_COLOUR),
+                    text=[number(v) for v in part[value]],
+                    textposition="inside",
+                    insidetextanchor="middle",
+                    textfont={"color": "white", "size": 16},
+                    hovertemplate=f"{group}: %{{x}}<extra>%{{y}}</extra>",
+                ),
+                row=1,
+                col=col,
+            )
+    fig.update_layout(
+        barmode="stack",
+        height=300,
+        yaxis={"autorange": "reversed"},
+        legend={**LEGEND, "y": -0.25},
+        margin={"t": 40},
+    )
+    fig.update_annotations(font={"size": 18, "color": TEXT_COLOUR})
+    return fig
+
+
+def followup_by_country_figure(df: pl.DataFrame) -> go.Figure:
+    """Families whose prevention case was followed by an abduction case, per country."""
+    ordered = df.sort(["families", "country_nl"], descending=[False, True])
+    fig = go.Figure(
+        go.Bar(
+            y=ordered["country_nl"].to_list(),
+            x=ordered["families"].to_list(),
+            orientation="h",
+            marker_color=PALETTE[0],
+            text=[
+                f"{number(f)} · mediaan {number(m, 1)} mnd"
+                for f, m in zip(ordered["families"], ordered["median_months_to_abduction"],
+                                strict=True)
+            ],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x} gezinnen<extra></extra>",
+        )
+    )  # fmt: skip
+    x_max = float(ordered["families"].max() or 1)
+    fig.update_layout(
+        height=max(220, 60 + 36 * ordered.height),
+        xaxis={"title": {"text": "gezinnen"}, "range": [0, x_max * 1.9], "dtick": 1},
+        # room for the longest country name, measured before the web font has loaded
+        margin={"t": 10, "l": 240},
+    )
+    return fig
+
+
+def contrast_sentence(df: pl.DataFrame) -> str:
+    """The main story in words: where the first of each list stands in the other list."""
+    df = with_places(df)
+    parts = []
+    for lead, other, lead_nl, other_nl in (
+        ("threat", "outgoing", "dreiging", "uitgaande ontvoering"),
+        ("outgoing", "threat", "uitgaande ontvoering", "dreiging"),
+    ):
+        for row in df.filter(pl.col(rank_column(lead)) == 1).iter_rows(named=True):
+            elsewhere = (
+                f"plaats {row[f'{other}_place']}" if row[rank_column(other)] is not None
+                else "geen zaken"
+            )  # fmt: skip
+            parts.append(
+                f"**{row['country_nl']}** staat eerst bij {lead_nl} "
+                f"({number(row[f'{lead}_cases'])} zaken), bij {other_nl}: {elsewhere} "
+                f"({number(row[f'{other}_cases'])} zaken)."
+            )
+    return " ".join(parts)
+
+
+def earlier_prevention_sentence(s: FollowupSummary, period: Period) -> str:
+    """The link the other way round: abductions that had an earlier prevention case."""
+    n = s.outgoing_with_prevention_cases
+    return (
+        f"Andersom: van de {number(s.outgoing_cases)} uitgaande ontvoeringszaken in "
+        f"{period.label} {'had' if n == 1 else 'hadden'} er {number(n)} "
+        f"({percent(s.outgoing_with_prevention_pct)}) eerder een preventiezaak van hetzelfde "
+        f"gezin, {number(s.outgoing_with_prevention_same_country_cases)} daarvan over "
+        "hetzelfde land."
+    )
+
+
+def followup_sentence(s: FollowupSummary, period: Period) -> str:
+    """The link in words, with its denominators."""
+    if s.prevention_families == 0:
+        return f"Geen preventiezaken van ouders in {period.label}."
+    text = (
+        f"Van de {number(s.prevention_families)} gezinnen met een eerste preventiezaak in "
+        f"{period.label} kregen er {number(s.later_abduction_families)} "
+        f"({percent(s.later_abduction_pct)}) later een ontvoeringszaak"
+    )
+    if s.later_abduction_families:
+        text += (
+            f", na een mediaan van {number(s.median_months_to_abduction, 1)} maanden (kortst "
+            f"{number(s.min_months_to_abduction, 1)}, "
+            f"langst {number(s.max_months_to_abduction, 1)})"
+            f"; {number(s.same_country_families)} van hen naar het land van de dreiging"
+        )
+    return text + "."

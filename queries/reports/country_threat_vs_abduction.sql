@@ -1,0 +1,145 @@
+-- grain: one row per country with a parents' threat or abduction case in the years
+--   $year_from..$year_to or in the period of equal length just before it
+-- used by: landen (rankings, scatter, map, table)
+-- Ranks are competition ranks (1, 2, 2, 4): tied countries share a place. A country without
+-- cases in a list has no rank in it.
+WITH yearly AS (
+    SELECT * FROM mart_country_cases_by_year
+),
+
+countries AS (
+    SELECT * FROM stg_countries
+),
+
+period AS (
+    SELECT
+        cast($year_from AS INTEGER) AS year_from,
+        cast($year_to AS INTEGER) AS year_to,
+        2 * cast($year_from AS INTEGER) - cast($year_to AS INTEGER) - 1 AS previous_from,
+        cast($year_from AS INTEGER) - 1 AS previous_to
+),
+
+first_year AS (
+    SELECT min(opened_year) AS first_year FROM stg_cases
+),
+
+this_period AS (
+    SELECT
+        yearly.country_iso2,
+        cast(sum(yearly.threat_cases) AS BIGINT) AS threat_cases,
+        cast(sum(yearly.threat_children) AS BIGINT) AS threat_children,
+        cast(sum(yearly.outgoing_cases) AS BIGINT) AS outgoing_cases,
+        cast(sum(yearly.outgoing_children) AS BIGINT) AS outgoing_children,
+        cast(sum(yearly.incoming_cases) AS BIGINT) AS incoming_cases,
+        cast(sum(yearly.incoming_children) AS BIGINT) AS incoming_children,
+        cast(sum(yearly.hkov_flag_yes_cases) AS BIGINT) AS hkov_flag_yes_cases,
+        cast(sum(yearly.hkov_flag_no_cases) AS BIGINT) AS hkov_flag_no_cases
+    FROM yearly
+    INNER JOIN period ON yearly.year BETWEEN period.year_from AND period.year_to
+    GROUP BY yearly.country_iso2
+),
+
+previous_period AS (
+    SELECT
+        yearly.country_iso2,
+        cast(sum(yearly.threat_cases) AS BIGINT) AS threat_cases,
+        cast(sum(yearly.outgoing_cases) AS BIGINT) AS outgoing_cases,
+        cast(sum(yearly.incoming_cases) AS BIGINT) AS incoming_cases
+    FROM yearly
+    INNER JOIN period ON yearly.year BETWEEN period.previous_from AND period.previous_to
+    GROUP BY yearly.country_iso2
+),
+
+combined AS (
+    SELECT
+        coalesce(this_period.country_iso2, previous_period.country_iso2) AS country_iso2,
+        coalesce(this_period.threat_cases, 0) AS threat_cases,
+        coalesce(this_period.threat_children, 0) AS threat_children,
+        coalesce(this_period.outgoing_cases, 0) AS outgoing_cases,
+        coalesce(this_period.outgoing_children, 0) AS outgoing_children,
+        coalesce(this_period.incoming_cases, 0) AS incoming_cases,
+        coalesce(this_period.incoming_children, 0) AS incoming_children,
+        coalesce(this_period.hkov_flag_yes_cases, 0) AS hkov_flag_yes_cases,
+        coalesce(this_period.hkov_flag_no_cases, 0) AS hkov_flag_no_cases,
+        coalesce(previous_period.threat_cases, 0) AS previous_threat_cases,
+        coalesce(previous_period.outgoing_cases, 0) AS previous_outgoing_cases,
+        coalesce(previous_period.incoming_cases, 0) AS previous_incoming_cases
+    FROM this_period
+    FULL OUTER JOIN previous_period ON this_period.country_iso2 = previous_period.country_iso2
+),
+
+ranked AS (
+    -- Zero counts sort last, so nulling their rank leaves the other ranks as they are.
+    SELECT
+        *,
+        CASE WHEN threat_cases > 0 THEN rank() OVER (ORDER BY threat_cases DESC) END
+            AS threat_rank,
+        CASE WHEN outgoing_cases > 0 THEN rank() OVER (ORDER BY outgoing_cases DESC) END
+            AS outgoing_rank,
+        CASE WHEN incoming_cases > 0 THEN rank() OVER (ORDER BY incoming_cases DESC) END
+            AS incoming_rank,
+        CASE
+            WHEN previous_threat_cases > 0 THEN rank() OVER (ORDER BY previous_threat_cases DESC)
+        END AS previous_threat_rank,
+        CASE
+            WHEN previous_outgoing_cases > 0
+                THEN rank() OVER (ORDER BY previous_outgoing_cases DESC)
+        END AS previous_outgoing_rank,
+        CASE
+            WHEN previous_incoming_cases > 0
+                THEN rank() OVER (ORDER BY previous_incoming_cases DESC)
+        END AS previous_incoming_rank
+    FROM combined
+)
+
+SELECT
+    ranked.country_iso2,
+    countries.iso3 AS country_iso3,
+    coalesce(countries.country_nl, ranked.country_iso2) AS country_nl,
+    ranked.threat_cases,
+    ranked.threat_children,
+    ranked.outgoing_cases,
+    ranked.outgoing_children,
+    ranked.incoming_cases,
+    ranked.incoming_children,
+    ranked.threat_rank,
+    ranked.outgoing_rank,
+    ranked.incoming_rank,
+    ranked.previous_threat_cases,
+    ranked.previous_outgoing_cases,
+    ranked.previous_incoming_cases,
+    ranked.previous_threat_rank,
+    ranked.previous_outgoing_rank,
+    ranked.previous_incoming_rank,
+    ranked.hkov_flag_yes_cases,
+    ranked.hkov_flag_no_cases,
+    -- the reference list on the last day of the period: the default where no case has a flag
+    coalesce(
+        countries.hkov_party
+        AND coalesce(countries.hkov_entry_into_force <= make_date(period.year_to, 12, 31), TRUE),
+        FALSE
+    ) AS hkov_reference,
+    CASE
+        WHEN ranked.hkov_flag_yes_cases > 0 AND ranked.hkov_flag_no_cases > 0 THEN 'wisselend'
+        WHEN ranked.hkov_flag_yes_cases > 0 THEN 'HKOV'
+        WHEN ranked.hkov_flag_no_cases > 0 THEN 'geen HKOV'
+        WHEN
+            countries.hkov_party
+            AND coalesce(countries.hkov_entry_into_force <= make_date(period.year_to, 12, 31), TRUE)
+            THEN 'HKOV'
+        ELSE 'geen HKOV'
+    END AS hkov_nl,
+    CASE
+        WHEN ranked.hkov_flag_yes_cases + ranked.hkov_flag_no_cases > 0 THEN 'zaak'
+        ELSE 'verdragslijst'
+    END AS hkov_source_nl,
+    period.year_from,
+    period.year_to,
+    period.previous_from,
+    period.previous_to,
+    period.previous_from >= first_year.first_year AS previous_period_in_data
+FROM ranked
+CROSS JOIN period
+CROSS JOIN first_year
+LEFT JOIN countries ON ranked.country_iso2 = countries.iso2
+ORDER BY ranked.threat_cases DESC, ranked.outgoing_cases DESC, country_nl ASC

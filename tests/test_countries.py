@@ -1,0 +1,441 @@
+"""The country page (issue #5): threat against abduction per country.
+
+The reports run on real DuckDB: over the demo export against the annual report 2025 (values
+read from data/reference, never retyped), and over a small export made here with given rows
+and expected results. The page runs in AppTest; the map in a real Chromium with every request
+to another host blocked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import polars as pl
+import pytest
+from browser_support import SCREENSHOTS, assert_no_error, full_page_screenshot, open_and_wait
+from streamlit.testing.v1 import AppTest
+
+from dashboard import countries
+from dashboard.countries import Period
+from dashboard.db import Database, open_database
+from dashboard.paths import DATA_ROOT, REFERENCE_DIR, REPO_ROOT
+
+APP = REPO_ROOT / "dashboard" / "app.py"
+PAGE = "page_scripts/landen.py"
+Y2025 = Period.ending(2025)
+
+
+@pytest.fixture(scope="module")
+def demo() -> Database:
+    return open_database()
+
+
+@pytest.fixture(scope="module")
+def by_country_2025(demo) -> pl.DataFrame:
+    return countries.threat_vs_abduction_by_country(demo.run, Y2025)
+
+
+def published_countries(year: int, listed: str) -> pl.DataFrame:
+    return pl.read_csv(REFERENCE_DIR / "published-2025-countries.csv").filter(
+        (pl.col("year") == year) & (pl.col("list") == listed)
+    )
+
+
+def published_measure(measure: str, year: int = 2025) -> int:
+    rows = pl.read_csv(REFERENCE_DIR / "published-2025-report.csv", infer_schema=False).filter(
+        (pl.col("year") == str(year)) & (pl.col("measure") == measure)
+    )
+    (value,) = rows["value"].to_list()
+    return int(value)
+
+
+def ranks(df: pl.DataFrame, which: str) -> dict[str, int | None]:
+    return dict(zip(df["country_iso2"], df[f"{which}_rank"], strict=True))
+
+
+# -- 2025 against the annual report -------------------------------------------------------
+
+
+def test_2025_morocco_leads_threats_and_is_outside_the_abduction_top_five(by_country_2025):
+    (first,) = published_countries(2025, "prevention_threat_from_nl").filter(rank=1)["iso2"]
+    assert first == "MA"
+    assert ranks(by_country_2025, "threat")["MA"] == 1
+    assert list(by_country_2025.filter(pl.col("threat_rank") == 1)["country_iso2"]) == ["MA"]
+    outgoing_rank = ranks(by_country_2025, "outgoing").get("MA")
+    assert outgoing_rank is None or outgoing_rank > 5
+    assert "Marokko" not in countries.in_top(by_country_2025, "outgoing", 5)
+
+
+def test_2025_poland_leads_outgoing_and_is_outside_the_threat_top_ten(by_country_2025):
+    (first,) = published_countries(2025, "abduction_outgoing").filter(rank=1)["iso2"]
+    assert first == "PL"
+    assert list(by_country_2025.filter(pl.col("outgoing_rank") == 1)["country_iso2"]) == ["PL"]
+    threat_rank = ranks(by_country_2025, "threat").get("PL")
+    assert threat_rank is None or threat_rank > 10
+    assert "Polen" not in countries.in_top(by_country_2025, "threat", 10)
+
+
+@pytest.mark.parametrize(
+    ("listed", "which"),
+    [
+        ("prevention_threat_from_nl", "threat"),
+        ("abduction_outgoing", "outgoing"),
+        ("abduction_incoming", "incoming"),
+    ],
+)
+def test_2025_every_published_place_holds(by_country_2025, listed, which):
+    placed = published_countries(2025, listed).filter(pl.col("rank").is_not_null())
+    assert placed.height >= 2
+    computed = ranks(by_country_2025, which)
+    assert {c: computed.get(c) for c in placed["iso2"]} == dict(
+        zip(placed["iso2"], placed["rank"], strict=True)
+    )
+
+
+def test_2025_newcomers_and_dropouts_of_the_threat_top_ten(by_country_2025):
+    threat_2025 = published_countries(2025, "prevention_threat_from_nl")
+    threat_2024 = published_countries(2024, "prevention_threat_from_nl")
+    newcomers = set(threat_2025.filter(pl.col("note") == "new in top 10")["country_nl"])
+    dropouts = set(threat_2024.filter(pl.col("note").str.contains("dropped out"))["country_nl"])
+    assert len(newcomers) == 4 and len(dropouts) == 3
+    change = countries.top_changes(by_country_2025, "threat", 10)
+    assert newcomers <= set(change.newcomers)
+    assert dropouts <= set(change.dropouts)
+
+
+def test_2025_newcomers_of_the_outgoing_top_five(by_country_2025):
+    published = published_countries(2025, "abduction_outgoing")
+    newcomers = set(published.filter(pl.col("note").str.starts_with("newcomer"))["country_nl"])
+    assert newcomers == {"Spanje", "Syrië", "Egypte"}
+    assert set(countries.top_changes(by_country_2025, "outgoing", 5).newcomers) == newcomers
+
+
+def test_2025_hkov_split_is_as_published(demo):
+    split = countries.hkov_split(demo.run, Y2025)
+    got = {
+        (r["direction"], r["hkov_group"]): (r["cases"], r["children"])
+        for r in split.iter_rows(named=True)
+    }
+    expected = {
+        (direction, group): (
+            published_measure(f"abduction.{name}.{hague}.cases"),
+            published_measure(f"abduction.{name}.{hague}.children"),
+        )
+        for direction, name in (("from_nl", "outgoing"), ("to_nl", "incoming"))
+        for group, hague in (("hkov", "hague"), ("non_hkov", "non_hague"))
+    }
+    assert got == expected
+    # as printed in the issue: 104/33 cases and 134/54 children out, 34/8 and 52/13 in
+    assert got[("from_nl", "hkov")] == (104, 134) and got[("from_nl", "non_hkov")] == (33, 54)
+    assert got[("to_nl", "hkov")] == (34, 52) and got[("to_nl", "non_hkov")] == (8, 13)
+
+
+def test_2025_country_totals_add_up_to_the_published_directions(by_country_2025):
+    assert by_country_2025["outgoing_cases"].sum() == published_measure("abduction.outgoing.cases")
+    assert by_country_2025["outgoing_children"].sum() == published_measure(
+        "abduction.outgoing.children"
+    )
+    assert by_country_2025["incoming_cases"].sum() == published_measure("abduction.incoming.cases")
+    assert by_country_2025["threat_cases"].sum() == published_measure(
+        "prevention.direction.from_nl"
+    )
+
+
+def test_demo_has_no_hkov_disagreements(demo):
+    for year in (2024, 2025, 2026):
+        assert countries.hkov_disagreements(demo.run, Period.ending(year)).is_empty()
+
+
+def test_demo_links_about_one_in_twelve_outgoing_abductions_to_a_prevention_case(demo):
+    summary = countries.prevention_followup(demo.run, Period(year_from=2024, year_to=2026))
+    assert summary.outgoing_with_prevention_cases > 0
+    assert 3 < summary.outgoing_with_prevention_pct < 12
+    assert summary.later_abduction_families == summary.same_country_families
+    assert summary.median_months_to_abduction is not None
+
+
+# -- given rows, expected rows: a small export made here ----------------------------------
+
+
+def _case(n, family, opened, category, party, direction, country, hkov, children):
+    return {
+        "case_id": f"Z{n:08X}",
+        "family_id": f"G{family:08X}",
+        "opened_date": dt.date.fromisoformat(opened),
+        "closed_date": None,
+        "line": 2,
+        "category_code": category,
+        "contacted_by": party,
+        "parent_role": None,
+        "acting_person": None,
+        "direction": direction,
+        "country_iso2": country,
+        "hkov_registered": hkov,
+        "children_count": children,
+        "conflict_case": False,
+    }
+
+
+GIVEN_CASES = [
+    # 2024: threats MA 2, TR 1; outgoing PL 1
+    _case(1, 1, "2024-03-01", "prevention", "mother", "from_nl", "MA", True, 2),
+    _case(2, 2, "2024-05-01", "prevention", "father", "from_nl", "MA", True, 1),
+    _case(3, 3, "2024-06-01", "prevention", "mother", "from_nl", "TR", True, 1),
+    _case(4, 4, "2024-07-01", "abduction", "father", "from_nl", "PL", True, 1),
+    # 2025: threats MA 3, TR 1, ES 1 (TR and ES share place 2); outgoing PL 2, MA 1, ES 1;
+    # incoming BE 1; a third party's prevention case does not count
+    _case(5, 5, "2025-01-10", "prevention", "mother", "from_nl", "MA", True, 1),
+    _case(6, 6, "2025-02-10", "prevention", "mother", "from_nl", "MA", True, 2),
+    _case(7, 7, "2025-03-10", "prevention", "father", "from_nl", "MA", True, 1),
+    _case(8, 8, "2025-03-11", "prevention", "father", "from_nl", "TR", True, 1),
+    _case(9, 9, "2025-03-12", "prevention", "mother", "from_nl", "ES", True, 3),
+    _case(10, 10, "2025-04-01", "prevention", "professional", "from_nl", "MA", True, 1),
+    _case(11, 11, "2025-05-01", "abduction", "mother", "from_nl", "PL", True, 1),
+    _case(12, 12, "2025-05-02", "abduction", "father", "from_nl", "PL", True, 2),
+    # family 1 feared Morocco in March 2024; the abduction came eleven months later
+    _case(13, 1, "2025-02-01", "abduction", "mother", "from_nl", "MA", True, 2),
+    # Spain is a party, but this case carries "no": the one disagreement
+    _case(14, 14, "2025-06-01", "abduction", "father", "from_nl", "ES", False, 1),
+    _case(15, 15, "2025-07-01", "abduction", "mother", "to_nl", "BE", True, 3),
+]
+
+
+def write_export(folder: Path, cases: list[dict]) -> None:
+    schemas = {
+        name: pl.read_parquet_schema(next((DATA_ROOT / "demo" / name).glob("*.parquet")))
+        for name in ("cases", "children", "contacts", "mediations", "export_meta")
+    }
+    frames = {name: pl.DataFrame(schema=schema) for name, schema in schemas.items()}
+    frames["cases"] = pl.DataFrame(cases, schema=schemas["cases"])
+    frames["export_meta"] = pl.DataFrame(
+        [
+            {
+                "export_date": dt.date(2025, 12, 31),
+                "data_until": dt.date(2025, 12, 31),
+                "is_demo": False,
+                "extrapolated_from": None,
+                "source": "test",
+            }
+        ],
+        schema=schemas["export_meta"],
+    )
+    for name, frame in frames.items():
+        (folder / name).mkdir(parents=True)
+        frame.write_parquet(folder / name / f"{name}.parquet")
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Database:
+    folder = tmp_path_factory.mktemp("export")
+    write_export(folder, GIVEN_CASES)
+    return Database(folder, DATA_ROOT)
+
+
+def test_given_cases_expect_counts_ranks_and_previous_ranks(small):
+    got = countries.threat_vs_abduction_by_country(small.run, Y2025)
+    columns = [
+        "country_iso2", "threat_cases", "threat_children", "threat_rank", "previous_threat_rank",
+        "outgoing_cases", "outgoing_children", "outgoing_rank", "previous_outgoing_rank",
+        "incoming_cases", "incoming_rank", "hkov_nl",
+    ]  # fmt: skip
+    assert got.select(columns).rows() == [
+        ("MA", 3, 4, 1, 1, 1, 2, 2, None, 0, None, "HKOV"),
+        ("ES", 1, 3, 2, None, 1, 1, 2, None, 0, None, "wisselend"),
+        ("TR", 1, 1, 2, 2, 0, 0, None, None, 0, None, "HKOV"),
+        ("PL", 0, 0, None, None, 2, 3, 1, 1, 0, None, "HKOV"),
+        ("BE", 0, 0, None, None, 0, 0, None, None, 1, 1, "HKOV"),
+    ]
+    assert got["previous_period_in_data"].all()
+    assert countries.with_places(got)["threat_place"].to_list() == ["1", "2=", "2=", "–", "–"]
+
+
+def test_given_cases_expect_the_first_year_to_have_no_comparison(small):
+    got = countries.threat_vs_abduction_by_country(small.run, Period.ending(2024))
+    assert not got["previous_period_in_data"].any()
+    assert got["previous_threat_rank"].is_null().all()
+
+
+def test_given_cases_expect_a_two_year_period_to_add_up(small):
+    got = countries.threat_vs_abduction_by_country(small.run, Period.ending(2025, 2))
+    assert dict(zip(got["country_iso2"], got["threat_cases"], strict=True)) == {
+        "MA": 5, "TR": 2, "ES": 1, "PL": 0, "BE": 0,
+    }  # fmt: skip
+    assert got["previous_from"][0] == 2022 and got["previous_to"][0] == 2023
+
+
+def test_given_cases_expect_the_hkov_split(small):
+    got = countries.hkov_split(small.run, Y2025)
+    assert got.select("direction", "hkov_group", "cases", "children").rows() == [
+        ("from_nl", "hkov", 3, 5),
+        ("from_nl", "non_hkov", 1, 1),
+        ("to_nl", "hkov", 1, 3),
+        ("to_nl", "non_hkov", 0, 0),
+    ]
+
+
+def test_given_one_disagreement_expect_it_reported(small):
+    got = countries.hkov_disagreements(small.run, Y2025)
+    assert got.select("case_id", "country_iso2", "hkov_registered", "hkov_reference").rows() == [
+        ("Z0000000E", "ES", False, True)
+    ]
+    assert countries.hkov_disagreements(small.run, Period.ending(2024)).is_empty()
+
+
+def test_given_a_family_expect_prevention_followed_to_abduction(small):
+    s2024 = countries.prevention_followup(small.run, Period.ending(2024))
+    assert (s2024.prevention_families, s2024.later_abduction_families) == (3, 1)
+    assert s2024.same_country_families == 1
+    days = (dt.date(2025, 2, 1) - dt.date(2024, 3, 1)).days
+    assert s2024.median_months_to_abduction == pytest.approx(days / 30.4375)
+    by_country = countries.prevention_followup_by_country(small.run, Period.ending(2024))
+    assert by_country.select("country_iso2", "families").rows() == [("MA", 1)]
+    s2025 = countries.prevention_followup(small.run, Y2025)
+    # the third party's case is not a parents' prevention case
+    assert (s2025.prevention_families, s2025.later_abduction_families) == (5, 0)
+    assert (s2025.outgoing_cases, s2025.outgoing_with_prevention_cases) == (4, 1)
+    assert s2025.outgoing_with_prevention_pct == pytest.approx(25.0)
+    assert "Van de 5 gezinnen" in countries.followup_sentence(s2025, Y2025)
+
+
+# -- pure helpers ---------------------------------------------------------------------------
+
+
+def test_period():
+    assert Period.ending(2025).previous == Period(year_from=2024, year_to=2024)
+    assert Period.ending(2026, 2).previous == Period(year_from=2023, year_to=2024)
+    assert Period.ending(2026, 2).label == "2025–2026"
+    with pytest.raises(ValueError):
+        Period(year_from=2026, year_to=2025)
+
+
+def test_map_outlines_and_countries_without_a_shape():
+    outlines = countries.map_outline_iso3()
+    assert len(outlines) > 150 and {"NLD", "MAR", "POL"} <= outlines
+    df = pl.DataFrame(
+        {
+            "country_nl": ["Polen", "Curaçao", "Kosovo", "Aruba"],
+            "country_iso3": ["POL", "CUW", None, "ABW"],
+            "outgoing_cases": [3, 2, 1, 0],
+        }
+    )
+    missing = countries.not_on_map(df, "outgoing_cases", outlines)
+    assert missing["country_nl"].to_list() == ["Curaçao", "Kosovo"]
+    fig = countries.country_map_figure(df, "outgoing_cases", "zaken", outlines)
+    assert list(fig.data[1].locations) == ["POL"]
+    assert fig.layout.geo.lonaxis.range == (-180, 180)
+
+
+def test_csv_download_has_dutch_headers_for_excel():
+    df = pl.DataFrame({"country_nl": ["Marokko"], "threat_cases": [38]})
+    data = countries.table_for_download(df, {"country_nl": "Land", "threat_cases": "Zaken"})
+    assert data.decode("utf-8") == "\ufeffLand;Zaken\nMarokko;38\n"
+
+
+def test_charts_build_for_every_year(demo):
+    for year in (2024, 2025, 2026):
+        df = countries.threat_vs_abduction_by_country(demo.run, Period.ending(year))
+        slope = countries.rank_slope_figure(df, 10, mark_newcomers=year > 2024)
+        texts = [a.text for a in slope.layout.annotations]
+        assert any("Marokko" in t for t in texts)
+        assert any("nieuw" in t for t in texts) == (year > 2024)
+        scatter = countries.threat_vs_abduction_scatter(df, 10)
+        assert (
+            sum(len(t.x) for t in scatter.data)
+            == df.filter((pl.col("threat_cases") > 0) | (pl.col("outgoing_cases") > 0)).height
+        )
+
+
+# -- the page in AppTest --------------------------------------------------------------------
+
+
+def open_landen(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_page_2025_tells_the_main_story():
+    at = open_landen(jaar="2025")
+    assert [h.value for h in at.header] == ["Dreiging en ontvoering per land, 2025"]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Meest gevreesd (dreiging)"] == "Marokko"
+    assert metrics["Meest uitgaande ontvoering"] == "Polen"
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "Tegenover 2024" in markdown and "Syrië, Rusland, Indonesië, Algerije" in markdown
+    assert any("geen verschillen" in s.value for s in at.success)
+    captions = [c.value for c in at.caption]
+    assert sum("Alleen zaken waarin een ouder contact opnam." in c for c in captions) >= 5
+    assert at.query_params.get("jaren") is None
+
+
+def test_page_keeps_a_multi_year_period_in_the_url():
+    at = open_landen(jaar="2025", jaren="2")
+    assert [h.value for h in at.header] == ["Dreiging en ontvoering per land, 2024–2025"]
+    assert at.query_params["jaren"] == "2"
+    assert any("Geen vergelijking met 2022–2023" in c.value for c in at.caption)
+
+
+def test_page_first_and_running_year():
+    at = open_landen(jaar="2024")
+    assert any("Geen vergelijking met 2023" in c.value for c in at.caption)
+    at = open_landen(jaar="2026")
+    assert any("2026 loopt nog" in i.value for i in at.info)
+
+
+# -- the map in Chromium, offline -----------------------------------------------------------
+
+
+class OfflineBrowser:
+    """Opens pages in a context that aborts every request to a host other than this machine."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.blocked: list[str] = []
+        self.local: list[tuple[str, int]] = []
+
+    def new_page(self, **options):
+        context = self.browser.new_context(**options)
+
+        def handle(route):
+            host = route.request.url.split("/")[2].split(":")[0]
+            if host in {"127.0.0.1", "localhost"}:
+                route.continue_()
+            else:
+                self.blocked.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", handle)
+        page = context.new_page()
+        page.on("response", lambda r: self.local.append((r.url, r.status)))
+        return page
+
+
+@pytest.mark.browser
+def test_map_draws_country_shapes_with_no_outside_network(server, browser):
+    offline = OfflineBrowser(browser)
+    page = open_and_wait(offline, server.url + "landen?jaar=2025")
+    try:
+        assert_no_error(page)
+        shapes = page.locator(".js-plotly-plot .geo path.choroplethlocation")
+        shapes.first.wait_for(timeout=60_000)
+        drawn = shapes.count()
+        print(f"country shapes drawn: {drawn}; blocked requests: {offline.blocked}")
+        assert drawn > 100
+        assert not [u for u in offline.blocked if "plot.ly" in u or "topojson" in u]
+        topojson = [s for u, s in offline.local if u.endswith("/topojson/world_110m.json")]
+        assert topojson and topojson[0] == 200
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        full_page_screenshot(page, SCREENSHOTS / "landen-offline.png")
+    finally:
+        page.context.close()
+
+
+def test_2025_curacao_is_named_under_the_incoming_map(by_country_2025):
+    # Curaçao is third for incoming abductions in 2025 but too small for the 1:110m map
+    missing = countries.not_on_map(by_country_2025, "incoming_cases", countries.map_outline_iso3())
+    assert "Curaçao" in missing["country_nl"].to_list()
+    assert ranks(by_country_2025, "incoming")["CW"] == 3
