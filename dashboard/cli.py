@@ -110,6 +110,22 @@ def build_parser() -> argparse.ArgumentParser:
         description="Druk de berekende cijfers van een jaar af als CSV, naast de gepubliceerde.",
     )
     figures.add_argument("--year", type=_year, required=True, metavar="JJJJ", help="het jaar")
+
+    imp = commands.add_parser(
+        "import",
+        help="importeer een echte export",
+        description="Controleer een export (CSV, XLSX of Parquet; één bestand per tabel of een "
+        "map) tegen het exportcontract en publiceer hem als nieuwe versie. Bij een fout blijven "
+        "de gepubliceerde gegevens zoals ze waren.",
+    )
+    imp.add_argument("paths", nargs="+", type=Path, metavar="BESTAND_OF_MAP", help="de export")
+    imp.add_argument(
+        "--data-home",
+        type=Path,
+        default=settings().data_home,
+        metavar="MAP",
+        help="map met de gepubliceerde versies (standaard %(default)s, of IKO_DATA_HOME)",
+    )
     return parser
 
 
@@ -138,6 +154,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         sys.stdout.write(figures_csv(args.year))
         return 0
+
+    if args.command == "import":
+        from dashboard.importer import import_files
+
+        def progress(message: str, fraction: float) -> None:
+            print(f"[{fraction:4.0%}] {message}", file=sys.stderr, flush=True)
+
+        result = import_files(args.paths, args.data_home, progress=progress)
+        print(result.report_nl())
+        return 2 if result.outcome == "rejected" else 0
 
     raise AssertionError(args.command)
 

@@ -19,7 +19,13 @@ class Settings(BaseModel):
     data_dir: Path = Field(
         default=DEMO_DIR,
         description="Map met de gepubliceerde export (één submap per tabel). "
-        "Omgevingsvariabele IKO_DATA_DIR; standaard de ingebouwde demogegevens.",
+        "Omgevingsvariabele IKO_DATA_DIR; standaard '<data_home>/current' zodra er iets is "
+        "geïmporteerd, anders de ingebouwde demogegevens.",
+    )
+    data_home: Path = Field(
+        default=DATA_ROOT / "published",
+        description="Map waarin 'iko-dashboard import' publiceert: versies, 'current', "
+        "originelen en het importlogboek. Omgevingsvariabele IKO_DATA_HOME.",
     )
     reference_root: Path = Field(
         default=DATA_ROOT,
@@ -33,7 +39,13 @@ class Settings(BaseModel):
 def settings() -> Settings:
     env = {
         "data_dir": os.environ.get("IKO_DATA_DIR"),
+        "data_home": os.environ.get("IKO_DATA_HOME"),
         "reference_root": os.environ.get("IKO_REFERENCE_ROOT"),
         "port": os.environ.get("IKO_PORT"),
     }
-    return Settings(**{k: v for k, v in env.items() if v})
+    loaded = Settings(**{k: v for k, v in env.items() if v})
+    # Once an export has been imported the app shows it; the demo only until then.
+    current = loaded.data_home / "current"
+    if not env["data_dir"] and current.is_dir():
+        loaded = loaded.model_copy(update={"data_dir": current})
+    return loaded

@@ -1,0 +1,623 @@
+"""Check export files against the export contract and turn them into typed tables.
+
+The rules come from `dashboard/contract.py` (types, codes, patterns, ranges, optional columns),
+checked column-wise with Polars because Pydantic row by row is far too slow for 100,000 rows.
+Findings are grouped from the start (one per file x column x rule, with a count and a few
+examples), so a thousand identical faults cost one object and read as one line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+import annotated_types
+import polars as pl
+
+from dashboard.contract import CATEGORIES, EXPORT_TABLES, column_type
+from dashboard.demo.generator import polars_type
+from dashboard.format import number
+from dashboard.importer.read import ROW, ReadError, SourceFile, read
+
+Severity = Literal["error", "warning"]
+FILE = "__file"
+EXAMPLES = 5
+# The export contract: "alle zaken vanaf 1 januari 2024 tot en met data_until".
+EARLIEST_DATE = dt.date(2024, 1, 1)
+PRIMARY_TABLE = "cases"
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    rule: str  # a stable English slug, for tests and the import log
+    message_nl: str  # what is wrong, in Dutch, the same for every row of the group
+    file: str | None = None
+    table: str | None = None
+    column: str | None = None
+    rows: tuple[int, ...] = ()  # the first few rows, as numbered in the file
+    values: tuple[str, ...] = ()  # the first few distinct values; never for personal data
+    count: int = 1
+
+
+@dataclass
+class Checked:
+    """The outcome of validation: typed tables (contract order and types) and findings."""
+
+    tables: dict[str, pl.DataFrame] = field(default_factory=dict)
+    rows_by_file: dict[str, int] = field(default_factory=dict)
+    table_by_file: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+
+# ---------------------------------------------------------------- personal data
+
+# Parts of a column name that mean personal data; substrings, because Dutch compounds
+# ('geboortedatum', 'telefoonnummer', 'emailadres') hide them inside longer words.
+PERSONAL_NAME_PARTS = {
+    "naam": "een naam",
+    "name": "een naam",
+    "adres": "een adres",
+    "address": "een adres",
+    "straat": "een adres",
+    "street": "een adres",
+    "huisnummer": "een adres",
+    "postcode": "een adres",
+    "zipcode": "een adres",
+    "woonplaats": "een adres",
+    "geboorte": "een geboortedatum",
+    "birth": "een geboortedatum",
+    "bsn": "een BSN",
+    "burgerservice": "een BSN",
+    "sofinummer": "een BSN",
+    "telefoon": "een telefoonnummer",
+    "phone": "een telefoonnummer",
+    "mobiel": "een telefoonnummer",
+    "mobile": "een telefoonnummer",
+    "mail": "een e-mailadres",
+}
+# Short words that only count as a whole part of the name ('tel' but not 'hotel').
+PERSONAL_NAME_WORDS = {"tel": "een telefoonnummer", "dob": "een geboortedatum", "zip": "een adres"}
+
+EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+# Dutch numbers: 0 + 9 digits, +31 or 0031 + 9 digits, after removing spaces, dashes, brackets
+PHONE = r"(^|[^0-9])(\+31|0031|0)[1-9][0-9]{8}([^0-9]|$)"
+POSTCODE = r"(^|[^0-9A-Za-z])[1-9][0-9]{3} ?[A-Z]{2}([^A-Za-z]|$)"
+NINE_DIGITS = r"(^|[^0-9])([0-9]{9})([^0-9]|$)"
+
+
+def personal_by_name(column: str) -> str | None:
+    name = column.lower()
+    words = re.split(r"[^a-z0-9]+", name)
+    for word, what in PERSONAL_NAME_WORDS.items():
+        if word in words:
+            return what
+    for part, what in PERSONAL_NAME_PARTS.items():
+        if part in name.replace("-", "").replace("_", ""):
+            return what
+    return None
+
+
+def passes_eleven_test(digits: str) -> bool:
+    """The BSN 11-proef: 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 is a multiple of 11."""
+    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+    total = sum(w * int(d) for w, d in zip(weights, digits, strict=True))
+    return total % 11 == 0 and digits != "000000000"
+
+
+def personal_by_content(values: pl.Series, *, dates_allowed: bool) -> str | None:
+    """What personal data the values look like, or None. Never returns a value itself."""
+    text = values.drop_nulls().str.strip_chars()
+    text = text.filter(text != "")
+    if text.is_empty():
+        return None
+    if text.str.contains(EMAIL).any():
+        return "e-mailadressen"
+    compact = text.str.replace_all(r"[\s\-().]", "")
+    if compact.str.contains(PHONE).any():
+        return "telefoonnummers"
+    nine = compact.str.extract_all(r"[0-9]{9,}").explode().drop_nulls().unique()
+    if any(len(n) == 9 and passes_eleven_test(n) for n in nine.to_list()):
+        return "BSN-nummers (9 cijfers die de 11-proef doorstaan)"
+    if text.str.contains(POSTCODE).any():
+        return "postcodes"
+    if not dates_allowed and parse_dates(text).is_not_null().any():
+        return "datums (mogelijk geboortedatums)"
+    return None
+
+
+# ---------------------------------------------------------------- parsing text
+
+TRUE_WORDS = ("true", "1", "ja", "j", "waar", "yes", "y")
+FALSE_WORDS = ("false", "0", "nee", "n", "onwaar", "no")
+
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def parse_dates(text: pl.Series) -> pl.Series:
+    """ISO dates and the Dutch d-m-jjjj that Excel writes; a midnight time part is allowed.
+
+    A five-digit number is Excel's day number: what a date cell shows once it loses its date
+    format (45306 = 15-01-2024), in an XLSX or in a CSV saved from one.
+    """
+    bare = text.str.strip_chars().str.replace(r"[ T]00:00(:00(\.0+)?)?$", "")
+    serial = bare.str.replace(r"\.0+$", "")
+    serial = pl.when(serial.str.contains(r"^[0-9]{5}$")).then(serial.cast(pl.Int32, strict=False))
+    return pl.select(
+        pl.coalesce(
+            bare.str.to_date("%Y-%m-%d", strict=False),
+            bare.str.to_date("%d-%m-%Y", strict=False),
+            pl.lit(EXCEL_EPOCH) + pl.duration(days=serial),
+        )
+    ).to_series()
+
+
+def parse_column(text: pl.Series, base: object) -> pl.Series:
+    if base is dt.date:
+        return parse_dates(text)
+    if base is bool:
+        lower = text.str.to_lowercase()
+        return (
+            pl.select(
+                pl.when(lower.is_in(TRUE_WORDS))
+                .then(True)
+                .when(lower.is_in(FALSE_WORDS))
+                .then(False)
+                .otherwise(None)
+            )
+            .to_series()
+            .cast(pl.Boolean)
+        )
+    if base is int:
+        return text.str.replace(r"\.0+$", "").cast(pl.Int64, strict=False)
+    return text
+
+
+TYPE_NAMES_NL = {
+    dt.date: "geen datum (JJJJ-MM-DD of DD-MM-JJJJ)",
+    int: "geen geheel getal",
+    bool: "geen ja/nee-waarde (true/false, ja/nee, 1/0)",
+}
+
+
+def _blank_to_null(text: pl.Expr) -> pl.Expr:
+    return pl.when(text == "").then(None).otherwise(text)
+
+
+# ---------------------------------------------------------------- grouping helpers
+
+
+def _group(
+    bad: pl.DataFrame,
+    *,
+    severity: Severity,
+    rule: str,
+    message_nl: str,
+    table: str,
+    column: str | None,
+    value: str | None = None,
+    show_values: bool = True,
+) -> list[Finding]:
+    """One finding per file from the offending rows (columns FILE, ROW and `value`)."""
+    if bad.is_empty():
+        return []
+    out = []
+    for (file,), part in bad.sort(FILE, ROW).group_by(FILE, maintain_order=True):
+        values: tuple[str, ...] = ()
+        if show_values and value is not None:
+            distinct = (
+                part.get_column(value)
+                .cast(pl.String)
+                .fill_null("(leeg)")
+                .unique(maintain_order=True)
+            )
+            values = tuple(distinct.head(EXAMPLES).to_list())
+        out.append(
+            Finding(
+                severity,
+                rule,
+                message_nl,
+                file=str(file),
+                table=table,
+                column=column,
+                rows=tuple(part.get_column(ROW).head(EXAMPLES).to_list()),
+                values=values,
+                count=part.height,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- per file
+
+
+def detect_table(source: SourceFile) -> tuple[str | None, Finding | None]:
+    """The table a file belongs to: its name says so, and its columns must agree."""
+    columns = set(source.columns)
+    overlap = {t: len(columns & set(m.model_fields)) for t, m in EXPORT_TABLES.items()}
+    best = max(overlap, key=lambda t: overlap[t])
+    by_columns = (
+        best if overlap[best] >= max(2, len(EXPORT_TABLES[best].model_fields) // 2) else None
+    )
+    name = source.label
+    if source.table is None and by_columns is None:
+        return None, Finding(
+            "error",
+            "unknown_table",
+            "Niet herkend voor welke tabel dit bestand is: de naam begint niet met een "
+            f"tabelnaam ({', '.join(EXPORT_TABLES)}) en de kolommen passen bij geen tabel.",
+            file=name,
+        )
+    if (
+        source.table is not None
+        and by_columns is not None
+        and by_columns != source.table
+        and overlap[by_columns] > overlap[source.table]
+    ):
+        return None, Finding(
+            "error",
+            "wrong_table",
+            f"Bestand voor de verkeerde tabel: de naam zegt '{source.table}', maar de "
+            f"kolommen zijn die van '{by_columns}'.",
+            file=name,
+            table=source.table,
+        )
+    return source.table or by_columns, None
+
+
+def check_file(source: SourceFile, table: str) -> tuple[pl.DataFrame | None, list[Finding]]:
+    """Typed frame (with FILE and ROW) for one file, or None when a column is unusable."""
+    assert source.frame is not None
+    name = source.label
+    model = EXPORT_TABLES[table]
+    findings: list[Finding] = []
+    text = source.frame.with_columns(
+        _blank_to_null(pl.col(c).str.strip_chars()).alias(c) for c in source.columns
+    ).with_columns(pl.lit(name).alias(FILE))
+
+    personal_columns: set[str] = set()
+    for column in source.columns:
+        what = personal_by_name(column)
+        reason = f"de kolomnaam wijst op {what}" if what else None
+        if reason is None and column not in model.model_fields:
+            found = personal_by_content(text.get_column(column), dates_allowed=False)
+            reason = f"de inhoud bevat {found}" if found else None
+        if reason:
+            personal_columns.add(column)
+            findings.append(
+                Finding(
+                    "error",
+                    "personal_data",
+                    f"Persoonsgegevens geweigerd: {reason}. Verwijder de kolom uit de export; "
+                    "de waarden worden hier niet getoond.",
+                    file=name,
+                    table=table,
+                    column=column,
+                )
+            )
+
+    for column in source.columns:
+        if column not in model.model_fields and column not in personal_columns:
+            findings.append(
+                Finding(
+                    "error",
+                    "extra_column",
+                    "Kolom hoort niet bij het exportcontract (geen extra kolommen toegestaan).",
+                    file=name,
+                    table=table,
+                    column=column,
+                )
+            )
+    missing = [c for c in model.model_fields if c not in source.columns]
+    for column in missing:
+        findings.append(
+            Finding(
+                "error",
+                "missing_column",
+                f"Verplichte kolom ontbreekt in het bestand voor tabel '{table}'.",
+                file=name,
+                table=table,
+                column=column,
+            )
+        )
+
+    typed: dict[str, pl.Series] = {}
+    for column, info in model.model_fields.items():
+        if column in missing or column in personal_columns:
+            continue
+        col = column_type(info)
+        raw = text.get_column(column)
+        base = type(col.codes[0]) if col.codes is not None else col.base
+        parsed = parse_column(raw, base)
+        problems: list[tuple[pl.Series, str, str]] = []
+        not_parsed = raw.is_not_null() & parsed.is_null()
+        if base in TYPE_NAMES_NL:
+            problems.append((not_parsed, "type", f"Waarde is {TYPE_NAMES_NL[base]}."))
+        if not col.optional:
+            problems.append((raw.is_null(), "required", "Verplichte waarde ontbreekt (leeg)."))
+        if col.codes is not None:
+            allowed = ", ".join(str(c) for c in col.codes)
+            outside = parsed.is_not_null() & ~parsed.is_in(list(col.codes))
+            problems.append((outside, "code", f"Onbekende code; toegestaan: {allowed}."))
+        for meta in col.metadata:
+            pattern = getattr(meta, "pattern", None)
+            if pattern:
+                wrong = parsed.is_not_null() & ~parsed.str.contains(pattern)
+                problems.append((wrong, "pattern", f"Waarde past niet in het patroon {pattern}."))
+            if isinstance(meta, annotated_types.Ge):
+                low = parsed.is_not_null() & (parsed < meta.ge)
+                problems.append((low, "range", f"Waarde is kleiner dan {meta.ge}."))
+            if isinstance(meta, annotated_types.Le):
+                high = parsed.is_not_null() & (parsed > meta.le)
+                problems.append((high, "range", f"Waarde is groter dan {meta.le}."))
+        invalid = pl.select(pl.any_horizontal([m for m, _, _ in problems] or [pl.lit(False)]))
+        invalid_mask = invalid.to_series() & raw.is_not_null()
+        # A value that breaks its column's rule may be personal data put in the wrong field;
+        # values that pass cannot be (ids, codes and dates by contract), so only those are read.
+        free_text = base is str and col.codes is None and not col.metadata
+        suspects = raw if free_text else raw.filter(invalid_mask)
+        found = personal_by_content(suspects, dates_allowed=True)
+        if found:
+            findings.append(
+                Finding(
+                    "error",
+                    "personal_data",
+                    f"Persoonsgegevens geweigerd: de inhoud bevat {found}. Verwijder ze uit de "
+                    "export; de waarden worden hier niet getoond.",
+                    file=name,
+                    table=table,
+                    column=column,
+                )
+            )
+            continue
+        for mask, rule, message in problems:
+            bad = text.select(FILE, ROW, column).filter(mask)
+            findings += _group(
+                bad,
+                severity="error",
+                rule=rule,
+                message_nl=message,
+                table=table,
+                column=column,
+                value=column,
+            )
+        typed[column] = parsed.cast(polars_type(info))
+    if len(typed) < len(model.model_fields):
+        return None, findings
+    frame = pl.DataFrame(typed).with_columns(text.get_column(FILE), text.get_column(ROW))
+    return frame, findings
+
+
+# ---------------------------------------------------------------- across files and tables
+
+
+def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> list[Finding]:
+    """Rules over whole tables: unique ids, references, dates in range and in order, HKOV."""
+    findings: list[Finding] = []
+
+    def rows(table: str, mask: pl.Expr, column: str, **kwargs) -> None:
+        if table in tables:
+            bad = tables[table].filter(mask).select(FILE, ROW, pl.col(column))
+            findings.extend(_group(bad, table=table, column=column, value=column, **kwargs))
+
+    meta = tables.get("export_meta")
+    data_until = None
+    if meta is not None:
+        if meta.height != 1:
+            findings.append(
+                Finding(
+                    "error",
+                    "meta_rows",
+                    f"Tabel export_meta moet precies één rij hebben, niet {meta.height}.",
+                    table="export_meta",
+                    file=", ".join(sorted(set(meta.get_column(FILE).to_list()))) or None,
+                )
+            )
+        if meta.height >= 1:
+            data_until = meta.get_column("data_until")[0]
+        rows(
+            "export_meta",
+            pl.col("export_date") < pl.col("data_until"),
+            "export_date",
+            severity="error",
+            rule="date_order",
+            message_nl="Exportdatum ligt vóór data_until.",
+        )
+
+    # unique ids: the first column of a table is its key when it is an id
+    keys = {
+        t: next(iter(m.model_fields))
+        for t, m in EXPORT_TABLES.items()
+        if next(iter(m.model_fields)).endswith("_id")
+    }
+    for table, key in keys.items():
+        rows(
+            table,
+            pl.col(key).is_duplicated(),
+            key,
+            severity="error",
+            rule="duplicate_id",
+            message_nl="Nummer komt meer dan eens voor; het moet uniek zijn.",
+        )
+    # references: a column named like another table's key points into that table
+    for table in tables:
+        for column in EXPORT_TABLES[table].model_fields:
+            target = next((t for t, k in keys.items() if k == column and t != table), None)
+            if target is None or column == keys.get(table):
+                continue
+            if target not in tables:
+                continue
+            known = tables[target].get_column(column).implode()
+            rows(
+                table,
+                pl.col(column).is_not_null() & ~pl.col(column).is_in(known),
+                column,
+                severity="error",
+                rule="reference",
+                message_nl=f"Verwijst naar een {column} die niet in tabel '{target}' staat.",
+            )
+
+    # dates: within the export's period
+    for table in tables:
+        if table == "export_meta":
+            continue
+        for column, info in EXPORT_TABLES[table].model_fields.items():
+            if column_type(info).base is not dt.date:
+                continue
+            rows(
+                table,
+                pl.col(column) < EARLIEST_DATE,
+                column,
+                severity="error",
+                rule="date_range",
+                message_nl=f"Datum vóór {EARLIEST_DATE:%d-%m-%Y}, het begin van de export.",
+            )
+            if data_until is not None:
+                rows(
+                    table,
+                    pl.col(column) > data_until,
+                    column,
+                    severity="error",
+                    rule="date_range",
+                    message_nl=f"Datum na data_until ({data_until:%d-%m-%Y}) van de export.",
+                )
+    # dates: in order
+    for table, first, then, what in (
+        ("cases", "opened_date", "closed_date", "afsluitdatum vóór de openingsdatum"),
+        ("mediations", "received_date", "start_date", "intakedatum vóór de ontvangstdatum"),
+        ("mediations", "start_date", "end_date", "einddatum vóór de intakedatum"),
+    ):
+        rows(
+            table,
+            pl.col(then) < pl.col(first),
+            then,
+            severity="error",
+            rule="date_order",
+            message_nl=f"Datums in de verkeerde volgorde: {what}.",
+        )
+
+    cases = tables.get("cases")
+    if cases is not None:
+        line_of = pl.DataFrame(
+            {"category_code": [c.code for c in CATEGORIES], "__line": [c.line for c in CATEGORIES]}
+        ).with_columns(pl.col("__line").cast(pl.Int8))
+        joined = cases.join(line_of, on="category_code", how="left")
+        bad = joined.filter(pl.col("__line") != pl.col("line")).select(FILE, ROW, "line")
+        findings += _group(
+            bad,
+            severity="error",
+            rule="line_category",
+            table="cases",
+            column="line",
+            value="line",
+            message_nl="Lijn past niet bij de registratiecode (Lijn 1 is "
+            "alleen 'holiday_consent').",
+        )
+        known = countries.get_column("iso2").implode()
+        rows(
+            "cases",
+            pl.col("country_iso2").is_not_null() & ~pl.col("country_iso2").is_in(known),
+            "country_iso2",
+            severity="error",
+            rule="country",
+            message_nl="Onbekende landcode (geen ISO 3166-1 alpha-2 uit de landenlijst).",
+        )
+        hkov = cases.join(
+            countries.select(
+                pl.col("iso2").alias("country_iso2"), "hkov_party", "hkov_entry_into_force"
+            ),
+            on="country_iso2",
+            how="inner",
+        ).with_columns(
+            __expected=pl.col("hkov_party")
+            & (
+                pl.col("hkov_entry_into_force").is_null()
+                | (pl.col("hkov_entry_into_force") <= pl.col("opened_date"))
+            )
+        )
+        bad = hkov.filter(
+            pl.col("hkov_registered").is_not_null()
+            & (pl.col("hkov_registered") != pl.col("__expected"))
+        ).select(FILE, ROW, pl.format("{} {}", "country_iso2", "hkov_registered").alias("v"))
+        findings += _group(
+            bad,
+            severity="warning",
+            rule="hkov_mismatch",
+            table="cases",
+            column="hkov_registered",
+            value="v",
+            message_nl="HKOV-vlag wijkt af van de verdragslijst (landenreferentie) op de "
+            "openingsdatum; de zaak telt zoals geregistreerd.",
+        )
+    return findings
+
+
+def validate(sources: list[SourceFile], countries: pl.DataFrame, progress=None) -> Checked:
+    checked = Checked()
+    parts: dict[str, list[pl.DataFrame]] = {}
+    given: set[str] = set()
+    for i, source in enumerate(sources, start=1):
+        name = source.label
+        if progress:
+            progress(f"Lezen: {name} ({i}/{len(sources)})", (i - 1) / (len(sources) + 2))
+        try:
+            read(source)
+        except ReadError as exc:
+            checked.findings.append(Finding("error", exc.rule, exc.message_nl, file=name))
+            if source.table:
+                given.add(source.table)  # given but unreadable: no "missing table" on top
+            continue
+        table, problem = detect_table(source)
+        if problem is not None:
+            checked.findings.append(problem)
+            if source.table:
+                given.add(source.table)
+            continue
+        assert table is not None and source.frame is not None
+        checked.table_by_file[name] = table
+        checked.rows_by_file[name] = source.frame.height
+        if source.warning_nl:
+            checked.findings.append(
+                Finding("warning", "no_final_newline", source.warning_nl, file=name, table=table)
+            )
+        if progress:
+            progress(
+                f"Controleren: {name} ({table}, {number(source.frame.height)} rijen)",
+                i / (len(sources) + 2),
+            )
+        frame, findings = check_file(source, table)
+        checked.findings += findings
+        if frame is not None:
+            parts.setdefault(table, []).append(frame)
+    tables = {t: pl.concat(frames) for t, frames in parts.items()}
+    given |= set(checked.table_by_file.values())
+    for table in EXPORT_TABLES:
+        if table not in given:
+            checked.findings.append(
+                Finding(
+                    "error",
+                    "missing_table",
+                    f"Geen bestand voor tabel '{table}': een import bevat altijd alle "
+                    f"tabellen ({', '.join(EXPORT_TABLES)}).",
+                    table=table,
+                )
+            )
+    if progress:
+        progress(
+            "Controleren: verwijzingen, datums en HKOV over alle tabellen",
+            len(sources) / (len(sources) + 2),
+        )
+    checked.findings += check_tables(tables, countries)
+    checked.tables = {t: df.drop(FILE, ROW) for t, df in tables.items()}
+    return checked
