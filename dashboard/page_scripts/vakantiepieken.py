@@ -1,5 +1,203 @@
-"""Lijn 1-zaken per dag rond de schoolvakanties per regio."""
+"""Vakantiepieken Lijn 1: when the peaks before the school holidays come, how high, and what
+the coming weeks ask of the working students."""
 
-from dashboard import ui
+import datetime as dt
 
-ui.not_built_yet(4)
+import polars as pl
+import streamlit as st
+
+from dashboard import ui, vacation
+from dashboard.format import date_nl, number
+
+TODAY_PARAM = "vandaag"  # ?vandaag=2026-11-23 reproduces an outlook made on that day
+PER_STUDENT_PARAM = "per_student"
+_PER_STUDENT_WIDGET = "zaken_per_student"
+_MEASURE_WIDGET = "vakantiepieken_maat"
+
+
+def _today() -> dt.date:
+    raw = st.query_params.get(TODAY_PARAM)
+    try:
+        return dt.date.fromisoformat(raw) if raw else dt.date.today()
+    except ValueError:
+        return dt.date.today()
+
+
+def _per_student_from_url() -> int | None:
+    raw = st.query_params.get(PER_STUDENT_PARAM)
+    return int(raw) if raw is not None and raw.isdigit() and int(raw) > 0 else None
+
+
+def _per_student_to_url() -> None:
+    st.query_params[PER_STUDENT_PARAM] = str(st.session_state[_PER_STUDENT_WIDGET])
+
+
+year = ui.selected_year()
+today = _today()
+
+st.caption(
+    "Lijn 1 zijn de vragen over het toestemmingsformulier om met een kind naar het buitenland "
+    "te reizen (code 'toestemming voor vakantie'); werkstudenten beantwoorden ze. Werkdagen zijn "
+    "maandag tot en met vrijdag zonder feestdagen."
+)
+
+days = ui.report("line1_by_day", year=year)
+holidays = ui.report("line1_school_holidays", year=year)
+
+# -- per werkdag ----------------------------------------------------------------------------
+st.header(f"Per werkdag in {year}")
+ui.show_chart(vacation.daily_chart(days, holidays, year))
+st.caption(
+    "Telt per werkdag de geopende Lijn 1-zaken (staven) en de Lijn 1-contactmomenten (lijn). "
+    "Bovenin en lichtgekleurd: de schoolvakanties per regio; ruitjes: feestdagen (kantoor dicht)."
+)
+
+# -- per ISO-week ---------------------------------------------------------------------------
+st.header("Per ISO-week, jaren over elkaar")
+measure_nl = st.radio(
+    "Tellen",
+    [vacation.CASES_NL, vacation.CONTACTS_NL],
+    horizontal=True,
+    key=_MEASURE_WIDGET,
+)
+measure = "cases" if measure_nl == vacation.CASES_NL else "contacts"
+weeks = ui.report("line1_by_iso_week")
+ui.show_chart(vacation.weekly_overlay_chart(weeks, holidays, year, measure))
+st.caption(
+    f"Telt per ISO-week (maandag tot en met zondag) de Lijn 1-{measure_nl.lower()}; één lijn "
+    f"per jaar, {year} vet. Weken die de gegevens maar deels beslaan, ontbreken."
+)
+
+# -- rond de vakantie -----------------------------------------------------------------------
+st.header("Rond de eerste vakantiedag")
+aligned = ui.report("line1_holiday_aligned")
+ui.show_chart(vacation.aligned_chart(aligned))
+aligned_years = sorted({y for ys in aligned["years"].to_list() for y in ys.split(", ")})
+st.caption(
+    "Gemiddeld aantal geopende Lijn 1-zaken per werkdag, van zes weken vóór tot twee weken na "
+    "de eerste vakantiedag (een zaterdag), over de vakanties die de gegevens helemaal beslaan "
+    f"({', '.join(aligned_years)}). Blauw: gerekend vanaf de regio die het eerst vakantie heeft; "
+    "oranje: vanaf de eigen start van elke regio, gemiddeld over de drie regio's. Waar alle "
+    "regio's op dezelfde dag beginnen (mei- en kerstvakantie), vallen de twee lijnen samen."
+)
+
+# -- pieken ---------------------------------------------------------------------------------
+st.header(f"Pieken in {year}")
+peaks = ui.report("line1_peaks", year=year)
+peaks = peaks.with_columns(
+    pl.Series(
+        "peak_week",
+        [
+            vacation.week_label(d, w) if d is not None else None
+            for d, w in zip(peaks["peak_week_start"], peaks["peak_iso_week"], strict=True)
+        ],
+        dtype=pl.String,
+    ),
+    # a peak window still running is named as such, so its "peak" is not read as final
+    pl.when(pl.col("window_complete"))
+    .then(pl.col("holiday_nl"))
+    .otherwise(pl.col("holiday_nl") + " (loopt nog)")
+    .alias("holiday_label"),
+)
+baseline = peaks["baseline_cases"][0] if peaks.height else None
+highest_peak = peaks["peak_cases"].max()
+ui.show_table(
+    peaks,
+    {
+        "holiday_label": ui.Column("Vakantie"),
+        "peak_week": ui.Column("Piekweek"),
+        "peak_cases": ui.Column("Zaken in piekweek", ui.optional(number)),
+        "peak_to_baseline": ui.Column("× basisniveau", ui.optional(lambda v: f"{number(v, 1)} ×")),
+        "weeks_before_noord": ui.Column("Wk vóór Noord", ui.optional(number)),
+        "weeks_before_midden": ui.Column("Wk vóór Midden", ui.optional(number)),
+        "weeks_before_zuid": ui.Column("Wk vóór Zuid", ui.optional(number)),
+        "start_noord": ui.Column("Start Noord", ui.optional(vacation.short_date)),
+        "start_midden": ui.Column("Start Midden", ui.optional(vacation.short_date)),
+        "start_zuid": ui.Column("Start Zuid", ui.optional(vacation.short_date)),
+        "peak_contacts": ui.Column("Contactmomenten in piekweek", ui.optional(number)),
+    },
+    # the highest peak of the year stands out
+    highlight=lambda row: row["peak_cases"] is not None and row["peak_cases"] == highest_peak,
+)
+open_windows = [
+    r["holiday_nl"].lower() for r in peaks.iter_rows(named=True) if not r["window_complete"]
+]
+st.caption(
+    "Piekweek: de volledige ISO-week met de meeste Lijn 1-zaken, van zes weken vóór de eerste "
+    "regio tot de week waarin de laatste regio begint. Basisniveau: gemiddeld "
+    f"{number(baseline, 1)} zaken per week in {year}, over {number(peaks['baseline_weeks'][0])} "
+    "weken zonder schoolvakantie en zonder vakantiestart binnen vier weken."
+    + (
+        f" Nog niet afgelopen: {', '.join(open_windows)} (de piek kan nog komen)."
+        if open_windows
+        else ""
+    )
+)
+
+# -- wat komt eraan -------------------------------------------------------------------------
+st.header("Wat komt eraan: de komende 12 weken")
+if st.session_state.get(_PER_STUDENT_WIDGET) is None:
+    st.session_state[_PER_STUDENT_WIDGET] = (
+        _per_student_from_url() or vacation.DEFAULT_CASES_PER_STUDENT_DAY
+    )
+per_student = st.number_input(
+    "Zaken die één werkstudent per dag afhandelt",
+    min_value=1,
+    max_value=500,
+    step=5,
+    key=_PER_STUDENT_WIDGET,
+    on_change=_per_student_to_url,
+)
+st.query_params[PER_STUDENT_PARAM] = str(per_student)
+
+outlook = vacation.outlook_table(
+    vacation.with_student_days(ui.report("line1_outlook", today=today), per_student)
+)
+first_week = outlook["week_start"][0]
+st.markdown(
+    f"Verwachting gemaakt op **{date_nl(today)}**, voor de weken vanaf maandag "
+    f"{date_nl(first_week)}. Elke week krijgt zijn plaats ten opzichte van de eerstvolgende "
+    "schoolvakantie van de regio die het eerst vakantie heeft (tot twee weken na de start), en "
+    "we nemen dezelfde week rond dezelfde vakantie in elk eerder jaar met volledige gegevens, "
+    "geschaald met de verhouding tussen het Lijn 1-volume van dit jaar en dat jaar over "
+    "dezelfde periode (1 januari tot de laatste dag met gegevens). Het gemiddelde is de "
+    "verwachting, de laagste en hoogste waarde het bereik; werkstudentdagen = verwachte zaken "
+    f"÷ {number(per_student)} zaken per student per dag."
+)
+st.markdown("\n".join(f"- {line}" for line in vacation.coming_holidays(outlook)))
+ui.show_chart(vacation.outlook_chart(outlook))
+st.caption(
+    "Verwacht aantal geopende Lijn 1-zaken en Lijn 1-contactmomenten per week; de streepjes "
+    "geven het bereik over de eerdere jaren."
+)
+ui.show_table(
+    outlook,
+    {
+        "week": ui.Column("Week"),
+        "expected_cases": ui.Column("Zaken verwacht", ui.optional(number)),
+        "cases_range": ui.Column("Bereik zaken"),
+        "student_days": ui.Column("Werkstudentdagen", ui.optional(lambda v: number(v, 1))),
+        "student_days_range": ui.Column("Bereik studentdagen"),
+        "working_days": ui.Column("Werkdagen", ui.optional(number)),
+        "students_per_day": ui.Column("Studenten per werkdag", ui.optional(lambda v: number(v, 1))),
+        "expected_contacts": ui.Column("Contactmomenten verwacht", ui.optional(number)),
+        "position_noord": ui.Column("Noord", width="medium"),
+        "position_midden": ui.Column("Midden", width="medium"),
+        "position_zuid": ui.Column("Zuid", width="medium"),
+        "source_years": ui.Column("Op basis van"),
+    },
+)
+st.caption(
+    "Eén rij per ISO-week (maandag tot en met zondag): de plaats van de week ten opzichte van "
+    "de schoolvakantie per regio, de verwachte aantallen met bereik (laagste–hoogste van de "
+    "eerdere jaren) en wat dat vraagt aan werkstudentdagen. De tabel is te "
+    "kopiëren naar een rooster (selecteren en Ctrl+C, of downloaden als CSV)."
+)
+
+# -- heatmap --------------------------------------------------------------------------------
+st.header("Contactmomenten per weekdag en week")
+ui.show_chart(vacation.weekday_heatmap(days, year))
+st.caption(
+    f"Telt de Lijn 1-contactmomenten per werkdag in de ISO-weken van {year}; een lege cel is "
+    "een feestdag (kantoor dicht) of een dag zonder gegevens."
+)

@@ -1,0 +1,477 @@
+"""Vakantiepieken Lijn 1: the pure parts of the page (outlook arithmetic, texts, chart builders).
+
+Everything here takes polars frames from the `line1_*` reports and returns frames, strings or
+Plotly figures; nothing queries. The page `page_scripts/vakantiepieken.py` wires them up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import plotly.graph_objects as go
+import polars as pl
+from plotly.subplots import make_subplots
+
+from dashboard.charts import GRID_COLOUR, PALETTE
+from dashboard.format import (
+    MONTH_ABBREVIATIONS,
+    WEEKDAY_ABBREVIATIONS,
+    date_nl,
+    month_abbreviation,
+    number,
+)
+
+REGIONS = ("noord", "midden", "zuid")
+REGION_NL = {"noord": "Noord", "midden": "Midden", "zuid": "Zuid"}
+REGION_COLOUR = {"noord": PALETTE[5], "midden": PALETTE[2], "zuid": PALETTE[4]}
+HOLIDAY_ORDER = (
+    "voorjaarsvakantie",
+    "meivakantie",
+    "zomervakantie",
+    "herfstvakantie",
+    "kerstvakantie",
+)
+ALIGNMENT_NL = {
+    "eerste": "vanaf de eerste regio",
+    "regios": "drie regio's samen",
+}
+LEGEND_ON_TOP = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"}
+DEFAULT_CASES_PER_STUDENT_DAY = 40
+CASES_NL = "Zaken"
+CONTACTS_NL = "Contactmomenten"
+
+
+# -- outlook arithmetic -------------------------------------------------------------------
+
+
+def with_student_days(outlook: pl.DataFrame, cases_per_student_day: float) -> pl.DataFrame:
+    """Add the working-student days the expected Lijn 1 cases ask for (and their range).
+
+    One student handles `cases_per_student_day` cases a working day, so a week of E cases asks
+    E / cases_per_student_day student days; per working day that is divided by the week's
+    working days (a week with Christmas has four).
+    """
+    if cases_per_student_day <= 0:
+        raise ValueError("het aantal zaken per student per dag moet groter dan 0 zijn")
+    per = float(cases_per_student_day)
+    return outlook.with_columns(
+        (pl.col("expected_cases") / per).alias("student_days"),
+        (pl.col("min_cases") / per).alias("min_student_days"),
+        (pl.col("max_cases") / per).alias("max_student_days"),
+        (pl.col("expected_cases") / per / pl.col("working_days")).alias("students_per_day"),
+    )
+
+
+def short_date(day: dt.date) -> str:
+    """date(2026, 11, 23) -> "23 nov"."""
+    return f"{day.day} {month_abbreviation(day.month)}"
+
+
+def week_label(week_start: dt.date, iso_week: int) -> str:
+    """date(2026, 11, 23), 48 -> "wk 48 (23 nov)"."""
+    return f"wk {iso_week} ({short_date(week_start)})"
+
+
+def holiday_position(
+    holiday_nl: str | None, start: dt.date | None, end: dt.date | None, week_start: dt.date
+) -> str:
+    """Where a week stands to a region's holiday: "3 wk vóór kerstvakantie"."""
+    if holiday_nl is None or start is None or end is None:
+        return "–"
+    name = holiday_nl.lower()
+    first_full_week = start + dt.timedelta(days=2)
+    weeks = (first_full_week - week_start).days // 7
+    if weeks > 0:
+        return f"{weeks} wk vóór {name}"
+    if week_start <= end:
+        return f"{name}, week {1 - weeks}"
+    return f"na {name}"
+
+
+def outlook_table(outlook: pl.DataFrame) -> pl.DataFrame:
+    """The outlook with the texts a roster needs (week, holiday per region)."""
+    rows = []
+    for row in outlook.iter_rows(named=True):
+        rows.append(
+            {
+                "week": week_label(row["week_start"], row["iso_week"]),
+                "period": f"{date_nl(row['week_start'])} – {date_nl(row['week_end'])}",
+                **{
+                    f"position_{r}": holiday_position(
+                        row[f"holiday_nl_{r}"],
+                        row[f"start_{r}"],
+                        row[f"end_{r}"],
+                        row["week_start"],
+                    )
+                    for r in REGIONS
+                },
+                "cases_range": _range(row["min_cases"], row["max_cases"]),
+                "contacts_range": _range(row["min_contacts"], row["max_contacts"]),
+                "student_days_range": _range(
+                    row["min_student_days"], row["max_student_days"], decimals=1
+                ),
+            }
+        )
+    texts = pl.DataFrame(rows)
+    return pl.concat([outlook, texts], how="horizontal")
+
+
+def _range(low: float | None, high: float | None, decimals: int = 0) -> str:
+    if low is None or high is None:
+        return "–"
+    return f"{number(low, decimals)}–{number(high, decimals)}"
+
+
+def coming_holidays(outlook: pl.DataFrame) -> list[str]:
+    """Per region, the holidays the outlook weeks are aligned on, in order:
+    "Noord: kerstvakantie 2026 (vanaf 19 december 2026), voorjaarsvakantie 2027 (...)"."""
+    lines = []
+    for region in REGIONS:
+        seen: dict[tuple[str, dt.date], None] = {}
+        for row in outlook.iter_rows(named=True):
+            name, start = row[f"holiday_nl_{region}"], row[f"start_{region}"]
+            if name is not None and start is not None:
+                seen[(name, start)] = None
+        items = [f"{name.lower()} {start.year} (vanaf {date_nl(start)})" for name, start in seen]
+        lines.append(f"{REGION_NL[region]}: {', '.join(items)}")
+    return lines
+
+
+# -- chart helpers ------------------------------------------------------------------------
+
+
+def _month_ticks(first: dt.date, last: dt.date) -> tuple[list[dt.date], list[str]]:
+    ticks, labels = [], []
+    day = dt.date(first.year, first.month, 1)
+    while day <= last:
+        ticks.append(day)
+        labels.append(MONTH_ABBREVIATIONS[day.month - 1])
+        day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return ticks, labels
+
+
+def _school_spans(holidays: pl.DataFrame) -> pl.DataFrame:
+    return holidays.filter(pl.col("region").is_in(REGIONS))
+
+
+def _strip_traces(
+    fig: go.Figure, holidays: pl.DataFrame, position, *, row: int, public: bool = True
+) -> None:
+    """Holiday bars per region (and public-holiday markers) on a strip subplot."""
+    spans = _school_spans(holidays)
+    for region in REGIONS:
+        xs: list = []
+        texts: list = []
+        for span in spans.filter(pl.col("region") == region).iter_rows(named=True):
+            x0, x1 = position(span["start_date"]), position(span["end_date"], end=True)
+            text = (
+                f"{REGION_NL[region]}: {span['holiday_nl'].lower()}<br>"
+                f"{date_nl(span['start_date'])} – {date_nl(span['end_date'])}"
+            )
+            xs += [x0, x1, None]
+            texts += [text, text, None]
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=[REGION_NL[region] if x is not None else None for x in xs],
+                mode="lines",
+                line={"width": 12, "color": REGION_COLOUR[region]},
+                text=texts,
+                hovertemplate="%{text}<extra></extra>",
+                showlegend=False,
+                connectgaps=False,
+            ),
+            row=row,
+            col=1,
+        )
+    public_days = holidays.filter(pl.col("region") == "feestdag")
+    if public and public_days.height:
+        fig.add_trace(
+            go.Scatter(
+                x=[position(d) for d in public_days["start_date"]],
+                y=["Feestdag"] * public_days.height,
+                mode="markers",
+                marker={"symbol": "diamond", "size": 11, "color": PALETTE[1]},
+                text=[
+                    f"{n} ({date_nl(d)})"
+                    for n, d in zip(
+                        public_days["holiday_nl"], public_days["start_date"], strict=True
+                    )
+                ],
+                hovertemplate="%{text}<extra></extra>",
+                showlegend=False,
+            ),
+            row=row,
+            col=1,
+        )
+    categories = [REGION_NL[r] for r in REGIONS] + (["Feestdag"] if public else [])
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=list(reversed(categories)),
+        type="category",
+        showgrid=False,
+        row=row,
+        col=1,
+    )
+
+
+def _shade(fig: go.Figure, holidays: pl.DataFrame, position, *, row: int) -> None:
+    """Light bands behind the data for every region's school holiday (darker where they meet)."""
+    for span in _school_spans(holidays).iter_rows(named=True):
+        fig.add_vrect(
+            x0=position(span["start_date"]),
+            x1=position(span["end_date"], end=True),
+            fillcolor=REGION_COLOUR[span["region"]],
+            opacity=0.08,
+            line_width=0,
+            layer="below",
+            row=row,
+            col=1,
+        )
+
+
+def _date_position(day: dt.date, end: bool = False) -> dt.date:
+    return day + dt.timedelta(days=1) if end else day
+
+
+def _with_strip(title: str) -> go.Figure:
+    fig = make_subplots(
+        rows=2, cols=1, shared_xaxes=True, row_heights=[0.2, 0.8], vertical_spacing=0.04
+    )
+    fig.update_layout(title=title, height=620, hovermode="closest")
+    return fig
+
+
+# -- chart builders -----------------------------------------------------------------------
+
+
+def daily_chart(days: pl.DataFrame, holidays: pl.DataFrame, year: int) -> go.Figure:
+    """Lijn 1 cases (bars) and contacts (line) per working day of `year`, holidays above."""
+    work = days.filter(pl.col("is_working_day"))
+    fig = _with_strip(f"Lijn 1 per werkdag, {year}")
+    fig.add_trace(
+        go.Bar(
+            x=work["day"],
+            y=work["cases"],
+            name=CASES_NL,
+            marker={"color": PALETTE[0]},
+            customdata=[date_nl(d) for d in work["day"]],
+            hovertemplate="%{customdata}<br>%{y:,.0f} zaken<extra></extra>",
+        ),
+        row=2,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=work["day"],
+            y=work["contacts"],
+            name=CONTACTS_NL,
+            mode="lines",
+            line={"color": PALETTE[1], "width": 1.5},
+            customdata=[date_nl(d) for d in work["day"]],
+            hovertemplate="%{customdata}<br>%{y:,.0f} contactmomenten<extra></extra>",
+        ),
+        row=2,
+        col=1,
+    )
+    _strip_traces(fig, holidays, _date_position, row=1)
+    _shade(fig, holidays, _date_position, row=2)
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    ticks, labels = _month_ticks(first, last)
+    fig.update_xaxes(
+        tickvals=ticks, ticktext=labels, range=[first, last + dt.timedelta(days=1)], row=2, col=1
+    )
+    fig.update_yaxes(title_text="per werkdag", row=2, col=1)
+    fig.update_layout(bargap=0.1)
+    return fig
+
+
+def _iso_position(day: dt.date, end: bool = False) -> float:
+    """A date as a position on an ISO-week axis: week n runs from n - 0,5 to n + 0,5."""
+    year, week, weekday = day.isocalendar()
+    return week - 0.5 + (weekday - (0 if end else 1)) / 7
+
+
+def weekly_overlay_chart(
+    weeks: pl.DataFrame, holidays: pl.DataFrame, year: int, measure: str
+) -> go.Figure:
+    """Lijn 1 per ISO week, one line per year (the chosen year bold); holidays of `year` above.
+
+    `measure` is "cases" or "contacts". Incomplete weeks (the data's first and last) are left out.
+    """
+    label = CASES_NL if measure == "cases" else CONTACTS_NL
+    fig = _with_strip(f"Lijn 1 per ISO-week: {label.lower()}, jaren over elkaar")
+    complete = weeks.filter(pl.col("is_complete"))
+    years = sorted(complete["iso_year"].unique().to_list())
+    others = iter(c for c in PALETTE[1:] if c != PALETTE[1])
+    for y in years:
+        part = complete.filter(pl.col("iso_year") == y).sort("iso_week")
+        chosen = y == year
+        fig.add_trace(
+            go.Scatter(
+                x=part["iso_week"],
+                y=part[measure],
+                name=str(y),
+                mode="lines+markers" if chosen else "lines",
+                line={
+                    "width": 4 if chosen else 1.8,
+                    "color": PALETTE[0] if chosen else next(others),
+                },
+                marker={"size": 6},
+                customdata=[f"{y}, week {w}" for w in part["iso_week"]],
+                hovertemplate="%{customdata}<br>%{y:,.0f} " + label.lower() + "<extra></extra>",
+            ),
+            row=2,
+            col=1,
+        )
+    in_year = holidays.filter(
+        pl.col("start_date").dt.iso_year() == year, pl.col("end_date").dt.iso_year() == year
+    )
+    _strip_traces(fig, in_year, _iso_position, row=1)
+    _shade(fig, in_year, _iso_position, row=2)
+    fig.update_xaxes(range=[0.5, 53.5], dtick=4, row=2, col=1)
+    fig.update_xaxes(title_text=f"ISO-week (vakanties en feestdagen van {year})", row=2, col=1)
+    fig.update_yaxes(title_text="per week", rangemode="tozero", row=2, col=1)
+    return fig
+
+
+def aligned_chart(aligned: pl.DataFrame) -> go.Figure:
+    """Mean Lijn 1 cases per working day around each holiday's first day, one panel each."""
+    keys = [k for k in HOLIDAY_ORDER if k in set(aligned["holiday_key"].to_list())]
+    names = {k: aligned.filter(pl.col("holiday_key") == k)["holiday_nl"][0] for k in keys}
+    fig = make_subplots(
+        rows=1,
+        cols=max(len(keys), 1),
+        shared_yaxes=True,
+        subplot_titles=[names[k] for k in keys],
+        horizontal_spacing=0.02,
+    )
+    colours = {"eerste": PALETTE[0], "regios": PALETTE[1]}
+    for col, key in enumerate(keys, start=1):
+        for alignment, label in ALIGNMENT_NL.items():
+            part = aligned.filter(
+                pl.col("holiday_key") == key, pl.col("alignment") == alignment
+            ).sort("day_offset")
+            fig.add_trace(
+                go.Scatter(
+                    x=part["day_offset"],
+                    y=part["avg_cases"],
+                    name=label,
+                    legendgroup=alignment,
+                    showlegend=col == 1,
+                    mode="lines",
+                    line={"color": colours[alignment], "width": 2.5},
+                    customdata=[_offset_text(o) for o in part["day_offset"]],
+                    hovertemplate="%{customdata}<br>%{y:,.1f} zaken per werkdag<extra></extra>",
+                ),
+                row=1,
+                col=col,
+            )
+        fig.add_vline(x=0, line_dash="dot", line_color=PALETTE[6], row=1, col=col)
+        fig.update_xaxes(
+            tickvals=[-42, -28, -14, 0],
+            ticktext=["-6 wk", "-4 wk", "-2 wk", "start"],
+            tickfont={"size": 13},
+            range=[-43, 15],
+            row=1,
+            col=col,
+        )
+    fig.update_yaxes(title_text="zaken per werkdag (gemiddeld)", row=1, col=1)
+    fig.update_annotations(font={"size": 16})
+    fig.update_layout(
+        title="Lijn 1 rond de eerste vakantiedag",
+        height=500,
+        legend={**LEGEND_ON_TOP, "y": 1.12},
+        # room on the right: the legend's last label is measured too short and clipped
+        margin={"t": 110, "r": 60},
+    )
+    return fig
+
+
+def _offset_text(offset: int) -> str:
+    if offset == 0:
+        return "eerste vakantiedag"
+    days = abs(offset)
+    word = "dag" if days == 1 else "dagen"
+    return f"{days} {word} {'vóór' if offset < 0 else 'na'} de eerste vakantiedag"
+
+
+def outlook_chart(outlook: pl.DataFrame) -> go.Figure:
+    """Expected Lijn 1 cases and contacts for the weeks ahead, with their min–max range."""
+    labels = [
+        week_label(d, w) for d, w in zip(outlook["week_start"], outlook["iso_week"], strict=True)
+    ]
+    fig = go.Figure()
+    for measure, name, colour in (
+        ("cases", CASES_NL, PALETTE[0]),
+        ("contacts", CONTACTS_NL, PALETTE[5]),
+    ):
+        expected = outlook[f"expected_{measure}"]
+        fig.add_trace(
+            go.Bar(
+                x=labels,
+                y=expected,
+                name=name,
+                marker={"color": colour},
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (outlook[f"max_{measure}"] - expected).to_list(),
+                    "arrayminus": (expected - outlook[f"min_{measure}"]).to_list(),
+                    "color": PALETTE[6],
+                    "thickness": 1.5,
+                },
+                customdata=list(
+                    zip(
+                        outlook[f"min_{measure}"].to_list(),
+                        outlook[f"max_{measure}"].to_list(),
+                        strict=True,
+                    )
+                ),
+                hovertemplate="%{x}<br>verwacht %{y:,.0f} "
+                + name.lower()
+                + "<br>bereik %{customdata[0]:,.0f}–%{customdata[1]:,.0f}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title="Verwacht de komende 12 weken (Lijn 1)",
+        barmode="group",
+        height=500,
+        legend=LEGEND_ON_TOP,
+        margin={"r": 60},
+    )
+    fig.update_xaxes(tickangle=-45, tickfont={"size": 14})
+    fig.update_yaxes(title_text="per week", rangemode="tozero")
+    return fig
+
+
+def weekday_heatmap(days: pl.DataFrame, year: int) -> go.Figure:
+    """Lijn 1 contacts per weekday (rows) and ISO week (columns) of ISO year `year`."""
+    work = days.filter(pl.col("iso_year") == year, pl.col("iso_weekday") <= 5)
+    weeks = list(range(1, int(work["iso_week"].max() or 52) + 1)) if work.height else []
+    grid: list[list[float | None]] = [[None] * len(weeks) for _ in range(5)]
+    dates: list[list[str]] = [[""] * len(weeks) for _ in range(5)]
+    for row in work.iter_rows(named=True):
+        r, c = row["iso_weekday"] - 1, row["iso_week"] - 1
+        dates[r][c] = date_nl(row["day"])
+        if row["is_working_day"]:
+            grid[r][c] = row["contacts"]
+        else:
+            dates[r][c] += f" ({row['public_holiday_nl']}, gesloten)"
+    fig = go.Figure(
+        go.Heatmap(
+            z=grid,
+            x=weeks,
+            y=[WEEKDAY_ABBREVIATIONS[i] for i in range(5)],
+            customdata=dates,
+            colorscale=[[0, "#F3F6FB"], [0.5, "#5B7FC7"], [1, PALETTE[0]]],
+            hovertemplate="%{customdata}<br>%{z:,.0f} contactmomenten<extra></extra>",
+            colorbar={"title": {"text": "contact-<br>momenten"}},
+            xgap=1,
+            ygap=1,
+        )
+    )
+    fig.update_layout(title=f"Lijn 1-contactmomenten per weekdag en ISO-week, {year}", height=360)
+    fig.update_xaxes(title_text="ISO-week", dtick=4, showgrid=False)
+    fig.update_yaxes(autorange="reversed", showgrid=False, gridcolor=GRID_COLOUR)
+    return fig

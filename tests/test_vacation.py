@@ -1,0 +1,301 @@
+"""Vakantiepieken Lijn 1: the holiday calendar, the peaks, the outlook arithmetic, the page.
+
+Report queries run on real DuckDB: over the demo export, or over a tiny hand-made export in
+tmp_path whose outlook is computed by hand below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+from browser_support import SCREENSHOTS, assert_no_error, full_page_screenshot, open_and_wait
+from streamlit.testing.v1 import AppTest
+
+from dashboard import vacation
+from dashboard.db import Database, open_database
+from dashboard.paths import DATA_ROOT, DEMO_DIR, REPO_ROOT
+
+APP = REPO_ROOT / "dashboard" / "app.py"
+PAGE = "page_scripts/vakantiepieken.py"
+OUTLOOK_DAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def demo() -> Database:
+    return open_database()
+
+
+# -- the calendar ---------------------------------------------------------------------------
+
+
+def test_zomervakantie_2025_offsets_per_region(demo):
+    offsets = demo.query_view("mart_calendar_holiday_offsets").filter(
+        pl.col("holiday_key") == "zomervakantie", pl.col("holiday_year") == 2025
+    )
+    on_1_july = offsets.filter(pl.col("day") == dt.date(2025, 7, 1))
+    assert dict(on_1_july.select("alignment", "day_offset").iter_rows()) == {
+        "noord": -11,
+        "midden": -18,
+        "zuid": -4,
+        "eerste": -4,  # Zuid starts first
+    }
+    starts = dict(offsets.filter(pl.col("day_offset") == 0).select("alignment", "day").iter_rows())
+    assert starts == {
+        "noord": dt.date(2025, 7, 12),
+        "midden": dt.date(2025, 7, 19),
+        "zuid": dt.date(2025, 7, 5),
+        "eerste": dt.date(2025, 7, 5),
+    }
+    # from six weeks before to two weeks after: 57 days per alignment
+    assert offsets.group_by("alignment").len()["len"].to_list() == [57] * 4
+
+
+def test_calendar_marks_working_days_and_school_holidays(demo):
+    calendar = demo.query_view("mart_calendar")
+    assert calendar["day"].min() == dt.date(2024, 1, 1)
+    assert calendar["day"].max() == dt.date(2027, 12, 31)  # the outlook looks into 2027
+    day = {row["day"]: row for row in calendar.iter_rows(named=True)}
+    assert day[dt.date(2025, 12, 25)]["is_working_day"] is False  # Eerste kerstdag
+    assert day[dt.date(2025, 12, 25)]["public_holiday_nl"] == "Eerste kerstdag"
+    assert day[dt.date(2025, 12, 27)]["is_working_day"] is False  # Saturday
+    assert day[dt.date(2025, 7, 1)]["is_working_day"] is True
+    july_8 = day[dt.date(2025, 7, 8)]
+    assert (july_8["school_holiday_zuid"], july_8["school_holiday_noord"]) == (
+        "Zomervakantie",
+        None,
+    )
+    assert day[dt.date(2027, 2, 15)]["school_holiday_zuid"] == "Voorjaarsvakantie"
+
+
+# -- peaks ----------------------------------------------------------------------------------
+
+
+def test_2025_summer_peak_lies_in_the_six_weeks_before_every_region(demo):
+    peaks = demo.run("line1_peaks", year=2025)
+    assert peaks["holiday_key"].to_list() == list(vacation.HOLIDAY_ORDER)
+    summer = peaks.filter(pl.col("holiday_key") == "zomervakantie").row(0, named=True)
+    for region in vacation.REGIONS:
+        assert 1 <= summer[f"weeks_before_{region}"] <= 6, region
+    assert summer["peak_week_start"] < dt.date(2025, 7, 5)
+    assert summer["peak_to_baseline"] > 3
+    assert summer["peak_cases"] == peaks["peak_cases"].max()  # the summer peak is the highest
+    assert summer["window_complete"]
+
+
+def test_baseline_weeks_are_neither_holiday_nor_just_before_one(demo):
+    weekly = demo.query_view("mart_line1_weekly").filter(pl.col("iso_year") == 2025)
+    baseline = set(weekly.filter(pl.col("is_baseline"))["week_start"].to_list())
+    assert dt.date(2025, 3, 10) in baseline  # between voorjaar (ends 2 March) and mei (26 April)
+    assert dt.date(2025, 6, 30) not in baseline  # the week before Zuid's summer holiday
+    assert dt.date(2025, 7, 21) not in baseline  # in the summer holiday
+    assert dt.date(2025, 3, 31) not in baseline  # four weeks before the meivakantie
+
+
+# -- the outlook on the demo data -----------------------------------------------------------
+
+
+def test_outlook_from_23_november_2026_names_kerst_and_voorjaar_2027_per_region(demo):
+    outlook = demo.run("line1_outlook", today=OUTLOOK_DAY)
+    assert outlook.height == 12
+    assert outlook["week_start"][0] == OUTLOOK_DAY  # the Monday after the last data day
+    assert outlook["week_start"][-1] == dt.date(2027, 2, 8)
+    assert outlook["holiday_nl"].unique(maintain_order=True).to_list() == [
+        "Kerstvakantie",
+        "Voorjaarsvakantie",
+    ]
+    lines = vacation.coming_holidays(outlook)
+    assert [line.split(":")[0] for line in lines] == ["Noord", "Midden", "Zuid"]
+    for line in lines:
+        assert "kerstvakantie 2026 (vanaf 19 december 2026)" in line
+        assert "voorjaarsvakantie 2027" in line
+    # Zuid goes a week earlier than Noord and Midden in 2027
+    assert "voorjaarsvakantie 2027 (vanaf 13 februari 2027)" in lines[2]
+    assert outlook["expected_cases"].is_not_null().all()
+    assert (outlook["min_cases"] <= outlook["expected_cases"]).all()
+    assert (outlook["expected_cases"] <= outlook["max_cases"]).all()
+    # the weeks before Christmas ask more than the Christmas week itself
+    by_week = dict(outlook.select("relative_week", "expected_cases").head(6).iter_rows())
+    assert by_week[-2] > 2 * by_week[0]
+
+
+# -- the outlook on a hand-made export ------------------------------------------------------
+
+
+def _write_export(folder, cases: list[tuple[str, dt.date]], contacts: list[tuple[str, dt.date]]):
+    """A tiny export with the demo's columns: Lijn 1 cases and contacts on the given days."""
+    template_case = (
+        pl.read_parquet(DEMO_DIR / "cases" / "cases.parquet").filter(pl.col("line") == 1).head(1)
+    )
+    template_contact = pl.read_parquet(DEMO_DIR / "contacts" / "contacts.parquet").head(1)
+    tables = {
+        "cases": pl.concat(
+            [
+                template_case.with_columns(
+                    pl.lit(case_id).alias("case_id"),
+                    pl.lit(opened).alias("opened_date"),
+                    pl.lit(None, dtype=pl.Date).alias("closed_date"),
+                )
+                for case_id, opened in cases
+            ]
+        ),
+        "contacts": pl.concat(
+            [
+                template_contact.with_columns(
+                    pl.lit(f"C{i}").alias("contact_id"),
+                    pl.lit(case_id).alias("case_id"),
+                    pl.lit(day).alias("contact_date"),
+                )
+                for i, (case_id, day) in enumerate(contacts)
+            ]
+        ),
+        "children": pl.read_parquet(DEMO_DIR / "children" / "children.parquet").head(0),
+        "mediations": pl.read_parquet(DEMO_DIR / "mediations" / "mediations.parquet").head(0),
+        "export_meta": pl.read_parquet(
+            DEMO_DIR / "export_meta" / "export_meta.parquet"
+        ).with_columns(
+            pl.lit(dt.date(2025, 11, 24)).alias("export_date"),
+            pl.lit(dt.date(2025, 11, 23)).alias("data_until"),
+        ),
+    }
+    for name, df in tables.items():
+        (folder / name).mkdir()
+        df.write_parquet(folder / name / f"{name}.parquet")
+
+
+def _many(prefix: str, count: int, day: dt.date) -> list[tuple[str, dt.date]]:
+    return [(f"{prefix}{i}", day) for i in range(count)]
+
+
+def test_outlook_arithmetic_on_a_hand_made_export(tmp_path):
+    # Outlook made on Monday 24 November 2025, data until Sunday 23 November 2025.
+    # Week 1 (24 Nov 2025) is 4 weeks before the first full week of the kerstvakantie 2025
+    # (starts Sat 20 Dec; first full week Mon 22 Dec). The same week before kerst 2024
+    # (Sat 21 Dec; Mon 23 Dec) is the week of 25 Nov 2024, before kerst 2023 (Sat 23 Dec;
+    # Mon 25 Dec) the week of 27 Nov 2023.
+    # Year to date (1 Jan up to day-of-year 327): 2023: 20 cases, 20 contacts;
+    # 2024: 40 cases, 80 contacts; 2025: 20 cases, 60 contacts.
+    cases = (
+        _many("A", 20, dt.date(2023, 3, 7))
+        + _many("B", 6, dt.date(2023, 11, 28))  # the aligned week of 2023
+        + _many("D", 40, dt.date(2024, 3, 5))
+        + _many("E", 10, dt.date(2024, 11, 26))  # the aligned week of 2024
+        + _many("G", 20, dt.date(2025, 3, 4))
+    )
+    contacts = (
+        [("A0", dt.date(2023, 3, 7))] * 20
+        + [("B0", dt.date(2023, 11, 28))] * 4
+        + [("D0", dt.date(2024, 3, 5))] * 80
+        + [("E0", dt.date(2024, 11, 26))] * 20
+        + [("G0", dt.date(2025, 3, 4))] * 60
+    )
+    _write_export(tmp_path, cases, contacts)
+    db = Database(tmp_path, DATA_ROOT)
+
+    outlook = db.run("line1_outlook", today=dt.date(2025, 11, 24))
+    first = outlook.row(0, named=True)
+    assert (first["week_start"], first["holiday_nl"], first["relative_week"]) == (
+        dt.date(2025, 11, 24),
+        "Kerstvakantie",
+        -4,
+    )
+    assert first["source_years"] == "2023, 2024"
+    # cases: 2023: 6 x 20/20 = 6; 2024: 10 x 20/40 = 5
+    assert first["expected_cases"] == pytest.approx(5.5)
+    assert (first["min_cases"], first["max_cases"]) == pytest.approx((5, 6))
+    # contacts: 2023: 4 x 60/20 = 12; 2024: 20 x 60/80 = 15
+    assert first["expected_contacts"] == pytest.approx(13.5)
+    assert (first["min_contacts"], first["max_contacts"]) == pytest.approx((12, 15))
+    # the next week had no Lijn 1 cases in either year
+    assert outlook["expected_cases"][1] == 0
+    assert outlook.height == 12
+
+    # 5,5 cases at 2 a student a day: 2,75 student days, in a week of 5 working days
+    with_days = vacation.with_student_days(outlook, 2).row(0, named=True)
+    assert with_days["student_days"] == pytest.approx(2.75)
+    assert (with_days["min_student_days"], with_days["max_student_days"]) == pytest.approx((2.5, 3))
+    assert with_days["students_per_day"] == pytest.approx(0.55)
+
+
+def test_student_days_refuse_a_non_positive_rate():
+    frame = pl.DataFrame(
+        {"expected_cases": [1.0], "min_cases": [1.0], "max_cases": [1.0], "working_days": [5]}
+    )
+    with pytest.raises(ValueError):
+        vacation.with_student_days(frame, 0)
+
+
+def test_holiday_position_texts():
+    start, end = dt.date(2026, 12, 19), dt.date(2027, 1, 3)
+    assert vacation.holiday_position("Kerstvakantie", start, end, dt.date(2026, 11, 23)) == (
+        "4 wk vóór kerstvakantie"
+    )
+    assert vacation.holiday_position("Kerstvakantie", start, end, dt.date(2026, 12, 21)) == (
+        "kerstvakantie, week 1"
+    )
+    assert vacation.holiday_position("Kerstvakantie", start, end, dt.date(2026, 12, 28)) == (
+        "kerstvakantie, week 2"
+    )
+    autumn = (dt.date(2026, 10, 10), dt.date(2026, 10, 18))
+    assert vacation.holiday_position("Herfstvakantie", *autumn, dt.date(2026, 10, 19)) == (
+        "na herfstvakantie"
+    )
+
+
+# -- the page -------------------------------------------------------------------------------
+
+
+def open_vakantiepieken(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page(PAGE).run()
+    return at
+
+
+@pytest.mark.parametrize("year", ["2024", "2025", "2026"])
+def test_page_shows_every_year(year):
+    at = open_vakantiepieken(jaar=year, vandaag=OUTLOOK_DAY.isoformat())
+    assert not at.exception, [e.value for e in at.exception]
+    headers = [h.value for h in at.header]
+    assert f"Per werkdag in {year}" in headers
+    assert f"Pieken in {year}" in headers
+    assert "Wat komt eraan: de komende 12 weken" in headers
+    peaks, outlook = at.dataframe
+    assert len(peaks.value) == 5
+    assert len(outlook.value) == 12
+    assert outlook.value["Week"].iloc[0] == "wk 48 (23 nov)"
+    assert outlook.value["Noord"].iloc[0] == "4 wk vóór kerstvakantie"
+    assert any("Verwachting gemaakt op **23 november 2026**" in m.value for m in at.markdown)
+    assert at.query_params["per_student"] == "40"
+
+
+def test_cases_per_student_come_from_the_url_and_change_the_student_days():
+    at = open_vakantiepieken(vandaag=OUTLOOK_DAY.isoformat(), per_student="20")
+    assert at.number_input(key="zaken_per_student").value == 20
+    at20 = at.dataframe[1].value["Werkstudentdagen"]
+    at.number_input(key="zaken_per_student").set_value(40).run()
+    assert at.query_params["per_student"] == "40"
+    at40 = at.dataframe[1].value["Werkstudentdagen"]
+    assert at20.iloc[0] == pytest.approx(2 * at40.iloc[0])
+
+
+@pytest.mark.browser
+def test_vakantiepieken_charts_render_in_chromium(server, browser):
+    page = open_and_wait(browser, f"{server.url}vakantiepieken?jaar=2025&vandaag=2026-11-23")
+    try:
+        assert_no_error(page)
+        charts = page.locator(".js-plotly-plot")
+        assert charts.count() == 5
+        for i in range(5):
+            chart = charts.nth(i)
+            chart.scroll_into_view_if_needed()
+            # a drawn Plotly chart has its traces in the SVG: bars, lines or heatmap image
+            chart.locator("g.trace, g.hm image").first.wait_for(state="attached", timeout=30_000)
+        body = page.locator("body").inner_text()
+        assert "Kerstvakantie" in body or "kerstvakantie" in body
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        full_page_screenshot(page, SCREENSHOTS / "vakantiepieken-2025.png")
+    finally:
+        page.close()
