@@ -30,4 +30,11 @@ if meta["extrapolated_from"] is not None:
     facts["Doorgetrokken vanaf"] = date_nl(meta["extrapolated_from"])
 st.markdown("\n".join(f"- **{label}:** {value}" for label, value in facts.items()))
 
-ui.not_built_yet(7, "Een nieuwe export importeren")
+st.header("Een nieuwe export importeren")
+st.markdown(
+    "Importeren gaat nu met de opdrachtregel: `uv run iko-dashboard import MAP-OF-BESTANDEN`. "
+    "De import controleert elk bestand tegen het exportcontract (`docs/exportcontract.md`), "
+    "weigert bij fouten met een verslag per bestand, rij en kolom, en publiceert anders in één "
+    "keer; herstart daarna het dashboard."
+)
+ui.not_built_yet(7, "Uploaden op deze pagina, met het importlogboek en de waarschuwingen,")
