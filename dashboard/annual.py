@@ -6,7 +6,6 @@ numbers themselves come from `mart_annual_measures`, the same the reconciliation
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -154,14 +153,3 @@ def overview_download(rows: pl.DataFrame, year: int) -> pl.DataFrame:
         .alias("change_pct"),
         pl.col("change_pct_printed"),
     ).rename(headers)
-
-
-def csv_bytes(table: pl.DataFrame) -> bytes:
-    # Dutch Excel opens a semicolon-separated file with a BOM as columns, with é intact.
-    return b"\xef\xbb\xbf" + table.write_csv(separator=";").encode("utf-8")
-
-
-def excel_bytes(table: pl.DataFrame, sheet: str) -> bytes:
-    buffer = io.BytesIO()
-    table.write_excel(buffer, worksheet=sheet[:31], autofit=True)
-    return buffer.getvalue()

@@ -18,6 +18,7 @@ import polars as pl
 from plotly.subplots import make_subplots
 from pydantic import BaseModel, model_validator
 
+from dashboard import downloads
 from dashboard.charts import GRID_COLOUR, PALETTE, TEXT_COLOUR
 from dashboard.format import number, percent
 from dashboard.paths import REPO_ROOT
@@ -237,8 +238,7 @@ def not_on_map(df: pl.DataFrame, value: str, outlines: Iterable[str]) -> pl.Data
 
 def table_for_download(df: pl.DataFrame, headers: dict[str, str]) -> bytes:
     """The country table as CSV for Dutch Excel: semicolons, UTF-8 with a byte order mark."""
-    frame = df.select([pl.col(c).alias(h) for c, h in headers.items()])
-    return ("\ufeff" + frame.write_csv(separator=";")).encode("utf-8")
+    return downloads.csv_bytes(df.select([pl.col(c).alias(h) for c, h in headers.items()]))
 
 
 # -- chart builders ----------------------------------------------------------------------

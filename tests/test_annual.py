@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import annual
+from dashboard import annual, downloads
 from dashboard.db import open_database
 from dashboard.format import change_pct, number
 from dashboard.paths import REFERENCE_DIR, REPO_ROOT
@@ -113,11 +113,11 @@ def test_printed_changes_against_computed(db):
 
 def test_downloads_hold_the_table(db):
     table = annual.overview_download(db.run("line_overview", year=2025), 2025)
-    text = annual.csv_bytes(table).decode("utf-8-sig")
+    text = downloads.csv_bytes(table).decode("utf-8-sig")
     back = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert back[0][0] == "Soort zaak" and len(back) == table.height + 1
     assert ["Totaal Lijn 2", "1222", "599", "1821", "1254", "625", "1879", "3", "3"] in back
-    with zipfile.ZipFile(io.BytesIO(annual.excel_bytes(table, "Overzicht 2025"))) as xlsx:
+    with zipfile.ZipFile(io.BytesIO(downloads.excel_bytes(table, "Overzicht 2025"))) as xlsx:
         assert "xl/worksheets/sheet1.xml" in xlsx.namelist()
         shared = xlsx.read("xl/sharedStrings.xml").decode()
         assert "Toestemming voor vakantie" in shared

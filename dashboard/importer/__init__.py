@@ -19,7 +19,7 @@ import polars as pl
 from dashboard.importer import publish
 from dashboard.importer.read import collect
 from dashboard.importer.report import report_lines, summary_nl
-from dashboard.importer.validate import Finding, validate
+from dashboard.importer.validate import Finding, HasFindings, validate
 
 Outcome = Literal["published", "unchanged", "rejected"]
 # progress(message in Dutch, fraction done 0..1)
@@ -27,20 +27,12 @@ Progress = Callable[[str, float], None]
 
 
 @dataclass
-class ImportResult:
+class ImportResult(HasFindings):
     outcome: Outcome
     version: str | None
     findings: list[Finding] = field(default_factory=list)
     rows_by_table: dict[str, int] = field(default_factory=dict)
     files: list[dict] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "warning"]
 
     def summary_nl(self) -> str:
         return summary_nl(self.outcome, len(self.errors), len(self.warnings), self.version)

@@ -42,14 +42,10 @@ class Finding:
     count: int = 1
 
 
-@dataclass
-class Checked:
-    """The outcome of validation: typed tables (contract order and types) and findings."""
+class HasFindings:
+    """Errors and warnings of whatever holds a list of findings."""
 
-    tables: dict[str, pl.DataFrame] = field(default_factory=dict)
-    rows_by_file: dict[str, int] = field(default_factory=dict)
-    table_by_file: dict[str, str] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding]
 
     @property
     def errors(self) -> list[Finding]:
@@ -58,6 +54,16 @@ class Checked:
     @property
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "warning"]
+
+
+@dataclass
+class Checked(HasFindings):
+    """The outcome of validation: typed tables (contract order and types) and findings."""
+
+    tables: dict[str, pl.DataFrame] = field(default_factory=dict)
+    rows_by_file: dict[str, int] = field(default_factory=dict)
+    table_by_file: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- personal data

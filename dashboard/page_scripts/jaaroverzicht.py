@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import annual, ui
+from dashboard import annual, downloads, ui
 from dashboard.format import change_pct, date_nl, number, signed
 
 STATUS_ORDER = ("gelijk", "verschil", "niet in de gegevens")
@@ -121,13 +121,13 @@ download = annual.overview_download(overview, year)
 left, right = st.columns(2)
 left.download_button(
     "Download als CSV",
-    annual.csv_bytes(download),
+    downloads.csv_bytes(download),
     file_name=f"overzicht-lijn1-lijn2-{year}.csv",
     mime="text/csv",
 )
 right.download_button(
     "Download als Excel",
-    annual.excel_bytes(download, f"Overzicht {year}"),
+    downloads.excel_bytes(download, f"Overzicht {year}"),
     file_name=f"overzicht-lijn1-lijn2-{year}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
