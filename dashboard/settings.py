@@ -10,8 +10,8 @@ from pydantic import BaseModel, Field
 
 from dashboard.paths import DATA_ROOT, DEMO_DIR
 
-# Report results are cached this long in the app; a new import replaces the data directory
-# (see issue 7), after which a page shows new figures within this many seconds.
+# Report results are cached this long in the app. The cache is keyed by the data version
+# (see data_dir_now), so a new import shows at once; the limit only bounds memory.
 REPORT_CACHE_SECONDS = 300
 
 
@@ -49,3 +49,14 @@ def settings() -> Settings:
     if not env["data_dir"] and current.is_dir():
         loaded = loaded.model_copy(update={"data_dir": current})
     return loaded
+
+
+def data_dir_now() -> Path:
+    """The data the app shows at this moment: IKO_DATA_DIR when set, else the last published
+    import (the `current` link resolved, so a connection opened on it keeps one complete
+    version however many imports follow), else the embedded demo data."""
+    s = settings()
+    if os.environ.get("IKO_DATA_DIR"):
+        return s.data_dir.resolve()
+    current = s.data_home / "current"
+    return current.resolve() if current.is_dir() else DEMO_DIR.resolve()

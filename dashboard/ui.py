@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
@@ -19,7 +20,7 @@ import streamlit as st
 
 from dashboard.db import Database, open_database
 from dashboard.format import MISSING, date_nl
-from dashboard.settings import REPORT_CACHE_SECONDS
+from dashboard.settings import REPORT_CACHE_SECONDS, data_dir_now
 
 YEAR_PARAM = "jaar"
 # The footer's container gets the CSS class "st-key-voettekst"; the browser test waits for it.
@@ -97,16 +98,25 @@ def navigate() -> st.Page:
 # -- data ---------------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _database(data_dir: Path) -> Database:
+    return open_database(data_dir)
+
+
 def database() -> Database:
-    """One database per server process; each report runs on its own cursor."""
-    return open_database()
+    """The database of the version to show now: a connection per published version, so a new
+    import shows on the next page load, and one page run never mixes two versions."""
+    return _database(data_dir_now())
 
 
 @st.cache_data(ttl=REPORT_CACHE_SECONDS, show_spinner=False)
+def _report(data_dir: Path, name: str, **params: Any) -> pl.DataFrame:
+    return _database(data_dir).run(name, **params)
+
+
 def report(name: str, **params: Any) -> pl.DataFrame:
-    """The rows of `queries/reports/<name>.sql`, cached per name and parameters."""
-    return database().run(name, **params)
+    """The rows of `queries/reports/<name>.sql`, cached per data version, name and parameters."""
+    return _report(data_dir_now(), name, **params)
 
 
 def export_meta() -> dict[str, Any]:

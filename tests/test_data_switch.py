@@ -1,0 +1,61 @@
+"""After an import the running app shows the new version on the next page load, without a
+restart, and a page run never mixes two versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import settings as settings_module
+from dashboard.demo.generator import write_demo
+from dashboard.importer import import_files
+from dashboard.paths import DEMO_DIR, REPO_ROOT
+
+APP = REPO_ROOT / "dashboard" / "app.py"
+
+
+@pytest.fixture
+def data_home(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("IKO_DATA_HOME", str(home))
+    monkeypatch.delenv("IKO_DATA_DIR", raising=False)
+    settings_module.settings.cache_clear()
+    yield home
+    settings_module.settings.cache_clear()  # the other tests see the demo data again
+
+
+def export(tmp_path, until: dt.date):
+    folder = tmp_path / f"export-{until}"
+    write_demo(folder, until)
+    return [folder]
+
+
+def cases_shown(at: AppTest) -> int:
+    table = next(d.value for d in at.dataframe if "Naam in de export" in d.value.columns)
+    return int(table.set_index("Naam in de export").loc["cases", "Rijen"])
+
+
+def test_app_follows_each_published_version(tmp_path, data_home):
+    assert settings_module.data_dir_now() == DEMO_DIR.resolve()
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("page_scripts/gegevens.py").run()
+    demo_cases = cases_shown(at)
+
+    first = import_files(export(tmp_path, dt.date(2026, 1, 15)), data_home, who="test")
+    assert first.outcome == "published", first.report_nl()
+    version_one = settings_module.data_dir_now()
+    assert version_one.parent == (data_home / "versions").resolve()
+    at.run()
+    january = cases_shown(at)
+    assert january < demo_cases
+
+    second = import_files(export(tmp_path, dt.date(2026, 2, 15)), data_home, who="test")
+    assert second.outcome == "published", second.report_nl()
+    assert settings_module.data_dir_now() != version_one
+    at.run()
+    assert not at.exception
+    assert cases_shown(at) > january
