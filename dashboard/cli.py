@@ -126,6 +126,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MAP",
         help="map met de gepubliceerde versies (standaard %(default)s, of IKO_DATA_HOME)",
     )
+    pub = commands.add_parser(
+        "import-published",
+        help="importeer gepubliceerde jaarcijfers",
+        description="Importeer gepubliceerde jaarcijfers voor jaren zonder export op zaakniveau: "
+        "een CSV met de kolommen year,measure,value (en eventueel section,note), met de maten "
+        "van data/reference/published-2025-report.csv. Per jaar en maat wint het nieuwe bestand.",
+    )
+    pub.add_argument("path", type=Path, metavar="BESTAND.csv", help="de jaarcijfers")
+    pub.add_argument(
+        "--data-home",
+        type=Path,
+        default=settings().data_home,
+        metavar="MAP",
+        help="map met de gepubliceerde versies (standaard %(default)s, of IKO_DATA_HOME)",
+    )
     return parser
 
 
@@ -164,6 +179,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = import_files(args.paths, args.data_home, progress=progress)
         print(result.report_nl())
         return 2 if result.outcome == "rejected" else 0
+
+    if args.command == "import-published":
+        from dashboard.importer.published import import_published
+
+        published = import_published(args.path, args.data_home)
+        print(published.report_nl())
+        return 2 if published.outcome == "rejected" else 0
 
     raise AssertionError(args.command)
 

@@ -46,13 +46,20 @@ def report_names() -> list[str]:
 class Database:
     data_dir: Path
     reference_root: Path
+    # Where imported published figures live ('reference/published-imported-report.csv').
+    data_home: Path | None = None
     con: duckdb.DuckDBPyConnection = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.con = duckdb.connect(":memory:")
         # Views name their files relative to these folders ('cases/*.parquet',
         # 'reference/countries.parquet'), so no SQL is ever templated with a path.
-        search_path = ",".join(str(p.resolve()) for p in (self.data_dir, self.reference_root))
+        folders = (
+            self.data_dir,
+            self.reference_root,
+            *([self.data_home] if self.data_home else []),
+        )
+        search_path = ",".join(str(p.resolve()) for p in folders)
         self.con.execute("SET GLOBAL file_search_path = " + _quote(search_path))
         self._create_views()
 
@@ -105,4 +112,4 @@ def open_database(data_dir: Path | None = None, reference_root: Path | None = No
     from dashboard.settings import settings
 
     s = settings()
-    return Database(data_dir or s.data_dir, reference_root or s.reference_root)
+    return Database(data_dir or s.data_dir, reference_root or s.reference_root, s.data_home)

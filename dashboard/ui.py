@@ -20,7 +20,8 @@ import streamlit as st
 
 from dashboard.db import Database, open_database
 from dashboard.format import MISSING, date_nl
-from dashboard.settings import REPORT_CACHE_SECONDS, data_dir_now
+from dashboard.importer.published import IMPORTED as IMPORTED_FIGURES
+from dashboard.settings import REPORT_CACHE_SECONDS, data_dir_now, settings
 
 YEAR_PARAM = "jaar"
 # The footer's container gets the CSS class "st-key-voettekst"; the browser test waits for it.
@@ -110,13 +111,22 @@ def database() -> Database:
 
 
 @st.cache_data(ttl=REPORT_CACHE_SECONDS, show_spinner=False)
-def _report(data_dir: Path, name: str, **params: Any) -> pl.DataFrame:
+def _report(data_dir: Path, figures_stamp: int, name: str, **params: Any) -> pl.DataFrame:
     return _database(data_dir).run(name, **params)
 
 
 def report(name: str, **params: Any) -> pl.DataFrame:
-    """The rows of `queries/reports/<name>.sql`, cached per data version, name and parameters."""
-    return _report(data_dir_now(), name, **params)
+    """The rows of `queries/reports/<name>.sql`, cached per data version, name and parameters.
+
+    Imported annual figures change without a new data version, so their file's modification
+    time is part of the key too.
+    """
+    return _report(data_dir_now(), imported_figures_stamp(), name, **params)
+
+
+def imported_figures_stamp() -> int:
+    path = settings().data_home / IMPORTED_FIGURES
+    return path.stat().st_mtime_ns if path.is_file() else 0
 
 
 def export_meta() -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """Import a real export: read, validate against the contract, publish atomically, keep all.
 
-`import_files` is the one entry point, for the command line and (later) the upload on
-/gegevens. An import always brings the full set of tables: an export is a snapshot, and
+`import_files` is the one entry point, for the command line and the upload on /gegevens.
+An import always brings the full set of tables: an export is a snapshot, and
 mixing tables of two exports would give a set whose `export_meta` describes neither.
 """
 
@@ -81,6 +81,9 @@ def import_files(
                     "rows_by_table": result.rows_by_table,
                     "errors": len(result.errors),
                     "warnings": len(result.warnings),
+                    # the grouped Dutch lines, so /gegevens can show them after a restart
+                    "error_lines": report_lines(result.errors),
+                    "warning_lines": report_lines(result.warnings),
                     "seconds": round((dt.datetime.now(dt.UTC) - started).total_seconds(), 2),
                 },
             )

@@ -1,9 +1,13 @@
-"""Gegevens: what the loaded export holds, and where it comes from."""
+"""Gegevens: what the loaded export holds, where it comes from, and importing a new one."""
 
 import streamlit as st
 
 from dashboard import ui
 from dashboard.format import date_nl, number
+from dashboard.importer.log import last_import, recent_imports, when_nl
+from dashboard.importer.report import report_lines
+from dashboard.importer.upload import UPLOAD_TYPES, import_uploads
+from dashboard.settings import settings
 
 meta = ui.export_meta()
 
@@ -32,9 +36,99 @@ st.markdown("\n".join(f"- **{label}:** {value}" for label, value in facts.items(
 
 st.header("Een nieuwe export importeren")
 st.markdown(
-    "Importeren gaat nu met de opdrachtregel: `uv run iko-dashboard import MAP-OF-BESTANDEN`. "
+    "Kies alle bestanden van één export (CSV, XLSX of Parquet; één bestand per tabel). "
     "De import controleert elk bestand tegen het exportcontract (`docs/exportcontract.md`), "
     "weigert bij fouten met een verslag per bestand, rij en kolom, en publiceert anders in één "
-    "keer; herstart daarna het dashboard."
+    "keer."
 )
-ui.not_built_yet(7, "Uploaden op deze pagina, met het importlogboek en de waarschuwingen,")
+data_home = settings().data_home
+uploaded = st.file_uploader(
+    "Exportbestanden", type=list(UPLOAD_TYPES), accept_multiple_files=True, key="upload"
+)
+who = st.text_input("Uw naam (voor het importlogboek)", key="upload_who")
+if st.button("Importeren", type="primary", disabled=not uploaded, key="upload_start"):
+    with st.status("Importeren…", expanded=True) as status:
+        bar = st.progress(0.0, text="Bestanden opslaan")
+
+        def show_progress(message: str, fraction: float) -> None:
+            bar.progress(min(max(fraction, 0.0), 1.0), text=message)
+
+        result = import_uploads(
+            [(f.name, f.getvalue()) for f in uploaded],
+            data_home,
+            who=who.strip() or "upload op /gegevens",
+            progress=show_progress,
+        )
+        status.update(
+            label=result.summary_nl(),
+            state="error" if result.outcome == "rejected" else "complete",
+        )
+    if result.outcome == "rejected":
+        st.error(result.summary_nl())
+    else:
+        if result.outcome == "published":
+            st.cache_data.clear()
+        st.success(
+            result.summary_nl() + " De nieuwe gegevens worden getoond vanaf de volgende keer "
+            "dat u een pagina opent."
+        )
+    if result.errors:
+        st.markdown("**Fouten**")
+        st.code("\n".join(report_lines(result.errors)), language=None)
+    if result.warnings:
+        st.markdown("**Waarschuwingen**")
+        st.code("\n".join(report_lines(result.warnings)), language=None)
+st.caption(
+    "Het kan ook met de opdrachtregel: `uv run iko-dashboard import MAP-OF-BESTANDEN`, en voor "
+    "gepubliceerde jaarcijfers `uv run iko-dashboard import-published BESTAND.csv`."
+)
+
+st.header("Laatste import")
+last = last_import(data_home)
+if last is None:
+    st.info("Er is nog niets geïmporteerd; het dashboard toont de demonstratiegegevens.")
+else:
+    facts = {
+        "Wie": last.who,
+        "Wanneer": when_nl(last.when),
+        "Soort": last.kind_nl,
+        "Uitkomst": last.outcome_nl + (f" (versie {last.version})" if last.version else ""),
+        "Fouten": number(last.errors),
+        "Waarschuwingen": number(last.warnings),
+    }
+    st.markdown("\n".join(f"- **{label}:** {value}" for label, value in facts.items()))
+    if last.rows_by_table:
+        st.markdown(
+            "**Rijen per tabel:** "
+            + ", ".join(f"{table} {number(rows)}" for table, rows in last.rows_by_table.items())
+        )
+    if last.error_lines:
+        st.markdown("**Fouten**")
+        st.code("\n".join(last.error_lines), language=None)
+    if last.warning_lines:
+        st.markdown("**Waarschuwingen**")
+        st.code("\n".join(last.warning_lines), language=None)
+
+st.header("Importlogboek")
+log = recent_imports(data_home)
+if log.is_empty():
+    st.caption("Nog geen imports.")
+else:
+    st.caption(
+        "De enige import tot nu toe."
+        if log.height == 1
+        else f"De laatste {number(log.height)} imports, de nieuwste bovenaan."
+    )
+    ui.show_table(
+        log,
+        {
+            "when_nl": ui.Column("Wanneer"),
+            "who": ui.Column("Wie"),
+            "outcome_nl": ui.Column("Uitkomst"),
+            "version": ui.Column("Versie"),
+            "files": ui.Column("Bestanden", width="large"),
+            "rows": ui.Column("Rijen", number),
+            "errors": ui.Column("Fouten", number),
+            "warnings": ui.Column("Waarschuwingen", number),
+        },
+    )

@@ -1,5 +1,20 @@
 -- grain: one row per year x measure as printed in an annual report
--- used by: published_vs_computed
+-- an imported figure wins over the reference file for the same year and measure
+-- used by: published_vs_computed, mediation_success_trend, figures
+WITH figures AS (
+    SELECT
+        *,
+        source_file = 'published-imported-report.csv' AS is_imported
+    FROM src_published_figures
+),
+
+latest AS (
+    SELECT *
+    FROM figures
+    QUALIFY
+        row_number() OVER (PARTITION BY year, measure ORDER BY is_imported DESC) = 1
+)
+
 SELECT
     year,
     measure,
@@ -15,5 +30,6 @@ SELECT
         WHEN 'mediation' THEN 'Mediation'
         ELSE section
     END AS section_nl,
-    note
-FROM src_published_figures
+    note,
+    is_imported
+FROM latest

@@ -1,0 +1,255 @@
+"""Import published annual figures for years without a case-level export.
+
+A CSV in the vocabulary of `data/reference/published-2025-report.csv` (year, measure, value
+and optionally section, note) is checked and merged into `<data home>/reference/
+published-imported-report.csv`, where `src_published_figures` finds it next to the reference
+file through one glob (so the view never depends on whether an import happened).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import getpass
+import math
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from dashboard.importer import publish
+from dashboard.importer.report import report_lines, summary_nl
+from dashboard.importer.validate import EXAMPLES, Finding, HasFindings
+
+# Must match the glob 'reference/published-*-report.csv' of queries/sources/src_published_figures.
+IMPORTED = Path("reference") / "published-imported-report.csv"
+REFERENCE = Path("reference") / "published-2025-report.csv"
+REQUIRED = ("year", "measure", "value")
+COLUMNS = (*REQUIRED, "section", "note")
+TABLE = "published_figures"
+UNKNOWN_MEASURE_NL = (
+    "Onbekende maat: alleen de maten van het jaarverslag "
+    "(data/reference/published-2025-report.csv)."
+)
+SCHEMA = {"year": pl.Int64, "measure": pl.String, "value": pl.Float64,
+          "section": pl.String, "note": pl.String}  # fmt: skip
+
+
+@dataclass
+class PublishedImport(HasFindings):
+    outcome: str  # "published" or "rejected"
+    rows: int = 0  # rows in the file
+    total_rows: int = 0  # rows in the imported figures after the merge
+    years: list[int] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def summary_nl(self) -> str:
+        if self.outcome == "rejected":
+            return summary_nl("rejected", len(self.errors), len(self.warnings), None)
+        years = ", ".join(str(y) for y in self.years)
+        return (
+            f"Gepubliceerde jaarcijfers geïmporteerd: {self.rows} "
+            f"{'cijfer' if self.rows == 1 else 'cijfers'} voor {years}; "
+            f"samen nu {self.total_rows} geïmporteerde cijfers."
+        )
+
+    def report_nl(self) -> str:
+        return "\n".join([self.summary_nl(), *report_lines(self.findings)])
+
+
+def known_measures(reference_root: Path) -> set[str]:
+    return set(pl.read_csv(reference_root / REFERENCE, columns=["measure"])["measure"])
+
+
+def _read(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    text = path.read_bytes().decode("utf-8-sig")
+    first = text.splitlines()[0] if text else ""
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(text.splitlines(), delimiter=delimiter)
+    header = [h.strip().lower() for h in next(reader, [])]
+    # rows numbered as in the file: the header is row 1
+    rows = [
+        # a field beyond the header lands under "" and is reported as too many fields
+        (number, dict(zip(header + [""] * len(record), map(str.strip, record), strict=False)))
+        for number, record in enumerate(reader, start=2)
+        if any(v.strip() for v in record)
+    ]
+    return header, rows
+
+
+def check(path: Path, measures: set[str]) -> tuple[pl.DataFrame, list[Finding]]:
+    """The figures as a typed frame, and what is wrong with them (row and column named)."""
+    label = path.name
+    try:
+        header, rows = _read(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        return pl.DataFrame(schema=SCHEMA), [
+            Finding("error", "unreadable", f"Het bestand is niet te lezen: {exc}.", label)
+        ]
+    findings: list[Finding] = []
+    missing = [c for c in REQUIRED if c not in header]
+    unknown = [c for c in header if c not in COLUMNS]
+    for c in missing:
+        findings.append(
+            Finding("error", "missing_column", "Deze kolom ontbreekt.", label, TABLE, c)
+        )
+    for c in unknown:
+        findings.append(
+            Finding(
+                "error", "unknown_column",
+                "Onbekende kolom; toegestaan zijn year, measure, value, section en note.",
+                label, TABLE, c,
+            )
+        )  # fmt: skip
+    if missing or unknown:
+        return pl.DataFrame(schema=SCHEMA), findings
+    if not rows:
+        findings.append(Finding("error", "empty", "Het bestand bevat geen cijfers.", label))
+        return pl.DataFrame(schema=SCHEMA), findings
+
+    bad: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+    good = []
+    seen: dict[tuple[int, str], int] = {}
+    for number, row in rows:
+        if row.get(""):
+            bad.setdefault(
+                ("", "extra_fields", "Meer velden dan kolommen (een komma in een getal?)."), []
+            ).append((number, row[""]))
+            continue
+        year_text, measure, value_text = (
+            row.get("year", ""),
+            row.get("measure", ""),
+            row.get("value", ""),
+        )
+        ok = True
+        if not (year_text.isdigit() and len(year_text) == 4):
+            bad.setdefault(
+                ("year", "bad_year", "Geen jaartal (vier cijfers, zoals 2023)."), []
+            ).append((number, year_text))
+            ok = False
+        if measure not in measures:
+            bad.setdefault(
+                (
+                    "measure",
+                    "unknown_measure",
+                    UNKNOWN_MEASURE_NL,
+                ),
+                [],
+            ).append((number, measure))
+            ok = False
+        try:
+            value = float(value_text)
+            if not math.isfinite(value):
+                raise ValueError
+        except ValueError:
+            bad.setdefault(
+                (
+                    "value",
+                    "bad_value",
+                    "Geen getal (gebruik een punt als decimaalteken, zonder duizendtallen).",
+                ),
+                [],
+            ).append((number, value_text))
+            ok = False
+        if not ok:
+            continue
+        key = (int(year_text), measure)
+        if key in seen:
+            bad.setdefault(
+                (
+                    "measure",
+                    "duplicate",
+                    "Dubbel: dit jaar en deze maat staan al op een eerdere rij.",
+                ),
+                [],
+            ).append((number, f"{key[0]} {measure}"))
+            continue
+        seen[key] = number
+        section, note = row.get("section") or None, row.get("note") or None
+        good.append(
+            {"year": key[0], "measure": measure, "value": value, "section": section, "note": note}
+        )
+    for (column, rule, message), hits in bad.items():
+        values = tuple(dict.fromkeys(v for _, v in hits))[:EXAMPLES]
+        findings.append(
+            Finding(
+                "error",
+                rule,
+                message,
+                label,
+                TABLE,
+                column,
+                tuple(n for n, _ in hits[:EXAMPLES]),
+                values,
+                len(hits),
+            )  # fmt: skip
+        )
+    return pl.DataFrame(good, schema=SCHEMA), findings
+
+
+def _write_atomically(df: pl.DataFrame, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.parent / f"{publish.TEMP_PREFIX}{uuid.uuid4().hex}.csv"
+    df.write_csv(temp)
+    with temp.open("rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(temp, target)
+    fd = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def imported_figures(data_home: Path) -> pl.DataFrame:
+    path = data_home / IMPORTED
+    if not path.is_file():
+        return pl.DataFrame(schema=SCHEMA)
+    return pl.read_csv(path, schema=SCHEMA)
+
+
+def import_published(
+    path: Path, data_home: Path, *, who: str | None = None, reference_root: Path | None = None
+) -> PublishedImport:
+    """Check the file and, without errors, merge it in by (year, measure): the new file wins."""
+    if reference_root is None:
+        from dashboard.settings import settings
+
+        reference_root = settings().reference_root
+    who = who or getpass.getuser()
+    started = dt.datetime.now(dt.UTC)
+    with publish.locked(data_home):
+        publish.clean_leftovers(data_home / "reference")
+        figures, findings = check(path, known_measures(reference_root))
+        if any(f.severity == "error" for f in findings):
+            result = PublishedImport("rejected", figures.height, findings=findings)
+        else:
+            merged = (
+                pl.concat([figures, imported_figures(data_home)])
+                .unique(["year", "measure"], keep="first", maintain_order=True)
+                .sort("year", "measure")
+            )
+            _write_atomically(merged, data_home / IMPORTED)
+            years = sorted(set(figures["year"]))
+            result = PublishedImport("published", figures.height, merged.height, years, findings)
+        publish.append_log(
+            data_home,
+            {
+                "kind": "published-figures",
+                "who": who,
+                "when": started.isoformat(timespec="seconds"),
+                "outcome": result.outcome,
+                "version": None,
+                "files": [
+                    {"file": path.name, "bytes": path.stat().st_size if path.is_file() else 0}
+                ],
+                "rows_by_table": {TABLE: figures.height},
+                "errors": len(result.errors),
+                "warnings": len(result.warnings),
+                "error_lines": report_lines(result.errors),
+                "warning_lines": report_lines(result.warnings),
+            },
+        )
+        return result

@@ -1,0 +1,125 @@
+"""`iko-dashboard import-published`: annual figures for years without a case-level export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from dashboard.cli import main
+from dashboard.db import Database
+from dashboard.importer import import_log
+from dashboard.importer.published import IMPORTED, import_published
+from dashboard.paths import DATA_ROOT, DEMO_DIR
+
+
+def write(tmp_path: Path, text: str, name: str = "jaarcijfers.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def published(home: Path | None) -> pl.DataFrame:
+    db = Database(DEMO_DIR, DATA_ROOT, home)
+    return db.query_view("stg_published_figures")
+
+
+def value(df: pl.DataFrame, year: int, measure: str) -> float:
+    rows = df.filter(pl.col("year") == year, pl.col("measure") == measure)
+    assert rows.height == 1, rows
+    return rows["published_value"][0]
+
+
+def test_valid_file_is_stored_logged_and_read_by_the_views(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    path = write(
+        tmp_path,
+        "year,measure,value,section,note\n2023,cases.total,11000,2,\n2023,mediation.requests,95,,\n",
+    )
+    result = import_published(path, home, who="test")
+    assert result.outcome == "published", result.report_nl()
+    assert result.years == [2023]
+    assert (home / IMPORTED).is_file()
+
+    df = published(home)
+    assert value(df, 2023, "cases.total") == 11000
+    assert value(df, 2023, "mediation.requests") == 95
+    assert value(df, 2025, "cases.total") == 9524  # the reference file is still read
+    assert df.filter(pl.col("year") == 2023)["is_imported"].to_list() == [True, True]
+
+    record = json.loads((home / "import-log.jsonl").read_text().splitlines()[-1])
+    assert record["kind"] == "published-figures"
+    assert record["who"] == "test"
+    assert record["rows_by_table"] == {"published_figures": 2}
+    assert import_log(home)["outcome"].to_list() == ["published"]
+
+
+def test_views_work_without_any_imported_figures(tmp_path: Path) -> None:
+    df = published(tmp_path / "no-home-yet")
+    assert set(df["year"]) == {2024, 2025}
+    assert not df["is_imported"].any()
+
+
+def test_unknown_measure_is_rejected_naming_row_and_column(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    path = write(tmp_path, "year,measure,value\n2023,cases.total,1\n2023,zaken.totaal,2\n")
+    result = import_published(path, home, who="test")
+    assert result.outcome == "rejected"
+    assert [f.rule for f in result.errors] == ["unknown_measure"]
+    line = result.report_nl().splitlines()[1]
+    assert "kolom measure" in line and "rij 3" in line and "'zaken.totaal'" in line, line
+    assert not (home / IMPORTED).exists()
+    assert import_log(home)["outcome"].to_list() == ["rejected"]
+
+
+@pytest.mark.parametrize("year", ["twintig", "2023.5", "23", ""])
+def test_bad_year_is_rejected(tmp_path: Path, year: str) -> None:
+    path = write(tmp_path, f"year,measure,value\n2023,cases.total,1\n{year},cases.line1,2\n")
+    result = import_published(path, tmp_path / "home", who="test")
+    assert result.outcome == "rejected"
+    (error,) = result.errors
+    assert (error.rule, error.column, error.rows) == ("bad_year", "year", (3,))
+
+
+def test_bad_value_and_missing_column(tmp_path: Path) -> None:
+    comma = write(tmp_path, "year,measure,value\n2023,cases.total,9.524,5\n", "a.csv")
+    (error,) = import_published(comma, tmp_path / "h", who="t").errors
+    assert (error.rule, error.rows, error.values) == ("extra_fields", (2,), ("5",))
+    text_value = write(tmp_path, "year,measure,value\n2023,cases.total,veel\n", "b.csv")
+    assert [f.rule for f in import_published(text_value, tmp_path / "h", who="t").errors] == [
+        "bad_value"
+    ]
+    no_value = write(tmp_path, "year,measure\n2023,cases.total\n", "c.csv")
+    (error,) = import_published(no_value, tmp_path / "h", who="t").errors
+    assert (error.rule, error.column) == ("missing_column", "value")
+
+
+def test_merge_by_year_and_measure_the_new_file_wins(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    first = write(tmp_path, "year,measure,value\n2023,cases.total,1\n2023,cases.line1,2\n", "1.csv")
+    second = write(
+        tmp_path, "year,measure,value\n2023,cases.total,3\n2022,cases.total,4\n", "2.csv"
+    )
+    assert import_published(first, home, who="t").outcome == "published"
+    result = import_published(second, home, who="t")
+    assert result.total_rows == 3
+    df = published(home)
+    assert value(df, 2023, "cases.total") == 3
+    assert value(df, 2023, "cases.line1") == 2
+    assert value(df, 2022, "cases.total") == 4
+    # an imported figure also wins over the reference file
+    override = write(tmp_path, "year,measure,value\n2025,cases.total,9525\n", "3.csv")
+    assert import_published(override, home, who="t").outcome == "published"
+    assert value(published(home), 2025, "cases.total") == 9525
+
+
+def test_command_line(tmp_path: Path, capsys) -> None:
+    home = tmp_path / "home"
+    good = write(tmp_path, "year,measure,value\n2023,cases.total,1\n", "goed.csv")
+    bad = write(tmp_path, "year,measure,value\n2023,onbekend,1\n", "fout.csv")
+    assert main(["import-published", str(good), "--data-home", str(home)]) == 0
+    assert "Gepubliceerde jaarcijfers geïmporteerd: 1 cijfer voor 2023" in capsys.readouterr().out
+    assert main(["import-published", str(bad), "--data-home", str(home)]) == 2
+    assert "Import afgewezen" in capsys.readouterr().out
