@@ -50,6 +50,15 @@ class Filters(BaseModel):
     category: str = ALL
     party: Party = ALL
 
+    def monthly_params(self) -> dict[str, object]:
+        """The parameters every monthly report takes: the period and the three filters."""
+        return {
+            **self.period(),
+            "line": self.line,
+            "category": self.category,
+            "party": self.party_code,
+        }
+
     def period(self) -> dict[str, dt.date]:
         return {"period_start": self.start, "period_end": self.end}
 
@@ -168,10 +177,7 @@ def new_cases_by_month(run: Runner, f: Filters) -> pl.DataFrame:
     """month x line: cases opened, and in the same month a year earlier."""
     return run(
         "caseload_new_cases_by_month",
-        **f.period(),
-        line=f.line,
-        category=f.category,
-        party=f.party_code,
+        **f.monthly_params(),
     )
 
 
@@ -179,10 +185,7 @@ def contacts_by_month(run: Runner, f: Filters) -> pl.DataFrame:
     """breakdown (line, channel, person_type) x item x month: contacts, and a year earlier."""
     return run(
         "caseload_contacts_by_month",
-        **f.period(),
-        line=f.line,
-        category=f.category,
-        party=f.party_code,
+        **f.monthly_params(),
     )
 
 
@@ -190,10 +193,7 @@ def contacts_per_case_by_month(run: Runner, f: Filters) -> pl.DataFrame:
     """month x line: contacts, cases with a contact, contacts per case (and a year earlier)."""
     return run(
         "caseload_contacts_per_case_by_month",
-        **f.period(),
-        line=f.line,
-        category=f.category,
-        party=f.party_code,
+        **f.monthly_params(),
     )
 
 
