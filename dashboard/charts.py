@@ -38,6 +38,9 @@ def iko_template() -> go.layout.Template:
         "zerolinecolor": GRID_COLOUR,
         "title": {"standoff": 12},
         "automargin": True,
+        # "12.000", not plotly's default "12k" (an English abbreviation on a Dutch slide)
+        "exponentformat": "none",
+        "separatethousands": True,
     }
     return go.layout.Template(
         layout={

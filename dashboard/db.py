@@ -108,8 +108,14 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def open_database(data_dir: Path | None = None, reference_root: Path | None = None) -> Database:
+def open_database(
+    data_dir: Path | None = None,
+    reference_root: Path | None = None,
+    data_home: Path | None = None,
+) -> Database:
     from dashboard.settings import settings
 
     s = settings()
-    return Database(data_dir or s.data_dir, reference_root or s.reference_root, s.data_home)
+    return Database(
+        data_dir or s.data_dir, reference_root or s.reference_root, data_home or s.data_home
+    )

@@ -59,6 +59,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("jaaroverzicht", "Jaaroverzicht", ":material/summarize:"),
+    PageSpec("trends", "Meerjarige trends", ":material/trending_up:"),
     PageSpec("caseload", "Caseload (zaken per maand)", ":material/bar_chart:"),
     PageSpec("vakantiepieken", "Vakantiepieken Lijn 1", ":material/flight:"),
     PageSpec("landen", "Dreiging en ontvoering per land", ":material/public:"),
@@ -100,19 +101,22 @@ def navigate() -> st.Page:
 
 
 @st.cache_resource(show_spinner=False, max_entries=3)
-def _database(data_dir: Path) -> Database:
-    return open_database(data_dir)
+def _database(data_dir: Path, data_home: Path) -> Database:
+    # data_home is part of the key: the views read imported annual figures from it
+    return open_database(data_dir, data_home=data_home)
 
 
 def database() -> Database:
     """The database of the version to show now: a connection per published version, so a new
     import shows on the next page load, and one page run never mixes two versions."""
-    return _database(data_dir_now())
+    return _database(data_dir_now(), settings().data_home)
 
 
 @st.cache_data(ttl=REPORT_CACHE_SECONDS, show_spinner=False)
-def _report(data_dir: Path, figures_stamp: int, name: str, **params: Any) -> pl.DataFrame:
-    return _database(data_dir).run(name, **params)
+def _report(
+    data_dir: Path, data_home: Path, figures_stamp: int, name: str, **params: Any
+) -> pl.DataFrame:
+    return _database(data_dir, data_home).run(name, **params)
 
 
 def report(name: str, **params: Any) -> pl.DataFrame:
@@ -121,7 +125,7 @@ def report(name: str, **params: Any) -> pl.DataFrame:
     Imported annual figures change without a new data version, so their file's modification
     time is part of the key too.
     """
-    return _report(data_dir_now(), imported_figures_stamp(), name, **params)
+    return _report(data_dir_now(), settings().data_home, imported_figures_stamp(), name, **params)
 
 
 def imported_figures_stamp() -> int:

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from browser_support import (
@@ -25,6 +26,19 @@ from browser_support import (
 _EMPTY_DATA_HOME = tempfile.mkdtemp(prefix="iko-test-data-home-")
 os.environ["IKO_DATA_HOME"] = _EMPTY_DATA_HOME
 os.environ.pop("IKO_DATA_DIR", None)
+
+
+@pytest.fixture
+def data_home(tmp_path, monkeypatch) -> Iterator[Path]:
+    """A data home of this test's own, for what this process reads (AppTest included)."""
+    from dashboard.settings import settings
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("IKO_DATA_HOME", str(home))
+    monkeypatch.delenv("IKO_DATA_DIR", raising=False)
+    settings.cache_clear()
+    yield home
+    settings.cache_clear()  # the other tests see the demo data again
 
 
 @pytest.fixture(scope="session")

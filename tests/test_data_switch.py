@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import settings as settings_module
@@ -14,16 +13,6 @@ from dashboard.importer import import_files
 from dashboard.paths import DEMO_DIR, REPO_ROOT
 
 APP = REPO_ROOT / "dashboard" / "app.py"
-
-
-@pytest.fixture
-def data_home(tmp_path, monkeypatch):
-    home = tmp_path / "home"
-    monkeypatch.setenv("IKO_DATA_HOME", str(home))
-    monkeypatch.delenv("IKO_DATA_DIR", raising=False)
-    settings_module.settings.cache_clear()
-    yield home
-    settings_module.settings.cache_clear()  # the other tests see the demo data again
 
 
 def export(tmp_path, until: dt.date):

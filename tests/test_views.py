@@ -43,6 +43,7 @@ GRAIN = {
     "stg_export_meta": ["export_date"],
     "mart_contacts": ["contact_id"],
     "mart_annual_measures": ["year", "measure"],
+    "mart_measures_by_source": ["year", "measure"],
 }
 
 
@@ -89,6 +90,7 @@ NOT_NULL = {
         "children_heard",
     ],
     "mart_annual_measures": ["year", "measure", "value"],
+    "mart_measures_by_source": ["year", "measure", "label_nl", "value", "source", "status"],
 }
 
 

@@ -4,22 +4,15 @@
 -- before it is printed again. A measure the export cannot answer (e.g. how many new mediators
 -- joined) says so instead of showing a number.
 SELECT
-    published.measure,
-    coalesce(labels.label_nl, published.measure) AS label_nl,
-    published.section,
-    published.section_nl,
-    published.published_value,
-    computed.value AS computed_value,
-    computed.value - published.published_value AS difference,
-    CASE
-        WHEN computed.value IS NULL THEN 'niet in de gegevens'
-        WHEN abs(computed.value - published.published_value) < 0.5 THEN 'gelijk'
-        ELSE 'verschil'
-    END AS status,
-    published.note
-FROM stg_published_figures AS published
-LEFT JOIN mart_annual_measures AS computed
-    ON published.year = computed.year AND published.measure = computed.measure
-LEFT JOIN stg_measure_labels AS labels ON published.measure = labels.measure
-WHERE published.year = $year
-ORDER BY published.section, published.measure
+    measure,
+    label_nl,
+    section,
+    section_nl,
+    published_value,
+    computed_value,
+    difference,
+    status,
+    note
+FROM mart_measures_by_source
+WHERE year = $year AND published_value IS NOT NULL
+ORDER BY section, measure

@@ -1,0 +1,113 @@
+"""Meerjarige trends: the key figures year by year, and any measure of the annual report.
+
+Years the export covers are computed; earlier years come from imported annual reports
+(/gegevens), marked as published; a difference between the two is drawn and listed.
+"""
+
+import streamlit as st
+
+from dashboard import downloads, trends, ui
+from dashboard.format import MISSING, date_nl, number, signed
+
+MEASURE_PARAM = "maat"
+_MEASURE_WIDGET = "trend_maat"
+
+meta = ui.export_meta()
+data_until_short = f"{meta['data_until']:%d-%m}"
+rows = ui.report("trend_measures")
+years = sorted(set(rows["year"]))
+data_years = sorted(set(rows.filter("year_in_data")["year"]))
+published_only = [y for y in years if y not in data_years]
+
+st.header(f"Meerjarige trends, {years[0]}–{years[-1]}")
+st.markdown(
+    "Elk jaar telt zoals het jaarverslag telt: zaken in het jaar van opening, contactmomenten "
+    "in het jaar waarin ze plaatsvonden, mediationverzoeken in het jaar van ontvangst. "
+    f"**Berekend** (gevulde staaf): uit de export, {data_years[0]}–{data_years[-1]}. "
+    "**Gepubliceerd** (gearceerde staaf): uit een eerder jaarverslag, voor jaren zonder export. "
+    f"**Lopend jaar** (gestippeld): de stand tot en met {date_nl(meta['data_until'])}, nog niet "
+    "te vergelijken met een heel jaar. Een ruit: het jaarverslag drukte een ander getal dan de "
+    "gegevens geven."
+)
+if not published_only:
+    st.info(
+        f"Er zijn geen gepubliceerde jaarcijfers van vóór {data_years[0]} geïmporteerd: de "
+        "reeks begint bij de export. Op de pagina Gegevens importeert u cijfers uit oudere "
+        "jaarverslagen (in de maten van het jaarverslag 2025); ze verschijnen dan hier.",
+        icon=":material/history:",
+    )
+
+# -- key figures -----------------------------------------------------------------------------
+st.subheader("Kerncijfers")
+keys = list(trends.KEY_MEASURES.items())
+for start in range(0, len(keys), 3):
+    for column, (measure, title) in zip(st.columns(3), keys[start : start + 3], strict=False):
+        with column:
+            ui.show_chart(
+                trends.trend_figure(
+                    rows.filter(measure=measure), title, data_until_short, compact=True
+                ),
+                key=f"kern_{measure}",
+            )
+
+# -- any measure -----------------------------------------------------------------------------
+st.subheader("Elke maat uit het jaarverslag")
+choices = {m.measure: m for m in trends.measures(rows)}
+from_url = st.query_params.get(MEASURE_PARAM)
+if from_url in choices:
+    st.session_state[_MEASURE_WIDGET] = from_url
+elif st.session_state.get(_MEASURE_WIDGET) not in choices:
+    st.session_state[_MEASURE_WIDGET] = next(iter(trends.KEY_MEASURES))
+chosen = st.selectbox(
+    "Maat",
+    list(choices),
+    key=_MEASURE_WIDGET,
+    format_func=lambda m: choices[m].choice_nl,
+    help="Hoofdstuk van het jaarverslag · omschrijving. Typ om te zoeken.",
+)
+st.query_params[MEASURE_PARAM] = chosen
+measure_rows = rows.filter(measure=chosen)
+ui.show_chart(
+    trends.trend_figure(measure_rows, choices[chosen].label_nl, data_until_short),
+    key="gekozen_maat",
+)
+places = trends.decimals(measure_rows["value"])
+
+
+def count(value: float | None) -> str:
+    return MISSING if value is None else number(value, places)
+
+
+ui.show_table(
+    trends.table(measure_rows),
+    {
+        "year": ui.Column("Jaar", str, "small"),
+        "value": ui.Column("Getoond", count),
+        "kind_nl": ui.Column("Bron", width="medium"),
+        "computed_value": ui.Column("Berekend", ui.optional(count)),
+        "published_value": ui.Column("Jaarverslag", ui.optional(count)),
+        "difference": ui.Column("Verschil", ui.optional(lambda v: signed(v, places))),
+        "status": ui.Column("Status", width="medium"),
+    },
+    highlight=lambda r: r["status"] == "verschil",
+)
+st.caption(
+    "Status 'gelijk': berekend en gepubliceerd verschillen minder dan een halve eenheid; "
+    "'verschil': meer; 'niet in de gegevens': alleen het jaarverslag heeft dit jaar of deze maat; "
+    "'niet gepubliceerd': geen jaarverslag met dit getal (nog) geïmporteerd."
+)
+
+table = trends.download(rows)
+left, right = st.columns(2)
+left.download_button(
+    "Alle maten en jaren als CSV",
+    downloads.csv_bytes(table),
+    file_name="trends-alle-maten.csv",
+    mime="text/csv",
+)
+right.download_button(
+    "Alle maten en jaren als Excel",
+    downloads.excel_bytes(table, "Trends"),
+    file_name="trends-alle-maten.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)

@@ -1,0 +1,203 @@
+"""Meerjarige trends: any measure of the annual report's vocabulary, year by year.
+
+The rows come from the report `trend_measures` (one per year x measure): a year the export
+covers carries the computed value, a year only an annual report covers its published value,
+marked 'jaarverslag'; where both exist and differ the computed value is shown and the
+published one drawn beside it. This module shapes those rows for the page and draws them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import plotly.graph_objects as go
+import polars as pl
+
+from dashboard.charts import PALETTE
+from dashboard.format import number, signed
+
+# The director's key figures, in the order the page shows them, with a short chart title.
+KEY_MEASURES: dict[str, str] = {
+    "cases.total": "Zaken totaal",
+    "cases.line1": "Lijn 1: toestemming voor vakantie",
+    "cases.line2": "Lijn 2: juridische zaken",
+    "abduction.cases": "Ontvoeringszaken (ouders)",
+    "prevention.cases": "Preventiezaken: dreiging",
+    "mediation.requests": "Mediationverzoeken",
+}
+
+# How a year's value came about (the report's `kind`), in the legend's order.
+KINDS: dict[str, str] = {
+    "gegevens": "berekend uit de gegevens",
+    "jaarverslag": "gepubliceerd (jaarverslag)",
+    "lopend": "lopend jaar, tot nu toe",
+}
+SHOWN_COLOUR = PALETTE[0]
+DIFFERENCE_COLOUR = PALETTE[1]
+PATTERNS = {"gegevens": "", "jaarverslag": "/", "lopend": "."}
+
+
+@dataclass(frozen=True)
+class Measure:
+    measure: str
+    label_nl: str
+    section_nl: str | None
+
+    @property
+    def choice_nl(self) -> str:
+        return f"{self.section_nl} · {self.label_nl}" if self.section_nl else self.label_nl
+
+
+def measures(rows: pl.DataFrame) -> list[Measure]:
+    """Every measure with at least one year, in the annual report's order of sections."""
+    found = (
+        rows.group_by("measure")
+        .agg(pl.first("label_nl"), pl.first("section"), pl.first("section_nl"))
+        .sort("section", "label_nl", nulls_last=True)
+    )
+    return [
+        Measure(r["measure"], r["label_nl"], r["section_nl"]) for r in found.iter_rows(named=True)
+    ]
+
+
+def decimals(values: pl.Series) -> int:
+    """0 for counts, 1 for a measure with fractions (a monthly average)."""
+    return 0 if all(float(v).is_integer() for v in values.drop_nulls()) else 1
+
+
+def year_tick(row: Mapping[str, Any], data_until_short: str) -> str:
+    text = str(row["year"])
+    if row["kind"] == "lopend":
+        text += f"<br>t/m {data_until_short}"
+    elif row["kind"] == "jaarverslag":
+        text += "<br>jaarverslag"
+    return text
+
+
+def hover(row: Mapping[str, Any], places: int) -> str:
+    text = f"{row['year']}: {number(row['value'], places)} ({KINDS[row['kind']]})"
+    if row["status"] == "verschil":
+        text += (
+            f"<br>jaarverslag: {number(row['published_value'], places)}, "
+            f"verschil {signed(row['difference'], places)}"
+        )
+    return text
+
+
+def trend_figure(
+    rows: pl.DataFrame, title: str, data_until_short: str, *, compact: bool = False
+) -> go.Figure:
+    """Bars per year for one measure: solid where computed, hatched where published only,
+    dotted for the running year; a diamond marks a published value that differs.
+
+    `compact` is for a small chart among others: years only on the axis and no legend (the
+    page explains the fills once), the differing published value in its hover only.
+    """
+    rows = rows.sort("year")
+    places = decimals(rows["value"])
+    fig = go.Figure()
+    for key, legend in KINDS.items():
+        own = rows.filter(kind=key)
+        if own.is_empty():
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=own["year"].to_list(),
+                y=own["value"].to_list(),
+                name=legend,
+                marker={
+                    "color": SHOWN_COLOUR if key == "gegevens" else "white",
+                    "line": {"color": SHOWN_COLOUR, "width": 2},
+                    "pattern": {
+                        "shape": PATTERNS[key],
+                        "fgcolor": SHOWN_COLOUR,
+                        "solidity": 0.3,
+                    },
+                },
+                text=[number(v, places) for v in own["value"]],
+                textposition="outside",
+                constraintext="none",  # as large as the axis labels, even over a narrow bar
+                cliponaxis=False,
+                hovertext=[hover(r, places) for r in own.iter_rows(named=True)],
+                hoverinfo="text",
+            )
+        )
+    differing = rows.filter(status="verschil")
+    if not differing.is_empty():
+        fig.add_trace(
+            go.Scatter(
+                x=differing["year"].to_list(),
+                y=differing["published_value"].to_list(),
+                name="jaarverslag wijkt af",
+                mode="markers" if compact else "markers+text",
+                marker={"symbol": "diamond", "size": 16, "color": DIFFERENCE_COLOUR},
+                text=[f"jaarverslag {number(v, places)}" for v in differing["published_value"]],
+                textposition="middle right",
+                textfont={"color": DIFFERENCE_COLOUR, "size": 15},
+                hovertext=[hover(r, places) for r in differing.iter_rows(named=True)],
+                hoverinfo="text",
+            )
+        )
+    top = max(rows["value"].max() or 0, differing["published_value"].max() or 0)
+    fig.update_layout(
+        title={"text": title},
+        height=340 if compact else 440,
+        barmode="overlay",
+        showlegend=not compact and len(fig.data) > 1,
+        legend={"y": -0.25},
+        xaxis={
+            "tickvals": rows["year"].to_list(),
+            "ticktext": [
+                str(r["year"]) if compact else year_tick(r, data_until_short)
+                for r in rows.iter_rows(named=True)
+            ],
+            "tickangle": 0,
+            "showgrid": False,
+        },
+        # room above the tallest bar for its label
+        yaxis={"range": [0, top * 1.18 if top > 0 else 1], "rangemode": "tozero"},
+    )
+    return fig
+
+
+def table(rows: pl.DataFrame) -> pl.DataFrame:
+    """One measure's years for the table and the download, newest first."""
+    return (
+        rows.with_columns(kind_nl=pl.col("kind").replace_strict(KINDS))
+        .select(
+            "year",
+            "label_nl",
+            "value",
+            "kind_nl",
+            "computed_value",
+            "published_value",
+            "difference",
+            "status",
+        )  # fmt: skip
+        .sort("year", descending=True)
+    )
+
+
+DOWNLOAD_HEADERS = {
+    "year": "jaar",
+    "measure": "maat",
+    "label_nl": "omschrijving",
+    "value": "getoond",
+    "kind_nl": "bron",
+    "computed_value": "berekend",
+    "published_value": "jaarverslag",
+    "difference": "verschil",
+    "status": "status",
+}
+
+
+def download(rows: pl.DataFrame) -> pl.DataFrame:
+    """Every measure and year, with Dutch headers: what the page shows, for a spreadsheet."""
+    return (
+        rows.with_columns(kind_nl=pl.col("kind").replace_strict(KINDS))
+        .select(list(DOWNLOAD_HEADERS))
+        .sort("measure", "year")
+        .rename(DOWNLOAD_HEADERS)
+    )

@@ -1,0 +1,158 @@
+"""Meerjarige trends: computed years from the data, earlier years from imported annual
+reports (marked as published), and a difference flagged where a year has both."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import trends, ui
+from dashboard.db import Database
+from dashboard.importer.published import import_published
+from dashboard.paths import DATA_ROOT, DEMO_DIR, REPO_ROOT
+
+APP = REPO_ROOT / "dashboard" / "app.py"
+TRENDS = next(p for p in ui.PAGES if p.url_path == "trends").script
+
+# Test figures, not from any real annual report: three years before the export, and a 2024
+# value that disagrees with the data (the demo's 2024 Lijn 2 count is the published 1.821).
+OLDER = """year,measure,value,section,note
+2021,cases.total,8012,2,testcijfer
+2022,cases.total,8830,2,testcijfer
+2023,cases.total,9960,2,testcijfer
+2023,abduction.cases,171,5,testcijfer
+2024,cases.line2,2700,2,testcijfer dat afwijkt
+"""
+
+
+def import_older(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "oudere-jaarverslagen.csv"
+    path.write_text(OLDER, encoding="utf-8")
+    result = import_published(path, home, who="test")
+    assert result.outcome == "published", result.report_nl()
+
+
+def rows_of(df: pl.DataFrame, measure: str) -> dict[int, dict]:
+    return {r["year"]: r for r in df.filter(measure=measure).iter_rows(named=True)}
+
+
+@pytest.fixture(scope="module")
+def demo_rows() -> pl.DataFrame:
+    return Database(DEMO_DIR, DATA_ROOT, None).run("trend_measures")
+
+
+def test_data_years_show_the_computed_value_and_the_running_year_is_marked(demo_rows) -> None:
+    db = Database(DEMO_DIR, DATA_ROOT, None)
+    computed = db.query_view("mart_annual_measures")
+    shown = demo_rows.filter(source="gegevens").join(computed, on=["year", "measure"])
+    assert shown.height == computed.height  # every computed value is in the trend, once
+    assert (shown["value"] == shown["value_right"]).all()
+    total = rows_of(demo_rows, "cases.total")
+    assert {y: r["kind"] for y, r in total.items()} == {
+        2024: "gegevens",
+        2025: "gegevens",
+        2026: "lopend",
+    }
+    assert total[2025]["value"] == 9524 and total[2025]["status"] == "gelijk"
+    assert total[2026]["status"] == "niet gepubliceerd"
+
+
+def test_a_measure_the_export_lacks_shows_the_published_value(demo_rows) -> None:
+    requests = rows_of(demo_rows, "mediation.information_requests")
+    assert requests[2025]["value"] == 71
+    assert requests[2025]["kind"] == "jaarverslag"
+    assert requests[2025]["status"] == "niet in de gegevens"
+
+
+def test_the_printed_contradiction_stays_visible(demo_rows) -> None:
+    average = rows_of(demo_rows, "cases.line2.monthly_average")[2025]
+    assert average["status"] == "verschil"
+    assert average["published_value"] == 126
+    assert average["value"] == pytest.approx(1879 / 12)
+
+
+def test_imported_older_years_extend_the_trend_as_published(data_home, tmp_path) -> None:
+    import_older(data_home, tmp_path)
+    rows = Database(DEMO_DIR, DATA_ROOT, data_home).run("trend_measures")
+    total = rows_of(rows, "cases.total")
+    assert sorted(total) == [2021, 2022, 2023, 2024, 2025, 2026]
+    for year, value in {2021: 8012, 2022: 8830, 2023: 9960}.items():
+        assert total[year]["value"] == value
+        assert total[year]["kind"] == "jaarverslag"
+        assert total[year]["status"] == "niet in de gegevens"
+        assert not total[year]["year_in_data"]
+    # a year with both: the computed value is shown, the published one beside it, flagged
+    line2 = rows_of(rows, "cases.line2")[2024]
+    assert line2["value"] == line2["computed_value"] == 1821
+    assert line2["published_value"] == 2700
+    assert line2["difference"] == 1821 - 2700
+    assert line2["status"] == "verschil"
+    assert line2["kind"] == "gegevens"
+
+
+def test_figure_draws_each_kind_apart_and_the_published_difference() -> None:
+    rows = pl.DataFrame(
+        {
+            "year": [2023, 2024, 2025],
+            "value": [2660.0, 1821.0, 990.0],
+            "kind": ["jaarverslag", "gegevens", "lopend"],
+            "status": ["niet in de gegevens", "verschil", "niet gepubliceerd"],
+            "published_value": [2660.0, 2700.0, None],
+            "difference": [None, -879.0, None],
+        }
+    )
+    fig = trends.trend_figure(rows, "Lijn 2-zaken", "22-11")
+    names = [t.name for t in fig.data]
+    assert names == [*trends.KINDS.values(), "jaarverslag wijkt af"]
+    assert list(fig.data[0].text) == ["1.821"] and list(fig.data[0].x) == [2024]
+    assert fig.data[1].marker.pattern.shape == "/"
+    assert list(fig.data[3].y) == [2700.0]
+    assert list(fig.layout.xaxis.ticktext) == ["2023<br>jaarverslag", "2024", "2025<br>t/m 22-11"]
+    assert fig.layout.showlegend
+
+    small = trends.trend_figure(rows, "Lijn 2-zaken", "22-11", compact=True)
+    assert list(small.layout.xaxis.ticktext) == ["2023", "2024", "2025"]
+    assert not small.layout.showlegend
+
+
+def test_a_monthly_average_keeps_its_decimal() -> None:
+    assert trends.decimals(pl.Series([156.58, 150.0])) == 1
+    assert trends.decimals(pl.Series([9524.0, None])) == 0
+
+
+def _figures(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def test_page_shows_imported_years_and_the_difference(data_home, tmp_path) -> None:
+    import_older(data_home, tmp_path)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page(TRENDS)
+    at.query_params["maat"] = "cases.line2"
+    at.run()
+    assert not at.exception
+    assert [h.value for h in at.header] == ["Meerjarige trends, 2021–2026"]
+    assert not at.info  # the note that no older years were imported is gone
+    assert at.selectbox(key="trend_maat").value == "cases.line2"
+    chosen = _figures(at)[-1]
+    differing = next(t for t in chosen["data"] if t["name"] == "jaarverslag wijkt af")
+    assert differing["x"] == [2024] and differing["y"] == [2700]
+    table = at.dataframe[-1].value
+    assert table.loc[table["Jaar"] == 2024, "Status"].tolist() == ["verschil"]
+    key = next(f for f in _figures(at) if f["layout"]["title"]["text"] == "Zaken totaal")
+    published = next(t for t in key["data"] if t["name"] == trends.KINDS["jaarverslag"])
+    assert published["x"] == [2021, 2022, 2023] and published["y"] == [8012, 8830, 9960]
+
+
+def test_page_without_imports_says_how_to_reach_back(data_home) -> None:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page(TRENDS).run()
+    assert not at.exception
+    assert [h.value for h in at.header] == ["Meerjarige trends, 2024–2026"]
+    assert "Gegevens" in at.info[0].value and "vóór 2024" in at.info[0].value
