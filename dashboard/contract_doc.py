@@ -6,6 +6,7 @@ from __future__ import annotations
 from pydantic.fields import FieldInfo
 
 from dashboard.contract import CATEGORIES, EXPORT_TABLES, column_type
+from dashboard.importer.validate import FALSE_WORDS, RULES, TRUE_WORDS
 from dashboard.paths import REPO_ROOT
 
 DOC_PATH = REPO_ROOT / "docs" / "exportcontract.md"
@@ -25,10 +26,45 @@ een test faalt als het niet meer overeenkomt. Het zegt de beheerder van het regi
 precies wat een export moet bevatten.
 
 ## Vorm van de export
-- Parquet, één map per tabel met de tabelnaam (`cases/`, `children/`, `contacts/`,
-  `mediations/`, `export_meta/`); een map mag meerdere `.parquet`-bestanden bevatten.
-- Kolomnamen precies zoals hieronder, in kleine letters; geen extra kolommen.
-- Datums als Parquet `DATE` (geen tijd, geen tekst). Codes als tekst, precies zoals hieronder.
+- Een export bestaat uit alle vijf tabellen (`cases`, `children`, `contacts`, `mediations`,
+  `export_meta`), elk als CSV-, Excel- (XLSX) of Parquet-bestand; de formaten mogen gemengd.
+  Een export is een momentopname: een import met een deel van de tabellen wordt geweigerd.
+- Elk bestand heet naar zijn tabel: `cases.csv`, of met iets erachter na `_`, `-` of `.`
+  (`cases_2026-01.xlsx`); hoofdletters tellen niet. Een bestand in een map met de tabelnaam
+  (`cases/deel-1.parquet`) hoort ook bij die tabel. Een tabel mag over meer bestanden verdeeld
+  zijn (`cases_1.csv` en `cases_2.csv`); die worden samengevoegd. Twee bestanden met precies
+  dezelfde naam worden geweigerd.
+- Een bestand waarvan de naam geen tabel noemt, hoort bij de tabel waarvan het de meeste
+  kolommen heeft, als dat minstens de helft van die tabel is. Passen de kolommen beter bij een
+  andere tabel dan de naam noemt, dan wordt het bestand geweigerd.
+- Inlezen kan op de pagina Gegevens (de bestanden uploaden: `.csv`, `.xlsx`, `.parquet`) of
+  met `uv run iko-dashboard import MAP-OF-BESTANDEN`; van een map worden alle `.csv`-, `.txt`-,
+  `.xlsx`- en `.parquet`-bestanden gelezen, ook in mappen daaronder, behalve namen die met `.`
+  of `~$` beginnen.
+- **CSV**: de eerste regel is de kopregel met de kolomnamen. Scheidingsteken komma, puntkomma
+  of tab (herkend aan de kopregel). Tekens in UTF-8 (met of zonder BOM) of Windows-1252, zoals
+  Nederlandse Excel 'CSV (gescheiden door lijstscheidingsteken)' opslaat; niet UTF-16
+  ('Unicode-tekst'). Een waarde met het scheidingsteken erin staat tussen dubbele
+  aanhalingstekens. Elke rij heeft evenveel velden als de kopregel; lege regels worden
+  overgeslagen. Het bestand eindigt met een regeleinde.
+- **XLSX**: het eerste werkblad; de eerste rij is de kopregel, lege rijen worden overgeslagen.
+  Van een formule telt de waarde die Excel het laatst berekende.
+- **Parquet**: datums bij voorkeur als `DATE`, ja/nee als `BOOLEAN`, getallen als gehele
+  getallen; tekst in de vorm hieronder mag ook.
+- Kolomnamen precies zoals hieronder, in kleine letters, in elke volgorde; geen extra kolommen.
+- Waarden in CSV en XLSX (en tekstkolommen in Parquet); spaties eromheen tellen niet:
+  - datum: `JJJJ-MM-DD` of `DD-MM-JJJJ` (dag en maand mogen één cijfer zijn: `5-1-2024`; het
+    jaar altijd vier cijfers), eventueel met de tijd `00:00` erachter; in Excel ook een
+    datumcel, of het dagnummer dat een datumcel zonder datumopmaak toont (`45306` is
+    15-01-2024).
+  - ja/nee, in hoofd- of kleine letters (dus ook `WAAR` en `ONWAAR` zoals Nederlandse Excel
+    ze schrijft); in Excel ook een ja/nee-cel:
+    - ja: TRUE_LIST
+    - nee: FALSE_LIST
+  - geheel getal: alleen cijfers, eventueel met `.0` erachter (`3` of `3.0`); geen
+    duizendtallen.
+  - leeg: een leeg veld of een lege cel.
+  - codes precies zoals hieronder; hoofdletters tellen (`IKO`, niet `iko`).
 - Een export bevat alle zaken vanaf 1 januari 2024 tot en met `data_until`; contactmomenten,
   kinderen en mediationverzoeken horen bij zaken in de export.
 
@@ -44,6 +80,25 @@ pseudoniem nummer mag niet terug te rekenen zijn naar het dossiernummer buiten h
 - De hoofdstukken over preventie, toestemming voor vertrek, ontvoering en omgang tellen de zaken
   waarin een **ouder** contact opnam (`contacted_by` moeder of vader), en de kinderen in die zaken.
 """
+
+
+CHECKS_INTRO = """
+## Controles bij het importeren
+Elke import wordt eerst helemaal gecontroleerd. Bij een **fout** wordt de hele import afgewezen
+en blijven de gepubliceerde gegevens zoals ze waren; bij een **waarschuwing** wordt de import
+gepubliceerd en staat de waarschuwing in het verslag en in het importlogboek. Het verslag heeft
+één regel per bestand, kolom en controle, met het aantal rijen, de eerste rijnummers (in CSV en
+XLSX is de kopregel rij 1, in Parquet is de eerste rij rij 1) en een paar voorbeeldwaarden,
+nooit bij persoonsgegevens. De naam van de controle staat aan het eind van de regel, tussen
+haken: `[date_order]`.
+"""
+REJECTED_NL = "De import wordt afgewezen."
+SEVERITY_NL = {"error": "fout", "warning": "waarschuwing"}
+
+
+def words(values: tuple[str, ...]) -> str:
+    quoted = [f"`{v}`" for v in values]
+    return ", ".join(quoted[:-1]) + " of " + quoted[-1]
 
 
 def allowed_values(field: FieldInfo) -> str:
@@ -72,7 +127,10 @@ def type_name(field: FieldInfo) -> str:
 
 
 def render() -> str:
-    parts = [HEADER]
+    header = HEADER.replace("TRUE_LIST", words(TRUE_WORDS)).replace(
+        "FALSE_LIST", words(FALSE_WORDS)
+    )
+    parts = [header]
     for table, model in EXPORT_TABLES.items():
         parts.append(f"\n## Tabel `{table}`\n{TABLE_INTRO[table]}\n")
         parts.append("| kolom | type | toegestane waarden | betekenis |")
@@ -86,6 +144,12 @@ def render() -> str:
     parts.append("|---|---|---|---|")
     for c in CATEGORIES:
         parts.append(f"| `{c.code}` | {c.label_nl} | {c.line} | {c.overview_order or '—'} |")
+    parts.append(CHECKS_INTRO)
+    parts.append("| controle | fout of waarschuwing | wat er gebeurt |")
+    parts.append("|---|---|---|")
+    for slug, rule in RULES.items():
+        outcome = rule.outcome_nl or REJECTED_NL
+        parts.append(f"| `{slug}`: {rule.check_nl} | {SEVERITY_NL[rule.severity]} | {outcome} |")
     return "\n".join(parts) + "\n"
 
 

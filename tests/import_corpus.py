@@ -2,12 +2,15 @@
 
 A small valid export comes from the demo generator (a few hundred cases); every malformed case
 starts from a full valid folder and breaks exactly one thing, so the expected finding is the
-one the case is named for. Nothing binary is committed: all of it is made here.
+one the case is named for. The warnings are made the same way, but must not reject the
+import. Nothing binary is committed: all of it is made here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +20,7 @@ from pathlib import Path
 import polars as pl
 
 from dashboard.contract import EXPORT_TABLES
+from dashboard.importer.publish import CURRENT
 
 UNTIL = dt.date(2026, 1, 15)
 SOURCE_TEXT = "Export registratiesysteem Centrum IKO – één keer per maand"  # not ASCII
@@ -74,6 +78,38 @@ def write_export(
         else:
             write_csv(df, folder / f"{name}.csv", separator=separator, encoding=encoding)
     return folder
+
+
+def published_checksums(home: Path) -> dict[str, str]:
+    """Every published byte: versions, originals and where `current` points."""
+    sums = {CURRENT: os.readlink(home / CURRENT)}
+    for folder in ("versions", "originals"):
+        for path in sorted((home / folder).rglob("*")):
+            if path.is_file():
+                sums[str(path.relative_to(home))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return sums
+
+
+def csv_row(index: int) -> int:
+    """The row number the report gives a frame's row in its CSV file: the header is row 1."""
+    return index + 2
+
+
+def day_before_case(
+    tables: dict[str, pl.DataFrame], table: str, column: str
+) -> tuple[pl.DataFrame, int]:
+    """`table` with one row's date in `column` set to the day before its case was opened
+    (a case opened after 1 January 2024, so the date stays inside the export), and its index."""
+    indexed = tables[table].with_row_index("__index")
+    later = (
+        indexed.join(tables["cases"].select("case_id", "opened_date"), on="case_id")
+        .filter(pl.col("opened_date") > dt.date(2024, 1, 1))
+        .sort("__index")
+    )
+    index = later.get_column("__index")[0]
+    values = tables[table].get_column(column).to_list()
+    values[index] = later.get_column("opened_date")[0] - dt.timedelta(days=1)
+    return tables[table].with_columns(pl.Series(column, values, dtype=pl.Date)), index
 
 
 # ---------------------------------------------------------------- the malformed corpus
@@ -164,6 +200,11 @@ def _drop_column(table: str, column: str):
 
 def _duplicate_first(table: str):
     return _edit(table, lambda df: pl.concat([df, df.head(1)]))
+
+
+def _contact_before_case(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+    contacts, _ = day_before_case(tables, "contacts", "contact_date")
+    write_csv(contacts, folder / "contacts.csv")
 
 
 def _ragged_row(tables: dict[str, pl.DataFrame], folder: Path) -> None:
@@ -312,6 +353,13 @@ FAULTS: tuple[Fault, ...] = (
         ),
     ),
     Fault(
+        "contact vóór opening van de zaak",
+        "date_order",
+        "contactmoment vóór de openingsdatum van de zaak",
+        "contact_date",
+        _contact_before_case,
+    ),
+    Fault(
         "datum vóór 2024",
         "date_range",
         "vóór 01-01-2024",
@@ -428,6 +476,62 @@ FAULTS: tuple[Fault, ...] = (
         "case_id",
         _set("children", "case_id", "ouder@example.com"),
         hidden=("ouder@example.com",),
+    ),
+)
+
+
+# ---------------------------------------------------------------- warnings
+
+
+@dataclass(frozen=True)
+class Warned:
+    name: str
+    rule: str
+    message: str  # a piece of the Dutch message
+    file: str  # the CSV file the warning names
+    column: str
+    # the changed tables, and the row of `file` (as the report numbers it) the warning names
+    make: Callable[[dict[str, pl.DataFrame]], tuple[dict[str, pl.DataFrame], int]]
+
+
+def _mediation_before_case(tables: dict[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFrame], int]:
+    mediations, index = day_before_case(tables, "mediations", "received_date")
+    return {"mediations": mediations}, csv_row(index)
+
+
+def _children_count_off(tables: dict[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFrame], int]:
+    """One case counts a child more than it has rows; another has none and says 0 (fine)."""
+    cases = tables["cases"]
+    counts = cases.get_column("children_count").to_list()
+    more = next(i for i, n in enumerate(counts) if 0 < n < 15)
+    none = next(i for i, n in enumerate(counts) if n > 0 and i != more)
+    counts[more] += 1
+    counts[none] = 0
+    childless = cases.get_column("case_id")[none]
+    return {
+        "cases": cases.with_columns(
+            pl.Series("children_count", counts).cast(cases.schema["children_count"])
+        ),
+        "children": tables["children"].filter(pl.col("case_id") != childless),
+    }, csv_row(more)
+
+
+WARNINGS: tuple[Warned, ...] = (
+    Warned(
+        "mediationverzoek vóór opening van de zaak",
+        "date_order_case",
+        "telt zoals geregistreerd",
+        "mediations.csv",
+        "received_date",
+        _mediation_before_case,
+    ),
+    Warned(
+        "aantal kinderen wijkt af van de kindrijen",
+        "children_count",
+        "telt kinderen met children_count; de leeftijdsverdeling telt de rijen in 'children'",
+        "cases.csv",
+        "children_count",
+        _children_count_off,
     ),
 )
 

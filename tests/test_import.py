@@ -1,4 +1,5 @@
-"""Importing real exports: the malformed corpus, re-imports, encodings, and kills mid-import."""
+"""Importing real exports: the malformed corpus, warnings, re-imports, encodings, and kills
+mid-import."""
 
 from __future__ import annotations
 
@@ -14,24 +15,23 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from import_corpus import FAULTS, Fault, build_fault, small_export, write_export
+from import_corpus import (
+    FAULTS,
+    WARNINGS,
+    Fault,
+    Warned,
+    build_fault,
+    published_checksums,
+    small_export,
+    write_export,
+)
 
 from dashboard.contract import EXPORT_TABLES
 from dashboard.db import Database
 from dashboard.importer import import_files, import_log
 from dashboard.importer.publish import CURRENT, MANIFEST
-from dashboard.importer.validate import personal_by_name
+from dashboard.importer.validate import RULES, personal_by_name
 from dashboard.paths import DATA_ROOT, REPO_ROOT
-
-
-def published_checksums(home: Path) -> dict[str, str]:
-    """Every published byte: versions, originals and where `current` points."""
-    sums = {CURRENT: os.readlink(home / CURRENT)}
-    for folder in ("versions", "originals"):
-        for path in sorted((home / folder).rglob("*")):
-            if path.is_file():
-                sums[str(path.relative_to(home))] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return sums
 
 
 def table_rows(version: Path) -> dict[str, int]:
@@ -72,6 +72,7 @@ def test_malformed_file_is_rejected_and_nothing_changes(
         assert any(f.column == fault.column for f in matching), report
     for value in fault.hidden:
         assert value not in report
+    assert {f.rule for f in result.findings} <= set(RULES), report
     assert published_checksums(home) == before
 
 
@@ -181,6 +182,29 @@ def test_hkov_disagreement_is_a_warning_not_an_error(tables, tmp_path) -> None:
     assert result.outcome == "published"
     assert [f.rule for f in result.warnings] == ["hkov_mismatch"]
     assert result.warnings[0].count == 1
+
+
+@pytest.mark.parametrize("warned", WARNINGS, ids=[w.name for w in WARNINGS])
+def test_warning_does_not_reject_and_is_reported(warned: Warned, tables, tmp_path) -> None:
+    changed, row = warned.make(tables)
+    folder = write_export({**tables, **changed}, tmp_path / "export")
+
+    result = import_files([folder], tmp_path / "home", who="test")
+
+    report = result.report_nl()
+    assert result.outcome == "published", report
+    (warning,) = result.warnings
+    assert warning.severity == RULES[warned.rule].severity == "warning"
+    assert (warning.rule, warning.file, warning.column, warning.rows) == (
+        warned.rule,
+        f"export/{warned.file}",
+        warned.column,
+        (row,),
+    ), report
+    assert warned.message in warning.message_nl
+    line = next(line for line in report.splitlines() if line.endswith(f"[{warned.rule}]"))
+    assert line.startswith(f"WAARSCHUWING export/{warned.file}, kolom {warned.column}: "), line
+    assert f"1× (rij {row})" in line, line
 
 
 def test_no_contract_column_looks_like_personal_data() -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import annotated_types
 import polars as pl
@@ -40,6 +41,138 @@ class Finding:
     rows: tuple[int, ...] = ()  # the first few rows, as numbered in the file
     values: tuple[str, ...] = ()  # the first few distinct values; never for personal data
     count: int = 1
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check of the import, as `docs/exportcontract.md` explains it to the exporter."""
+
+    severity: Severity
+    check_nl: str  # what an export must do to pass, in Dutch
+    outcome_nl: str | None = None  # what happens when it does not; None: the import is refused
+
+
+# Every check the import of an export makes, in the order it makes them: this list decides the
+# severity, and the export contract document lists it (tests/test_contract.py fails when a rule
+# is emitted that is not here, or listed here and never emitted).
+RULES: dict[str, Rule] = {
+    "no_files": Rule("error", "Er is minstens één CSV-, XLSX- of Parquet-bestand."),
+    "duplicate_file_name": Rule(
+        "error",
+        "Elk bestand heeft een eigen naam: twee bestanden met dezelfde naam (bijvoorbeeld twee "
+        "keer `cases.csv` geüpload) zijn niet uit elkaar te houden, en geen van beide wordt "
+        "gelezen.",
+    ),
+    "file_missing": Rule("error", "Het bestand bestaat."),
+    "empty_file": Rule(
+        "error", "Het bestand is niet leeg en begint met een kopregel met de kolomnamen."
+    ),
+    "file_type": Rule(
+        "error", "Het bestand is CSV (`.csv`, `.txt`), Excel (`.xlsx`) of Parquet (`.parquet`)."
+    ),
+    "encoding": Rule(
+        "error",
+        "Een CSV-bestand is UTF-8 (met of zonder BOM) of Windows-1252; geen UTF-16 "
+        "('Unicode-tekst' in Excel).",
+    ),
+    "delimiter": Rule(
+        "error",
+        "De kopregel van een CSV-bestand bevat kolomnamen, gescheiden door een komma, puntkomma "
+        "of tab.",
+    ),
+    "csv_syntax": Rule("error", "Een CSV-bestand is geldige CSV (aanhalingstekens kloppen)."),
+    "field_count": Rule(
+        "error",
+        "Elke rij van een CSV-bestand heeft evenveel velden als de kopregel (een afgebroken "
+        "bestand valt hierop).",
+    ),
+    "header": Rule("error", "De kopregel heeft geen lege of dubbele kolomnamen."),
+    "corrupt": Rule("error", "Een XLSX- of Parquet-bestand is niet beschadigd of afgebroken."),
+    "no_final_newline": Rule(
+        "warning",
+        "Een CSV-bestand eindigt met een regeleinde, zoals Excel het schrijft.",
+        "Het bestand wordt geïmporteerd; controleer of het volledig is.",
+    ),
+    "unknown_table": Rule(
+        "error",
+        "Het bestand hoort bij een tabel: de naam begint met de tabelnaam, het bestand staat "
+        "in een map met de tabelnaam, of de kolommen passen bij één tabel.",
+    ),
+    "wrong_table": Rule(
+        "error", "De kolommen passen bij de tabel die de naam van het bestand (of de map) noemt."
+    ),
+    "missing_table": Rule(
+        "error", "Elke tabel heeft een bestand: een import bevat altijd alle tabellen."
+    ),
+    "personal_data": Rule(
+        "error",
+        "Geen persoonsgegevens: geen kolomnaam die wijst op een naam, adres, geboortedatum, BSN, "
+        "telefoonnummer of e-mailadres, en geen waarden die eruitzien als e-mailadres, "
+        "telefoonnummer, BSN (11-proef), postcode, of datum in een kolom die niet in het "
+        "contract staat.",
+        "De import wordt afgewezen; het verslag noemt de kolom, nooit de waarden.",
+    ),
+    "extra_column": Rule("error", "Het bestand heeft geen kolommen buiten het contract."),
+    "missing_column": Rule("error", "Het bestand heeft alle kolommen van zijn tabel."),
+    "type": Rule(
+        "error", "Elke waarde heeft het type van de kolom: datum, geheel getal of ja/nee."
+    ),
+    "required": Rule("error", "Een kolom die niet 'of leeg' is, heeft in elke rij een waarde."),
+    "code": Rule("error", "Een code is een van de toegestane waarden, precies zo geschreven."),
+    "pattern": Rule("error", "Nummers en landcodes passen in hun patroon."),
+    "range": Rule("error", "Getallen liggen binnen hun grenzen (≥, ≤)."),
+    "meta_rows": Rule("error", "`export_meta` heeft precies één rij."),
+    "duplicate_id": Rule(
+        "error",
+        "Elk nummer (`case_id` in `cases`, `child_id`, `contact_id`, `mediation_id`) komt één "
+        "keer voor.",
+    ),
+    "reference": Rule(
+        "error", "Elke `case_id` in `children`, `contacts` en `mediations` staat in `cases`."
+    ),
+    "date_range": Rule(
+        "error",
+        f"Elke datum ligt tussen {EARLIEST_DATE:%d-%m-%Y} en `data_until` (behalve in "
+        "`export_meta`).",
+    ),
+    "date_order": Rule(
+        "error",
+        "Datums in de goede volgorde: `export_date` niet vóór `data_until`; `closed_date` niet "
+        "vóór `opened_date`; bij mediation `start_date` niet vóór `received_date` en `end_date` "
+        "niet vóór `start_date`; een contactmoment (`contact_date`) niet vóór de `opened_date` "
+        "van zijn zaak.",
+    ),
+    "line_category": Rule(
+        "error", "De lijn past bij de registratiecode: Lijn 1 is alleen `holiday_consent`."
+    ),
+    "country": Rule(
+        "error", "`country_iso2` staat in de landenlijst (ISO 3166-1 alpha-2) van het dashboard."
+    ),
+    "date_order_case": Rule(
+        "warning",
+        "Een mediationverzoek met een zaak is niet ontvangen (`received_date`) vóór de "
+        "`opened_date` van die zaak.",
+        "Het verzoek wordt geïmporteerd en telt zoals geregistreerd, in het jaar van ontvangst "
+        "(een verzoek kan een dag vóór zijn zaak zijn geregistreerd).",
+    ),
+    "children_count": Rule(
+        "warning",
+        "`children_count` van een zaak is gelijk aan het aantal rijen van die zaak in `children`.",
+        "De zaak wordt geïmporteerd. De aantallen kinderen tellen met `children_count`, de "
+        "leeftijdsverdeling met de rijen in `children`; die twee lopen dan uiteen.",
+    ),
+    "hkov_mismatch": Rule(
+        "warning",
+        "`hkov_registered` klopt met de verdragslijst (landenreferentie) op de openingsdatum "
+        "van de zaak.",
+        "De zaak wordt geïmporteerd en telt zoals geregistreerd.",
+    ),
+}
+
+
+def finding(rule: str, message_nl: str, **where) -> Finding:
+    """A finding of a rule in RULES, with that rule's severity."""
+    return Finding(RULES[rule].severity, rule, message_nl, **where)
 
 
 class HasFindings:
@@ -207,7 +340,6 @@ def _blank_to_null(text: pl.Expr) -> pl.Expr:
 def _group(
     bad: pl.DataFrame,
     *,
-    severity: Severity,
     rule: str,
     message_nl: str,
     table: str,
@@ -230,8 +362,7 @@ def _group(
             )
             values = tuple(distinct.head(EXAMPLES).to_list())
         out.append(
-            Finding(
-                severity,
+            finding(
                 rule,
                 message_nl,
                 file=str(file),
@@ -248,6 +379,14 @@ def _group(
 # ---------------------------------------------------------------- per file
 
 
+class Problem(NamedTuple):
+    """Rows of one column that break one rule (`mask` is true for them)."""
+
+    mask: pl.Series
+    rule: str
+    message_nl: str
+
+
 def detect_table(source: SourceFile) -> tuple[str | None, Finding | None]:
     """The table a file belongs to: its name says so, and its columns must agree."""
     columns = set(source.columns)
@@ -258,8 +397,7 @@ def detect_table(source: SourceFile) -> tuple[str | None, Finding | None]:
     )
     name = source.label
     if source.table is None and by_columns is None:
-        return None, Finding(
-            "error",
+        return None, finding(
             "unknown_table",
             "Niet herkend voor welke tabel dit bestand is: de naam begint niet met een "
             f"tabelnaam ({', '.join(EXPORT_TABLES)}) en de kolommen passen bij geen tabel.",
@@ -271,8 +409,7 @@ def detect_table(source: SourceFile) -> tuple[str | None, Finding | None]:
         and by_columns != source.table
         and overlap[by_columns] > overlap[source.table]
     ):
-        return None, Finding(
-            "error",
+        return None, finding(
             "wrong_table",
             f"Bestand voor de verkeerde tabel: de naam zegt '{source.table}', maar de "
             f"kolommen zijn die van '{by_columns}'.",
@@ -302,8 +439,7 @@ def check_file(source: SourceFile, table: str) -> tuple[pl.DataFrame | None, lis
         if reason:
             personal_columns.add(column)
             findings.append(
-                Finding(
-                    "error",
+                finding(
                     "personal_data",
                     f"Persoonsgegevens geweigerd: {reason}. Verwijder de kolom uit de export; "
                     "de waarden worden hier niet getoond.",
@@ -316,8 +452,7 @@ def check_file(source: SourceFile, table: str) -> tuple[pl.DataFrame | None, lis
     for column in source.columns:
         if column not in model.model_fields and column not in personal_columns:
             findings.append(
-                Finding(
-                    "error",
+                finding(
                     "extra_column",
                     "Kolom hoort niet bij het exportcontract (geen extra kolommen toegestaan).",
                     file=name,
@@ -328,8 +463,7 @@ def check_file(source: SourceFile, table: str) -> tuple[pl.DataFrame | None, lis
     missing = [c for c in model.model_fields if c not in source.columns]
     for column in missing:
         findings.append(
-            Finding(
-                "error",
+            finding(
                 "missing_column",
                 f"Verplichte kolom ontbreekt in het bestand voor tabel '{table}'.",
                 file=name,
@@ -346,28 +480,46 @@ def check_file(source: SourceFile, table: str) -> tuple[pl.DataFrame | None, lis
         raw = text.get_column(column)
         base = type(col.codes[0]) if col.codes is not None else col.base
         parsed = parse_column(raw, base)
-        problems: list[tuple[pl.Series, str, str]] = []
+        problems: list[Problem] = []
         not_parsed = raw.is_not_null() & parsed.is_null()
         if base in TYPE_NAMES_NL:
-            problems.append((not_parsed, "type", f"Waarde is {TYPE_NAMES_NL[base]}."))
+            problems.append(
+                Problem(not_parsed, rule="type", message_nl=f"Waarde is {TYPE_NAMES_NL[base]}.")
+            )
         if not col.optional:
-            problems.append((raw.is_null(), "required", "Verplichte waarde ontbreekt (leeg)."))
+            problems.append(
+                Problem(
+                    raw.is_null(), rule="required", message_nl="Verplichte waarde ontbreekt (leeg)."
+                )
+            )
         if col.codes is not None:
             allowed = ", ".join(str(c) for c in col.codes)
             outside = parsed.is_not_null() & ~parsed.is_in(list(col.codes))
-            problems.append((outside, "code", f"Onbekende code; toegestaan: {allowed}."))
+            problems.append(
+                Problem(outside, rule="code", message_nl=f"Onbekende code; toegestaan: {allowed}.")
+            )
         for meta in col.metadata:
             pattern = getattr(meta, "pattern", None)
             if pattern:
                 wrong = parsed.is_not_null() & ~parsed.str.contains(pattern)
-                problems.append((wrong, "pattern", f"Waarde past niet in het patroon {pattern}."))
+                problems.append(
+                    Problem(
+                        wrong,
+                        rule="pattern",
+                        message_nl=f"Waarde past niet in het patroon {pattern}.",
+                    )
+                )
             if isinstance(meta, annotated_types.Ge):
                 low = parsed.is_not_null() & (parsed < meta.ge)
-                problems.append((low, "range", f"Waarde is kleiner dan {meta.ge}."))
+                problems.append(
+                    Problem(low, rule="range", message_nl=f"Waarde is kleiner dan {meta.ge}.")
+                )
             if isinstance(meta, annotated_types.Le):
                 high = parsed.is_not_null() & (parsed > meta.le)
-                problems.append((high, "range", f"Waarde is groter dan {meta.le}."))
-        invalid = pl.select(pl.any_horizontal([m for m, _, _ in problems] or [pl.lit(False)]))
+                problems.append(
+                    Problem(high, rule="range", message_nl=f"Waarde is groter dan {meta.le}.")
+                )
+        invalid = pl.select(pl.any_horizontal([p.mask for p in problems] or [pl.lit(False)]))
         invalid_mask = invalid.to_series() & raw.is_not_null()
         # A value that breaks its column's rule may be personal data put in the wrong field;
         # values that pass cannot be (ids, codes and dates by contract), so only those are read.
@@ -376,8 +528,7 @@ def check_file(source: SourceFile, table: str) -> tuple[pl.DataFrame | None, lis
         found = personal_by_content(suspects, dates_allowed=True)
         if found:
             findings.append(
-                Finding(
-                    "error",
+                finding(
                     "personal_data",
                     f"Persoonsgegevens geweigerd: de inhoud bevat {found}. Verwijder ze uit de "
                     "export; de waarden worden hier niet getoond.",
@@ -387,13 +538,12 @@ def check_file(source: SourceFile, table: str) -> tuple[pl.DataFrame | None, lis
                 )
             )
             continue
-        for mask, rule, message in problems:
-            bad = text.select(FILE, ROW, column).filter(mask)
+        for problem in problems:
+            bad = text.select(FILE, ROW, column).filter(problem.mask)
             findings += _group(
                 bad,
-                severity="error",
-                rule=rule,
-                message_nl=message,
+                rule=problem.rule,
+                message_nl=problem.message_nl,
                 table=table,
                 column=column,
                 value=column,
@@ -409,21 +559,39 @@ def check_file(source: SourceFile, table: str) -> tuple[pl.DataFrame | None, lis
 
 
 def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> list[Finding]:
-    """Rules over whole tables: unique ids, references, dates in range and in order, HKOV."""
+    """Rules over whole tables: unique ids, references, dates in range and in order, HKOV,
+    and whether the children rows agree with the count on their case."""
     findings: list[Finding] = []
 
-    def rows(table: str, mask: pl.Expr, column: str, **kwargs) -> None:
-        if table in tables:
-            bad = tables[table].filter(mask).select(FILE, ROW, pl.col(column))
-            findings.extend(_group(bad, table=table, column=column, value=column, **kwargs))
+    def rows(
+        table: str,
+        mask: pl.Expr,
+        column: str,
+        *,
+        rule: str,
+        message_nl: str,
+        frame: pl.DataFrame | None = None,
+        shown: pl.Expr | None = None,
+    ) -> None:
+        """The rows of `table` where `mask` holds, grouped; `frame` is the table joined to
+        what the mask needs, `shown` the example value (default: the column itself)."""
+        frame = tables.get(table) if frame is None else frame
+        if frame is None:
+            return
+        shown = pl.col(column) if shown is None else shown
+        bad = frame.filter(mask).select(FILE, ROW, shown.alias("__shown"))
+        findings.extend(
+            _group(
+                bad, rule=rule, message_nl=message_nl, table=table, column=column, value="__shown"
+            )
+        )
 
     meta = tables.get("export_meta")
     data_until = None
     if meta is not None:
         if meta.height != 1:
             findings.append(
-                Finding(
-                    "error",
+                finding(
                     "meta_rows",
                     f"Tabel export_meta moet precies één rij hebben, niet {meta.height}.",
                     table="export_meta",
@@ -436,7 +604,6 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
             "export_meta",
             pl.col("export_date") < pl.col("data_until"),
             "export_date",
-            severity="error",
             rule="date_order",
             message_nl="Exportdatum ligt vóór data_until.",
         )
@@ -452,7 +619,6 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
             table,
             pl.col(key).is_duplicated(),
             key,
-            severity="error",
             rule="duplicate_id",
             message_nl="Nummer komt meer dan eens voor; het moet uniek zijn.",
         )
@@ -469,7 +635,6 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
                 table,
                 pl.col(column).is_not_null() & ~pl.col(column).is_in(known),
                 column,
-                severity="error",
                 rule="reference",
                 message_nl=f"Verwijst naar een {column} die niet in tabel '{target}' staat.",
             )
@@ -485,7 +650,6 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
                 table,
                 pl.col(column) < EARLIEST_DATE,
                 column,
-                severity="error",
                 rule="date_range",
                 message_nl=f"Datum vóór {EARLIEST_DATE:%d-%m-%Y}, het begin van de export.",
             )
@@ -494,7 +658,6 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
                     table,
                     pl.col(column) > data_until,
                     column,
-                    severity="error",
                     rule="date_range",
                     message_nl=f"Datum na data_until ({data_until:%d-%m-%Y}) van de export.",
                 )
@@ -508,13 +671,54 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
             table,
             pl.col(then) < pl.col(first),
             then,
-            severity="error",
             rule="date_order",
             message_nl=f"Datums in de verkeerde volgorde: {what}.",
         )
 
     cases = tables.get("cases")
     if cases is not None:
+        # dates against the case they belong to; a case_id that is not in cases is a
+        # reference error already, and a duplicated one must not double the rows
+        opened = cases.select("case_id", __opened="opened_date").unique("case_id", keep="first")
+        if "contacts" in tables:
+            rows(
+                "contacts",
+                pl.col("contact_date") < pl.col("__opened"),
+                "contact_date",
+                rule="date_order",
+                message_nl="Datums in de verkeerde volgorde: contactmoment vóór de "
+                "openingsdatum van de zaak.",
+                frame=tables["contacts"].join(opened, on="case_id", how="inner"),
+                shown=pl.format("{} (zaak geopend {})", "contact_date", "__opened"),
+            )
+        if "mediations" in tables:
+            rows(
+                "mediations",
+                pl.col("received_date") < pl.col("__opened"),
+                "received_date",
+                rule="date_order_case",
+                message_nl="Verzoek ontvangen vóór de openingsdatum van de zaak; het verzoek "
+                "telt zoals geregistreerd, in het jaar van ontvangst.",
+                frame=tables["mediations"].join(opened, on="case_id", how="inner"),
+                shown=pl.format("{} (zaak geopend {})", "received_date", "__opened"),
+            )
+        children = tables.get("children")
+        if children is not None:
+            per_case = children.group_by("case_id").agg(__rows=pl.len())
+            rows(
+                "cases",
+                pl.col("children_count") != pl.col("__rows").fill_null(0),
+                "children_count",
+                rule="children_count",
+                message_nl="Aantal kinderen wijkt af van het aantal rijen van de zaak in tabel "
+                "'children'. Het dashboard telt kinderen met children_count; de "
+                "leeftijdsverdeling telt de rijen in 'children'.",
+                frame=cases.join(per_case, on="case_id", how="left"),
+                shown=pl.format(
+                    "{} (rijen in children: {})", "children_count", pl.col("__rows").fill_null(0)
+                ),
+            )
+
         line_of = pl.DataFrame(
             {"category_code": [c.code for c in CATEGORIES], "__line": [c.line for c in CATEGORIES]}
         ).with_columns(pl.col("__line").cast(pl.Int8))
@@ -522,7 +726,6 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
         bad = joined.filter(pl.col("__line") != pl.col("line")).select(FILE, ROW, "line")
         findings += _group(
             bad,
-            severity="error",
             rule="line_category",
             table="cases",
             column="line",
@@ -535,7 +738,6 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
             "cases",
             pl.col("country_iso2").is_not_null() & ~pl.col("country_iso2").is_in(known),
             "country_iso2",
-            severity="error",
             rule="country",
             message_nl="Onbekende landcode (geen ISO 3166-1 alpha-2 uit de landenlijst).",
         )
@@ -558,7 +760,6 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
         ).select(FILE, ROW, pl.format("{} {}", "country_iso2", "hkov_registered").alias("v"))
         findings += _group(
             bad,
-            severity="warning",
             rule="hkov_mismatch",
             table="cases",
             column="hkov_registered",
@@ -573,14 +774,35 @@ def validate(sources: list[SourceFile], countries: pl.DataFrame, progress=None) 
     checked = Checked()
     parts: dict[str, list[pl.DataFrame]] = {}
     given: set[str] = set()
+    # The report, the import log and the manifest know a file by its name: two files of one
+    # name cannot be told apart there (and an upload would have kept only the last one).
+    per_name = Counter(s.label for s in sources)
+    reported: set[str] = set()
     for i, source in enumerate(sources, start=1):
         name = source.label
         if progress:
             progress(f"Lezen: {name} ({i}/{len(sources)})", (i - 1) / (len(sources) + 2))
+        if per_name[name] > 1:
+            if name not in reported:
+                reported.add(name)
+                checked.findings.append(
+                    finding(
+                        "duplicate_file_name",
+                        f"{number(per_name[name])} bestanden hebben deze naam; ze zijn niet uit "
+                        "elkaar te houden, dus geen ervan is gelezen. Kies het juiste bestand, "
+                        "of geef bestanden die samen één tabel vormen elk een eigen naam (zoals "
+                        "cases_1.csv en cases_2.csv).",
+                        file=name,
+                        table=source.table,
+                    )
+                )
+            if source.table:
+                given.add(source.table)  # no "missing table" on top
+            continue
         try:
             read(source)
         except ReadError as exc:
-            checked.findings.append(Finding("error", exc.rule, exc.message_nl, file=name))
+            checked.findings.append(finding(exc.rule, exc.message_nl, file=name))
             if source.table:
                 given.add(source.table)  # given but unreadable: no "missing table" on top
             continue
@@ -595,7 +817,7 @@ def validate(sources: list[SourceFile], countries: pl.DataFrame, progress=None) 
         checked.rows_by_file[name] = source.frame.height
         if source.warning_nl:
             checked.findings.append(
-                Finding("warning", "no_final_newline", source.warning_nl, file=name, table=table)
+                finding("no_final_newline", source.warning_nl, file=name, table=table)
             )
         if progress:
             progress(
@@ -611,8 +833,7 @@ def validate(sources: list[SourceFile], countries: pl.DataFrame, progress=None) 
     for table in EXPORT_TABLES:
         if table not in given:
             checked.findings.append(
-                Finding(
-                    "error",
+                finding(
                     "missing_table",
                     f"Geen bestand voor tabel '{table}': een import bevat altijd alle "
                     f"tabellen ({', '.join(EXPORT_TABLES)}).",
