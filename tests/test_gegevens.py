@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import zoneinfo
 from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
 import pytest
-from import_corpus import small_export, write_export
+from browser_support import open_and_wait
+from import_corpus import published_checksums, small_export, write_export
 from streamlit.testing.v1 import AppTest
 
 from dashboard import ui
-from dashboard.importer import import_files, import_log
-from dashboard.importer.publish import current_manifest
+from dashboard.importer import import_files, import_log, log
+from dashboard.importer.publish import append_log, current_manifest, read_log
 from dashboard.importer.upload import import_uploads, safe_name
 from dashboard.paths import REPO_ROOT
 from dashboard.settings import settings
@@ -62,13 +65,18 @@ def test_page_shows_the_last_import_and_the_log(home: Path) -> None:
     assert "- **Wie:** Test Beheerder" in text
     assert "- **Uitkomst:** gepubliceerd (versie " in text
     assert "- **Waarschuwingen:** " in text
+    # the log keeps UTC; the page shows the Dutch clock
+    when = dt.datetime.fromisoformat(read_log(home)[-1]["when"])
+    assert when.utcoffset() == dt.timedelta(0)
+    assert f"- **Wanneer:** {log.when_nl(when)}\n" in text and "UTC" not in text
     rows = current_manifest(home)["rows_by_table"]
     assert f"cases {rows['cases']}" in text
     headers = [h.value for h in at.header]
     assert "Laatste import" in headers and "Importlogboek" in headers
-    log = at.dataframe[-1].value
-    assert list(log.columns[:3]) == ["Wanneer", "Wie", "Uitkomst"]
-    assert log["Wie"].tolist() == ["Test Beheerder"]
+    table = at.dataframe[-1].value
+    assert list(table.columns[:3]) == ["Wanneer", "Wie", "Uitkomst"]
+    assert table["Wie"].tolist() == ["Test Beheerder"]
+    assert table["Wanneer"].tolist() == [log.when_nl(when)]
     uploader = at.get("file_uploader")[0]
     assert uploader.accept_multiple_files
     assert sorted(uploader.allowed_type) == [".csv", ".parquet", ".xlsx"]
@@ -126,3 +134,84 @@ def test_uploads_keep_only_their_file_names(tmp_path: Path) -> None:
     )
     assert result.outcome == "published", result.report_nl()
     assert sorted(f["file"] for f in result.files) == sorted(f"{t}.parquet" for t in export)
+
+
+def test_two_uploaded_files_of_one_name_are_refused_not_overwritten(home: Path) -> None:
+    before = published_checksums(home)
+    export = small_export(60, offset=900)
+    other = small_export(60, offset=1200)["cases"]
+    files = [(f"{t}.parquet", parquet_bytes(df)) for t, df in export.items()]
+    files.append(("andere map/cases.parquet", parquet_bytes(other)))
+
+    result = import_uploads(files, home, who="helper")
+
+    report = result.report_nl()
+    assert result.outcome == "rejected", report
+    (error,) = result.errors
+    assert (error.rule, error.file) == ("duplicate_file_name", "cases.parquet")
+    assert "2 bestanden hebben deze naam" in error.message_nl
+    assert "FOUT cases.parquet: 2 bestanden hebben deze naam" in report
+    assert published_checksums(home) == before
+    assert import_log(home)["outcome"].to_list() == ["rejected", "published"]
+
+
+WINTER = dt.datetime(2026, 11, 23, 8, 15, tzinfo=dt.UTC)  # CET, UTC+1
+SUMMER = dt.datetime(2026, 7, 1, 8, 15, tzinfo=dt.UTC)  # CEST, UTC+2
+
+
+def test_dutch_time_needs_no_system_time_zone_data() -> None:
+    """A machine without /usr/share/zoneinfo still has the rules: the tzdata package."""
+    try:
+        zoneinfo.reset_tzpath(to=[])
+        zoneinfo.ZoneInfo.clear_cache()
+        zone = zoneinfo.ZoneInfo("Europe/Amsterdam")
+        assert SUMMER.astimezone(zone).utcoffset() == dt.timedelta(hours=2)
+    finally:
+        zoneinfo.reset_tzpath()
+        zoneinfo.ZoneInfo.clear_cache()
+
+
+@pytest.mark.parametrize(
+    "when, shown",
+    [
+        (WINTER, "23-11-2026 09:15"),
+        (SUMMER, "01-07-2026 10:15"),
+        # the clocks go forward at 01:00 UTC on the last Sunday of March, back on October's
+        (dt.datetime(2026, 3, 29, 0, 59, tzinfo=dt.UTC), "29-03-2026 01:59"),
+        (dt.datetime(2026, 3, 29, 1, 0, tzinfo=dt.UTC), "29-03-2026 03:00"),
+        (dt.datetime(2026, 10, 25, 0, 59, tzinfo=dt.UTC), "25-10-2026 02:59"),
+        (dt.datetime(2026, 10, 25, 1, 0, tzinfo=dt.UTC), "25-10-2026 02:00"),
+        # a log line without a zone is UTC, as the import writes it
+        (dt.datetime(2026, 11, 23, 8, 15), "23-11-2026 09:15"),
+    ],
+)
+def test_log_times_are_shown_in_dutch_time(when, shown) -> None:
+    assert log.when_nl(when) == shown
+
+
+def test_import_log_table_shows_dutch_time(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    for when in (WINTER, SUMMER):
+        append_log(home, {"who": "x", "when": when.isoformat(), "outcome": "rejected"})
+    shown = log.recent_imports(home).get_column("when_nl").to_list()
+    assert shown == ["01-07-2026 10:15", "23-11-2026 09:15"]
+
+
+@pytest.mark.browser
+def test_uploader_speaks_dutch_and_still_opens_the_file_chooser(server, browser) -> None:
+    # Dutch by CSS over Streamlit's own texts (gegevens.py): after a Streamlit upgrade the
+    # English comes back silently, unless this fails.
+    page = open_and_wait(browser, server.url + "gegevens")
+    try:
+        uploader = page.locator(".st-key-upload")
+        read_out = uploader.aria_snapshot()
+        assert 'button "Bestanden kiezen"' in read_out, read_out
+        assert "Sleep bestanden hierheen CSV, XLSX of Parquet, tot 200 MB per bestand" in read_out
+        for english in ("Upload", "per file", "Drag", "Browse"):
+            assert english not in read_out, read_out
+        with page.expect_file_chooser() as chooser:
+            uploader.get_by_role("button", name="Bestanden kiezen").click()
+        assert chooser.value.is_multiple()
+    finally:
+        page.close()

@@ -1,7 +1,8 @@
 """The import log read for people: the last import in full and the recent ones as a table.
 
 The log is JSON lines in the data home (`publish.read_log`), outside the data directory the
-views read, so it is read here in Python and not through DuckDB.
+views read, so it is read here in Python and not through DuckDB. It keeps UTC; people read
+Dutch time.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import polars as pl
 
@@ -17,6 +19,7 @@ from dashboard.importer import import_log, publish
 OUTCOME_NL = {"published": "gepubliceerd", "unchanged": "niets veranderd", "rejected": "afgewezen"}
 KIND_NL = {"export": "export", "published-figures": "gepubliceerde jaarcijfers"}
 RECENT = 20
+DUTCH_ZONE = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,17 @@ class LastImport:
         return KIND_NL.get(self.kind, self.kind)
 
 
+def dutch_time(when: dt.datetime) -> dt.datetime:
+    """The time on a Dutch clock at an instant (a time without zone is taken as UTC).
+
+    The zone rules come from the system or, where it has none, the `tzdata` package."""
+    utc = when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
+    return utc.astimezone(DUTCH_ZONE)
+
+
 def when_nl(when: dt.datetime) -> str:
-    """'23-11-2026 08:15 UTC': the log keeps UTC, and says so rather than guess a zone."""
-    return f"{when:%d-%m-%Y %H:%M} UTC"
+    """'23-11-2026 09:15' for 08:15 UTC: Dutch time, winter or summer, as the clock shows."""
+    return f"{dutch_time(when):%d-%m-%Y %H:%M}"
 
 
 def last_import(data_home: Path) -> LastImport | None:

@@ -27,16 +27,19 @@ def import_uploads(
     progress: Progress | None = None,
     reference_root: Path | None = None,
 ) -> ImportResult:
-    """Write (name, content) pairs to a temporary folder and import that folder.
+    """Write (name, content) pairs to a temporary folder and import the files.
 
-    The folder is removed afterwards; what is accepted is kept by the import itself
-    (originals/ in the data home).
+    Each file gets a folder of its own (numbered, so never a table name), so that two files
+    of the same name do not overwrite each other: the import sees both and rejects them by
+    name (`duplicate_file_name`) instead of silently keeping the last one. The folder is
+    removed afterwards; what is accepted is kept by the import itself (originals/ in the data
+    home).
     """
     with tempfile.TemporaryDirectory(prefix="iko-upload-") as temp:
-        folder = Path(temp)
         paths = []
-        for name, content in files:
-            path = folder / safe_name(name)
+        for number, (name, content) in enumerate(files, start=1):
+            path = Path(temp) / str(number) / safe_name(name)
+            path.parent.mkdir()
             path.write_bytes(content)
             paths.append(path)
         return import_files(

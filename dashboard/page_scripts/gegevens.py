@@ -9,6 +9,37 @@ from dashboard.importer.report import report_lines
 from dashboard.importer.upload import UPLOAD_TYPES, import_uploads
 from dashboard.settings import settings
 
+UPLOAD_KEY = "upload"
+# Streamlit's uploader has English texts and no parameter for them (streamlit issue #13500).
+# This removes each English text and shows Dutch in its place (screen readers get the Dutch
+# only), found by the uploader's data-testid attributes in Streamlit 1.67. The drag overlay has
+# none: it is the only span directly in a div of the drop zone, and keeps its text, shrunk to
+# nothing, to keep its colour. Only text changes, so the button and the drop zone work as
+# before; should the attributes change, the English shows again.
+UPLOAD_NL_CSS = """
+.st-key-{key} button [data-testid="stMarkdownContainer"] > p,
+.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] > div > span {{
+    display: none;
+}}
+.st-key-{key} button [data-testid="stMarkdownContainer"]::after {{
+    content: "Bestanden kiezen";
+    font-size: 0.875rem;
+}}
+.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] > div::after {{
+    content: "Sleep bestanden hierheen\\A CSV, XLSX of Parquet, tot {mb} MB per bestand";
+    white-space: pre;
+    font-size: 0.875rem;
+    opacity: 0.7; /* the faded text colour of the span it replaces */
+}}
+.st-key-{key} [data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span {{
+    font-size: 0;
+}}
+.st-key-{key} [data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span::after {{
+    content: "Sleep bestanden hierheen";
+    font-size: 0.875rem;
+}}
+"""
+
 meta = ui.export_meta()
 
 st.header("Tabellen in de export")
@@ -42,8 +73,13 @@ st.markdown(
     "keer."
 )
 data_home = settings().data_home
+st.html(
+    "<style>"
+    + UPLOAD_NL_CSS.format(key=UPLOAD_KEY, mb=st.get_option("server.maxUploadSize"))
+    + "</style>"
+)
 uploaded = st.file_uploader(
-    "Exportbestanden", type=list(UPLOAD_TYPES), accept_multiple_files=True, key="upload"
+    "Exportbestanden", type=list(UPLOAD_TYPES), accept_multiple_files=True, key=UPLOAD_KEY
 )
 who = st.text_input("Uw naam (voor het importlogboek)", key="upload_who")
 if st.button("Importeren", type="primary", disabled=not uploaded, key="upload_start"):
