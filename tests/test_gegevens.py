@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zoneinfo
-from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
@@ -19,7 +18,6 @@ from dashboard.importer import import_files, import_log, log
 from dashboard.importer.publish import append_log, current_manifest, read_log
 from dashboard.importer.upload import import_uploads, safe_name
 from dashboard.paths import REPO_ROOT
-from dashboard.settings import settings
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 TIMEOUT = 120
@@ -33,18 +31,12 @@ def parquet_bytes(df: pl.DataFrame) -> bytes:
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch) -> Iterator[Path]:
+def home(data_home: Path, tmp_path: Path) -> Path:
     """A data home with one export imported, which the app under test uses."""
-    home = tmp_path / "home"
     folder = write_export(small_export(120), tmp_path / "export", fmt="parquet")
-    result = import_files([folder], home, who="Test Beheerder")
+    result = import_files([folder], data_home, who="Test Beheerder")
     assert result.outcome == "published", result.report_nl()
-    monkeypatch.setenv("IKO_DATA_HOME", str(home))
-    settings.cache_clear()
-    yield home
-    # the next test (another module, perhaps) must not see this data home
-    monkeypatch.undo()
-    settings.cache_clear()
+    return data_home
 
 
 def open_gegevens() -> AppTest:
