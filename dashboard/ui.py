@@ -294,3 +294,57 @@ def show_chart(fig: go.Figure, *, config: Mapping[str, Any] | None = None, **eve
     return st.plotly_chart(
         fig, theme=None, config={"displaylogo": False, **(config or {})}, **events
     )
+
+
+# -- file uploads -------------------------------------------------------------------------
+
+# Streamlit's uploader has English texts and no parameter for them (streamlit issue #13500).
+# This removes each English text and shows Dutch in its place (screen readers get the Dutch
+# only), found by the uploader's data-testid attributes in Streamlit 1.67. The drag overlay has
+# none: it is the only span directly in a div of the drop zone, and keeps its text, shrunk to
+# nothing, to keep its colour. Only text changes, so the button and the drop zone work as
+# before; should the attributes change, the English shows again.
+_UPLOADER_NL_CSS = """
+.st-key-{key} button [data-testid="stMarkdownContainer"] > p,
+.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] > div > span {{
+    display: none;
+}}
+.st-key-{key} button [data-testid="stMarkdownContainer"]::after {{
+    content: "{button}";
+    font-size: 0.875rem;
+}}
+.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] > div::after {{
+    content: "{drop}\\A {types}, tot {mb} MB per bestand";
+    white-space: pre;
+    font-size: 0.875rem;
+    opacity: 0.7; /* the faded text colour of the span it replaces */
+}}
+.st-key-{key} [data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span {{
+    font-size: 0;
+}}
+.st-key-{key} [data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span::after {{
+    content: "{drop}";
+    font-size: 0.875rem;
+}}
+"""
+
+
+def file_uploader_nl(
+    label: str, types: Sequence[str], *, key: str, types_nl: str, multiple: bool = False
+) -> Any:
+    """`st.file_uploader` with its button and instructions in Dutch; `types_nl` names the
+    accepted types for people ("CSV, XLSX of Parquet")."""
+    button, drop = (
+        ("Bestanden kiezen", "Sleep bestanden hierheen")
+        if multiple
+        else ("Bestand kiezen", "Sleep een bestand hierheen")
+    )
+    css = _UPLOADER_NL_CSS.format(
+        key=key,
+        button=button,
+        drop=drop,
+        types=types_nl,
+        mb=st.get_option("server.maxUploadSize"),
+    )
+    st.html(f"<style>{css}</style>")
+    return st.file_uploader(label, type=list(types), accept_multiple_files=multiple, key=key)

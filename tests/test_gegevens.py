@@ -113,6 +113,27 @@ def test_rejected_upload_shows_the_errors_and_changes_nothing(home: Path) -> Non
     assert import_log(home)["outcome"].to_list() == ["rejected", "published"]
 
 
+def test_published_figures_upload_lands_on_the_trends_page(data_home: Path) -> None:
+    at = open_gegevens()
+    assert "Nog geen jaarcijfers geïmporteerd." in [c.value for c in at.caption]
+    uploader = next(u for u in at.get("file_uploader") if u.proto.id.endswith("published_upload"))
+    uploader.set_value(
+        [("jaarverslag-2023.csv", b"year;measure;value\n2023;cases.total;9960\n", "text/csv")]
+    )
+    at.text_input(key="published_who").input("Directeur")
+    at.run()
+    at.button(key="published_start").click().run()
+    assert not at.exception, at.exception
+    (success,) = at.success
+    assert success.value.startswith("Gepubliceerde jaarcijfers geïmporteerd: 1 cijfer voor 2023")
+    years = at.dataframe[-2].value  # above the import log
+    assert years["Jaar"].tolist() == [2023] and years["Geïmporteerde cijfers"].tolist() == [1]
+    assert import_log(data_home)[["who", "outcome"]].row(0) == ("Directeur", "published")
+
+    at.switch_page(next(p for p in ui.PAGES if p.url_path == "trends").script).run()
+    assert [h.value for h in at.header] == ["Meerjarige trends, 2023–2026"]
+
+
 def test_uploads_keep_only_their_file_names(tmp_path: Path) -> None:
     assert safe_name("C:\\Users\\iko\\cases.csv") == "cases.csv"
     assert safe_name("../../etc/cases.parquet") == "cases.parquet"

@@ -10,8 +10,9 @@ import pytest
 
 from dashboard.cli import main
 from dashboard.db import Database
+from dashboard.downloads import csv_bytes
 from dashboard.importer import import_log
-from dashboard.importer.published import IMPORTED, import_published
+from dashboard.importer.published import IMPORTED, import_published, known_measures, template
 from dashboard.paths import DATA_ROOT, DEMO_DIR
 
 
@@ -123,3 +124,58 @@ def test_command_line(tmp_path: Path, capsys) -> None:
     assert "Gepubliceerde jaarcijfers geïmporteerd: 1 cijfer voor 2023" in capsys.readouterr().out
     assert main(["import-published", str(bad), "--data-home", str(home)]) == 2
     assert "Import afgewezen" in capsys.readouterr().out
+
+
+def test_dutch_excel_csv_with_decimal_comma_and_windows_1252(tmp_path: Path) -> None:
+    """What Dutch Excel saves as 'CSV (gescheiden door lijstscheidingsteken)'."""
+    home = tmp_path / "home"
+    path = tmp_path / "jaarcijfers-2023.csv"
+    path.write_bytes(
+        "year;measure;value;section;note\r\n"
+        "2023;cases.line2.monthly_average;156,6;2;gemiddelde per maand\r\n"
+        "2023;cases.total;11000;2;geïmporteerd uit het jaarverslag\r\n".encode("cp1252")
+    )
+    result = import_published(path, home, who="test")
+    assert result.outcome == "published", result.report_nl()
+    df = published(home)
+    assert value(df, 2023, "cases.line2.monthly_average") == pytest.approx(156.6)
+    assert value(df, 2023, "cases.total") == 11000
+    note = df.filter(year=2023, measure="cases.total")["note"][0]
+    assert note == "geïmporteerd uit het jaarverslag"
+
+
+def test_a_thousands_separator_is_refused_not_guessed(tmp_path: Path) -> None:
+    path = write(tmp_path, "year;measure;value\n2023;cases.total;9.524\n")
+    result = import_published(path, tmp_path / "home", who="test")
+    assert result.outcome == "rejected"
+    assert [(f.rule, f.column, f.rows) for f in result.errors] == [("bad_value", "value", (2,))]
+
+
+def test_the_template_from_gegevens_imports_once_filled_in(tmp_path: Path) -> None:
+    """The page's template lists every measure; the unfilled rows are skipped."""
+    db = Database(DEMO_DIR, DATA_ROOT, None)
+    measures = db.run("published_measures")
+    assert set(measures["measure"]) == known_measures(DATA_ROOT)
+    lines = csv_bytes(template(measures)).decode("utf-8-sig").splitlines()
+    assert lines[0] == "year;measure;value;section;note"
+    filled = [
+        line.replace(";cases.total;;", "2019;cases.total;7450;", 1).replace(
+            ";cases.line2.monthly_average;;", "2019;cases.line2.monthly_average;141,5;", 1
+        )
+        for line in lines
+    ]
+    path = tmp_path / "sjabloon-jaarcijfers.csv"
+    path.write_bytes(("\ufeff" + "\n".join(filled) + "\n").encode("utf-8"))
+    result = import_published(path, tmp_path / "home", who="test")
+    assert result.outcome == "published", result.report_nl()
+    df = published(tmp_path / "home").filter(year=2019)
+    assert dict(zip(df["measure"], df["published_value"], strict=True)) == {
+        "cases.total": 7450,
+        "cases.line2.monthly_average": 141.5,
+    }
+
+    untouched = tmp_path / "leeg.csv"
+    untouched.write_bytes(csv_bytes(template(measures)))
+    empty = import_published(untouched, tmp_path / "home", who="test")
+    assert empty.outcome == "rejected"
+    assert [f.rule for f in empty.errors] == ["empty"]

@@ -20,6 +20,7 @@ from pathlib import Path
 import polars as pl
 
 from dashboard.importer import publish
+from dashboard.importer.read import ReadError, decode, sniff_delimiter
 from dashboard.importer.report import report_lines, summary_nl
 from dashboard.importer.validate import EXAMPLES, Finding, HasFindings
 
@@ -59,35 +60,65 @@ class PublishedImport(HasFindings):
         return "\n".join([self.summary_nl(), *report_lines(self.findings)])
 
 
+def template(measures: pl.DataFrame) -> pl.DataFrame:
+    """A file to fill in: every measure (of the report `published_measures`) with its chapter
+    and, as note, its Dutch description; year and value empty."""
+    return measures.select(
+        year=pl.lit(None, pl.Int64),
+        measure="measure",
+        value=pl.lit(None, pl.Float64),
+        section="section",
+        note="label_nl",
+    )
+
+
 def known_measures(reference_root: Path) -> set[str]:
     return set(pl.read_csv(reference_root / REFERENCE, columns=["measure"])["measure"])
 
 
-def _read(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    text = path.read_bytes().decode("utf-8-sig")
-    first = text.splitlines()[0] if text else ""
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(text.splitlines(), delimiter=delimiter)
+def _read(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]], str]:
+    """Header, rows numbered as in the file (the header is row 1) and the delimiter; read as
+    an export's CSV is: UTF-8 or Windows-1252, comma or semicolon (Dutch Excel)."""
+    text, _ = decode(path.read_bytes())
+    lines = text.splitlines()
+    delimiter = sniff_delimiter(lines[0] if lines else "", frozenset(COLUMNS)) or ","
+    reader = csv.reader(lines, delimiter=delimiter)
     header = [h.strip().lower() for h in next(reader, [])]
-    # rows numbered as in the file: the header is row 1
     rows = [
         # a field beyond the header lands under "" and is reported as too many fields
         (number, dict(zip(header + [""] * len(record), map(str.strip, record), strict=False)))
         for number, record in enumerate(reader, start=2)
         if any(v.strip() for v in record)
     ]
-    return header, rows
+    return header, rows, delimiter
+
+
+def parse_value(text: str, delimiter: str) -> float:
+    """'156.6' in a comma file; '156,6' in a semicolon file, as Dutch Excel writes it.
+
+    Raises ValueError for anything else: a point in a semicolon file may be a thousands
+    separator ('9.524' is 9524 to Dutch eyes), so it is refused rather than guessed."""
+    if delimiter == ";":
+        if "." in text:
+            raise ValueError(text)
+        text = text.replace(",", ".")
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
 
 
 def check(path: Path, measures: set[str]) -> tuple[pl.DataFrame, list[Finding]]:
     """The figures as a typed frame, and what is wrong with them (row and column named)."""
     label = path.name
     try:
-        header, rows = _read(path)
-    except (OSError, UnicodeDecodeError) as exc:
+        header, rows, delimiter = _read(path)
+    except OSError as exc:
         return pl.DataFrame(schema=SCHEMA), [
             Finding("error", "unreadable", f"Het bestand is niet te lezen: {exc}.", label)
         ]
+    except ReadError as exc:
+        return pl.DataFrame(schema=SCHEMA), [Finding("error", exc.rule, exc.message_nl, label)]
     findings: list[Finding] = []
     missing = [c for c in REQUIRED if c not in header]
     unknown = [c for c in header if c not in COLUMNS]
@@ -105,6 +136,8 @@ def check(path: Path, measures: set[str]) -> tuple[pl.DataFrame, list[Finding]]:
         )  # fmt: skip
     if missing or unknown:
         return pl.DataFrame(schema=SCHEMA), findings
+    # a row of the template (it lists every measure) left without year and value is skipped
+    rows = [(n, row) for n, row in rows if row.get("year") or row.get("value")]
     if not rows:
         findings.append(Finding("error", "empty", "Het bestand bevat geen cijfers.", label))
         return pl.DataFrame(schema=SCHEMA), findings
@@ -140,15 +173,14 @@ def check(path: Path, measures: set[str]) -> tuple[pl.DataFrame, list[Finding]]:
             ).append((number, measure))
             ok = False
         try:
-            value = float(value_text)
-            if not math.isfinite(value):
-                raise ValueError
+            value = parse_value(value_text, delimiter)
         except ValueError:
             bad.setdefault(
                 (
                     "value",
                     "bad_value",
-                    "Geen getal (gebruik een punt als decimaalteken, zonder duizendtallen).",
+                    "Geen getal. Schrijf het zonder scheidingsteken voor duizendtallen; "
+                    "decimaalteken: een komma in een bestand met puntkomma's, anders een punt.",
                 ),
                 [],
             ).append((number, value_text))

@@ -122,7 +122,7 @@ def _read_csv(source: SourceFile) -> None:
     first_line = text.split("\n", 1)[0].strip("\r")
     if not first_line.strip():
         raise ReadError("empty_file", "De eerste regel is leeg: er is geen kopregel.")
-    delimiter = _sniff_delimiter(first_line)
+    delimiter = sniff_delimiter(first_line)
     if delimiter is None:
         raise ReadError(
             "delimiter",
@@ -175,8 +175,11 @@ def _read_csv(source: SourceFile) -> None:
     source.detail_nl = f"CSV, {name}, {encoding}"
 
 
-def _sniff_delimiter(header: str) -> str | None:
-    known = {c for model in EXPORT_TABLES.values() for c in model.model_fields}
+EXPORT_COLUMNS = frozenset(c for model in EXPORT_TABLES.values() for c in model.model_fields)
+
+
+def sniff_delimiter(header: str, known: frozenset[str] = EXPORT_COLUMNS) -> str | None:
+    """The delimiter that splits the header into `known` column names, else into the most."""
     best, best_score = None, (0, 0)
     for delimiter in DELIMITERS:
         parts = [p.strip().strip('"').lower() for p in header.split(delimiter)]

@@ -1,4 +1,5 @@
-"""Import files uploaded on /gegevens: save them under their own names, then `import_files`."""
+"""Import files uploaded on /gegevens: save them under their own names, then `import_files`
+(an export) or `import_published` (annual figures of other years)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePath
 
 from dashboard.importer import ImportResult, Progress, import_files
+from dashboard.importer.published import PublishedImport, import_published
 
 UPLOAD_TYPES = ("csv", "xlsx", "parquet")
 
@@ -45,3 +47,13 @@ def import_uploads(
         return import_files(
             paths, data_home, who=who, progress=progress, reference_root=reference_root
         )
+
+
+def import_published_upload(
+    name: str, content: bytes, data_home: Path, *, who: str, reference_root: Path | None = None
+) -> PublishedImport:
+    """Import an uploaded file of published annual figures (see `import_published`)."""
+    with tempfile.TemporaryDirectory(prefix="iko-upload-") as temp:
+        path = Path(temp) / safe_name(name)
+        path.write_bytes(content)
+        return import_published(path, data_home, who=who, reference_root=reference_root)

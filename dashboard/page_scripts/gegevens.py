@@ -2,43 +2,13 @@
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import downloads, ui
 from dashboard.format import date_nl, number
+from dashboard.importer import published
 from dashboard.importer.log import last_import, recent_imports, when_nl
 from dashboard.importer.report import report_lines
-from dashboard.importer.upload import UPLOAD_TYPES, import_uploads
+from dashboard.importer.upload import UPLOAD_TYPES, import_published_upload, import_uploads
 from dashboard.settings import settings
-
-UPLOAD_KEY = "upload"
-# Streamlit's uploader has English texts and no parameter for them (streamlit issue #13500).
-# This removes each English text and shows Dutch in its place (screen readers get the Dutch
-# only), found by the uploader's data-testid attributes in Streamlit 1.67. The drag overlay has
-# none: it is the only span directly in a div of the drop zone, and keeps its text, shrunk to
-# nothing, to keep its colour. Only text changes, so the button and the drop zone work as
-# before; should the attributes change, the English shows again.
-UPLOAD_NL_CSS = """
-.st-key-{key} button [data-testid="stMarkdownContainer"] > p,
-.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] > div > span {{
-    display: none;
-}}
-.st-key-{key} button [data-testid="stMarkdownContainer"]::after {{
-    content: "Bestanden kiezen";
-    font-size: 0.875rem;
-}}
-.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] > div::after {{
-    content: "Sleep bestanden hierheen\\A CSV, XLSX of Parquet, tot {mb} MB per bestand";
-    white-space: pre;
-    font-size: 0.875rem;
-    opacity: 0.7; /* the faded text colour of the span it replaces */
-}}
-.st-key-{key} [data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span {{
-    font-size: 0;
-}}
-.st-key-{key} [data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span::after {{
-    content: "Sleep bestanden hierheen";
-    font-size: 0.875rem;
-}}
-"""
 
 meta = ui.export_meta()
 
@@ -73,13 +43,8 @@ st.markdown(
     "keer."
 )
 data_home = settings().data_home
-st.html(
-    "<style>"
-    + UPLOAD_NL_CSS.format(key=UPLOAD_KEY, mb=st.get_option("server.maxUploadSize"))
-    + "</style>"
-)
-uploaded = st.file_uploader(
-    "Exportbestanden", type=list(UPLOAD_TYPES), accept_multiple_files=True, key=UPLOAD_KEY
+uploaded = ui.file_uploader_nl(
+    "Exportbestanden", UPLOAD_TYPES, key="upload", types_nl="CSV, XLSX of Parquet", multiple=True
 )
 who = st.text_input("Uw naam (voor het importlogboek)", key="upload_who")
 if st.button("Importeren", type="primary", disabled=not uploaded, key="upload_start"):
@@ -114,9 +79,62 @@ if st.button("Importeren", type="primary", disabled=not uploaded, key="upload_st
     if result.warnings:
         st.markdown("**Waarschuwingen**")
         st.code("\n".join(report_lines(result.warnings)), language=None)
+st.caption("Het kan ook met de opdrachtregel: `uv run iko-dashboard import MAP-OF-BESTANDEN`.")
+
+st.header("Jaarcijfers uit eerdere jaarverslagen")
+st.markdown(
+    "Voor jaren zonder export: de cijfers van een eerder jaarverslag, in de maten van het "
+    "jaarverslag 2025. Een CSV-bestand met de kolommen `year`, `measure` en `value` (en zo u "
+    "wilt `section` en `note`); het sjabloon hieronder heeft elke maat met haar omschrijving. "
+    "Vul jaar en waarde in; rijen zonder jaar en waarde worden overgeslagen. De cijfers "
+    "verschijnen op Meerjarige trends, gearceerd als gepubliceerd; voor een jaar met gegevens "
+    "blijft het berekende getal staan en wordt een verschil gemarkeerd. Een cijfer dat al was "
+    "geïmporteerd, wordt vervangen."
+)
+st.download_button(
+    "Sjabloon (CSV, alle maten)",
+    downloads.csv_bytes(published.template(ui.report("published_measures"))),
+    file_name="sjabloon-jaarcijfers.csv",
+    mime="text/csv",
+)
+figures_file = ui.file_uploader_nl(
+    "Bestand met jaarcijfers", ("csv",), key="published_upload", types_nl="CSV"
+)
+figures_who = st.text_input("Uw naam (voor het importlogboek)", key="published_who")
+if st.button(
+    "Jaarcijfers importeren", type="primary", disabled=figures_file is None, key="published_start"
+):
+    figures = import_published_upload(
+        figures_file.name,
+        figures_file.getvalue(),
+        data_home,
+        who=figures_who.strip() or "upload op /gegevens",
+    )
+    if figures.outcome == "rejected":
+        st.error(figures.summary_nl())
+        st.code("\n".join(report_lines(figures.errors)), language=None)
+    else:
+        st.success(figures.summary_nl())
+        st.page_link(
+            next(p for p in ui.PAGES if p.url_path == "trends").script,
+            label="Naar Meerjarige trends",
+            icon=":material/trending_up:",
+        )
+imported_years = ui.report("published_imported_years")
+if imported_years.is_empty():
+    st.caption("Nog geen jaarcijfers geïmporteerd.")
+else:
+    ui.show_table(
+        imported_years,
+        {
+            "year": ui.Column("Jaar", str, "small"),
+            "figures": ui.Column("Geïmporteerde cijfers", number),
+            "differing": ui.Column("Wijkt af van de gegevens", number),
+        },
+    )
 st.caption(
-    "Het kan ook met de opdrachtregel: `uv run iko-dashboard import MAP-OF-BESTANDEN`, en voor "
-    "gepubliceerde jaarcijfers `uv run iko-dashboard import-published BESTAND.csv`."
+    "Op de opdrachtregel: `uv run iko-dashboard import-published BESTAND.csv`. De geïmporteerde "
+    "cijfers staan in de gegevensmap onder `reference/published-imported-report.csv`."
 )
 
 st.header("Laatste import")
