@@ -48,7 +48,8 @@ def texts(elements) -> list[str]:
 
 def test_page_list_is_complete():
     assert [p.url_path for p in ui.PAGES] == [
-        "jaaroverzicht", "caseload", "vakantiepieken", "landen", "mediation", "gegevens",
+        "jaaroverzicht", "trends", "caseload", "vakantiepieken", "landen", "mediation",
+        "gegevens",
     ]  # fmt: skip
     for page in ui.PAGES:
         assert (APP.parent / page.script).is_file(), page.script

@@ -10,6 +10,11 @@ SELECT
 FROM read_csv(
     'reference/published-*-report.csv',
     header = TRUE,
+    -- stated, not sniffed: the sniffer reads the first file of the glob, and a note with a
+    -- comma in another file would then split into one column too many
+    delim = ',',
+    quote = '"',
+    escape = '"',
     filename = TRUE,
     columns = {
         'year': 'INTEGER', 'measure': 'VARCHAR', 'value': 'DOUBLE',
