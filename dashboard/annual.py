@@ -6,13 +6,14 @@ numbers themselves come from `mart_annual_measures`, the same the reconciliation
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
 import polars as pl
 
 from dashboard.charts import PALETTE
-from dashboard.format import change_pct, number
+from dashboard.format import change_pct, number, signed
 
 PREVIOUS_COLOUR = "#AEB7C7"  # last year in a quiet grey, this year in the primary blue
 
@@ -34,6 +35,19 @@ def figure_text(value: float | None) -> str:
     return number(value, 0 if float(value).is_integer() else 1)
 
 
+# Below this many the year before, a change is given as a count, not a percentage: 7 -> 4
+# geslaagde mediations is "-3", not "-43 %".
+SMALL_BASE = 50
+
+
+def delta_text(value: float, previous: float | None, pct: float | None) -> str | None:
+    if previous is None or pct is None:
+        return None
+    if previous < SMALL_BASE:
+        return signed(value - previous, 0 if float(value - previous).is_integer() else 1)
+    return change_pct(pct, decimals=0)
+
+
 def tiles(headlines: pl.DataFrame) -> list[Tile]:
     return [
         Tile(
@@ -41,7 +55,7 @@ def tiles(headlines: pl.DataFrame) -> list[Tile]:
             label=r["tile_label"],
             help=r["label_nl"],
             value=figure_text(r["value"]),
-            delta=None if r["change_pct"] is None else change_pct(r["change_pct"], decimals=0),
+            delta=delta_text(r["value"], r["previous_value"], r["change_pct"]),
             previous=None if r["previous_value"] is None else figure_text(r["previous_value"]),
         )
         for r in headlines.iter_rows(named=True)
@@ -49,11 +63,19 @@ def tiles(headlines: pl.DataFrame) -> list[Tile]:
     ]
 
 
-def breakdown_figure(rows: pl.DataFrame, year: int, unit: str | None = None) -> go.Figure:
+def breakdown_figure(
+    rows: pl.DataFrame,
+    year: int,
+    unit: str | None = None,
+    *,
+    compare: bool = True,
+    year_label: str | None = None,
+) -> go.Figure:
     """Horizontal bars per item (and series), this year beside the year before, with labels.
 
     `rows`: one breakdown of report `annual_breakdowns`; `unit` picks cases or children where
-    a breakdown holds both.
+    a breakdown holds both. Without `compare` (a running year) the year before is left out;
+    `year_label` names this year in the legend and hover ("2026 t/m 22-11").
     """
     if unit is not None:
         rows = rows.filter(pl.col("unit_nl") == unit)
@@ -62,37 +84,36 @@ def breakdown_figure(rows: pl.DataFrame, year: int, unit: str | None = None) -> 
         item if series in ("zaken", item) else f"{item} · {series}"
         for item, series in zip(rows["item_nl"], rows["series_nl"], strict=True)
     ]
+    series = [(str(year - 1), "previous_value", PREVIOUS_COLOUR)] if compare else []
+    series.append((year_label or str(year), "value", PALETTE[0]))
     fig = go.Figure()
-    if rows["previous_value"].is_not_null().any():
-        previous = rows["previous_value"].to_list()
+    for name, column, colour in series:
+        values = rows[column].to_list()
+        if all(v is None for v in values):
+            continue
         fig.add_bar(
             y=labels,
-            x=previous,
+            x=values,
             orientation="h",
-            name=str(year - 1),
-            marker_color=PREVIOUS_COLOUR,
-            text=[figure_text(v) for v in previous],
+            name=name,
+            marker_color=colour,
+            text=[figure_text(v) for v in values],
             textposition="outside",
             cliponaxis=False,
+            hovertext=[
+                f"{label}: {figure_text(v)} ({name})"
+                for label, v in zip(labels, values, strict=True)
+            ],
+            hoverinfo="text",
         )
-    values = rows["value"].to_list()
-    fig.add_bar(
-        y=labels,
-        x=values,
-        orientation="h",
-        name=str(year),
-        marker_color=PALETTE[0],
-        text=[figure_text(v) for v in values],
-        textposition="outside",
-        cliponaxis=False,
-    )
     longest = max((len(label) for label in labels), default=0)
     fig.update_layout(
         barmode="group",
-        height=140 + 70 * len(labels),
+        height=140 + (70 if compare else 45) * len(labels),
         # room for the longest label: automargin alone clips it in a narrow column
         margin={"l": 20 + 10 * longest, "r": 60},
         legend={"traceorder": "reversed"},
+        showlegend=len(fig.data) > 1,
         xaxis={"showticklabels": False, "showgrid": False},
     )
     return fig
@@ -131,25 +152,23 @@ OVERVIEW_HEADERS = {
 }
 
 
-def overview_download(rows: pl.DataFrame, year: int) -> pl.DataFrame:
-    """The section 7 table with Dutch headers, the change rounded as the report rounds it."""
-    headers = {k: v.format(prev=year - 1, year=year) for k, v in OVERVIEW_HEADERS.items()}
-    return rows.select(
-        pl.col("category_nl"),
-        *[
-            pl.col(c)
-            for c in (
-                "parents_previous",
-                "third_parties_previous",
-                "total_previous",
-                "parents",
-                "third_parties",
-                "total",
-            )
-        ],
-        # half away from zero, like the report (-3,5 % -> -4 %)
+def overview_download(
+    rows: pl.DataFrame, keep: Sequence[str], year: int, year_label: str
+) -> pl.DataFrame:
+    """The section 7 table as shown (the columns in `keep`), with Dutch headers and the change
+    rounded as the report rounds it; `year_label` heads this year's columns ("2026 t/m
+    22-11" for a running year)."""
+    headers = {
+        k: v.format(prev=year - 1, year=year_label)
+        for k, v in OVERVIEW_HEADERS.items()
+        if k in keep
+    }
+    # half away from zero, like the report (-3,5 % -> -4 %)
+    rounded = (
         (pl.col("change_pct").sign() * (pl.col("change_pct").abs() + 0.5).floor())
         .cast(pl.Int32)
-        .alias("change_pct"),
-        pl.col("change_pct_printed"),
+        .alias("change_pct")
+    )
+    return rows.select(
+        rounded if column == "change_pct" else pl.col(column) for column in headers
     ).rename(headers)

@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
+from dashboard import downloads
 from dashboard.db import Database, open_database
 from dashboard.format import MISSING, date_nl
 from dashboard.importer.published import IMPORTED as IMPORTED_FIGURES
@@ -348,3 +349,33 @@ def file_uploader_nl(
     )
     st.html(f"<style>{css}</style>")
     return st.file_uploader(label, type=list(types), accept_multiple_files=multiple, key=key)
+
+
+# -- downloads ----------------------------------------------------------------------------
+
+
+def download_buttons(
+    table: pl.DataFrame,
+    stem: str,
+    sheet: str,
+    *,
+    notes: Sequence[str] = (),
+    until: dt.date | None = None,
+    what: str = "",
+) -> None:
+    """CSV and Excel buttons side by side. The file names say demo and, with `until`, that a
+    year is counted only up to that day; the Excel file has a sheet with those facts and
+    `notes`. `what` goes after "Download" on the buttons ("Download tabel als CSV")."""
+    meta = export_meta()
+    name = downloads.file_stem(stem, meta, until=until)
+    label = f"Download {what} als" if what else "Download als"
+    left, right = st.columns(2)
+    left.download_button(
+        f"{label} CSV", downloads.csv_bytes(table), file_name=f"{name}.csv", mime="text/csv"
+    )
+    right.download_button(
+        f"{label} Excel",
+        downloads.excel_bytes(table, sheet, downloads.notes(meta, *notes)),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import zipfile
 
 import polars as pl
@@ -14,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import annual, downloads
 from dashboard.db import open_database
-from dashboard.format import change_pct, number
+from dashboard.format import change_pct, number, signed
 from dashboard.paths import REFERENCE_DIR, REPO_ROOT
 
 APP = REPO_ROOT / "dashboard" / "app.py"
@@ -58,9 +59,13 @@ def test_tiles_show_the_published_figures_and_changes(db, page_2025):
             assert shown.value == number(pub25[row["measure"]]), row["measure"]
             checked += 1
         if row["measure"] in pub25 and row["measure"] in pub24:
-            expected = 100 * (pub25[row["measure"]] - pub24[row["measure"]]) / pub24[row["measure"]]
-            assert shown.delta == change_pct(expected, decimals=0), row["measure"]
+            now, before = pub25[row["measure"]], pub24[row["measure"]]
+            if before < annual.SMALL_BASE:  # a small count changes by a count, not a percentage
+                assert shown.delta == signed(now - before), row["measure"]
+            else:
+                assert shown.delta == change_pct(100 * (now - before) / before, decimals=0)
     assert checked >= 12
+    assert metrics["Geslaagde mediations"].delta == "-3"  # 7 -> 4, not -43 %
 
 
 @pytest.mark.parametrize("year", [2024, 2025])
@@ -77,7 +82,9 @@ def test_section_7_table_equals_the_report_cell_by_cell(db, year):
 
 
 def test_section_7_change_column_equals_the_report(db):
-    table = annual.overview_download(db.run("line_overview", year=2025), 2025)
+    table = annual.overview_download(
+        db.run("line_overview", year=2025), annual.OVERVIEW_HEADERS, 2025, "2025"
+    )
     by_label = dict(zip(table["Soort zaak"], table["Verschil (%)"], strict=True))
     codes = db.run("line_overview", year=2025).select("category_code", "category_nl")
     label_of = dict(codes.iter_rows())
@@ -112,7 +119,9 @@ def test_printed_changes_against_computed(db):
 
 
 def test_downloads_hold_the_table(db):
-    table = annual.overview_download(db.run("line_overview", year=2025), 2025)
+    table = annual.overview_download(
+        db.run("line_overview", year=2025), annual.OVERVIEW_HEADERS, 2025, "2025"
+    )
     text = downloads.csv_bytes(table).decode("utf-8-sig")
     back = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert back[0][0] == "Soort zaak" and len(back) == table.height + 1
@@ -123,13 +132,28 @@ def test_downloads_hold_the_table(db):
         assert "Toestemming voor vakantie" in shared
 
 
-def test_running_year_shows_no_misleading_changes():
+def test_running_year_shows_no_misleading_changes(db):
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["jaar"] = "2026"
     at.run()
     assert not at.exception
     assert any("2026 loopt nog" in i.value for i in at.info)
     assert all(not m.delta for m in at.metric if not m.label.startswith("Aantallen"))
+    # no part of 2026 beside the whole of 2025: not in the table, not in a chart
+    table = next(d.value for d in at.dataframe if "Soort zaak" in d.value.columns)
+    assert list(table.columns) == [
+        "Soort zaak", "Ouders 2026 t/m 22-11", "Derden 2026 t/m 22-11", "Totaal 2026 t/m 22-11",
+    ]  # fmt: skip
+    assert table["Totaal 2026 t/m 22-11"].tolist() == (
+        db.run("line_overview", year=2026)["total"].to_list()
+    )
+    names = {
+        t.get("name") for c in at.get("plotly_chart") for t in json.loads(c.proto.spec)["data"]
+    }
+    assert "2026 t/m 22-11" in names and "2025" not in names
+    assert not any("in grijs" in c.value for c in at.caption)
+    csv_button, excel_button = [b for b in at.get("download_button")][:2]
+    assert csv_button.proto.label == "Download als CSV"
 
 
 def test_first_year_has_no_previous_year():

@@ -115,7 +115,7 @@ def test_figure_draws_each_kind_apart_and_the_published_difference() -> None:
     assert fig.layout.showlegend
 
     small = trends.trend_figure(rows, "Lijn 2-zaken", "22-11", compact=True)
-    assert list(small.layout.xaxis.ticktext) == ["2023", "2024", "2025"]
+    assert list(small.layout.xaxis.ticktext) == ["2023", "2024", "2025<br>t/m 22-11"]
     assert not small.layout.showlegend
 
 
@@ -156,3 +156,11 @@ def test_page_without_imports_says_how_to_reach_back(data_home) -> None:
     assert not at.exception
     assert [h.value for h in at.header] == ["Meerjarige trends, 2024–2026"]
     assert "Gegevens" in at.info[0].value and "vóór 2024" in at.info[0].value
+
+
+def test_running_year_monthly_average_counts_the_last_month_in_part(demo_rows) -> None:
+    """1 January to 22 November 2026 is 326 of 365 days: 10,72 months, not 11."""
+    line2 = rows_of(demo_rows, "cases.line2")[2026]["value"]
+    average = rows_of(demo_rows, "cases.line2.monthly_average")[2026]["value"]
+    assert average == pytest.approx(line2 / (12 * 326 / 365))
+    assert rows_of(demo_rows, "cases.line2.monthly_average")[2024]["value"] == 1821 / 12

@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import annual, downloads, ui
+from dashboard import annual, ui
 from dashboard.format import change_pct, date_nl, number, signed
 
 STATUS_ORDER = ("gelijk", "verschil", "niet in de gegevens")
@@ -20,13 +20,23 @@ meta = ui.export_meta()
 data_until: dt.date = meta["data_until"]
 running_year = year == data_until.year and data_until < dt.date(year, 12, 31)
 has_previous = year - 1 in ui.available_years()
+# A running year is compared with nothing: a part of 2026 beside the whole of 2025 would look
+# like a decline that is only the calendar.
+compare = has_previous and not running_year
+year_label = f"{year} t/m {data_until:%d-%m}" if running_year else str(year)
 
-st.header(f"{year} tegenover {year - 1}" if has_previous else str(year))
+st.header(
+    f"{year} tegenover {year - 1}"
+    if compare
+    else f"{year} tot en met {date_nl(data_until)}"
+    if running_year
+    else str(year)
+)
 if running_year:
     st.info(
-        f"{year} loopt nog: de gegevens gaan tot en met {date_nl(data_until)}. De tegels tonen "
-        f"de stand tot nu toe; een vergelijking met heel {year - 1} zou misleiden en staat er "
-        "daarom niet bij.",
+        f"{year} loopt nog: de gegevens gaan tot en met {date_nl(data_until)}. Tegels, "
+        f"uitsplitsingen en de overzichtstabel tonen de stand tot nu toe; een vergelijking met "
+        f"heel {year - 1} zou misleiden en staat er daarom niet bij.",
         icon=":material/hourglass_top:",
     )
 elif not has_previous:
@@ -51,7 +61,8 @@ st.caption(
     "Zaken tellen in het jaar van opening, contactmomenten in het jaar waarin ze plaatsvonden, "
     "mediationverzoeken in het jaar van ontvangst. Ontvoering, vertrek en omgang: zaken waarin "
     "een ouder contact opnam (zoals het jaarverslag); preventiezaken: ouders en derden, de "
-    "kinderen in zaken van ouders. Verschil in % ten opzichte van het jaar ervoor."
+    "kinderen in zaken van ouders. Verschil ten opzichte van het jaar ervoor: in %, of als "
+    f"aantal waar het jaar ervoor onder de {annual.SMALL_BASE} bleef."
 )
 
 # -- breakdowns ------------------------------------------------------------------------------
@@ -66,8 +77,13 @@ for key in breakdowns["breakdown"].unique(maintain_order=True):
         with column:
             if len(units) > 1:
                 st.markdown(f"**{unit.capitalize()}**")
-            ui.show_chart(annual.breakdown_figure(rows, year, unit))
-    st.caption(f"Telt: {first['counts_nl']}; {year} in blauw, {year - 1} in grijs.")
+            ui.show_chart(
+                annual.breakdown_figure(rows, year, unit, compare=compare, year_label=year_label)
+            )
+    st.caption(
+        f"Telt: {first['counts_nl']}; "
+        + (f"{year} in blauw, {year - 1} in grijs." if compare else f"{year_label}.")
+    )
     with st.expander("Als tabel"):
         ui.show_table(
             rows,
@@ -75,8 +91,12 @@ for key in breakdowns["breakdown"].unique(maintain_order=True):
                 "item_nl": ui.Column("Wat"),
                 "series_nl": ui.Column("Uitsplitsing"),
                 "unit_nl": ui.Column("Eenheid"),
-                "previous_value": ui.Column(str(year - 1), ui.optional(annual.figure_text)),
-                "value": ui.Column(str(year), ui.optional(annual.figure_text)),
+                **(
+                    {"previous_value": ui.Column(str(year - 1), ui.optional(annual.figure_text))}
+                    if compare
+                    else {}
+                ),
+                "value": ui.Column(year_label, ui.optional(annual.figure_text)),
             },
         )
 
@@ -95,41 +115,47 @@ else:
 st.header("Overzicht Lijn 1 en Lijn 2")
 overview = ui.report("line_overview", year=year)
 has_printed = overview["change_pct_printed"].is_not_null().any()
+# On screen this year's split, last year's total and the change fit a projector's width; the
+# download has the report's full table (last year's split too).
 columns = {
-    "category_nl": ui.Column("Soort zaak", width=270),
-    "parents_previous": ui.Column(f"Ouders {year - 1}", ui.optional(number)),
-    "third_parties_previous": ui.Column(f"Derden {year - 1}", ui.optional(number)),
-    "total_previous": ui.Column(f"Totaal {year - 1}", ui.optional(number)),
-    "parents": ui.Column(f"Ouders {year}", ui.optional(number)),
-    "third_parties": ui.Column(f"Derden {year}", ui.optional(number)),
-    "total": ui.Column(f"Totaal {year}", ui.optional(number)),
-    "change_pct": ui.Column("Verschil", ui.optional(lambda v: change_pct(v, decimals=0))),
+    "category_nl": ui.Column("Soort zaak", width=230),
+    "parents": ui.Column(f"Ouders {year_label}", ui.optional(number)),
+    "third_parties": ui.Column(f"Derden {year_label}", ui.optional(number)),
+    "total": ui.Column(f"Totaal {year_label}", ui.optional(number)),
 }
-if has_printed:
+if compare:
+    columns["total_previous"] = ui.Column(f"Totaal {year - 1}", ui.optional(number))
+    columns["change_pct"] = ui.Column("Verschil", ui.optional(lambda v: change_pct(v, decimals=0)))
+if compare and has_printed:
     columns["change_pct_printed"] = ui.Column(
         "Jaarverslag", ui.optional(lambda v: change_pct(v, decimals=0))
     )
 ui.show_table(overview, columns, highlight=lambda r: r["category_nl"] == "Totaal Lijn 2")
 st.caption(
-    "Telt: zaken geopend in het jaar, per registratiecode, naar wie contact opnam. Lijn 1 is de "
-    "code 'toestemming voor vakantie'. Het totaal Lijn 2 telt alle Lijn 2-codes, ook "
-    "Achterlating en Gezagsvragen, die niet in de tabel van het jaarverslag staan. Verschil: "
-    "afgerond zoals het jaarverslag afrondt (-3,5 % wordt -4 %); 'Jaarverslag': het verschil "
-    "zoals de tabel in het jaarverslag het drukt, waar er een is."
+    "Telt: zaken geopend in het jaar, per registratiecode, naar wie contact opnam. De eerste "
+    "rij is Lijn 1 (de code 'toestemming voor vakantie'), de rest Lijn 2. Het totaal Lijn 2 "
+    "telt alle Lijn 2-codes, ook Achterlating en Gezagsvragen, die niet in de tabel van het "
+    "jaarverslag staan."
+    + (
+        " Verschil: afgerond zoals het jaarverslag afrondt (-3,5 % wordt -4 %); 'Jaarverslag': "
+        "het verschil zoals de tabel in het jaarverslag het drukt, waar er een is."
+        if compare
+        else ""
+    )
 )
-download = annual.overview_download(overview, year)
-left, right = st.columns(2)
-left.download_button(
-    "Download als CSV",
-    downloads.csv_bytes(download),
-    file_name=f"overzicht-lijn1-lijn2-{year}.csv",
-    mime="text/csv",
-)
-right.download_button(
-    "Download als Excel",
-    downloads.excel_bytes(download, f"Overzicht {year}"),
-    file_name=f"overzicht-lijn1-lijn2-{year}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+ui.download_buttons(
+    annual.overview_download(
+        overview,
+        [*columns, *(["parents_previous", "third_parties_previous"] if compare else [])],
+        year,
+        year_label,
+    ),
+    f"overzicht-lijn1-lijn2-{year}",
+    f"Overzicht {year}",
+    until=data_until if running_year else None,
+    notes=[f"{year} loopt nog: tellingen tot en met {date_nl(data_until)}."]
+    if running_year
+    else [],
 )
 
 # -- published against computed -------------------------------------------------------------
@@ -183,8 +209,8 @@ else:
     ui.show_table(
         rows,
         {
-            "section_nl": ui.Column("Hoofdstuk", width=260),
-            "label_nl": ui.Column("Maat", width=420),
+            "section": ui.Column("Hfst.", width=70),
+            "label_nl": ui.Column("Maat", width=380),
             "published_value": ui.Column("Jaarverslag", ui.optional(annual.figure_text)),
             "computed_value": ui.Column("Berekend", ui.optional(annual.figure_text)),
             "difference": ui.Column("Verschil", ui.optional(difference)),
@@ -192,6 +218,7 @@ else:
         },
         highlight=lambda row: row["status"] == "verschil",
     )
+    st.caption("Hfst.: het hoofdstuk van het jaarverslag waarin het cijfer staat.")
     if not changes.is_empty():
         st.subheader("Procentuele veranderingen")
         ui.show_table(

@@ -6,7 +6,7 @@ Years the export covers are computed; earlier years come from imported annual re
 
 import streamlit as st
 
-from dashboard import downloads, trends, ui
+from dashboard import trends, ui
 from dashboard.format import MISSING, date_nl, number, signed
 
 MEASURE_PARAM = "maat"
@@ -39,6 +39,11 @@ if not published_only:
 
 # -- key figures -----------------------------------------------------------------------------
 st.subheader("Kerncijfers")
+st.caption(
+    "Lijn 1: vragen over toestemming voor vakantie; Lijn 2: juridische zaken. Ontvoering: "
+    "zaken waarin een ouder contact opnam; preventie: de dreiging van een ontvoering, zaken van "
+    "ouders en derden."
+)
 keys = list(trends.KEY_MEASURES.items())
 for start in range(0, len(keys), 3):
     for column, (measure, title) in zip(st.columns(3), keys[start : start + 3], strict=False):
@@ -97,17 +102,11 @@ st.caption(
     "'niet gepubliceerd': geen jaarverslag met dit getal (nog) geïmporteerd."
 )
 
-table = trends.download(rows)
-left, right = st.columns(2)
-left.download_button(
-    "Alle maten en jaren als CSV",
-    downloads.csv_bytes(table),
-    file_name="trends-alle-maten.csv",
-    mime="text/csv",
-)
-right.download_button(
-    "Alle maten en jaren als Excel",
-    downloads.excel_bytes(table, "Trends"),
-    file_name="trends-alle-maten.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+notes = [
+    "Bron 'gepubliceerd (jaarverslag)': het getal uit een jaarverslag, voor een jaar of maat "
+    "zonder gegevens; 'lopend jaar': de stand tot en met "
+    f"{date_nl(meta['data_until'])}, geen heel jaar."
+]
+ui.download_buttons(
+    trends.download(rows), "trends-alle-maten", "Trends", what="alle maten en jaren", notes=notes
 )

@@ -22,13 +22,32 @@ mediations AS (
     SELECT * FROM stg_mediations
 ),
 
--- the monthly average divides by the months with data: 12 for a complete year
+meta AS (
+    SELECT max(data_until) AS data_until FROM stg_export_meta
+),
+
+-- the monthly average divides by the months the data covers: 12 for a complete year (an
+-- export starts on 1 January, see the contract); for the running year the months up to
+-- data_until, the last one in part (22 of 30 days of November is 0,73 month), so a month
+-- just begun does not pull the average down
+year_months AS (
+    SELECT
+        years.year,
+        12.0
+        * (least(meta.data_until, make_date(years.year, 12, 31)) - make_date(years.year, 1, 1) + 1)
+        / (make_date(years.year, 12, 31) - make_date(years.year, 1, 1) + 1) AS months
+    FROM (SELECT DISTINCT opened_year AS year FROM cases) AS years
+    CROSS JOIN meta
+),
+
 line2_average AS (
     SELECT
-        opened_year AS year,
-        count_if(line = 2) / count(DISTINCT opened_month) AS "cases.line2.monthly_average"
+        cases.opened_year AS year,
+        count_if(cases.line = 2) / any_value(year_months.months)
+            AS "cases.line2.monthly_average"
     FROM cases
-    GROUP BY opened_year
+    INNER JOIN year_months ON cases.opened_year = year_months.year
+    GROUP BY cases.opened_year
 ),
 
 case_measures AS (

@@ -1,0 +1,47 @@
+"""Downloads: files that open right in Dutch Excel and say what their numbers are."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import openpyxl
+import polars as pl
+
+from dashboard import downloads
+
+META = {
+    "is_demo": True,
+    "source": "Demonstratiegegevens (vaste seed)",
+    "data_until": dt.date(2026, 11, 22),
+    "export_date": dt.date(2026, 11, 23),
+}
+
+
+def test_csv_has_semicolons_a_decimal_comma_and_a_bom() -> None:
+    table = pl.DataFrame({"maat": ["Lijn 2, per maand"], "waarde": [156.58333333333334]})
+    text = downloads.csv_bytes(table).decode("utf-8")
+    assert text == "\ufeffmaat;waarde\nLijn 2, per maand;156,58333333333334\n"
+
+
+def test_excel_says_demo_and_up_to_which_day() -> None:
+    notes = downloads.notes(META, "2026 loopt nog.")
+    book = openpyxl.load_workbook(
+        io.BytesIO(downloads.excel_bytes(pl.DataFrame({"a": [1]}), "Overzicht 2026", notes))
+    )
+    assert book.sheetnames == ["Overzicht 2026", downloads.NOTES_SHEET]
+    lines = [row[0] for row in book[downloads.NOTES_SHEET].iter_rows(min_row=2, values_only=True)]
+    assert lines == notes
+    assert "DEMONSTRATIEGEGEVENS: geen echte cijfers van Centrum IKO." in lines
+    assert "Gegevens tot en met 22 november 2026; export van 23 november 2026." in lines
+    assert lines[-1] == "2026 loopt nog."
+
+
+def test_file_names_carry_demo_and_the_running_year() -> None:
+    until = dt.date(2026, 11, 22)
+    assert downloads.file_stem("overzicht-2026", META, until=until) == (
+        "overzicht-2026-tm-2026-11-22-demo"
+    )
+    real = META | {"is_demo": False}
+    assert downloads.file_stem("overzicht-2025", real) == "overzicht-2025"
+    assert "DEMONSTRATIEGEGEVENS" not in " ".join(downloads.notes(real))
