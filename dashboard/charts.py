@@ -1,8 +1,9 @@
 """The one Plotly template every chart uses: Dutch separators, a calm palette, projector fonts.
 
 Chart builders (added with the pages that need them) take a polars DataFrame and return a
-figure; they never query. The bundled plotly.js only knows English month names, so builders
-write their own Dutch tick labels (`dashboard.format.month_nl`). Show a figure with
+figure; they never query. Every chart is shown with `PLOTLY_CONFIG_NL` (Dutch toolbar and
+date formats); builders still write their own Dutch tick labels where a label must be exact
+(`dashboard.format.month_nl`). Show a figure with
 `dashboard.ui.show_chart`, which keeps Streamlit's own chart theme from replacing this one.
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import plotly.io as pio
+
+from dashboard.format import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 TEMPLATE_NAME = "iko"
 
@@ -64,3 +67,57 @@ def use_iko_template() -> None:
     """Register the template and make it the default for every figure made after this call."""
     pio.templates[TEMPLATE_NAME] = iko_template()
     pio.templates.default = f"plotly_white+{TEMPLATE_NAME}"
+
+
+# plotly.js speaks English in its toolbar and formats dates with English month names; its
+# `locales` config takes a language inline (the bundled locale files are not loaded by
+# Streamlit). The keys are plotly.js's own English texts.
+_TOOLBAR_NL = {
+    "Autoscale": "Automatisch schalen",
+    "Box Select": "Rechthoek selecteren",
+    "Compare data on hover": "Gegevens vergelijken bij aanwijzen",
+    "Double-click to zoom back out": "Dubbelklik om uit te zoomen",
+    "Download plot": "Grafiek downloaden",
+    "Download plot as a PNG": "Grafiek downloaden als PNG",
+    "Download plot as JSON": "Grafiek downloaden als JSON",
+    "Image download succeeded": "Afbeelding gedownload",
+    "Lasso Select": "Lasso-selectie",
+    "Pan": "Verschuiven",
+    "Preparing image - this may take a few seconds": "Afbeelding maken, een ogenblik",
+    "Reset": "Herstellen",
+    "Reset axes": "Assen herstellen",
+    "Reset view": "Weergave herstellen",
+    "Reset views": "Weergaven herstellen",
+    "Show closest data on hover": "Dichtstbijzijnde gegevens tonen bij aanwijzen",
+    "Sorry, there was a problem downloading your image!": "Het downloaden van de afbeelding "
+    "is mislukt.",
+    "Toggle Spike Lines": "Hulplijnen aan/uit",
+    "Toggle show closest data on hover": "Dichtstbijzijnde gegevens aan/uit",
+    "Zoom": "Zoomen",
+    "Zoom in": "Inzoomen",
+    "Zoom out": "Uitzoomen",
+}
+_FORMAT_NL = {
+    "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+    "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+    "months": list(MONTH_NAMES),
+    "shortMonths": list(MONTH_ABBREVIATIONS),
+    "periods": ["AM", "PM"],
+    "dateTime": "%a %e %b %Y %X",
+    "date": "%d-%m-%Y",
+    "time": "%H:%M:%S",
+    "decimal": ",",
+    "thousands": ".",
+    "grouping": [3],
+    "currency": ["€ ", ""],
+    "year": "%Y",
+    "month": "%b %Y",
+    "dayMonth": "%e %b",
+    "dayMonthYear": "%e %b %Y",
+}
+PLOTLY_CONFIG_NL = {
+    # a PNG for a slide: twice the screen's pixels, and a name that says where it came from
+    "toImageButtonOptions": {"format": "png", "filename": "iko-dashboard-grafiek", "scale": 2},
+    "locale": "nl",
+    "locales": {"nl": {"dictionary": _TOOLBAR_NL, "format": _FORMAT_NL}},
+}

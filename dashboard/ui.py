@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import downloads
+from dashboard import charts, downloads
 from dashboard.db import Database, open_database
 from dashboard.format import MISSING, date_nl
 from dashboard.importer.published import IMPORTED as IMPORTED_FIGURES
@@ -293,7 +293,10 @@ def show_chart(fig: go.Figure, *, config: Mapping[str, Any] | None = None, **eve
     `on_select` the chart's selection state is returned.
     """
     return st.plotly_chart(
-        fig, theme=None, config={"displaylogo": False, **(config or {})}, **events
+        fig,
+        theme=None,
+        config={"displaylogo": False, **charts.PLOTLY_CONFIG_NL, **(config or {})},
+        **events,
     )
 
 

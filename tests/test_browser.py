@@ -154,3 +154,19 @@ def test_theme_of_the_config_file_reaches_the_page(server, browser):
         }
     finally:
         page.close()
+
+
+@pytest.mark.browser
+def test_chart_toolbar_speaks_dutch(server, browser):
+    page = open_and_wait(browser, server.url + "trends")
+    try:
+        chart = page.locator(".js-plotly-plot").first
+        chart.hover()
+        titles = chart.locator(".modebar-btn").evaluate_all(
+            "buttons => buttons.map(b => b.getAttribute('data-title'))"
+        )
+        # Streamlit's own full-screen button is the one English title it keeps
+        assert "Grafiek downloaden als PNG" in titles and "Assen herstellen" in titles, titles
+        assert not {"Download plot as a PNG", "Zoom in", "Reset axes", "Autoscale"} & set(titles)
+    finally:
+        page.close()
