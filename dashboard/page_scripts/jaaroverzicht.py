@@ -201,7 +201,7 @@ else:
     if not missing.is_empty():
         st.caption(
             "Niet in de gegevens: "
-            + ", ".join(missing["label_nl"].str.to_lowercase())
+            + ", ".join(label[0].lower() + label[1:] for label in missing["label_nl"])
             + " — deze cijfers staan niet in een export van het registratiesysteem."
         )
 

@@ -18,7 +18,7 @@ WITH tiles AS (
         (8, 'abduction.children', 'Ontvoering en preventie', 'Ontvoerde kinderen'),
         (9, 'prevention.cases', 'Ontvoering en preventie', 'Preventiezaken'),
         (10, 'prevention.children', 'Ontvoering en preventie', 'Kinderen bij preventie'),
-        (11, 'relocation.cases', 'Vertrek, omgang en mediation', 'Toestemming vertrek'),
+        (11, 'relocation.cases', 'Vertrek, omgang en mediation', 'Toestemming voor vertrek'),
         (12, 'access.cases', 'Vertrek, omgang en mediation', 'Internationale omgang'),
         (13, 'mediation.requests', 'Vertrek, omgang en mediation', 'Mediationverzoeken'),
         (14, 'mediation.successful', 'Vertrek, omgang en mediation', 'Geslaagde mediations')
