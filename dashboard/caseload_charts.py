@@ -8,6 +8,7 @@ the month it falls in.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Sequence
 from typing import Literal
 
@@ -16,7 +17,7 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from dashboard.charts import PALETTE
-from dashboard.format import month_abbreviation, month_nl
+from dashboard.format import month_abbreviation, month_name, month_nl
 
 MID_MONTH = dt.timedelta(days=14)
 DAY_MS = 24 * 3600 * 1000
@@ -25,26 +26,66 @@ SELECTED_COLOUR = "#D55E00"
 REGION_COLOURS = {"noord": "#56B4E9", "midden": "#009E73", "zuid": "#E69F00"}
 HOLIDAY_OPACITY = 0.13
 ROW_HEIGHT = 260
+RUNNING_OUTLINE = "#6B6B6B"
+HEATMAP_TEXT_SIZE = 15
+HEATMAP_ROW_HEIGHT = 44  # two lines of a category name
+CATEGORY_LINE_CHARS = 20  # "Niet tot inhoudelijk advies gekomen" on two lines
 
 
 def mid_month(month: dt.date) -> dt.date:
     return month + MID_MONTH
 
 
-def month_ticks(months: Sequence[dt.date]) -> tuple[list[dt.date], list[str]]:
-    """Tick positions and Dutch labels: "jan<br>2025" for January and the first month."""
-    texts = [
-        f"{month_abbreviation(m.month)}<br>{m.year}" if i == 0 or m.month == 1
-        else month_abbreviation(m.month)
-        for i, m in enumerate(months)
-    ]  # fmt: skip
-    return [mid_month(m) for m in months], texts
+def is_running(month: dt.date, data_until: dt.date | None) -> bool:
+    """Whether the data end inside `month`, before its last day (the running month)."""
+    if data_until is None or (month.year, month.month) != (data_until.year, data_until.month):
+        return False
+    return data_until < _next_month(month) - dt.timedelta(days=1)
+
+
+def hover_month(month: dt.date, data_until: dt.date | None = None) -> str:
+    """ "november 2026", or "november 2026 (t/m 22 november)" for the running month."""
+    name = month_nl(month, full=True)
+    if data_until is not None and is_running(month, data_until):
+        name += f" (t/m {data_until.day} {month_name(data_until.month)})"
+    return name
+
+
+def month_ticks(
+    months: Sequence[dt.date], data_until: dt.date | None = None
+) -> tuple[list[dt.date], list[str]]:
+    """Tick positions and Dutch labels, one per month: "jan<br>2025" for January and for the
+    first month, "nov<br>t/m 22" for the running month (the data end on the 22nd).
+
+    The first month keeps its year unless January comes right after it: the two years would
+    overlap on a narrow screen, and the January already says which year it is. The running
+    month's note goes a line lower when the month before it has a year under it.
+    """
+    lines: list[list[str]] = []
+    for i, m in enumerate(months):
+        first_with_year = i == 0 and not (len(months) > 1 and months[1].month == 1)
+        line = [month_abbreviation(m.month)]
+        if m.month == 1 or first_with_year:
+            line.append(str(m.year))
+        if data_until is not None and is_running(m, data_until):
+            if len(line) == 1 and lines and len(lines[-1]) > 1:
+                line.append(" ")
+            line.append(f"t/m {data_until.day}")
+        lines.append(line)
+    return [mid_month(m) for m in months], ["<br>".join(line) for line in lines]
+
+
+def _month_tick_font(months: Sequence[dt.date]) -> dict[str, int]:
+    # Two years of months must stand upright side by side on a 1280 px projector screen.
+    return {"size": 16 if len(months) <= 13 else 13}
+
+
+def _next_month(month: dt.date) -> dt.date:
+    return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
 def _month_range(months: Sequence[dt.date]) -> list[dt.date]:
-    last = max(months)
-    after_last = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return [min(months), after_last]
+    return [min(months), _next_month(max(months))]
 
 
 def shade_school_holidays(fig: go.Figure, holidays: pl.DataFrame, rows: int) -> None:
@@ -90,11 +131,13 @@ def monthly_comparison(
     unit: str,
     kind: Literal["bar", "line"] = "bar",
     decimals: int = 0,
+    data_until: dt.date | None = None,
 ) -> go.Figure:
     """One row per `facet` value: each month of the period beside the same month a year earlier.
 
     `df` has one row per facet x month with `month`, `is_complete`, `value` and `year_before`
-    (empty where the export does not reach a year back). The running month is drawn paler.
+    (empty where the export does not reach a year back). The running month is drawn paler (a
+    bar hatched as well) and its tick and hover say up to which day it counts (`data_until`).
     """
     facets = df.unique(facet, maintain_order=True)
     labels = facets[facet_label].to_list()
@@ -111,9 +154,11 @@ def monthly_comparison(
         part = df.filter(pl.col(facet) == key).sort("month")
         months = part["month"].to_list()
         x = [mid_month(m) for m in months]
-        names = [month_nl(m, full=True) for m in months]
+        names = [hover_month(m, data_until) for m in months]
         earlier = [month_nl(m.replace(year=m.year - 1), full=True) for m in months]
-        opacity = [1.0 if c else 0.5 for c in part["is_complete"].to_list()]
+        complete = part["is_complete"].to_list()
+        opacity = [1.0 if c else 0.5 for c in complete]
+        hatch = {"shape": ["" if c else "/" for c in complete], "solidity": 0.3}
         hover = f"%{{customdata}}: %{{y:{number_format}}} {unit}<extra></extra>"
         now_name, before_name = "de maand zelf", "een jaar eerder"
         if kind == "bar":
@@ -130,7 +175,8 @@ def monthly_comparison(
                 go.Bar(
                     x=x, y=part[value].to_list(), customdata=names,
                     name=now_name, legendgroup="now", showlegend=row == 1,
-                    marker={"color": PALETTE[0], "opacity": opacity}, hovertemplate=hover,
+                    marker={"color": PALETTE[0], "opacity": opacity, "pattern": hatch},
+                    hovertemplate=hover,
                     width=12 * DAY_MS, offset=0,
                 ),
                 row=row, col=1,
@@ -155,9 +201,14 @@ def monthly_comparison(
                 row=row, col=1,
             )  # fmt: skip
     shade_school_holidays(fig, holidays, len(labels))
-    tickvals, ticktext = month_ticks(months)
+    tickvals, ticktext = month_ticks(months, data_until)
     fig.update_xaxes(
-        tickvals=tickvals, ticktext=ticktext, range=_month_range(months), showgrid=False
+        tickvals=tickvals,
+        ticktext=ticktext,
+        range=_month_range(months),
+        showgrid=False,
+        tickangle=0,
+        tickfont=_month_tick_font(months),
     )
     fig.update_yaxes(tickformat=number_format, rangemode="tozero")
     fig.update_layout(
@@ -169,8 +220,11 @@ def monthly_comparison(
     return fig
 
 
-def stacked_by_item(df: pl.DataFrame, *, holidays: pl.DataFrame, unit: str) -> go.Figure:
-    """One breakdown of contacts per month (items stacked), the year-earlier total as a line."""
+def stacked_by_item(
+    df: pl.DataFrame, *, holidays: pl.DataFrame, unit: str, data_until: dt.date | None = None
+) -> go.Figure:
+    """One breakdown of contacts per month (items stacked), the year-earlier total as a line;
+    the running month paler, its tick and hover up to `data_until`."""
     items = df.unique("item", maintain_order=True)
     fig = make_subplots(rows=1, cols=1)
     months: list[dt.date] = []
@@ -182,8 +236,11 @@ def stacked_by_item(df: pl.DataFrame, *, holidays: pl.DataFrame, unit: str) -> g
                 x=[mid_month(m) for m in months],
                 y=part["contacts"].to_list(),
                 name=item["item_nl"],
-                marker={"color": PALETTE[i % len(PALETTE)]},
-                customdata=[month_nl(m, full=True) for m in months],
+                marker={
+                    "color": PALETTE[i % len(PALETTE)],
+                    "opacity": [1.0 if c else 0.5 for c in part["is_complete"].to_list()],
+                },
+                customdata=[hover_month(m, data_until) for m in months],
                 hovertemplate=f"{item['item_nl']}, %{{customdata}}: %{{y:,.0f}} {unit}"
                 "<extra></extra>",
                 width=24 * DAY_MS,
@@ -213,9 +270,14 @@ def stacked_by_item(df: pl.DataFrame, *, holidays: pl.DataFrame, unit: str) -> g
         col=1,
     )
     shade_school_holidays(fig, holidays, 1)
-    tickvals, ticktext = month_ticks(months)
+    tickvals, ticktext = month_ticks(months, data_until)
     fig.update_xaxes(
-        tickvals=tickvals, ticktext=ticktext, range=_month_range(months), showgrid=False
+        tickvals=tickvals,
+        ticktext=ticktext,
+        range=_month_range(months),
+        showgrid=False,
+        tickangle=0,
+        tickfont=_month_tick_font(months),
     )
     fig.update_yaxes(tickformat=",.0f", rangemode="tozero")
     fig.update_layout(
@@ -224,11 +286,14 @@ def stacked_by_item(df: pl.DataFrame, *, holidays: pl.DataFrame, unit: str) -> g
     return fig
 
 
-def category_heatmap(df: pl.DataFrame, *, selected: dt.date | None = None) -> go.Figure:
+def category_heatmap(
+    df: pl.DataFrame, *, selected: dt.date | None = None, data_until: dt.date | None = None
+) -> go.Figure:
     """New Lijn 2 cases: category (rows, in the annual report's order) x month (columns).
 
     Plotly heatmaps send no selection events, so an invisible marker sits on every cell: a
-    click on a cell selects that marker, whose customdata is the month (ISO date).
+    click on a cell selects that marker, whose customdata is the month (ISO date). The running
+    month (the data end in it on `data_until`) gets a dashed outline and says so on its tick.
     """
     months = sorted(df["month"].unique().to_list())
     order = df.unique("category_code", maintain_order=True).sort("category_order")
@@ -243,9 +308,10 @@ def category_heatmap(df: pl.DataFrame, *, selected: dt.date | None = None) -> go
             z=z,
             colorscale=[[0, "#FFFFFF"], [0.15, "#DCE6F5"], [1, PALETTE[0]]],
             texttemplate="%{z}",
-            textfont={"size": 12},
+            textfont={"size": HEATMAP_TEXT_SIZE},
             hoverinfo="skip",
-            colorbar={"title": {"text": "zaken"}, "tickformat": ",d"},
+            # every cell carries its number, so the colour scale would only take width away
+            showscale=False,
             xgap=1,
             ygap=1,
         )
@@ -255,7 +321,7 @@ def category_heatmap(df: pl.DataFrame, *, selected: dt.date | None = None) -> go
         go.Scatter(
             x=[mid_month(m) for _, m in cells],
             y=[c for c, _ in cells],
-            customdata=[[m.isoformat(), month_nl(m, full=True)] for _, m in cells],
+            customdata=[[m.isoformat(), hover_month(m, data_until)] for _, m in cells],
             text=[f"{grid.get((c, m), 0):,}".replace(",", ".") for c, m in cells],
             mode="markers",
             marker={"size": 22, "color": "rgba(0,0,0,0)", "symbol": "square"},
@@ -265,24 +331,45 @@ def category_heatmap(df: pl.DataFrame, *, selected: dt.date | None = None) -> go
             showlegend=False,
         )
     )
+    for month in months:
+        if is_running(month, data_until):
+            fig.add_vrect(
+                x0=month,
+                x1=_next_month(month),
+                line={"color": RUNNING_OUTLINE, "width": 2, "dash": "dash"},
+                fillcolor="rgba(0,0,0,0)",
+            )
     if selected is not None and selected in months:
         fig.add_vrect(
             x0=selected,
-            x1=(selected.replace(day=28) + dt.timedelta(days=4)).replace(day=1),
+            x1=_next_month(selected),
             line={"color": SELECTED_COLOUR, "width": 3},
             fillcolor="rgba(0,0,0,0)",
         )
-    tickvals, ticktext = month_ticks(months)
+    tickvals, ticktext = month_ticks(months, data_until)
     fig.update_xaxes(
-        tickvals=tickvals, ticktext=ticktext, showgrid=False, tickangle=0, tickfont={"size": 13}
+        tickvals=tickvals,
+        ticktext=ticktext,
+        showgrid=False,
+        tickangle=0,
+        tickfont={"size": 16 if len(months) <= 13 else 12},
     )
-    # A fixed left margin: automargin measures the labels before the web font has loaded and
-    # cuts off the first letters of the longest category name.
-    longest = max((len(c) for c in categories), default=0)
-    fig.update_yaxes(autorange="reversed", showgrid=False, tickfont={"size": 14}, automargin=False)
+    # Long names on two lines leave the months room on a projector screen. A fixed left
+    # margin: automargin measures the labels before the web font has loaded and cuts off the
+    # first letters of the longest category name.
+    wrapped = ["<br>".join(textwrap.wrap(c, CATEGORY_LINE_CHARS)) for c in categories]
+    longest = max((len(line) for w in wrapped for line in w.split("<br>")), default=0)
+    fig.update_yaxes(
+        autorange="reversed",
+        showgrid=False,
+        tickfont={"size": 13},
+        automargin=False,
+        tickvals=categories,
+        ticktext=wrapped,
+    )
     fig.update_layout(
-        height=90 + 34 * len(categories),
-        margin={"t": 20, "l": 20 + 8 * longest},
+        height=100 + HEATMAP_ROW_HEIGHT * len(categories),
+        margin={"t": 20, "l": 16 + 7 * longest, "r": 20},
         clickmode="event+select",
         dragmode=False,
         xaxis={"fixedrange": True},

@@ -14,6 +14,7 @@ from browser_support import PAGE_SECONDS, assert_no_error, open_and_wait
 from streamlit.testing.v1 import AppTest
 
 from dashboard import caseload as cl
+from dashboard import caseload_charts as charts
 from dashboard.db import Database, open_database
 from dashboard.format import month_nl, number
 from dashboard.paths import DATA_ROOT, DEMO_DIR, REFERENCE_DIR, REPO_ROOT
@@ -146,6 +147,7 @@ CONTACTS = [
     ("C0000000002", "Z0000000A", D(2025, 1, 20), "email", "parent"),
     ("C0000000003", "Z0000000B", D(2025, 1, 31), "phone", "parent"),
     ("C0000000004", "Z0000000C", D(2025, 2, 15), "contact_form", "professional"),
+    ("C0000000005", "Z0000000C", D(2025, 3, 5), "phone", "professional"),  # the running month
 ]
 DATA_UNTIL = D(2025, 3, 20)
 
@@ -220,7 +222,8 @@ def test_contacts_per_case(tiny):
     assert rows.select("month", "contacts", "cases_with_contact", "contacts_per_case").rows() == [
         (D(2025, 1, 1), 3, 2, 1.5),
         (D(2025, 2, 1), 1, 1, 1.0),
-        (D(2025, 3, 1), 0, 0, None),
+        # March runs to 20 March: counted, but part of a month gives no comparable ratio
+        (D(2025, 3, 1), 1, 1, None),
     ]
 
 
@@ -265,6 +268,75 @@ def test_filters_from_the_url_are_validated(categories):
     assert (f.start, f.end, f.line, f.category, f.party) == (
         D(2024, 1, 1), D(2026, 11, 1), 1, cl.ALL, cl.ALL,
     )  # fmt: skip
+
+
+# -- the running month on the month axis --------------------------------------------------
+
+DEMO_UNTIL = D(2026, 11, 22)
+LAST_24 = cl.Filters(start=D(2024, 12, 1), end=D(2026, 11, 1))
+
+
+def test_month_ticks_name_the_running_month_and_keep_years_apart():
+    months = MONTHS[11:]  # dec 2024 .. nov 2026
+    _, texts = charts.month_ticks(months, DEMO_UNTIL)
+    # December keeps no year: January 2025 right beside it says it, and two years would overlap
+    assert texts[:3] == ["dec", "jan<br>2025", "feb"]
+    assert texts[-1] == "nov<br>t/m 22"
+    # data up to the month's last day: a whole month, nothing to mark
+    assert charts.month_ticks(months, D(2026, 11, 30))[1][-1] == "nov"
+    # a year further from the first month does not collide with it
+    assert charts.month_ticks(MONTHS[9:14])[1][:4] == ["okt<br>2024", "nov", "dec", "jan<br>2025"]
+    # the note goes below the year of the January before it
+    assert charts.month_ticks(MONTHS[23:26], D(2026, 2, 10))[1] == [
+        "dec", "jan<br>2026", "feb<br> <br>t/m 10",
+    ]  # fmt: skip
+
+
+def test_running_month_is_marked_in_the_monthly_charts(demo):
+    holidays = cl.school_holidays(demo.run, LAST_24)
+    fig = charts.monthly_comparison(
+        cl.new_cases_by_month(demo.run, LAST_24),
+        facet="line",
+        facet_label="line_nl",
+        value="cases",
+        year_before="cases_year_before",
+        holidays=holidays,
+        unit="zaken",
+        data_until=DEMO_UNTIL,
+    )
+    assert fig.layout.xaxis.ticktext[-1] == "nov<br>t/m 22"
+    assert fig.layout.xaxis.tickangle == 0  # upright on a narrow screen, not squashed
+    now = [t for t in fig.data if t.name == "de maand zelf"][0]
+    assert now.marker.pattern.shape[-1] == "/" and set(now.marker.pattern.shape[:-1]) == {""}
+    assert now.marker.opacity[-1] < 1
+    assert now.customdata[-1] == "november 2026 (t/m 22 november)"
+
+
+def test_contacts_per_case_chart_leaves_the_running_month_out(demo):
+    rows = cl.contacts_per_case_by_month(demo.run, LAST_24)
+    running = rows.filter(pl.col("month") == D(2026, 11, 1))
+    assert running["contacts_per_case"].to_list() == [None, None]
+    assert (running["contacts"] > 0).all()  # still counted, only not divided
+    assert rows.filter(pl.col("month") < D(2026, 11, 1))["contacts_per_case"].null_count() == 0
+
+
+def test_heatmap_marks_the_running_month_and_is_readable(demo):
+    fig = charts.category_heatmap(
+        cl.line2_by_category_month(demo.run, LAST_24), data_until=DEMO_UNTIL
+    )
+    heatmap = fig.data[0]
+    assert heatmap.textfont.size >= 14
+    assert heatmap.showscale is False
+    assert fig.layout.xaxis.ticktext[:2] == ("dec", "jan<br>2025")
+    assert fig.layout.xaxis.ticktext[-1] == "nov<br>t/m 22"
+    dashed = [s for s in fig.layout.shapes if s.line.dash == "dash"]
+    assert [(s.x0, s.x1) for s in dashed] == [(D(2026, 11, 1), D(2026, 12, 1))]
+    # a whole year: no running month, nothing dashed
+    whole = charts.category_heatmap(
+        cl.line2_by_category_month(demo.run, YEAR_2025), data_until=DEMO_UNTIL
+    )
+    assert not [s for s in whole.layout.shapes if s.line.dash == "dash"]
+    assert whole.layout.xaxis.ticktext[-1] == "dec"
 
 
 # -- the page in AppTest ------------------------------------------------------------------
@@ -332,8 +404,19 @@ def test_month_select_box_shows_that_months_breakdown(demo):
     )
 
 
+def test_default_period_says_the_last_month_is_running():
+    at = open_caseload()
+    captions = " ".join(c.value for c in at.caption)
+    assert "„nov t/m 22”: de lopende maand" in captions
+    assert "heeft geen punt" in captions  # contacts per case
+    assert "Omlijnd met streepjes: „nov t/m 22”" in captions  # the heatmap
+    at = open_caseload(jaar="2025", van="2025-01", tot="2025-12")
+    assert "t/m 22”" not in " ".join(c.value for c in at.caption)
+
+
 def test_year_button_shows_the_sidebar_year():
     at = open_caseload(jaar="2024")
+    assert at.button[0].label == "Heel 2024"  # short enough for a 1280 px screen
     assert at.query_params["van"] == "2024-12"  # the default: the last 24 months
     at.button[0].click().run()
     assert (at.query_params["van"], at.query_params["tot"]) == ("2024-01", "2024-12")
@@ -370,5 +453,29 @@ def test_caseload_charts_render_and_a_click_on_the_heatmap_picks_the_month(serve
         )
         assert_no_error(page)
         assert re.search(r"van=2025-01&tot=2025-12", page.url), page.url
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1600, 1280])
+def test_filters_fit_the_screen(server, browser, width):
+    page = open_and_wait(browser, server.url + "caseload?jaar=2025")
+    try:
+        page.set_viewport_size({"width": width, "height": 720})
+        page.wait_for_timeout(1000)
+        main = page.locator('[data-testid="stMainBlockContainer"]').bounding_box()
+        right = main["x"] + main["width"]
+        buttons = page.locator(".st-key-caseload_periode button, .st-key-caseload_filters button")
+        labels = []
+        for i in range(buttons.count()):
+            button = buttons.nth(i)
+            box = button.bounding_box()
+            text = button.inner_text()
+            labels.append(text)
+            assert box["x"] + box["width"] <= right + 1, f"{text} loopt van het scherm"
+            # the whole label shows, not "Heel 2025 (jaar in de zi…"
+            assert button.evaluate("b => b.scrollWidth <= b.clientWidth"), text
+        assert {"Heel 2025", "Lijn 2", "Alleen derden"} <= set(labels), labels
     finally:
         page.close()

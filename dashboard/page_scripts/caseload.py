@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import caseload as cl
 from dashboard import caseload_charts as charts
 from dashboard import ui
-from dashboard.format import change_pct, date_nl, month_nl, number
+from dashboard.format import change_pct, date_nl, month_abbreviation, month_nl, number
 
 run = ui.report
 meta = ui.export_meta()
@@ -35,6 +35,8 @@ WIDGETS = {
 MONTH_WIDGET = "caseload_maand"
 HEATMAP_KEY = "caseload_heatmap"
 LAST_CLICK = "caseload_laatste_klik"
+PERIOD_WIDTH = 200  # pixels: "september 2026" and its arrow
+CATEGORY_WIDTH = 340  # pixels: the longest category name
 
 
 def url_value(param: str, value: Any) -> str:
@@ -76,66 +78,70 @@ st.markdown(
     f"{date_nl(data_until)}. Het jaar in de zijbalk verandert de periode alleen via de knop "
     f"hieronder. Elke maand staat naast **dezelfde maand een jaar eerder**."
 )
-period_cols = st.columns([1, 1, 1.2, 1.2])
-period_cols[0].selectbox(
-    "Van",
-    all_months,
-    key=WIDGETS[cl.PERIOD_START_PARAM],
-    format_func=lambda m: month_nl(m, full=True),
-    on_change=write_to_url,
-    args=(cl.PERIOD_START_PARAM,),
-)
-period_cols[1].selectbox(
-    "Tot en met",
-    all_months,
-    key=WIDGETS[cl.PERIOD_END_PARAM],
-    format_func=lambda m: month_nl(m, full=True),
-    on_change=write_to_url,
-    args=(cl.PERIOD_END_PARAM,),
-)
-period_cols[2].button(
-    f"Heel {year} (jaar in de zijbalk)",
-    on_click=show_period,
-    args=cl.year_period(all_months, year),
-    width="stretch",
-)
-period_cols[3].button(
-    "Laatste 24 maanden",
-    on_click=show_period,
-    args=cl.default_period(all_months),
-    width="stretch",
-)
+# Rows that wrap: on a 1280 px projector screen with the sidebar open, what does not fit moves
+# to the next line instead of being cut off.
+with st.container(horizontal=True, vertical_alignment="bottom", key="caseload_periode"):
+    st.selectbox(
+        "Van",
+        all_months,
+        key=WIDGETS[cl.PERIOD_START_PARAM],
+        format_func=lambda m: month_nl(m, full=True),
+        on_change=write_to_url,
+        args=(cl.PERIOD_START_PARAM,),
+        width=PERIOD_WIDTH,
+    )
+    st.selectbox(
+        "Tot en met",
+        all_months,
+        key=WIDGETS[cl.PERIOD_END_PARAM],
+        format_func=lambda m: month_nl(m, full=True),
+        on_change=write_to_url,
+        args=(cl.PERIOD_END_PARAM,),
+        width=PERIOD_WIDTH,
+    )
+    st.button(
+        f"Heel {year}",
+        help=f"Januari tot en met december {year}: het jaar dat in de zijbalk gekozen is.",
+        on_click=show_period,
+        args=cl.year_period(all_months, year),
+    )
+    st.button(
+        "Laatste 24 maanden",
+        on_click=show_period,
+        args=cl.default_period(all_months),
+    )
 
-filter_cols = st.columns(3)
-line = filter_cols[0].segmented_control(
-    "Lijn",
-    list(cl.LINES),
-    key=WIDGETS[cl.LINE_PARAM],
-    format_func=cl.LINES.get,
-    on_change=write_to_url,
-    args=(cl.LINE_PARAM,),
-)
-if line is None:  # a segmented control can be cleared; "both" is what that means
-    line = 0
-category_options = cl.categories_for_line(categories, line)
-if st.session_state[WIDGETS[cl.CATEGORY_PARAM]] not in category_options:
-    st.session_state[WIDGETS[cl.CATEGORY_PARAM]] = cl.ALL
-filter_cols[1].selectbox(
-    "Categorie",
-    category_options,
-    key=WIDGETS[cl.CATEGORY_PARAM],
-    format_func=category_nl.get,
-    on_change=write_to_url,
-    args=(cl.CATEGORY_PARAM,),
-)
-party = filter_cols[2].segmented_control(
-    "Wie nam contact op",
-    list(cl.PARTIES),
-    key=WIDGETS[cl.PARTY_PARAM],
-    format_func=lambda p: cl.PARTIES[p][1],
-    on_change=write_to_url,
-    args=(cl.PARTY_PARAM,),
-)
+with st.container(horizontal=True, key="caseload_filters"):
+    line = st.segmented_control(
+        "Lijn",
+        list(cl.LINES),
+        key=WIDGETS[cl.LINE_PARAM],
+        format_func=cl.LINES.get,
+        on_change=write_to_url,
+        args=(cl.LINE_PARAM,),
+    )
+    if line is None:  # a segmented control can be cleared; "both" is what that means
+        line = 0
+    category_options = cl.categories_for_line(categories, line)
+    if st.session_state[WIDGETS[cl.CATEGORY_PARAM]] not in category_options:
+        st.session_state[WIDGETS[cl.CATEGORY_PARAM]] = cl.ALL
+    st.selectbox(
+        "Categorie",
+        category_options,
+        key=WIDGETS[cl.CATEGORY_PARAM],
+        format_func=category_nl.get,
+        on_change=write_to_url,
+        args=(cl.CATEGORY_PARAM,),
+        width=CATEGORY_WIDTH,
+    )
+    party = st.segmented_control(
+        "Wie nam contact op",
+        list(cl.PARTIES),
+        key=WIDGETS[cl.PARTY_PARAM],
+        format_func=lambda p: cl.PARTIES[p][1],
+        on_change=write_to_url,
+        args=(cl.PARTY_PARAM,),
+    )
 
 start, end = sorted(
     (
@@ -167,9 +173,12 @@ contacts_who = {
 category_text = (
     "alle categorieën" if f.category == cl.ALL else f"categorie {category_nl[f.category]}"
 )
+ends_running = charts.is_running(f.end, data_until)
+running_month = f"„{month_abbreviation(f.end.month)} t/m {data_until.day}”"
 running_text = (
-    f" De lopende maand (tot en met {date_nl(data_until)}) is lichter getekend."
-    if f.end.year == data_until.year and f.end.month == data_until.month
+    f" {running_month}: de lopende maand, met gegevens tot en met {date_nl(data_until)}; lichter "
+    "getekend en nog niet te vergelijken met een hele maand."
+    if ends_running
     else ""
 )
 holidays_text = "Gekleurde banden: schoolvakanties per regio (Noord, Midden, Zuid)."
@@ -225,6 +234,7 @@ ui.show_chart(
         year_before="cases_year_before",
         holidays=holidays,
         unit="zaken",
+        data_until=data_until,
     )
 )
 st.caption(
@@ -246,12 +256,16 @@ with by_line:
             year_before="contacts_year_before",
             holidays=holidays,
             unit="contactmomenten",
+            data_until=data_until,
         )
     )
 with by_channel:
     ui.show_chart(
         charts.stacked_by_item(
-            contacts.filter(pl.col("breakdown") == "channel"), holidays=holidays, unit="contacten"
+            contacts.filter(pl.col("breakdown") == "channel"),
+            holidays=holidays,
+            unit="contacten",
+            data_until=data_until,
         )
     )
 with by_person:
@@ -260,6 +274,7 @@ with by_person:
             contacts.filter(pl.col("breakdown") == "person_type"),
             holidays=holidays,
             unit="contacten",
+            data_until=data_until,
         )
     )
 st.caption(
@@ -281,12 +296,20 @@ ui.show_chart(
         unit="contacten per zaak",
         kind="line",
         decimals=2,
+        data_until=data_until,
     )
 )
 st.caption(
     "Hoe intensief het werk is: contactmomenten in de maand gedeeld door het aantal zaken met "
     f"minstens één contactmoment in die maand, per lijn; contacten {contacts_who}; "
     f"{category_text}. Gestippeld: dezelfde maand een jaar eerder."
+    + (
+        f" De lopende maand ({running_month}, gegevens tot en met {date_nl(data_until)}) heeft "
+        "geen punt: in een deel van een maand heeft een zaak minder dagen voor een volgend "
+        "contact, dus het aantal per zaak zakt zonder dat het werk lichter wordt."
+        if ends_running
+        else ""
+    )
 )
 
 # -- Lijn 2: open cases -------------------------------------------------------------------
@@ -305,6 +328,7 @@ else:
             holidays=holidays,
             unit="open zaken",
             kind="line",
+            data_until=data_until,
         )
     )
     st.caption(
@@ -355,7 +379,9 @@ if clicked:
 
 ui.show_chart(
     charts.category_heatmap(
-        cl.line2_by_category_month(run, f), selected=st.session_state[MONTH_WIDGET]
+        cl.line2_by_category_month(run, f),
+        selected=st.session_state[MONTH_WIDGET],
+        data_until=data_until,
     ),
     key=HEATMAP_KEY,
     on_select="rerun",
@@ -365,6 +391,12 @@ st.caption(
     f"Telt nieuwe Lijn 2-zaken per categorie en maand van opening; {cases_who}; alle Lijn "
     "2-categorieën (het categoriefilter geldt hier niet). Klik op een maand voor de uitsplitsing "
     "hieronder, of kies de maand in de lijst."
+    + (
+        f" Omlijnd met streepjes: {running_month}, de lopende maand (gegevens tot en met "
+        f"{date_nl(data_until)}), nog geen hele maand."
+        if ends_running
+        else ""
+    )
 )
 
 month = st.selectbox(

@@ -1,7 +1,8 @@
 -- grain: one row per month of $period_start..$period_end x line, with the same month a year
 -- earlier
 -- used by: caseload (contacts per case: how intensive the work is)
--- Contacts per case = contacts in the month / cases with at least one contact in that month.
+-- Contacts per case = contacts in the month / cases with at least one contact in that month;
+-- empty for the running month (contacts and cases_with_contact still count up to data_until).
 -- Filters as caseload_contacts_by_month ($party: the person the contact was with).
 WITH months AS (
     SELECT * FROM mart_caseload_months
@@ -36,7 +37,11 @@ SELECT
     months.is_complete,
     cast(coalesce(now.contacts, 0) AS INTEGER) AS contacts,
     cast(coalesce(now.cases_with_contact, 0) AS INTEGER) AS cases_with_contact,
-    now.contacts / nullif(now.cases_with_contact, 0) AS contacts_per_case,
+    -- no ratio for the running month: in part of a month a case has had fewer days for a
+    -- repeat contact, so the ratio drops without the work getting lighter
+    CASE
+        WHEN months.is_complete THEN now.contacts / nullif(now.cases_with_contact, 0)
+    END AS contacts_per_case,
     previous.contacts / nullif(previous.cases_with_contact, 0) AS contacts_per_case_year_before
 FROM months
 CROSS JOIN lines
