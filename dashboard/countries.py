@@ -8,7 +8,7 @@ Chart builders take polars frames and return Plotly figures; they never query.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
@@ -190,6 +190,23 @@ def with_places(df: pl.DataFrame) -> pl.DataFrame:
     return out
 
 
+def cases_with_place(df: pl.DataFrame, which: ListName) -> Callable[[int], str]:
+    """How the country table writes a list's cases: "38 (1)", with the place in brackets
+    ("8 (9=)" for a shared place), or "0" where a country has none.
+
+    A place follows from the count alone (countries with equal counts share it), so the column
+    can keep its numbers, and sort on them, while it shows the place too. `df` is the frame
+    `with_places` made.
+    """
+    places = dict(zip(df[f"{which}_cases"], df[f"{which}_place"], strict=True))
+
+    def text(cases: int) -> str:
+        place = places.get(cases, "–")
+        return number(cases) if place == "–" else f"{number(cases)} ({place})"
+
+    return text
+
+
 def quadrant_cut(df: pl.DataFrame, which: ListName, top: int) -> float:
     """A count between the last country inside the top `top` and the first outside it."""
     cases = pl.col(f"{which}_cases")
@@ -331,6 +348,132 @@ def rank_slope_figure(df: pl.DataFrame, top: int, *, mark_newcomers: bool) -> go
     return fig
 
 
+@dataclass(frozen=True)
+class ScatterLabel:
+    key: str
+    x: float
+    y: float
+    text: str
+
+
+# The scatter's height, and its plot area on a 1280 px screen with the sidebar open (smaller
+# than on 1600 px: labels apart here are apart there too); tall enough that labels of points
+# one case apart (in the crowded corner near zero) fit above each other.
+SCATTER_HEIGHT_PX = 640
+SCATTER_PLOT_PX = (680, SCATTER_HEIGHT_PX - 240)
+LABEL_CHAR_PX = 7.5
+LABEL_HEIGHT_PX = 16  # a line of 14 px text
+MARKER_SIZE_PX = 13
+MARKER_RADIUS_PX = MARKER_SIZE_PX / 2
+TEXT_OVER_TEXT = 10  # how much worse than text over a point
+LABEL_ROUNDS = 4
+# Where a label may go, in order of preference, as plotly's textposition.
+LABEL_POSITIONS = (
+    "top center", "bottom center", "middle right", "middle left",
+    "top right", "top left", "bottom right", "bottom left",
+)  # fmt: skip
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom in pixels
+# The quadrant names in three corners: x, y (paper), anchors, text.
+QUADRANT_CORNERS = (
+    (0.99, 0.99, "right", "top", "gevreesd én bestemming"),
+    (0.99, 0.01, "right", "bottom", "gevreesd, maar zelden bestemming"),
+    (0.03, 0.99, "left", "top", "bestemming, maar niet gevreesd"),
+)
+CORNER_CHAR_PX = 9  # 16 px bold
+
+
+def corner_box(x: float, y: float, xanchor: str, yanchor: str, text: str) -> Box:
+    """Where a quadrant name sits, in the pixels of `place_labels`."""
+    width_px, height_px = SCATTER_PLOT_PX
+    width, height = len(text) * CORNER_CHAR_PX, 22
+    left = x * width_px - (width if xanchor == "right" else 0)
+    top = (1 - y) * height_px - (height if yanchor == "bottom" else 0)
+    return left, top, left + width, top + height
+
+
+def label_box(label: ScatterLabel, position: str, to_px: Callable[[float, float], Any]) -> Box:
+    """Where plotly draws `label` at `position`, in pixels (y grows downwards)."""
+    px, py = to_px(label.x, label.y)
+    lines = label.text.split("<br>")
+    width = max(len(line) for line in lines) * LABEL_CHAR_PX
+    height, gap = len(lines) * LABEL_HEIGHT_PX, MARKER_RADIUS_PX
+    vertical, horizontal = position.split()
+    left = {
+        "center": px - width / 2,
+        "right": px + (gap if vertical == "middle" else 0),
+        "left": px - width - (gap if vertical == "middle" else 0),
+    }[horizontal]
+    top = {"top": py - gap - height, "bottom": py + gap, "middle": py - height / 2}[vertical]
+    return left, top, left + width, top + height
+
+
+def _overlap(a: Box, b: Box) -> float:
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return max(width, 0) * max(height, 0)
+
+
+def place_labels(
+    labels: Sequence[ScatterLabel],
+    *,
+    obstacles: Iterable[tuple[float, float]],
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    blocked: Sequence[Box] = (),
+) -> dict[str, str]:
+    """A textposition per label, so that labels overlap neither each other nor the points.
+
+    Greedy, the labels highest up and furthest right first (the sparse corner, where the
+    first choice is free): each takes the first position of `LABEL_POSITIONS` that is clear
+    and inside the plot, else the one that overlaps least. Then a few rounds in which each
+    label, seeing all the others placed, may move to a better spot (an early label can block
+    a later one that had nowhere else to go).
+    """
+    width_px, height_px = SCATTER_PLOT_PX
+
+    def to_px(x: float, y: float) -> tuple[float, float]:
+        return (
+            (x - x_range[0]) / (x_range[1] - x_range[0]) * width_px,
+            (y_range[1] - y) / (y_range[1] - y_range[0]) * height_px,
+        )
+
+    # Text over text is unreadable, text over a point or cut off at the edge much less so.
+    points: list[Box] = []
+    for x, y in obstacles:
+        px, py = to_px(x, y)
+        r = MARKER_RADIUS_PX
+        points.append((px - r, py - r, px + r, py + r))
+    plot = (0.0, 0.0, float(width_px), float(height_px))
+
+    def clash(box: Box, texts: Iterable[Box]) -> float:
+        outside = (box[2] - box[0]) * (box[3] - box[1]) - _overlap(box, plot)
+        return (
+            TEXT_OVER_TEXT * sum(_overlap(box, t) for t in texts)
+            + outside
+            + sum(_overlap(box, p) for p in points)
+        )
+
+    ordered = sorted(labels, key=lambda lb: (-lb.x - lb.y, lb.key))
+    boxes: dict[str, Box] = {}
+    positions: dict[str, str] = {}
+    for _ in range(LABEL_ROUNDS):
+        moved = False
+        for label in ordered:
+            others = [*blocked, *(b for k, b in boxes.items() if k != label.key)]
+            scored = [
+                (clash(label_box(label, p, to_px), others), i, p)
+                for i, p in enumerate(LABEL_POSITIONS)
+            ]
+            _, _, best = min(scored)
+            moved = moved or positions.get(label.key) != best
+            positions[label.key] = best
+            boxes[label.key] = label_box(label, best, to_px)
+        if not moved:
+            break
+    return positions
+
+
 def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
     """Threat cases (x) against outgoing abduction cases (y) per country, split into quadrants
     at the top-`top` cut of each list; countries in either top are named."""
@@ -348,31 +491,30 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
         .fill_null(False)
         .alias("named"),
     )
-    # Countries on the same spot share one label; a label close to the one before it on the
-    # same height goes below its point instead of above.
+    # Countries on the same spot share one label, a line each (narrow, in a crowded corner).
     shown = shown.with_columns(
         pl.when(pl.col("named"))
         .then(pl.col("country_nl"))
         .otherwise(None)
         .sort_by("country_nl")
-        .str.join(", ")
+        .str.join(",<br>")
         .over("threat_cases", "outgoing_cases")
         .alias("spot_label"),
         pl.col("country_nl").rank("ordinal").over("threat_cases", "outgoing_cases").alias("nth"),
     ).sort("threat_cases", "outgoing_cases")
-    # About 1000 pixels of plot for the x range, 8 pixels a character.
-    units_per_char = (float(shown["threat_cases"].max() or 1) * 1.08 + 1.5) / 1000 * 8
-    positions: dict[str, str] = {}
-    last: dict[int, tuple[float, int, str]] = {}  # height -> x, label length, position
-    for r in shown.filter(pl.col("named") & (pl.col("nth") == 1)).iter_rows(named=True):
-        before = last.get(r["outgoing_cases"])
-        width = len(r["spot_label"])
-        close = before is not None and (r["threat_cases"] - before[0]) < (
-            (before[1] + width) / 2 * units_per_char
-        )
-        position = "bottom center" if close and before[2] == "top center" else "top center"
-        positions[r["country_nl"]] = position
-        last[r["outgoing_cases"]] = (r["threat_cases"], width, position)
+    x_max = float(shown["threat_cases"].max() or 1) * 1.08 + 1
+    y_max = float(shown["outgoing_cases"].max() or 1) * 1.15 + 2
+    labelled = shown.filter((pl.col("nth") == 1) & pl.col("spot_label").is_not_null())
+    positions = place_labels(
+        [
+            ScatterLabel(r["country_nl"], r["threat_cases"], r["outgoing_cases"], r["spot_label"])
+            for r in labelled.iter_rows(named=True)
+        ],
+        obstacles=list(zip(shown["threat_cases"], shown["outgoing_cases"], strict=True)),
+        x_range=(-0.5, x_max),
+        y_range=(-1.5, y_max),
+        blocked=[corner_box(*corner[:5]) for corner in QUADRANT_CORNERS],
+    )
     fig = go.Figure()
     for name, colour in QUADRANT_COLOURS.items():
         part = shown.filter(pl.col("quadrant_nl") == name)
@@ -389,7 +531,7 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
                 ],
                 textposition=[positions.get(c, "top center") for c in part["country_nl"]],
                 textfont={"size": 14, "color": colour},
-                marker={"size": 13, "color": colour, "opacity": 0.85,
+                marker={"size": MARKER_SIZE_PX, "color": colour, "opacity": 0.85,
                         "line": {"color": "white", "width": 1}},
                 name=name,
                 customdata=part.select("country_nl").to_numpy(),
@@ -397,26 +539,19 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
                 "<br>uitgaande ontvoering: %{y} zaken<extra></extra>",
             )
         )  # fmt: skip
-    x_max = float(shown["threat_cases"].max() or 1) * 1.08 + 1
-    y_max = float(shown["outgoing_cases"].max() or 1) * 1.15 + 2
     for line in (
         {"x0": threat_cut, "x1": threat_cut, "y0": -1.5, "y1": y_max},
         {"x0": -0.5, "x1": x_max, "y0": outgoing_cut, "y1": outgoing_cut},
     ):
         fig.add_shape(type="line", line={"color": GRID_COLOUR, "dash": "dash", "width": 2}, **line)
-    corners = (
-        (0.99, 0.99, "right", "top", "gevreesd én bestemming"),
-        (0.99, 0.01, "right", "bottom", "gevreesd, maar zelden bestemming"),
-        (0.03, 0.99, "left", "top", "bestemming, maar niet gevreesd"),
-    )
-    for x, y, xanchor, yanchor, text in corners:
+    for x, y, xanchor, yanchor, text in QUADRANT_CORNERS:
         fig.add_annotation(
             x=x, y=y, xref="paper", yref="paper", xanchor=xanchor, yanchor=yanchor,
             text=f"<b>{text}</b>", showarrow=False, bgcolor="rgba(255,255,255,0.8)",
             font={"size": 16, "color": QUADRANT_COLOURS[text]},
         )  # fmt: skip
     fig.update_layout(
-        height=560,
+        height=SCATTER_HEIGHT_PX,
         xaxis={"title": {"text": "zaken met dreiging naar het land"}, "range": [-0.5, x_max]},
         yaxis={"title": {"text": "uitgaande ontvoeringszaken"}, "range": [-1.5, y_max]},
         legend={**LEGEND, "y": -0.18},

@@ -88,6 +88,40 @@ def holiday_position(
     return f"na {name}"
 
 
+def peak_against_start(start: dt.date | None, weeks_before: int | None) -> str:
+    """A region's first holiday day and where the peak week lies to it: "15 feb, piek 1 wk
+    ervoor". `weeks_before` counts from the region's first holiday week (0: that week)."""
+    if start is None:
+        return "–"
+    if weeks_before is None:
+        return short_date(start)
+    if weeks_before > 0:
+        where = f"piek {weeks_before} wk ervoor"
+    elif weeks_before == 0:
+        where = "piek in de eerste vakantieweek"
+    else:
+        where = f"piek {-weeks_before} wk erna"
+    return f"{short_date(start)}, {where}"
+
+
+def peaks_by_region(peaks: pl.DataFrame) -> pl.DataFrame:
+    """Per holiday (rows of the `line1_peaks` report), one text per region: its start and
+    where the peak lies to it."""
+    return peaks.with_columns(
+        pl.Series(
+            f"start_peak_{region}",
+            [
+                peak_against_start(start, weeks)
+                for start, weeks in zip(
+                    peaks[f"start_{region}"], peaks[f"weeks_before_{region}"], strict=True
+                )
+            ],
+            dtype=pl.String,
+        )
+        for region in REGIONS
+    )
+
+
 def outlook_table(outlook: pl.DataFrame) -> pl.DataFrame:
     """The outlook with the texts a roster needs (week, holiday per region)."""
     rows = []
@@ -120,6 +154,27 @@ def _range(low: float | None, high: float | None, decimals: int = 0) -> str:
     if low is None or high is None:
         return "–"
     return f"{number(low, decimals)}–{number(high, decimals)}"
+
+
+def source_years_text(outlook: pl.DataFrame) -> str:
+    """Which earlier holidays each run of outlook weeks is computed from:
+    "wk 48–53: kerstvakantie 2024 en 2025; wk 1–6: voorjaarsvakantie 2024, 2025 en 2026"."""
+    runs: list[tuple[tuple[str, str], list[int]]] = []
+    for row in outlook.iter_rows(named=True):
+        if row["holiday_nl"] is None or row["source_years"] is None:
+            continue
+        key = (row["holiday_nl"].lower(), row["source_years"])
+        if runs and runs[-1][0] == key:
+            runs[-1][1].append(row["iso_week"])
+        else:
+            runs.append((key, [row["iso_week"]]))
+    parts = []
+    for (holiday, years), weeks in runs:
+        listed = years.split(", ")
+        years_nl = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " en " + listed[-1]
+        span = f"wk {weeks[0]}" if len(weeks) == 1 else f"wk {weeks[0]}–{weeks[-1]}"
+        parts.append(f"{span}: {holiday} {years_nl}")
+    return "; ".join(parts)
 
 
 def coming_holidays(outlook: pl.DataFrame) -> list[str]:
@@ -368,22 +423,41 @@ def aligned_chart(aligned: pl.DataFrame) -> go.Figure:
                 col=col,
             )
         fig.add_vline(x=0, line_dash="dot", line_color=PALETTE[6], row=1, col=col)
+        # Weeks as bare numbers and upright: five panels side by side leave a 1280 px screen
+        # about 110 px per panel, too little for "-6 wk" four times (and no "+2", which would
+        # touch the next panel's "-6").
         fig.update_xaxes(
             tickvals=[-42, -28, -14, 0],
-            ticktext=["-6 wk", "-4 wk", "-2 wk", "start"],
-            tickfont={"size": 13},
+            ticktext=["−6", "−4", "−2", "0"],
+            tickangle=0,
+            tickfont={"size": 14},
             range=[-43, 15],
             row=1,
             col=col,
         )
-    fig.update_yaxes(title_text="zaken per werkdag (gemiddeld)", row=1, col=1)
+    fig.update_xaxes(title_text="weken tot de eerste vakantiedag", row=1, col=(len(keys) + 1) // 2)
+    fig.update_yaxes(title_text="zaken per werkdag", row=1, col=1)
     fig.update_annotations(font={"size": 16})
     fig.update_layout(
-        title="Lijn 1 rond de eerste vakantiedag",
-        height=500,
-        legend={**LEGEND_ON_TOP, "y": 1.12},
-        # room on the right: the legend's last label is measured too short and clipped
-        margin={"t": 110, "r": 60},
+        title={
+            "text": "Lijn 1 rond de eerste vakantiedag, gemiddeld",
+            "yref": "container",
+            "y": 0.98,
+            "yanchor": "top",
+        },
+        height=520,
+        # Under the title, from the left, with entries of a fixed width: plotly.js measures
+        # the labels before the web font has loaded and would clip the last one.
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1.1,
+            "yanchor": "bottom",
+            "entrywidth": 230,
+            "entrywidthmode": "pixels",
+        },
+        margin={"t": 130},
     )
     return fig
 

@@ -201,7 +201,7 @@ GIVEN_CASES = [
 ]
 
 
-def write_export(folder: Path, cases: list[dict]) -> None:
+def write_export(folder: Path, cases: list[dict], data_until=dt.date(2025, 12, 31)) -> None:
     schemas = {
         name: pl.read_parquet_schema(next((DATA_ROOT / "demo" / name).glob("*.parquet")))
         for name in ("cases", "children", "contacts", "mediations", "export_meta")
@@ -211,8 +211,8 @@ def write_export(folder: Path, cases: list[dict]) -> None:
     frames["export_meta"] = pl.DataFrame(
         [
             {
-                "export_date": dt.date(2025, 12, 31),
-                "data_until": dt.date(2025, 12, 31),
+                "export_date": data_until,
+                "data_until": data_until,
                 "is_demo": False,
                 "extrapolated_from": None,
                 "source": "test",
@@ -248,6 +248,24 @@ def test_given_cases_expect_counts_ranks_and_previous_ranks(small):
     ]
     assert got["previous_period_in_data"].all()
     assert countries.with_places(got)["threat_place"].to_list() == ["1", "2=", "2=", "–", "–"]
+
+
+def test_given_a_running_year_expect_the_treaty_list_of_data_until(tmp_path):
+    # Botswana joined on 1 February 2023; data up to 15 January 2023 cannot know that yet
+    folder = tmp_path / "export"
+    botswana = _case(1, 1, "2023-01-10", "abduction", "mother", "from_nl", "BW", None, 1)
+    write_export(folder, [botswana], data_until=dt.date(2023, 1, 15))
+    got = countries.threat_vs_abduction_by_country(
+        Database(folder, DATA_ROOT).run, Period.ending(2023)
+    )
+    assert got.select(
+        "country_iso2", "hkov_reference", "hkov_nl", "hkov_reference_date"
+    ).rows() == [("BW", False, "geen HKOV", dt.date(2023, 1, 15))]
+
+
+def test_given_a_complete_year_expect_the_treaty_list_of_31_december(small):
+    got = countries.threat_vs_abduction_by_country(small.run, Y2025)
+    assert got["hkov_reference_date"].unique().to_list() == [dt.date(2025, 12, 31)]
 
 
 def test_given_cases_expect_the_first_year_to_have_no_comparison(small):
@@ -326,6 +344,45 @@ def test_map_outlines_and_countries_without_a_shape():
     assert fig.layout.geo.lonaxis.range == (-180, 180)
 
 
+def test_table_cell_shows_cases_with_place(by_country_2025):
+    places = countries.with_places(by_country_2025)
+    threat = countries.cases_with_place(places, "threat")
+    top = places.filter(pl.col("threat_rank") == 1).row(0, named=True)
+    assert threat(top["threat_cases"]) == f"{top['threat_cases']} (1)"  # Marokko
+    shared = places.filter(pl.col("threat_place").str.ends_with("=")).row(0, named=True)
+    assert threat(shared["threat_cases"]) == f"{shared['threat_cases']} ({shared['threat_place']})"
+    assert threat(0) == "0"
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_scatter_labels_do_not_overlap(demo, year):
+    df = countries.threat_vs_abduction_by_country(demo.run, Period.ending(year))
+    fig = countries.threat_vs_abduction_scatter(df, 10)
+    x_range, y_range = fig.layout.xaxis.range, fig.layout.yaxis.range
+    width, height = countries.SCATTER_PLOT_PX
+
+    def to_px(x, y):
+        return (
+            (x - x_range[0]) / (x_range[1] - x_range[0]) * width,
+            (y_range[1] - y) / (y_range[1] - y_range[0]) * height,
+        )
+
+    boxes = [
+        (text, countries.label_box(countries.ScatterLabel(text, x, y, text), position, to_px))
+        for trace in fig.data
+        for x, y, text, position in zip(
+            trace.x, trace.y, trace.text, trace.textposition, strict=True
+        )
+        if text
+    ]
+    assert len(boxes) >= 10
+    for i, (a, box_a) in enumerate(boxes):
+        for b, box_b in boxes[i + 1 :]:
+            overlap_x = min(box_a[2], box_b[2]) - max(box_a[0], box_b[0])
+            overlap_y = min(box_a[3], box_b[3]) - max(box_a[1], box_b[1])
+            assert overlap_x <= 0 or overlap_y <= 0, f"{a} over {b}"
+
+
 def test_csv_download_has_dutch_headers_for_excel():
     df = pl.DataFrame({"country_nl": ["Marokko"], "threat_cases": [38]})
     data = countries.table_for_download(df, {"country_nl": "Land", "threat_cases": "Zaken"})
@@ -384,6 +441,20 @@ def test_page_first_and_running_year():
     assert any("Geen vergelijking met 2023" in c.value for c in at.caption)
     at = open_landen(jaar="2026")
     assert any("2026 loopt nog" in i.value for i in at.info)
+    # the treaty list of a day that has been, not of 31 December still to come
+    table_note = [c.value for c in at.caption if "verdragslijst per" in c.value]
+    assert len(table_note) == 1 and "verdragslijst per 22 november 2026." in table_note[0]
+
+
+def test_page_table_fits_by_sharing_cells_and_a_children_tab():
+    at = open_landen(jaar="2025")
+    cases, children = (d.value for d in at.dataframe)
+    assert list(cases.columns) == [
+        "Land", "HKOV", "Dreiging", "Uitgaand", "Inkomend", "Dreiging 2024", "Uitgaand 2024",
+    ]  # fmt: skip
+    assert list(children.columns) == ["Land", "Dreiging", "Uitgaand", "Inkomend"]
+    assert [t.label for t in at.tabs] == ["Zaken en plaats", "Kinderen"]
+    assert any("verdragslijst per 31 december 2025." in c.value for c in at.caption)
 
 
 # -- the map in Chromium, offline -----------------------------------------------------------
@@ -439,3 +510,19 @@ def test_2025_curacao_is_named_under_the_incoming_map(by_country_2025):
     missing = countries.not_on_map(by_country_2025, "incoming_cases", countries.map_outline_iso3())
     assert "Curaçao" in missing["country_nl"].to_list()
     assert ranks(by_country_2025, "incoming")["CW"] == 3
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1600, 1280])
+def test_country_table_fits_without_scrolling_sideways(server, browser, width):
+    page = open_and_wait(browser, server.url + "landen?jaar=2025")
+    try:
+        page.set_viewport_size({"width": width, "height": 720})
+        page.wait_for_timeout(1000)
+        widths = page.evaluate(
+            """() => [...document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller')]
+                .filter(s => s.clientWidth > 0).map(s => [s.scrollWidth, s.clientWidth])"""
+        )
+        assert widths and all(scroll <= client + 1 for scroll, client in widths), widths
+    finally:
+        page.close()

@@ -243,6 +243,40 @@ def test_holiday_position_texts():
     )
 
 
+def test_peak_against_each_regions_start(demo):
+    assert vacation.peak_against_start(dt.date(2025, 2, 15), 1) == "15 feb, piek 1 wk ervoor"
+    assert vacation.peak_against_start(dt.date(2025, 2, 15), 0) == (
+        "15 feb, piek in de eerste vakantieweek"
+    )
+    assert vacation.peak_against_start(dt.date(2025, 2, 15), -1) == "15 feb, piek 1 wk erna"
+    assert vacation.peak_against_start(None, None) == "–"
+    peaks = vacation.peaks_by_region(demo.run("line1_peaks", year=2025))
+    summer = peaks.filter(pl.col("holiday_key") == "zomervakantie").row(0, named=True)
+    # the 2025 summer peak (week 27) against Noord 12 July, Midden 19 July, Zuid 5 July
+    assert [summer[f"start_peak_{r}"] for r in vacation.REGIONS] == [
+        "12 jul, piek 2 wk ervoor", "19 jul, piek 3 wk ervoor", "5 jul, piek 1 wk ervoor",
+    ]  # fmt: skip
+
+
+def test_outlook_names_the_years_it_is_computed_from(demo):
+    outlook = demo.run("line1_outlook", today=OUTLOOK_DAY)
+    assert vacation.source_years_text(outlook) == (
+        "wk 48–53: kerstvakantie 2024 en 2025; wk 1–6: voorjaarsvakantie 2024, 2025 en 2026"
+    )
+
+
+def test_aligned_chart_fits_a_narrow_screen(demo):
+    fig = vacation.aligned_chart(demo.run("line1_holiday_aligned"))
+    for axis in ("xaxis", "xaxis2", "xaxis3", "xaxis4", "xaxis5"):
+        x = fig.layout[axis]
+        assert x.tickangle == 0 and list(x.ticktext) == ["−6", "−4", "−2", "0"], axis
+    assert fig.layout.xaxis3.title.text == "weken tot de eerste vakantiedag"
+    assert fig.layout.yaxis.title.text == "zaken per werkdag"
+    # fixed-width legend entries: measured before the web font loads, they would be clipped
+    assert fig.layout.legend.entrywidthmode == "pixels" and fig.layout.legend.entrywidth >= 200
+    assert fig.layout.legend.xanchor == "left"  # under the title, not on top of it
+
+
 # -- the page -------------------------------------------------------------------------------
 
 
@@ -262,11 +296,21 @@ def test_page_shows_every_year(year):
     assert f"Per werkdag in {year}" in headers
     assert f"Pieken in {year}" in headers
     assert "Wat komt eraan: de komende 12 weken" in headers
-    peaks, outlook = at.dataframe
+    peaks, regions, weeks, expected = at.dataframe
     assert len(peaks.value) == 5
-    assert len(outlook.value) == 12
-    assert outlook.value["Week"].iloc[0] == "wk 48 (23 nov)"
-    assert outlook.value["Noord"].iloc[0] == "4 wk vóór kerstvakantie"
+    assert list(regions.value.columns) == ["Vakantie", "Noord", "Midden", "Zuid"]
+    assert len(weeks.value) == len(expected.value) == 12
+    assert weeks.value["Week"].iloc[0] == expected.value["Week"].iloc[0] == "wk 48 (23 nov)"
+    assert weeks.value["Noord"].iloc[0] == "4 wk vóór kerstvakantie"
+    assert "Contactmomenten" in expected.value.columns
+    running = [i.value for i in at.info if "loopt nog" in i.value]
+    assert running == (
+        ["2026 loopt nog: gegevens tot en met 22 november 2026. Wat daarna komt, staat nog niet "
+         "in de grafieken en tabellen van dit jaar; een vakantie die nog moet beginnen, kan een "
+         "hogere piek krijgen. De verwachting voor de komende weken staat onderaan."]
+        if year == "2026"
+        else []
+    )  # fmt: skip
     assert any("Verwachting gemaakt op **23 november 2026**" in m.value for m in at.markdown)
     assert at.query_params["per_student"] == "40"
 
@@ -274,10 +318,10 @@ def test_page_shows_every_year(year):
 def test_cases_per_student_come_from_the_url_and_change_the_student_days():
     at = open_vakantiepieken(vandaag=OUTLOOK_DAY.isoformat(), per_student="20")
     assert at.number_input(key="zaken_per_student").value == 20
-    at20 = at.dataframe[1].value["Werkstudentdagen"]
+    at20 = at.dataframe[3].value["Studentdagen"]
     at.number_input(key="zaken_per_student").set_value(40).run()
     assert at.query_params["per_student"] == "40"
-    at40 = at.dataframe[1].value["Werkstudentdagen"]
+    at40 = at.dataframe[3].value["Studentdagen"]
     assert at20.iloc[0] == pytest.approx(2 * at40.iloc[0])
 
 
@@ -297,5 +341,22 @@ def test_vakantiepieken_charts_render_in_chromium(server, browser):
         assert "Kerstvakantie" in body or "kerstvakantie" in body
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         full_page_screenshot(page, SCREENSHOTS / "vakantiepieken-2025.png")
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1600, 1280])
+def test_vakantiepieken_tables_fit_without_scrolling_sideways(server, browser, width):
+    page = open_and_wait(browser, f"{server.url}vakantiepieken?jaar=2025&vandaag=2026-11-23")
+    try:
+        page.set_viewport_size({"width": width, "height": 720})
+        page.wait_for_timeout(1000)
+        widths = page.evaluate(
+            """() => [...document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller')]
+                .map(s => [s.scrollWidth, s.clientWidth])"""
+        )
+        assert len(widths) == 4
+        assert all(scroll <= client + 1 for scroll, client in widths), widths
     finally:
         page.close()

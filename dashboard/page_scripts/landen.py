@@ -12,6 +12,7 @@ from dashboard.format import date_nl, number, percent
 YEARS_PARAM = "jaren"
 _YEARS_WIDGET = "landen_jaren"
 _TOP_WIDGET = "landen_top"
+COUNTRY_WIDTH = 205  # pixels: "Verenigde Arabische Emiraten"
 
 
 def _years_to_url() -> None:
@@ -210,30 +211,53 @@ st.subheader("Alle landen")
 table = countries.with_places(by_country).filter(
     (pl.col("threat_cases") + pl.col("outgoing_cases") + pl.col("incoming_cases")) > 0
 )
+# Cases and place share a cell ("38 (1)") and the children have a tab of their own: thirteen
+# columns side by side ran off a 1600 px screen. The CSV keeps every column apart.
+previous_place = ui.optional(lambda rank: f"plaats {number(rank)}")
+country_column = ui.Column("Land", width=COUNTRY_WIDTH)
 columns = {
-    "country_nl": ui.Column("Land", width="medium"),
+    "country_nl": country_column,
     "hkov_nl": ui.Column("HKOV"),
-    "threat_cases": ui.Column("Dreiging: zaken", number),
-    "threat_children": ui.Column("Dreiging: kinderen", number),
-    "threat_place": ui.Column("Dreiging: plaats"),
-    "outgoing_cases": ui.Column("Uitgaand: zaken", number),
-    "outgoing_children": ui.Column("Uitgaand: kinderen", number),
-    "outgoing_place": ui.Column("Uitgaand: plaats"),
-    "incoming_cases": ui.Column("Inkomend: zaken", number),
-    "incoming_children": ui.Column("Inkomend: kinderen", number),
-    "incoming_place": ui.Column("Inkomend: plaats"),
-    "previous_threat_rank": ui.Column(f"Dreiging: plaats {previous.label}", ui.optional(number)),
-    "previous_outgoing_rank": ui.Column(f"Uitgaand: plaats {previous.label}", ui.optional(number)),
+    "threat_cases": ui.Column("Dreiging", countries.cases_with_place(table, "threat")),
+    "outgoing_cases": ui.Column("Uitgaand", countries.cases_with_place(table, "outgoing")),
+    "incoming_cases": ui.Column("Inkomend", countries.cases_with_place(table, "incoming")),
+    "previous_threat_rank": ui.Column(f"Dreiging {previous.label}", previous_place),
+    "previous_outgoing_rank": ui.Column(f"Uitgaand {previous.label}", previous_place),
 }
-if not compare:
-    columns.pop("previous_threat_rank")
-    columns.pop("previous_outgoing_rank")
-ui.show_table(table, columns)
 download = {
     "country_iso2": "landcode",
-    **{k: c.header for k, c in columns.items()},
+    "country_nl": "Land",
+    "hkov_nl": "HKOV",
+    "threat_cases": "Dreiging: zaken",
+    "threat_children": "Dreiging: kinderen",
+    "threat_place": "Dreiging: plaats",
+    "outgoing_cases": "Uitgaand: zaken",
+    "outgoing_children": "Uitgaand: kinderen",
+    "outgoing_place": "Uitgaand: plaats",
+    "incoming_cases": "Inkomend: zaken",
+    "incoming_children": "Inkomend: kinderen",
+    "incoming_place": "Inkomend: plaats",
+    "previous_threat_rank": f"Dreiging: plaats {previous.label}",
+    "previous_outgoing_rank": f"Uitgaand: plaats {previous.label}",
     "hkov_source_nl": "HKOV volgens",
 }
+if not compare:
+    for key in ("previous_threat_rank", "previous_outgoing_rank"):
+        columns.pop(key)
+        download.pop(key)
+cases_tab, children_tab = st.tabs(["Zaken en plaats", "Kinderen"])
+with cases_tab:
+    ui.show_table(table, columns)
+with children_tab:
+    ui.show_table(
+        table,
+        {
+            "country_nl": country_column,
+            "threat_children": ui.Column("Dreiging", number),
+            "outgoing_children": ui.Column("Uitgaand", number),
+            "incoming_children": ui.Column("Inkomend", number),
+        },
+    )
 st.download_button(
     "Tabel als CSV",
     countries.table_for_download(table, download),
@@ -241,8 +265,13 @@ st.download_button(
     mime="text/csv",
     icon=":material/download:",
 )
+reference_day = date_nl(by_country["hkov_reference_date"][0])
 st.caption(
-    f"{COUNTING_NOTE} HKOV: de vlag op de zaken van het land; zonder zaak met een vlag de "
-    f"verdragslijst per 31 december {period.year_to}. 'wisselend': de vlag verschilt tussen zaken "
-    "(het verdrag trad in de periode in werking). Plaats: – is geen zaken."
+    f"{COUNTING_NOTE} Per lijst het aantal zaken, tussen haakjes de plaats op die lijst (9= is "
+    "een gedeelde plaats)"
+    + (f"; bij {previous.label} de plaats toen" if compare else "")
+    + ". Kinderen: de kinderen in die zaken. HKOV: de vlag op de zaken van het land; zonder zaak "
+    f"met een vlag de verdragslijst per {reference_day}. 'wisselend': de vlag verschilt tussen "
+    "zaken (het verdrag trad in de periode in werking). De CSV heeft zaken, kinderen en plaats "
+    "elk in een eigen kolom."
 )

@@ -34,12 +34,21 @@ def _per_student_to_url() -> None:
 
 year = ui.selected_year()
 today = _today()
+data_until: dt.date = ui.export_meta()["data_until"]
 
 st.caption(
     "Lijn 1 zijn de vragen over het toestemmingsformulier om met een kind naar het buitenland "
     "te reizen (code 'toestemming voor vakantie'); werkstudenten beantwoorden ze. Werkdagen zijn "
     "maandag tot en met vrijdag zonder feestdagen."
 )
+
+if year == data_until.year and data_until < dt.date(year, 12, 31):
+    st.info(
+        f"{year} loopt nog: gegevens tot en met {date_nl(data_until)}. Wat daarna komt, staat "
+        "nog niet in de grafieken en tabellen van dit jaar; een vakantie die nog moet beginnen, "
+        "kan een hogere piek krijgen. De verwachting voor de komende weken staat onderaan.",
+        icon=":material/schedule:",
+    )
 
 days = ui.report("line1_by_day", year=year)
 holidays = ui.report("line1_school_holidays", year=year)
@@ -108,13 +117,7 @@ ui.show_table(
         "peak_week": ui.Column("Piekweek"),
         "peak_cases": ui.Column("Zaken in piekweek", ui.optional(number)),
         "peak_to_baseline": ui.Column("× basisniveau", ui.optional(lambda v: f"{number(v, 1)} ×")),
-        "weeks_before_noord": ui.Column("Wk vóór Noord", ui.optional(number)),
-        "weeks_before_midden": ui.Column("Wk vóór Midden", ui.optional(number)),
-        "weeks_before_zuid": ui.Column("Wk vóór Zuid", ui.optional(number)),
-        "start_noord": ui.Column("Start Noord", ui.optional(vacation.short_date)),
-        "start_midden": ui.Column("Start Midden", ui.optional(vacation.short_date)),
-        "start_zuid": ui.Column("Start Zuid", ui.optional(vacation.short_date)),
-        "peak_contacts": ui.Column("Contactmomenten in piekweek", ui.optional(number)),
+        "peak_contacts": ui.Column("Contactmomenten", ui.optional(number)),
     },
     # the highest peak of the year stands out
     highlight=lambda row: row["peak_cases"] is not None and row["peak_cases"] == highest_peak,
@@ -132,6 +135,22 @@ st.caption(
         if open_windows
         else ""
     )
+    + " Contactmomenten: in dezelfde piekweek."
+)
+st.subheader("Eerste vakantiedag per regio en de piek")
+ui.show_table(
+    vacation.peaks_by_region(peaks),
+    {
+        "holiday_label": ui.Column("Vakantie"),
+        **{
+            f"start_peak_{region}": ui.Column(vacation.REGION_NL[region])
+            for region in vacation.REGIONS
+        },
+    },
+)
+st.caption(
+    "Per regio de eerste vakantiedag (een zaterdag) en hoeveel weken vóór de eerste "
+    "vakantieweek van die regio de piekweek lag."
 )
 
 # -- wat komt eraan -------------------------------------------------------------------------
@@ -170,28 +189,41 @@ st.caption(
     "Verwacht aantal geopende Lijn 1-zaken en Lijn 1-contactmomenten per week; de streepjes "
     "geven het bereik over de eerdere jaren."
 )
+st.subheader("De weken tegenover de schoolvakanties")
 ui.show_table(
     outlook,
     {
         "week": ui.Column("Week"),
-        "expected_cases": ui.Column("Zaken verwacht", ui.optional(number)),
-        "cases_range": ui.Column("Bereik zaken"),
-        "student_days": ui.Column("Werkstudentdagen", ui.optional(lambda v: number(v, 1))),
-        "student_days_range": ui.Column("Bereik studentdagen"),
-        "working_days": ui.Column("Werkdagen", ui.optional(number)),
-        "students_per_day": ui.Column("Studenten per werkdag", ui.optional(lambda v: number(v, 1))),
-        "expected_contacts": ui.Column("Contactmomenten verwacht", ui.optional(number)),
-        "position_noord": ui.Column("Noord", width="medium"),
-        "position_midden": ui.Column("Midden", width="medium"),
-        "position_zuid": ui.Column("Zuid", width="medium"),
-        "source_years": ui.Column("Op basis van"),
+        **{
+            f"position_{region}": ui.Column(vacation.REGION_NL[region])
+            for region in vacation.REGIONS
+        },
     },
 )
 st.caption(
     "Eén rij per ISO-week (maandag tot en met zondag): de plaats van de week ten opzichte van "
-    "de schoolvakantie per regio, de verwachte aantallen met bereik (laagste–hoogste van de "
-    "eerdere jaren) en wat dat vraagt aan werkstudentdagen. De tabel is te "
-    "kopiëren naar een rooster (selecteren en Ctrl+C, of downloaden als CSV)."
+    "de schoolvakantie per regio."
+)
+st.subheader("Verwacht per week")
+ui.show_table(
+    outlook,
+    {
+        "week": ui.Column("Week"),
+        "working_days": ui.Column("Werkdagen", ui.optional(number)),
+        "expected_cases": ui.Column("Zaken", ui.optional(number)),
+        "cases_range": ui.Column("Bereik zaken"),
+        "student_days": ui.Column("Studentdagen", ui.optional(lambda v: number(v, 1))),
+        "students_per_day": ui.Column("Studenten per dag", ui.optional(lambda v: number(v, 1))),
+        "expected_contacts": ui.Column("Contactmomenten", ui.optional(number)),
+    },
+)
+st.caption(
+    "Verwachte aantallen per week; bereik: de laagste en hoogste waarde van de eerdere jaren. "
+    "Op basis van dezelfde week rond dezelfde vakantie in eerdere jaren — "
+    f"{vacation.source_years_text(outlook)}. Werkdagen: zonder feestdagen. "
+    f"Studentdagen: verwachte zaken ÷ {number(per_student)} zaken per student per dag; "
+    "studenten per dag: studentdagen ÷ werkdagen van die week. De tabellen zijn te kopiëren "
+    "naar een rooster (selecteren en Ctrl+C, of downloaden als CSV)."
 )
 
 # -- heatmap --------------------------------------------------------------------------------

@@ -16,7 +16,12 @@ period AS (
         cast($year_from AS INTEGER) AS year_from,
         cast($year_to AS INTEGER) AS year_to,
         2 * cast($year_from AS INTEGER) - cast($year_to AS INTEGER) - 1 AS previous_from,
-        cast($year_from AS INTEGER) - 1 AS previous_to
+        cast($year_from AS INTEGER) - 1 AS previous_to,
+        -- the treaty list as on the period's last day, or on data_until in a running year: a
+        -- list of a day still to come would count a party that has not joined yet
+        least(make_date(cast($year_to AS INTEGER), 12, 31), meta.data_until)
+            AS hkov_reference_date
+    FROM stg_export_meta AS meta
 ),
 
 first_year AS (
@@ -113,10 +118,10 @@ SELECT
     ranked.previous_incoming_rank,
     ranked.hkov_flag_yes_cases,
     ranked.hkov_flag_no_cases,
-    -- the reference list on the last day of the period: the default where no case has a flag
+    -- the reference list on hkov_reference_date: the default where no case has a flag
     coalesce(
         countries.hkov_party
-        AND coalesce(countries.hkov_entry_into_force <= make_date(period.year_to, 12, 31), TRUE),
+        AND coalesce(countries.hkov_entry_into_force <= period.hkov_reference_date, TRUE),
         FALSE
     ) AS hkov_reference,
     CASE
@@ -125,7 +130,7 @@ SELECT
         WHEN ranked.hkov_flag_no_cases > 0 THEN 'geen HKOV'
         WHEN
             countries.hkov_party
-            AND coalesce(countries.hkov_entry_into_force <= make_date(period.year_to, 12, 31), TRUE)
+            AND coalesce(countries.hkov_entry_into_force <= period.hkov_reference_date, TRUE)
             THEN 'HKOV'
         ELSE 'geen HKOV'
     END AS hkov_nl,
@@ -135,6 +140,7 @@ SELECT
     END AS hkov_source_nl,
     period.year_from,
     period.year_to,
+    period.hkov_reference_date,
     period.previous_from,
     period.previous_to,
     period.previous_from >= first_year.first_year AS previous_period_in_data
