@@ -84,6 +84,19 @@ def _next_month(month: dt.date) -> dt.date:
     return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
+def _month_axis(fig: go.Figure, months: Sequence[dt.date], data_until: dt.date | None) -> None:
+    """The month axis every monthly chart shares: Dutch ticks, the running month marked."""
+    tickvals, ticktext = month_ticks(months, data_until)
+    fig.update_xaxes(
+        tickvals=tickvals,
+        ticktext=ticktext,
+        range=_month_range(months),
+        showgrid=False,
+        tickangle=0,
+        tickfont=_month_tick_font(months),
+    )
+
+
 def _month_range(months: Sequence[dt.date]) -> list[dt.date]:
     return [min(months), _next_month(max(months))]
 
@@ -201,15 +214,7 @@ def monthly_comparison(
                 row=row, col=1,
             )  # fmt: skip
     shade_school_holidays(fig, holidays, len(labels))
-    tickvals, ticktext = month_ticks(months, data_until)
-    fig.update_xaxes(
-        tickvals=tickvals,
-        ticktext=ticktext,
-        range=_month_range(months),
-        showgrid=False,
-        tickangle=0,
-        tickfont=_month_tick_font(months),
-    )
+    _month_axis(fig, months, data_until)
     fig.update_yaxes(tickformat=number_format, rangemode="tozero")
     fig.update_layout(
         height=ROW_HEIGHT * len(labels) + 170,
@@ -270,15 +275,7 @@ def stacked_by_item(
         col=1,
     )
     shade_school_holidays(fig, holidays, 1)
-    tickvals, ticktext = month_ticks(months, data_until)
-    fig.update_xaxes(
-        tickvals=tickvals,
-        ticktext=ticktext,
-        range=_month_range(months),
-        showgrid=False,
-        tickangle=0,
-        tickfont=_month_tick_font(months),
-    )
+    _month_axis(fig, months, data_until)
     fig.update_yaxes(tickformat=",.0f", rangemode="tozero")
     fig.update_layout(
         barmode="stack", height=480, legend={"y": -0.25, "yanchor": "top", "font": {"size": 15}}
