@@ -33,6 +33,12 @@ class Settings(BaseModel):
         "gepubliceerde cijfers). Omgevingsvariabele IKO_REFERENCE_ROOT.",
     )
     port: int = Field(default=8501, description="Poort van het dashboard (IKO_PORT).")
+    publication_threshold: int = Field(
+        default=5,
+        ge=2,
+        description="Publicatiemodus: aantallen van 1 tot deze waarde staan als '<drempel' "
+        "(IKO_PUBLICATION_THRESHOLD).",
+    )
 
 
 @cache
@@ -42,6 +48,7 @@ def settings() -> Settings:
         "data_home": os.environ.get("IKO_DATA_HOME"),
         "reference_root": os.environ.get("IKO_REFERENCE_ROOT"),
         "port": os.environ.get("IKO_PORT"),
+        "publication_threshold": os.environ.get("IKO_PUBLICATION_THRESHOLD"),
     }
     loaded = Settings(**{k: v for k, v in env.items() if v})
     # Once an export has been imported the app shows it; the demo only until then.
