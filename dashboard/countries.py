@@ -22,6 +22,7 @@ from dashboard import downloads
 from dashboard.charts import GRID_COLOUR, PALETTE, TEXT_COLOUR
 from dashboard.format import number, percent
 from dashboard.paths import REPO_ROOT
+from dashboard.publication import Publication, grid_equations, grid_values
 
 Runner = Callable[..., pl.DataFrame]
 ListName = Literal["threat", "outgoing", "incoming"]
@@ -265,10 +266,48 @@ def _hidden_axis() -> dict[str, Any]:
     return {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": True}
 
 
-def rank_slope_figure(df: pl.DataFrame, top: int, *, mark_newcomers: bool) -> go.Figure:
+def published_places(df: pl.DataFrame, publication: Publication) -> pl.DataFrame:
+    """`with_places` for publication: a hidden count ("<5") gets the one shared place of all
+    hidden counts of its list ("gedeeld 12e"), so the ranking does not tell 4 from 1."""
+    from dashboard.publication import merged_places
+
+    out = with_places(df)
+    for which in ("threat", "outgoing", "incoming"):
+        cases = f"{which}_cases"
+        counts = sorted((c for c in out[cases].to_list() if c), reverse=True)
+        shared = merged_places(counts, publication)[-1] if counts else "–"
+        out = out.with_columns(
+            pl.when((pl.col(cases) > 0) & (pl.col(cases) < publication.threshold))
+            .then(pl.lit(shared))
+            .otherwise(pl.col(f"{which}_place"))
+            .alias(f"{which}_place")
+        )
+    return out
+
+
+def rank_slope_figure(
+    df: pl.DataFrame,
+    top: int,
+    *,
+    mark_newcomers: bool,
+    publication: Publication | None = None,
+) -> go.Figure:
     """Threat place (left) against outgoing-abduction place (right) for every country in either
-    top `top`; a country outside one top ends at the bottom row. Newcomers are marked."""
-    df = with_places(df)
+    top `top`; a country outside one top ends at the bottom row. Newcomers are marked.
+
+    With `publication`, hidden counts read "<5" and share one place, and only countries whose
+    count in a list is shown are placed in that list's top (their order would tell counts
+    apart)."""
+    count = number if publication is None else publication.count
+    if publication is None:
+        df = with_places(df)
+    else:
+        df = published_places(df, publication)
+        for which in ("threat", "outgoing"):
+            rank = rank_column(which)  # type: ignore[arg-type]
+            df = df.with_columns(
+                pl.when(pl.col(f"{which}_cases") >= publication.threshold).then(pl.col(rank))
+            )
     left = in_top(df, "threat", top)
     right = in_top(df, "outgoing", top)
     bottom = max(len(left), len(right)) + 1.5
@@ -294,8 +333,8 @@ def rank_slope_figure(df: pl.DataFrame, top: int, *, mark_newcomers: bool) -> go
         name, colour = groups[group]
         hover = (
             f"<b>{country}</b><br>dreiging: plaats {row['threat_place']}"
-            f" ({number(row['threat_cases'])} zaken)<br>uitgaande ontvoering: plaats "
-            f"{row['outgoing_place']} ({number(row['outgoing_cases'])} zaken)<extra></extra>"
+            f" ({count(row['threat_cases'])} zaken)<br>uitgaande ontvoering: plaats "
+            f"{row['outgoing_place']} ({count(row['outgoing_cases'])} zaken)<extra></extra>"
         )
         fig.add_trace(
             go.Scatter(
@@ -315,7 +354,7 @@ def rank_slope_figure(df: pl.DataFrame, top: int, *, mark_newcomers: bool) -> go
     def label(country: str, which: ListName, newcomers: set[str]) -> str:
         row = rows[country]
         mark = " <b>nieuw</b>" if country in newcomers else ""
-        return f"{row[f'{which}_place']}. {country} ({number(row[f'{which}_cases'])}){mark}"
+        return f"{row[f'{which}_place']}. {country} ({count(row[f'{which}_cases'])}){mark}"
 
     for country, y in y_left.items():
         fig.add_annotation(
@@ -610,27 +649,61 @@ def country_map_figure(
     return fig
 
 
-def hkov_split_figure(df: pl.DataFrame) -> go.Figure:
-    """Cases and children of outgoing and incoming abductions, HKOV against non-HKOV."""
+def hkov_split_texts(df: pl.DataFrame, publication: Publication) -> dict[tuple[str, str], str]:
+    """The split's numbers as published, keyed (direction x group, "cases"/"children"): small
+    counts hidden, and their complements, since each direction's total is shown too."""
+    keyed = df.with_columns(key=pl.col("direction_nl") + " · " + pl.col("hkov_nl"))
+    texts: dict[tuple[str, str], str] = {}
+    for value in ("cases", "children"):
+        wide = keyed.pivot(on="hkov_nl", index="direction_nl", values=value).fill_null(0)
+        groups = [c for c in wide.columns if c != "direction_nl"]
+        values = {
+            k: v
+            for k, v in grid_values(wide, "direction_nl", groups).items()
+            if k[0] != "totaal"  # per direction the total is shown, across directions not
+        }
+        rows = wide["direction_nl"].to_list()
+        equations = grid_equations(rows, groups, row_totals=True, column_totals=False)
+        shown = publication.counts(values, equations)
+        for (direction, group), text in shown.items():
+            texts[(f"{direction} · {group}", value)] = text
+    return texts
+
+
+def hkov_split_figure(df: pl.DataFrame, *, publication: Publication | None = None) -> go.Figure:
+    """Cases and children of outgoing and incoming abductions, HKOV against non-HKOV.
+
+    With `publication` a hidden count is not drawn (its bar length would give it away) and
+    reads "<5" or "×"."""
+    published = None if publication is None else hkov_split_texts(df, publication)
     fig = make_subplots(rows=1, cols=2, subplot_titles=("Zaken", "Kinderen"), shared_yaxes=True)
     colours = {"HKOV-land": PALETTE[0], "geen HKOV-land": PALETTE[1], "onbekend": QUIET_COLOUR}
     for group in df["hkov_nl"].unique(maintain_order=True).to_list():
         part = df.filter(pl.col("hkov_nl") == group)
         for col, value in ((1, "cases"), (2, "children")):
+            texts = [number(v) for v in part[value]]
+            lengths = part[value].to_list()
+            if published is not None:
+                keys = [f"{d} · {group}" for d in part["direction_nl"]]
+                texts = [published[(k, value)] for k in keys]
+                lengths = [
+                    v if t == number(v) else 0 for v, t in zip(lengths, texts, strict=True)
+                ]
             fig.add_trace(
                 go.Bar(
                     y=part["direction_nl"].to_list(),
-                    x=part[value].to_list(),
+                    x=lengths,
                     orientation="h",
                     name=group,
                     legendgroup=group,
                     showlegend=col == 1,
                     marker_color=colours.get(group, QUIET_COLOUR),
-                    text=[number(v) for v in part[value]],
-                    textposition="inside",
+                    text=texts,
+                    textposition="inside" if published is None else "auto",
                     insidetextanchor="middle",
                     textfont={"color": "white", "size": 16},
-                    hovertemplate=f"{group}: %{{x}}<extra>%{{y}}</extra>",
+                    outsidetextfont={"color": TEXT_COLOUR, "size": 16},
+                    hovertemplate=f"{group}: %{{text}}<extra>%{{y}}</extra>",
                 ),
                 row=1,
                 col=col,

@@ -18,6 +18,7 @@ from plotly.subplots import make_subplots
 
 from dashboard.charts import GRID_COLOUR, PALETTE, TEXT_COLOUR
 from dashboard.format import MISSING, number
+from dashboard.publication import Equation, Publication
 
 Report = Callable[..., pl.DataFrame]
 
@@ -285,10 +286,45 @@ STAGE_COLUMNS = {
 }
 
 
-def funnel_figure(steps: pl.DataFrame, mediation_type: str) -> go.Figure:
-    """A Sankey diagram of one type's requests, from request to outcome."""
+# How the stages add up: what the funnel shows beside each stage lets one be computed from
+# the others, so publication mode hides along these sums.
+FUNNEL_EQUATIONS = (
+    Equation(
+        "requests",
+        (
+            "started", "not_started_court_decided_against", "not_started_parent_declined",
+            "not_started_withdrawn", "not_started_other", "not_yet_decided",
+        ),
+    ),  # fmt: skip
+    Equation("started", ("conducted", "stopped_after_intake")),
+    Equation("conducted", ("full_agreement", "partial_agreement", "no_agreement", "running")),
+)
+
+
+def stage_texts(totals: Mapping[str, int], publication: Publication | None) -> dict[str, str]:
+    """Each stage's count as shown: as it is for staff, protected in publication mode."""
+    values = {stage: int(totals.get(stage, 0)) for stage in STAGE_LABELS}
+    if publication is None:
+        return {stage: number(v) for stage, v in values.items()}
+    return publication.counts(values, FUNNEL_EQUATIONS)
+
+
+def funnel_figure(
+    steps: pl.DataFrame, mediation_type: str, *, publication: Publication | None = None
+) -> go.Figure:
+    """A Sankey diagram of one type's requests, from request to outcome.
+
+    `mediation_type` "samen" adds IKO and NIKO up. With `publication` the stage counts are
+    protected (and the flows carry no numbers in their hover)."""
+    if mediation_type == "samen":
+        steps = (
+            steps.group_by("step_order", "from_stage", "to_stage", "from_label", "to_label")
+            .agg(pl.col("request_count").sum())
+            .with_columns(mediation_type=pl.lit("samen"))
+        )
     own = steps.filter(pl.col("mediation_type") == mediation_type).sort("step_order")
     totals = stage_totals(own).get(mediation_type, {"requests": 0})
+    shown = stage_texts(totals, publication)
     links = own.filter(pl.col("request_count") > 0)
     stages = ["requests"] + [s for s in links["to_stage"].to_list() if s != "requests"]
     # within a column: the flow that goes on first, the drop-outs below it
@@ -299,7 +335,7 @@ def funnel_figure(steps: pl.DataFrame, mediation_type: str) -> go.Figure:
             arrangement="perpendicular",
             valueformat=",d",
             node={
-                "label": [f"{STAGE_LABELS[s]}: {number(totals.get(s, 0))}" for s in stages],
+                "label": [f"{STAGE_LABELS[s]}: {shown[s]}" for s in stages],
                 "color": [STAGE_COLOURS[s] for s in stages],
                 "pad": 14,
                 "thickness": 16,
@@ -317,7 +353,7 @@ def funnel_figure(steps: pl.DataFrame, mediation_type: str) -> go.Figure:
         )
     )
     fig.update_layout(
-        title=f"{mediation_type}: {number(totals.get('requests', 0))} verzoeken",
+        title=f"{TYPE_NAMES.get(mediation_type, mediation_type)}: {shown['requests']} verzoeken",
         height=430,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
     )
@@ -326,17 +362,27 @@ def funnel_figure(steps: pl.DataFrame, mediation_type: str) -> go.Figure:
     return fig
 
 
-def _rate_label(row: Mapping[str, Any]) -> str:
+def _rate_label(row: Mapping[str, Any], publication: Publication | None = None) -> str:
     ended, successful = row["ended"], row["successful"]
     noun = type_noun(row["mediation_type"], ended)
+    if publication is not None:
+        text = publication.share(successful, ended, "beëindigde " + noun)
+        if row["running"]:
+            text += f" (+{publication.count(row['running'])} lopend)"
+        return text
     text = f"{count_text(successful, ended, 'beëindigde ' + noun)}: {rate_text(successful, ended)}"
     if row["running"]:
         text += f" (+{number(row['running'])} lopend)"
     return text
 
 
-def success_rate_figure(rates: pl.DataFrame, year: int) -> go.Figure:
-    """The success rate of `year` per type: a dot, its 95 % interval, and "x van n" beside it."""
+def success_rate_figure(
+    rates: pl.DataFrame, year: int, *, publication: Publication | None = None
+) -> go.Figure:
+    """The success rate of `year` per type: a dot, its 95 % interval, and "x van n" beside it.
+
+    With `publication`, a rate that may not be shown (too small a denominator, or a hidden
+    count) keeps only its protected "x van n", without dot or interval."""
     rows = rates.filter(pl.col("year") == year)
     order = ["samen", "NIKO", "IKO"]  # plotly draws the first category at the bottom
     rows = rows.filter(pl.col("mediation_type").is_in(order))
@@ -356,9 +402,12 @@ def success_rate_figure(rates: pl.DataFrame, year: int) -> go.Figure:
             )  # fmt: skip
             continue
         colour = TYPE_COLOURS[mediation_type]
+        hidden = publication is not None and not publication.shows_share(
+            row["successful"], row["ended"]
+        )
         fig.add_trace(
             go.Scatter(
-                x=[row["success_pct"]],
+                x=[None if hidden else row["success_pct"]],
                 y=[label],
                 mode="markers",
                 marker={"size": 16, "color": colour},
@@ -371,13 +420,13 @@ def success_rate_figure(rates: pl.DataFrame, year: int) -> go.Figure:
                     "thickness": 3,
                     "width": 10,
                 },
-                hovertemplate=_rate_label(row) + "<extra></extra>",
+                hovertemplate=_rate_label(row, publication) + "<extra></extra>",
                 showlegend=False,
             )
         )
         fig.add_annotation(
             x=100, y=label, xanchor="left", xref="x", yref="y", showarrow=False,
-            text=_rate_label(row), align="left", font={"size": 16},
+            text=_rate_label(row, publication), align="left", font={"size": 16},
         )  # fmt: skip
     fig.update_layout(
         height=300,

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, downloads
+from dashboard import charts, downloads, publication
 from dashboard.db import Database, open_database
 from dashboard.format import MISSING, date_nl
 from dashboard.importer.published import IMPORTED as IMPORTED_FIGURES
@@ -231,6 +231,39 @@ def selected_year() -> int:
     return st.session_state[_YEAR_WIDGET]
 
 
+PUBLICATION_KEY = "publicatie"  # the URL parameter too: ?publicatie=1
+
+
+def publication_rules() -> publication.Publication:
+    return publication.Publication(threshold=settings().publication_threshold)
+
+
+def publication_selector() -> None:
+    """The sidebar toggle "Publicatiemodus", kept in the URL, and the banner when it is on.
+
+    Streamlit writes a bound toggle as "true"; "?publicatie=1" (the form people type and
+    share) is read here first, because the binding would drop it as no boolean.
+    """
+    if st.query_params.get(PUBLICATION_KEY, "").strip().lower() in {"1", "ja", "aan"}:
+        st.session_state[PUBLICATION_KEY] = True
+    on = st.sidebar.toggle(
+        "Publicatiemodus",
+        key=PUBLICATION_KEY,
+        bind="query-params",
+        help="Voor wat naar buiten gaat: kleine aantallen afgeschermd, ook in downloads.",
+    )
+    if on:
+        st.info(publication_rules().banner, icon=":material/shield_lock:")
+
+
+def published() -> publication.Publication | None:
+    """The publication rules when publication mode is on in this run, else None (staff see
+    every number as it is). The presentation and the deck use `publication_rules` always."""
+    if st.session_state.get(PUBLICATION_KEY):
+        return publication_rules()
+    return None
+
+
 def not_built_yet(issue: int, subject: str = "Deze pagina") -> None:
     """Say plainly which issue brings what is missing."""
     st.info(f"{subject} komt met issue #{issue} ({ISSUES[issue]}).", icon=":material/construction:")
@@ -371,6 +404,12 @@ def download_buttons(
     `notes`. `what` goes after "Download" on the buttons ("Download tabel als CSV")."""
     meta = export_meta()
     name = downloads.file_stem(stem, meta, until=until)
+    rules = published()
+    if rules is not None:
+        # a file made in publication mode is for publication: small counts go as "<5"
+        table = publication.protect_frame(table, rules)
+        notes = (*notes, rules.banner)
+        name += "-publicatie"
     label = f"Download {what} als" if what else "Download als"
     left, right = st.columns(2)
     left.download_button(
