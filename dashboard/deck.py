@@ -11,12 +11,14 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
 import img2pdf
 import kaleido
+from kaleido.errors import JavascriptError
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
@@ -48,6 +50,9 @@ def _browser_environment() -> None:
         os.environ.setdefault("FONTCONFIG_FILE", str(FONTS_CONF))
 
 
+RETRIES = 3
+
+
 class Renderer:
     """One kaleido (one Chromium) for all images of a deck."""
 
@@ -62,7 +67,16 @@ class Renderer:
 
     def png(self, fig, *, width: int = WIDTH, height: int = HEIGHT) -> bytes:  # type: ignore[no-untyped-def]
         opts = {"format": "png", "width": width, "height": height, "scale": IMAGE_SCALE}
-        return kaleido.calc_fig_sync(fig, opts=opts)
+        for attempt in range(RETRIES):
+            try:
+                return kaleido.calc_fig_sync(fig, opts=opts)
+            except JavascriptError:
+                # On a busy machine the first render can run before kaleido's page has
+                # loaded its scripts ("kaleido_scopes is not defined"); a second one works.
+                if attempt == RETRIES - 1:
+                    raise
+                time.sleep(1)
+        raise AssertionError("unreachable")
 
 
 def slide_pngs(deck: Deck, renderer: Renderer, progress: Progress | None = None) -> list[bytes]:

@@ -119,14 +119,15 @@ def on_slide(
     deck: Deck,
     title: str,
     *,
-    width: int = WIDTH,
-    height: int = HEIGHT,
+    width: int | None = WIDTH,
+    height: int | None = HEIGHT,
     with_title: bool = True,
 ) -> go.Figure:
     """A chart builder's figure as a slide: `width` x `height`, every text scaled up to at
     least MIN_TEXT_PX, and (with `with_title`) the message as its title with the period,
     source, data date and demo mark under it. Without, the chart alone (for PowerPoint,
-    which has the title as text)."""
+    which has the title as text). `width` and `height` None: the size of the screen it is
+    shown on (the presentation page; text stays at its pixel size, so never under 28 px)."""
     spec = fig.to_dict()
     spec["layout"] = _scaled(spec.get("layout", {}), FONT_SCALE, MIN_TEXT_PX)
     spec["data"] = [_scaled(trace, FONT_SCALE, MIN_TEXT_PX) for trace in spec.get("data", [])]
@@ -134,23 +135,26 @@ def on_slide(
     layout: dict[str, Any] = {
         "width": width,
         "height": height,
-        "autosize": False,
+        "autosize": width is None,
         "font": {"family": FONT_FAMILY, "size": MIN_TEXT_PX, "color": TEXT_COLOUR},
         "paper_bgcolor": "white",
     }
     margin = dict(spec["layout"].get("margin", {}))
     # a builder's fixed side margins hold labels that are now larger
-    margin.update({side: max(round(margin.get(side, 0) * FONT_SCALE), 40) for side in "lr"})
+    margin.update({side: max(round(margin.get(side, 0) * FONT_SCALE), 60) for side in "lr"})
     names = [t.get("name") or "" for t in spec["data"] if t.get("showlegend", True) is not False]
     names = [n for n in names if n]
     if spec["layout"].get("showlegend", True) is not False and names:
         # In the bottom margin, under the axis labels: above the chart sits the title. Rows
         # estimated from the entries' lengths at MIN_TEXT_PX (about 15 px a character).
-        rows = -(-sum(len(n) * 15 + 60 for n in dict.fromkeys(names)) // (width - 80))
+        per_row = max(1, ((width or WIDTH) - 80) // (15 * max(map(len, names)) + 60))
+        rows = -(-len(dict.fromkeys(names)) // per_row)
         layout["legend"] = {
             **spec["layout"].get("legend", {}),
-            "orientation": "h", "x": 0, "xanchor": "left", "xref": "container",
+            "orientation": "h", "x": 0.02, "xanchor": "left", "xref": "container",
             "y": 0, "yanchor": "bottom", "yref": "container",
+            # entries of a fixed width: measured before the web font has loaded they overlap
+            "entrywidth": 15 * max(map(len, names)) + 60, "entrywidthmode": "pixels",
         }  # fmt: skip
         margin["b"] = max(margin.get("b", 0), 110 + 42 * rows)
     lines = title_lines(title)
@@ -394,7 +398,7 @@ def deck(run: Runner, year: int, publication: Publication) -> Deck:
                 f"Rangorde van landen in {country_period.label}, alleen zaken waarin een ouder "
                 "contact opnam. Links dreiging (preventiezaken: een ouder vreest ontvoering naar "
                 "het land), rechts uitgaande ontvoering (kinderen vanuit Nederland naar het "
-                f"land). Landen met 1 tot {publication.threshold - 1} zaken delen één plaats. "
+                f"land). Landen met {publication.small} zaken delen één plaats. "
                 + " ".join(
                     f"{'Dreiging' if which == 'threat' else 'Uitgaand'}: "
                     + ", ".join(

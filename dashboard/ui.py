@@ -65,6 +65,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("vakantiepieken", "Vakantiepieken Lijn 1", ":material/flight:"),
     PageSpec("landen", "Dreiging en ontvoering per land", ":material/public:"),
     PageSpec("mediation", "Mediation", ":material/handshake:"),
+    PageSpec("presentatie", "Presentatie IKO-lezing", ":material/slideshow:"),
     PageSpec("gegevens", "Gegevens", ":material/database:"),
 )
 
