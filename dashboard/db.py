@@ -97,9 +97,32 @@ def live_relations() -> frozenset[str]:
     return frozenset(live)
 
 
+def _reads(sql: str) -> set[str]:
+    code = _COMMENT.sub("", sql)
+    return {n for n in relations() if re.search(rf"\b{re.escape(n)}\b", code)}
+
+
+@cache
 def stored_relations() -> list[Relation]:
+    """The relations of the stored layers that a report (or a live relation) reads: these are
+    kept in the marts file. What only they read is computed during the build and not kept."""
     live = live_relations()
-    return [r for r in relations().values() if r.layer in STORED_LAYERS and r.name not in live]
+    read = set().union(*(_reads(report_sql(n)) for n in report_names()))
+    read |= set().union(*(relations()[n].depends_on for n in live))
+    return [
+        r
+        for r in relations().values()
+        if r.layer in STORED_LAYERS and r.name not in live and r.name in read
+    ]
+
+
+def _intermediate_relations() -> list[Relation]:
+    stored = {r.name for r in stored_relations()}
+    return [
+        r
+        for r in relations().values()
+        if r.layer in STORED_LAYERS and r.name not in live_relations() and r.name not in stored
+    ]
 
 
 def _digest(parts: list[bytes]) -> str:
@@ -111,12 +134,13 @@ def _digest(parts: list[bytes]) -> str:
 
 @cache
 def code_fingerprint(reference_root: Path) -> str:
-    """What a marts file depends on besides the export: the SQL of the stored layers, the
-    reference tables they read, and the DuckDB version that wrote it."""
+    """What a marts file depends on besides the export: the SQL (the reports decide what is
+    kept), the reference tables, and the DuckDB version that wrote it."""
     reference = sorted((reference_root / "reference").glob("*"))
+    reports = sorted((QUERIES_DIR / "reports").glob("*.sql"))
     return _digest(
         [duckdb.__version__.encode()]
-        + [p.read_bytes() for p in view_files()]
+        + [p.name.encode() + p.read_bytes() for p in [*view_files(), *reports]]
         + [p.name.encode() + p.read_bytes() for p in reference if p.is_file()]
     )
 
@@ -163,6 +187,7 @@ def build_marts(
     """Compute the stored layers of `data_dir` into the DuckDB file `target`, under a temporary
     name renamed into place: a killed build leaves no half file, and readers see a whole one."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    stored = stored_relations()
     temp = target.with_name(f"{TEMP_PREFIX}{uuid.uuid4().hex}-{target.name}")
     try:
         con = duckdb.connect(str(temp))
@@ -175,8 +200,12 @@ def build_marts(
             )
             # Sources are temporary: the file holds tables only, no view that names a path.
             _create_sources(con, temporary=True)
-            for rel in stored_relations():
-                con.execute(f'CREATE TABLE "{rel.name}" AS\n{rel.sql}')
+            intermediate = {r.name for r in _intermediate_relations()}
+            for rel in relations().values():
+                if rel.name in intermediate:
+                    con.execute(f'CREATE TEMP TABLE "{rel.name}" AS\n{rel.sql}')
+                elif rel in stored:
+                    con.execute(f'CREATE TABLE "{rel.name}" AS\n{rel.sql}')
             con.execute("CHECKPOINT")
         finally:
             con.close()
