@@ -114,7 +114,9 @@ def rows_of(folder: Path) -> dict[str, int]:
     import duckdb
 
     return {
-        t: duckdb.sql(f"SELECT count(*) FROM read_parquet('{folder / t}/*.parquet')").fetchall()[0][0]
+        t: duckdb.sql(f"SELECT count(*) FROM read_parquet('{folder / t}/*.parquet')").fetchall()[0][
+            0
+        ]
         for t in ("cases", "contacts")
     }
 
