@@ -600,12 +600,30 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
 
 
 def country_map_figure(
-    df: pl.DataFrame, value: str, value_label: str, outlines: Iterable[str]
+    df: pl.DataFrame,
+    value: str,
+    value_label: str,
+    outlines: Iterable[str],
+    *,
+    publication: Publication | None = None,
 ) -> go.Figure:
     """A world map: every country with a shape drawn in light grey, countries with cases in
-    `value` coloured by their count. `outlines` are the ISO-3 codes the map can draw."""
+    `value` coloured by their count. `outlines` are the ISO-3 codes the map can draw.
+
+    With `publication` every hidden count gets one and the same colour and reads "<5"."""
     shapes = set(outlines)
     with_cases = df.filter((pl.col(value) > 0) & pl.col("country_iso3").is_in(list(shapes)))
+    count = number if publication is None else publication.count
+    with_cases = with_cases.with_columns(
+        pl.col(value).map_elements(count, return_dtype=pl.String).alias("_count_text")
+    )
+    if publication is not None:
+        with_cases = with_cases.with_columns(
+            pl.when(pl.col(value) < publication.threshold)
+            .then(pl.lit(publication.threshold / 2))
+            .otherwise(pl.col(value))
+            .alias(value)
+        )
     fig = go.Figure()
     fig.add_trace(
         go.Choropleth(
@@ -628,8 +646,9 @@ def country_map_figure(
             zmin=0,
             marker={"line": {"color": "white", "width": 0.5}},
             colorbar={"title": {"text": "zaken"}, "thickness": 16, "len": 0.8},
-            customdata=with_cases.select("country_nl").to_numpy(),
-            hovertemplate=f"<b>%{{customdata[0]}}</b><br>%{{z}} {value_label}<extra></extra>",
+            customdata=with_cases.select("country_nl", "_count_text").to_numpy(),
+            hovertemplate=f"<b>%{{customdata[0]}}</b><br>%{{customdata[1]}} {value_label}"
+            "<extra></extra>",
             name=value_label,
         )
     )
@@ -686,9 +705,7 @@ def hkov_split_figure(df: pl.DataFrame, *, publication: Publication | None = Non
             if published is not None:
                 keys = [f"{d} · {group}" for d in part["direction_nl"]]
                 texts = [published[(k, value)] for k in keys]
-                lengths = [
-                    v if t == number(v) else 0 for v, t in zip(lengths, texts, strict=True)
-                ]
+                lengths = [v if t == number(v) else 0 for v, t in zip(lengths, texts, strict=True)]
             fig.add_trace(
                 go.Bar(
                     y=part["direction_nl"].to_list(),
@@ -748,9 +765,10 @@ def followup_by_country_figure(df: pl.DataFrame) -> go.Figure:
     return fig
 
 
-def contrast_sentence(df: pl.DataFrame) -> str:
+def contrast_sentence(df: pl.DataFrame, publication: Publication | None = None) -> str:
     """The main story in words: where the first of each list stands in the other list."""
-    df = with_places(df)
+    count = number if publication is None else publication.count
+    df = with_places(df) if publication is None else published_places(df, publication)
     parts = []
     for lead, other, lead_nl, other_nl in (
         ("threat", "outgoing", "dreiging", "uitgaande ontvoering"),
@@ -763,33 +781,57 @@ def contrast_sentence(df: pl.DataFrame) -> str:
             )  # fmt: skip
             parts.append(
                 f"**{row['country_nl']}** staat eerst bij {lead_nl} "
-                f"({number(row[f'{lead}_cases'])} zaken), bij {other_nl}: {elsewhere} "
-                f"({number(row[f'{other}_cases'])} zaken)."
+                f"({count(row[f'{lead}_cases'])} zaken), bij {other_nl}: {elsewhere} "
+                f"({count(row[f'{other}_cases'])} zaken)."
             )
     return " ".join(parts)
 
 
-def earlier_prevention_sentence(s: FollowupSummary, period: Period) -> str:
+def earlier_prevention_sentence(
+    s: FollowupSummary, period: Period, publication: Publication | None = None
+) -> str:
     """The link the other way round: abductions that had an earlier prevention case."""
     n = s.outgoing_with_prevention_cases
+    count = number if publication is None else publication.count
+    share = (
+        f" ({percent(s.outgoing_with_prevention_pct)})"
+        if publication is None or publication.shows_share(n, s.outgoing_cases)
+        else ""
+    )
     return (
-        f"Andersom: van de {number(s.outgoing_cases)} uitgaande ontvoeringszaken in "
-        f"{period.label} {'had' if n == 1 else 'hadden'} er {number(n)} "
-        f"({percent(s.outgoing_with_prevention_pct)}) eerder een preventiezaak van hetzelfde "
-        f"gezin, {number(s.outgoing_with_prevention_same_country_cases)} daarvan over "
+        f"Andersom: van de {count(s.outgoing_cases)} uitgaande ontvoeringszaken in "
+        f"{period.label} {'had' if n == 1 else 'hadden'} er {count(n)}{share} "
+        f"eerder een preventiezaak van hetzelfde "
+        f"gezin, {count(s.outgoing_with_prevention_same_country_cases)} daarvan over "
         "hetzelfde land."
     )
 
 
-def followup_sentence(s: FollowupSummary, period: Period) -> str:
-    """The link in words, with its denominators."""
+def followup_sentence(
+    s: FollowupSummary, period: Period, publication: Publication | None = None
+) -> str:
+    """The link in words, with its denominators. With `publication`, protected counts, and
+    no durations for a group under the threshold (its shortest and longest are families)."""
     if s.prevention_families == 0:
         return f"Geen preventiezaken van ouders in {period.label}."
-    text = (
-        f"Van de {number(s.prevention_families)} gezinnen met een eerste preventiezaak in "
-        f"{period.label} kregen er {number(s.later_abduction_families)} "
-        f"({percent(s.later_abduction_pct)}) later een ontvoeringszaak"
+    count = number if publication is None else publication.count
+    later = s.later_abduction_families
+    share = (
+        f" ({percent(s.later_abduction_pct)})"
+        if publication is None or publication.shows_share(later, s.prevention_families)
+        else ""
     )
+    text = (
+        f"Van de {count(s.prevention_families)} gezinnen met een eerste preventiezaak in "
+        f"{period.label} kregen er {count(later)}{share} later een ontvoeringszaak"
+    )
+    if publication is not None:
+        if later >= publication.threshold:
+            text += (
+                f", na een mediaan van {number(s.median_months_to_abduction, 1)} maanden; "
+                f"{count(s.same_country_families)} van hen naar het land van de dreiging"
+            )
+        return text + "."
     if s.later_abduction_families:
         text += (
             f", na een mediaan van {number(s.median_months_to_abduction, 1)} maanden (kortst "

@@ -146,9 +146,7 @@ def pptx_bytes(deck: Deck, renderer: Renderer, progress: Progress | None = None)
             fig = slides.on_slide(slide.figure(), deck, slide.title, height=pixels_h,
                                   with_title=False)  # fmt: skip
             image = renderer.png(fig, height=pixels_h)
-            page.shapes.add_picture(
-                io.BytesIO(image), Emu(0), CHART_TOP, SLIDE_WIDTH, chart_height
-            )
+            page.shapes.add_picture(io.BytesIO(image), Emu(0), CHART_TOP, SLIDE_WIDTH, chart_height)
         page.notes_slide.notes_text_frame.text = slides.notes_text(deck, slide)
     buffer = io.BytesIO()
     presentation.save(buffer)

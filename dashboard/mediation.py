@@ -292,8 +292,12 @@ FUNNEL_EQUATIONS = (
     Equation(
         "requests",
         (
-            "started", "not_started_court_decided_against", "not_started_parent_declined",
-            "not_started_withdrawn", "not_started_other", "not_yet_decided",
+            "started",
+            "not_started_court_decided_against",
+            "not_started_parent_declined",
+            "not_started_withdrawn",
+            "not_started_other",
+            "not_yet_decided",
         ),
     ),  # fmt: skip
     Equation("started", ("conducted", "stopped_after_intake")),

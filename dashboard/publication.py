@@ -24,9 +24,9 @@ from dashboard.format import MISSING, number, percent
 # A count hidden to protect another one: it is not small itself, so it must not read "<5".
 COMPLEMENTARY = "×"
 BANNER = (
-    "Publicatiemodus: aantallen van 1 tot en met {last} staan als \"<{threshold}\", "
+    'Publicatiemodus: aantallen kleiner dan {threshold} staan als "<{threshold}", '
     "percentages alleen bij een noemer van ten minste {min_denominator}; "
-    f"\"{COMPLEMENTARY}\" is afgeschermd zodat een klein aantal niet is terug te rekenen."
+    f'"{COMPLEMENTARY}" is afgeschermd zodat een klein aantal niet is terug te rekenen.'
 )
 
 
@@ -55,9 +55,7 @@ class Publication:
 
     @property
     def banner(self) -> str:
-        return BANNER.format(
-            last=self.threshold - 1, threshold=self.threshold, min_denominator=self.min_denominator
-        )
+        return BANNER.format(threshold=self.threshold, min_denominator=self.min_denominator)
 
     def is_small(self, count: int | None) -> bool:
         """1 to threshold-1: a count that could point to a family. Zero is no one."""

@@ -166,7 +166,11 @@ def on_slide(
         )
         layout["title"] = {
             "text": "<br>".join(f"<b>{line}</b>" for line in lines),
-            "font": {"size": TITLE_PX if len(lines) == 1 else TITLE_PX - 4, "color": TEXT_COLOUR, "family": FONT_FAMILY},
+            "font": {
+                "size": TITLE_PX if len(lines) == 1 else TITLE_PX - 4,
+                "color": TEXT_COLOUR,
+                "family": FONT_FAMILY,
+            },
             "x": 0.03,
             "xanchor": "left",
             "xref": "paper",
@@ -286,7 +290,7 @@ def deck(run: Runner, year: int, publication: Publication) -> Deck:
     # 1. the year in key figures
     headlines = run("annual_headlines", year=year)
     figures = _key_figures(headlines, year)
-    total = next((r for r in headlines.iter_rows(named=True) if r["measure"] == "cases.total"))
+    total = next(r for r in headlines.iter_rows(named=True) if r["measure"] == "cases.total")
     change = total["change_pct"]
     direction = (
         "" if change is None else
@@ -376,8 +380,7 @@ def deck(run: Runner, year: int, publication: Publication) -> Deck:
     if not by_country.is_empty():
         feared, taken = _first(by_country, "threat"), _first(by_country, "outgoing")
         title = (
-            f"{' en '.join(feared)} het meest gevreesd, {' en '.join(taken)} het vaakst "
-            "bestemming"
+            f"{' en '.join(feared)} het meest gevreesd, {' en '.join(taken)} het vaakst bestemming"
             if feared != taken
             else f"{' en '.join(feared)} het meest gevreesd én het vaakst bestemming"
         )
@@ -515,4 +518,3 @@ def notes_text(deck_: Deck, slide: Slide) -> str:
     return f"{slide.notes}\n\n{deck_.source_line}." + (
         f" {DEMO_MARK.capitalize()}: geen echte cijfers." if deck_.is_demo else ""
     )
-

@@ -25,7 +25,8 @@ TIMEOUT = 120
 # A count from 1 to 4 as a word of its own: "3 zaken", "(2)", "4 van"; not "2025" or "<5".
 SMALL_COUNT = re.compile(r"(?<![\d.,<−-])[1-4](?![\d.,])")
 NOT_COUNTS = re.compile(
-    r"<[^>]+>|%\{[^}]*\}|\d{4}|week \d+|\d+,\d|[+-]?\d+ %|Lijn \d|plaats \d+|\d+ (?:weken|dagen|maanden)"
+    r"<[^>]+>|%\{[^}]*\}|\d{4}|week \d+|\d+,\d|[+-]?\d+ %|Lijn \d|plaats \d+"
+    r"|\d+ (?:weken|dagen|maanden)"
 )
 
 

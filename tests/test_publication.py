@@ -69,7 +69,9 @@ def test_no_hidden_cell_of_a_random_table_can_be_solved(seed):
     total) shown: for random tables with many small counts, none may come out."""
     rng = random.Random(seed)
     n_rows, n_cols = rng.randint(1, 6), rng.randint(1, 5)
-    cells = [[rng.choice([0, 1, 2, 3, 4, 5, 8, 12, 30]) for _ in range(n_cols)] for _ in range(n_rows)]
+    cells = [
+        [rng.choice([0, 1, 2, 3, 4, 5, 8, 12, 30]) for _ in range(n_cols)] for _ in range(n_rows)
+    ]
     values, equations, hidden = _shown_grid_is_safe(cells)
     assert all(k in hidden for k, v in values.items() if 0 < v < 5)
     assert not recoverable(values, hidden, equations)

@@ -101,8 +101,9 @@ with st.container(key=BAR_KEY, horizontal=True, vertical_alignment="center"):
                 f"Download {deck.stem}.{fmt}",
                 st.session_state[ready_key],
                 file_name=f"{deck.stem}.{fmt}",
-                mime="application/pdf" if fmt == "pdf" else "application/vnd.openxmlformats-"
-                "officedocument.presentationml.presentation",
+                mime="application/pdf"
+                if fmt == "pdf"
+                else "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                 icon=":material/download:",
             )
     st.page_link(ui.PAGES[0].script, label="Dashboard", icon=":material/close:")
