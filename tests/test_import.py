@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -16,8 +17,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 from import_corpus import (
+    DAMAGED,
     FAULTS,
     WARNINGS,
+    Damage,
     Fault,
     Warned,
     build_fault,
@@ -29,7 +32,9 @@ from import_corpus import (
 from dashboard.contract import EXPORT_TABLES
 from dashboard.db import Database
 from dashboard.importer import import_files, import_log
-from dashboard.importer.publish import CURRENT, MANIFEST
+from dashboard.importer.publish import CURRENT, MANIFEST, read_log
+from dashboard.importer.read import Limits
+from dashboard.importer.report import report_lines
 from dashboard.importer.validate import RULES, personal_by_name
 from dashboard.paths import DATA_ROOT, REPO_ROOT
 
@@ -79,6 +84,61 @@ def test_malformed_file_is_rejected_and_nothing_changes(
 def test_corpus_is_large_enough() -> None:
     assert len(FAULTS) >= 25
     assert len({f.rule for f in FAULTS}) >= 20
+    assert len(DAMAGED) >= 90
+    assert {d.outcome for d in DAMAGED} == {"published", "rejected"}
+
+
+# What Python or a library says, which must never reach a person: exception names, the csv
+# module's and the codecs' English, a traceback.
+NOT_DUTCH = re.compile(
+    r"Traceback|[A-Za-z]+Error\b|Exception|BadZipFile|codec|field larger|expected|line "
+    r"contains|NoneType|invalid|\bcannot\b|\bnot\b|\bthe\b"
+)
+
+
+@pytest.fixture(scope="module")
+def small() -> dict[str, pl.DataFrame]:
+    return small_export(40)
+
+
+@pytest.mark.parametrize("damage", DAMAGED, ids=[d.name for d in DAMAGED])
+def test_damaged_export_is_published_or_refused_in_dutch(
+    damage: Damage, small, tmp_path: Path
+) -> None:
+    folder = write_export(small, tmp_path / "export")
+    paths = damage.make(small, folder) or [folder]
+    home = tmp_path / "home"
+
+    result = import_files(paths, home, who="test", limits=Limits(**(damage.limits or {})))
+
+    report = result.report_nl()
+    assert result.outcome == damage.outcome, report
+    assert not [f for f in result.findings if f.rule == "internal"], report
+    assert not NOT_DUTCH.search(report), report
+    # one line per finding: no value or file name can split the report or forge a line
+    assert len(report.splitlines()) == len(result.findings) + 1, report
+    assert {f.rule for f in result.findings} <= set(RULES), report
+    if damage.outcome == "published":
+        assert not result.errors, report
+        assert result.rows_by_table == {t: df.height for t, df in small.items()}, report
+        if damage.rule is None:
+            assert not result.warnings, report
+    severity = "error" if damage.outcome == "rejected" else "warning"
+    named = [
+        f
+        for f in result.findings
+        if f.severity == severity
+        and (damage.rule is None or f.rule == damage.rule)
+        and damage.message in f.message_nl
+        and (damage.file is None or damage.file in f"{f.file} {f.message_nl}")
+        and (damage.column is None or f.column == damage.column)
+    ]
+    if damage.rule or damage.outcome == "rejected":
+        assert named, report
+    # the import log has its line, with the same Dutch lines
+    record = read_log(home)[-1]
+    assert record["outcome"] == result.outcome
+    assert record["error_lines"] == report_lines(result.errors)
 
 
 def test_report_groups_identical_errors_into_one_line(tables, home, tmp_path) -> None:
