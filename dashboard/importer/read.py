@@ -110,6 +110,15 @@ def printable(text: str) -> str:
     return "".join(out)
 
 
+@dataclass(frozen=True)
+class Note:
+    """A warning found while reading, reported with the file's other findings."""
+
+    rule: str
+    severity: str
+    message_nl: str
+
+
 @dataclass
 class SourceFile:
     path: Path
@@ -117,7 +126,7 @@ class SourceFile:
     table: str | None = None  # from the file or folder name; None = decide by the columns
     frame: pl.DataFrame | None = None  # all columns as text plus ROW
     detail_nl: str = ""  # what was detected, e.g. "CSV, puntkomma, Windows-1252"
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # (rule, message) to report
+    warnings: list[Note] = field(default_factory=list)  # what to report without rejecting
     header_row: bool = True
     columns: list[str] = field(default_factory=list)
     # Parquet: the stored type per column, so a number is not mistaken for an Excel day number
@@ -153,9 +162,14 @@ def collect(paths: list[Path]) -> tuple[list[SourceFile], list[Refused]]:
                     if not export_file or name.startswith((".", "~$")):
                         continue
                     label = printable(f"{path.name}/{file.relative_to(path).as_posix()}")
-                    problem = _refuse_in_folder(file, root)
+                    if name in linked:
+                        # a linked folder inside is walked where it really is
+                        if not file.resolve().is_relative_to(root):
+                            refused.append(Refused(label, rule="link", message_nl=LINK_OUT))
+                        continue
+                    problem = _refuse_in_folder(file, root, label)
                     if problem:
-                        refused.append(Refused(label, *problem))
+                        refused.append(problem)
                     else:
                         found.append(SourceFile(file, label, table_from_name(file)))
                 # never walk into a linked folder: its files would be outside or counted twice
@@ -164,8 +178,8 @@ def collect(paths: list[Path]) -> tuple[list[SourceFile], list[Refused]]:
                 refused.append(
                     Refused(
                         printable(path.name or str(path)),
-                        "no_files",
-                        "De map bevat geen CSV-, XLSX- of Parquet-bestanden.",
+                        rule="no_files",
+                        message_nl="De map bevat geen CSV-, XLSX- of Parquet-bestanden.",
                     )
                 )
         else:
@@ -173,19 +187,23 @@ def collect(paths: list[Path]) -> tuple[list[SourceFile], list[Refused]]:
     return found, refused
 
 
-def _refuse_in_folder(file: Path, root: Path) -> tuple[str, str] | None:
+LINK_OUT = (
+    "Koppeling (symbolische link) naar iets buiten de importmap; niet gevolgd. Kopieer het "
+    "bestand zelf in de map als het bij de export hoort."
+)
+
+
+def _refuse_in_folder(file: Path, root: Path, label: str) -> Refused | None:
     if file.is_symlink():
         target = file.resolve()
         if not target.exists():
-            return "link", "Koppeling (symbolische link) die naar niets wijst; niet gelezen."
-        if not target.is_relative_to(root):
-            return (
-                "link",
-                "Koppeling (symbolische link) naar een bestand buiten de importmap; niet "
-                "gevolgd. Kopieer het bestand zelf in de map als het bij de export hoort.",
+            return Refused(
+                label,
+                rule="link",
+                message_nl="Koppeling (symbolische link) die naar niets wijst; niet gelezen.",
             )
-    if file.is_dir():
-        return "file_type", "Een map met de naam van een bestand; niet gelezen."
+        if not target.is_relative_to(root):
+            return Refused(label, rule="link", message_nl=LINK_OUT)
     return None
 
 
@@ -688,11 +706,14 @@ def _read_xlsx(source: SourceFile, limits: Limits, budget: Budget) -> None:
         others = [s.title for s in book.worksheets[1:] if _has_cells(s)]
         if others:
             source.warnings.append(
-                (
-                    "other_sheets",
-                    f"Alleen het eerste werkblad ('{printable(sheet.title)}') is gelezen; de "
-                    f"werkbladen {', '.join(repr(printable(t)) for t in others)} bevatten ook "
-                    "cellen en zijn niet gelezen.",
+                Note(
+                    rule="other_sheets",
+                    severity="warning",
+                    message_nl=f"Alleen het eerste werkblad ('{printable(sheet.title)}') is "
+                    "gelezen; ook "
+                    + ", ".join(f"'{printable(t)}'" for t in others)
+                    + f" {'bevat' if len(others) == 1 else 'bevatten'} cellen en "
+                    f"{'is' if len(others) == 1 else 'zijn'} niet gelezen.",
                 )
             )
         merged = _merged_ranges(source.path, sheet)

@@ -134,7 +134,12 @@ RULES: dict[str, Rule] = {
         "(die zouden anders ongemerkt wegvallen). Een rij met alleen scheidingstekens "
         "(`;;;;`, die Excel soms achterlaat) is een lege regel en wordt overgeslagen.",
     ),
-    "header": Rule("error", "De kopregel heeft geen lege of dubbele kolomnamen."),
+    "header": Rule(
+        "error",
+        "De kopregel is de eerste regel (geen titel erboven), heeft geen lege of dubbele "
+        "kolomnamen en staat er maar één keer in (niet nog eens halverwege, zoals na het aan "
+        "elkaar plakken van twee bestanden).",
+    ),
     "corrupt": Rule(
         "error",
         "Een XLSX- of Parquet-bestand is niet beschadigd, afgebroken of versleuteld.",
@@ -196,7 +201,11 @@ RULES: dict[str, Rule] = {
     "required": Rule("error", "Een kolom die niet 'of leeg' is, heeft in elke rij een waarde."),
     "code": Rule("error", "Een code is een van de toegestane waarden, precies zo geschreven."),
     "pattern": Rule("error", "Nummers en landcodes passen in hun patroon."),
-    "range": Rule("error", "Getallen liggen binnen hun grenzen (≥, ≤)."),
+    "range": Rule(
+        "error",
+        "Getallen liggen binnen hun grenzen (≥, ≤); elke telling heeft een bovengrens, zodat "
+        "een tikfout (40000 kinderen) een melding is en het getal altijd in de opslag past.",
+    ),
     "meta_rows": Rule("error", "`export_meta` heeft precies één rij."),
     "empty_table": Rule(
         "error",
@@ -994,8 +1003,8 @@ def validate(
             assert table is not None and source.frame is not None
             checked.table_by_file[name] = table
             checked.rows_by_file[name] = source.frame.height
-            for rule, message in source.warnings:
-                checked.findings.append(finding(rule, message, file=name, table=table))
+            for note in source.warnings:
+                checked.findings.append(finding(note.rule, note.message_nl, file=name, table=table))
             if progress:
                 progress(
                     f"Controleren: {name} ({table}, {plural(source.frame.height, 'rij', 'rijen')})",
