@@ -111,7 +111,7 @@ gepubliceerd en staat de waarschuwing in het verslag en in het importlogboek. He
 één regel per bestand, kolom en controle, met het aantal rijen, de eerste rijnummers (in CSV en
 XLSX is de kopregel rij 1, in Parquet is de eerste rij rij 1) en een paar voorbeeldwaarden,
 nooit bij persoonsgegevens. De naam van de controle staat aan het eind van de regel, tussen
-haken: `[date_order]`. Een voorbeeldwaarde staat tussen ‘ ’, ingekort tot 60 tekens, met
+haken: `[date_order]`. Een voorbeeldwaarde staat tussen enkele aanhalingstekens, ingekort tot 60 tekens, met
 regeleinden en andere stuurtekens als `\x0a`; zo kan geen waarde of bestandsnaam het verslag
 splitsen of een regel nadoen, en wordt `=HYPERLINK(…)` nooit een formule in een spreadsheet.
 

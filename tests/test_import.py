@@ -323,3 +323,68 @@ def test_killed_import_leaves_old_or_new_set_complete(tmp_path) -> None:
     assert result.outcome in ("published", "unchanged")
     assert not list(home.glob(".tmp-*")) and not list((home / "versions").glob(".tmp-*"))
     assert table_rows(home / CURRENT) == new_rows
+
+
+def test_missing_named_file_is_an_error_even_beside_published_files(small, tmp_path) -> None:
+    home = tmp_path / "home"
+    folder = write_export(small, tmp_path / "export")
+    files = sorted(folder.iterdir())
+    assert import_files(files, home, who="test").outcome == "published"
+    before = published_checksums(home)
+    typo = folder / "cases_febuari.csv"
+
+    result = import_files([*files, typo], home, who="test")
+
+    assert result.outcome == "rejected", result.report_nl()
+    assert [(f.rule, f.file) for f in result.errors] == [("file_missing", "cases_febuari.csv")]
+    assert published_checksums(home) == before
+    # the command line says the same, in Dutch, with exit code 2 and no traceback
+    command = [sys.executable, "-m", "dashboard.cli", "import", "--data-home", str(home)]
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    run = subprocess.run(
+        [*command, *map(str, files), str(typo)], env=env, capture_output=True, text=True
+    )
+    assert run.returncode == 2
+    assert "FOUT cases_febuari.csv: Het bestand bestaat niet." in run.stdout
+    assert "Traceback" not in run.stderr + run.stdout
+    assert [r["outcome"] for r in read_log(home)] == ["published", "rejected", "rejected"]
+
+
+def test_unexpected_error_is_a_dutch_finding_and_logged(small, tmp_path) -> None:
+    home = tmp_path / "home"
+    folder = write_export(small, tmp_path / "export")
+
+    # a dashboard without its reference tables: nothing the export did wrong
+    result = import_files([folder], home, who="test", reference_root=tmp_path / "nergens")
+
+    report = result.report_nl()
+    assert result.outcome == "rejected"
+    assert [f.rule for f in result.errors] == ["internal"], report
+    assert "Meld het aan de beheerder" in report
+    assert not NOT_DUTCH.search(report), report
+    record = read_log(home)[-1]
+    assert record["outcome"] == "rejected" and record["error_lines"] == report_lines(result.errors)
+    # where it happened is kept for the maintainer, in the log only
+    assert "FileNotFoundError" in record["internal"][0]
+
+
+def test_values_are_quoted_back_safely(small, tmp_path) -> None:
+    formula = '=HYPERLINK("http://x.example","klik")'
+    contacts = small["contacts"].with_columns(
+        channel=pl.when(pl.int_range(pl.len()) == 0)
+        .then(pl.lit(formula))
+        .when(pl.int_range(pl.len()) == 1)
+        .then(pl.lit("fax\nFOUT nep-regel [code]"))
+        .when(pl.int_range(pl.len()) == 2)
+        .then(pl.lit("x" * 5000))
+        .otherwise(pl.col("channel"))
+    )
+    folder = write_export({**small, "contacts": contacts}, tmp_path / "export")
+
+    result = import_files([folder], tmp_path / "home", who="test")
+
+    (line,) = [line for line in result.report_nl().splitlines() if line.endswith("[code]")]
+    assert f"'{formula}'" in line  # single quotes: a CSV reader keeps them, so no '=' leads
+    assert "'fax\\x0aFOUT nep-regel [code]'" in line
+    assert "'" + "x" * 59 + "…'" in line
+    assert len(line) < 600

@@ -16,6 +16,7 @@ from typing import Literal
 
 import polars as pl
 
+from dashboard.downloads import neutralise
 from dashboard.importer import publish
 from dashboard.importer.read import Budget, Limits, ReadError, collect, printable
 from dashboard.importer.report import report_lines, summary_nl
@@ -213,10 +214,12 @@ def import_log(data_home: Path) -> pl.DataFrame:
         [
             {
                 "when": r["when"],
-                "who": r["who"],
+                # typed by a person or named by a file: shown, and downloadable from the table,
+                # as text that a spreadsheet never runs as a formula
+                "who": neutralise(printable(r["who"] or "")),
                 "outcome": r["outcome"],
                 "version": r.get("version"),
-                "files": ", ".join(f["file"] for f in r.get("files", [])),
+                "files": neutralise(", ".join(printable(f["file"]) for f in r.get("files", []))),
                 "rows": sum((r.get("rows_by_table") or {}).values()),
                 "errors": r.get("errors", 0),
                 "warnings": r.get("warnings", 0),

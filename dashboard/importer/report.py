@@ -2,8 +2,8 @@
 
 A line quotes values from the file back; those may be anything (a line break, a 100 KB field,
 `=HYPERLINK(...)`), and the report goes to a screen, a log and perhaps a spreadsheet. So each
-value is cut short, its control characters escaped, and put between typographic quotes, which
-no spreadsheet or CSV reader takes for anything but text.
+value is cut short, its control characters escaped, and always put between single quotes (never
+double quotes, which a CSV reader strips), so that no piece of a line starts with `=`.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ VALUE_CHARS = 60  # of a value quoted back
 
 
 def quoted(value: str) -> str:
-    """‘value’, at most VALUE_CHARS characters, control characters escaped."""
+    """'value', at most VALUE_CHARS characters, control characters escaped."""
     text = printable(str(value))
     if len(text) > VALUE_CHARS:
         text = text[: VALUE_CHARS - 1] + "…"
-    return f"‘{text}’"
+    return f"'{text}'"
 
 
 def finding_line(f: Finding) -> str:
