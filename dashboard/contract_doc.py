@@ -111,9 +111,10 @@ gepubliceerd en staat de waarschuwing in het verslag en in het importlogboek. He
 één regel per bestand, kolom en controle, met het aantal rijen, de eerste rijnummers (in CSV en
 XLSX is de kopregel rij 1, in Parquet is de eerste rij rij 1) en een paar voorbeeldwaarden,
 nooit bij persoonsgegevens. De naam van de controle staat aan het eind van de regel, tussen
-haken: `[date_order]`. Een voorbeeldwaarde staat tussen enkele aanhalingstekens, ingekort tot 60 tekens, met
-regeleinden en andere stuurtekens als `\x0a`; zo kan geen waarde of bestandsnaam het verslag
-splitsen of een regel nadoen, en wordt `=HYPERLINK(…)` nooit een formule in een spreadsheet.
+haken: `[date_order]`. Een voorbeeldwaarde staat tussen enkele aanhalingstekens, ingekort tot
+60 tekens, met regeleinden en andere stuurtekens als `\x0a`; zo kan geen waarde of
+bestandsnaam het verslag splitsen of een regel nadoen, en wordt `=HYPERLINK(…)` nooit een
+formule in een spreadsheet.
 
 Fout of waarschuwing: alles waardoor een getal op een pagina verkeerd kan worden of een rij
 ongemerkt kan wegvallen, is een **fout** (het dashboard raadt niet wat er bedoeld was); een
@@ -168,6 +169,10 @@ def limit_rows() -> list[str]:
         f"| lengte van een CSV-veld | {number(limits.field_chars)} tekens | Geen kolom van het "
         "contract heeft zoveel tekst nodig; meestal is het een aanhalingsteken dat niet wordt "
         "gesloten, en dat zegt de melding dan. |",
+        f"| rijen in een XLSX | {number(limits.xlsx_rows)} per werkblad | Excel lezen gaat "
+        "langzaam (zo'n 10.000 rijen per seconde); de grens houdt een import onder de minuut. "
+        "Het werkblad zegt zelf hoeveel rijen het heeft; een te groot werkblad wordt geweigerd "
+        "voordat het wordt gelezen. Een grotere tabel hoort in CSV of Parquet. |",
         f"| XLSX uitgepakt | {bytes_nl(limits.xlsx_expanded_bytes)} | Een XLSX is een ZIP-archief; "
         "de uitgepakte grootte staat in het archief en wordt vóór het lezen bekeken. Zo'n grote "
         "tabel hoort in CSV of Parquet. |",

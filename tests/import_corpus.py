@@ -1279,6 +1279,10 @@ DAMAGED: tuple[Damage, ...] = (
         "rejected", "too_large", "meer dan 50 rijen", "contacts.xlsx", limits={"rows": 50},
     ),
     Damage(
+        "XLSX die zegt te veel rijen te hebben", _xlsx("contacts"),
+        "rejected", "too_large", "het werkblad zegt", "contacts.xlsx", limits={"xlsx_rows": 50},
+    ),
+    Damage(
         "XLSX uitgepakt te groot", _xlsx("contacts"),
         "rejected", "too_large", "uitgepakt", "contacts.xlsx",
         limits={"xlsx_expanded_bytes": 20_000},
