@@ -388,3 +388,13 @@ def test_values_are_quoted_back_safely(small, tmp_path) -> None:
     assert "'fax\\x0aFOUT nep-regel [code]'" in line
     assert "'" + "x" * 59 + "…'" in line
     assert len(line) < 600
+
+
+def test_header_only_cases_is_one_error_not_thousands_of_references(small, tmp_path) -> None:
+    folder = write_export({**small, "cases": small["cases"].head(0)}, tmp_path / "export")
+
+    result = import_files([folder], tmp_path / "home", who="test")
+
+    assert result.outcome == "rejected"
+    assert [(f.rule, f.table) for f in result.errors] == [("empty_table", "cases")]
+    assert "export/cases.csv heeft geen rijen" in result.errors[0].message_nl
