@@ -97,16 +97,16 @@ if may_import:
     st.caption("Het kan ook met de opdrachtregel: `uv run iko-dashboard import MAP-OF-BESTANDEN`.")
 
 st.header("Jaarcijfers uit eerdere jaarverslagen")
-st.markdown(
-    "Voor jaren zonder export: de cijfers van een eerder jaarverslag, in de maten van het "
-    "jaarverslag 2025. Een CSV-bestand met de kolommen `year`, `measure` en `value` (en zo u "
-    "wilt `section` en `note`); het sjabloon hieronder heeft elke maat met haar omschrijving. "
-    "Vul jaar en waarde in; rijen zonder jaar en waarde worden overgeslagen. De cijfers "
-    "verschijnen op Meerjarige trends, gearceerd als gepubliceerd; voor een jaar met gegevens "
-    "blijft het berekende getal staan en wordt een verschil gemarkeerd. Een cijfer dat al was "
-    "geïmporteerd, wordt vervangen."
-)
 if may_import:
+    st.markdown(
+        "Voor jaren zonder export: de cijfers van een eerder jaarverslag, in de maten van het "
+        "jaarverslag 2025. Een CSV-bestand met de kolommen `year`, `measure` en `value` (en zo u "
+        "wilt `section` en `note`); het sjabloon hieronder heeft elke maat met haar omschrijving. "
+        "Vul jaar en waarde in; rijen zonder jaar en waarde worden overgeslagen. De cijfers "
+        "verschijnen op Meerjarige trends, gearceerd als gepubliceerd; voor een jaar met gegevens "
+        "blijft het berekende getal staan en wordt een verschil gemarkeerd. Een cijfer dat al was "
+        "geïmporteerd, wordt vervangen."
+    )
     st.download_button(
         "Sjabloon (CSV, alle maten)",
         downloads.csv_bytes(published.template(ui.report("published_measures"))),
@@ -141,6 +141,11 @@ if may_import:
                 label="Naar Meerjarige trends",
                 icon=":material/trending_up:",
             )
+else:
+    st.markdown(
+        "Cijfers uit eerdere jaarverslagen, geïmporteerd voor jaren zonder export. Ze staan op "
+        "Meerjarige trends, gearceerd als gepubliceerd."
+    )
 imported_years = ui.report("published_imported_years")
 if imported_years.is_empty():
     st.caption("Nog geen jaarcijfers geïmporteerd.")
@@ -153,10 +158,12 @@ else:
             "differing": ui.Column("Wijkt af van de gegevens", number),
         },
     )
-st.caption(
-    "Op de opdrachtregel: `uv run iko-dashboard import-published BESTAND.csv`. De geïmporteerde "
-    "cijfers staan in de gegevensmap onder `reference/published-imported-report.csv`."
-)
+if may_import:
+    st.caption(
+        "Op de opdrachtregel: `uv run iko-dashboard import-published BESTAND.csv`. De "
+        "geïmporteerde cijfers staan in de gegevensmap onder "
+        "`reference/published-imported-report.csv`."
+    )
 
 if may_import:
     st.header("Laatste import")
