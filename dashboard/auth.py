@@ -41,6 +41,26 @@ def login_configured() -> bool:
         return False
 
 
+# A reverse proxy adds one of these; a browser on the same machine sends none.
+PROXY_HEADERS = (
+    "X-Forwarded-For",
+    "X-Forwarded-Host",
+    "X-Forwarded-Proto",
+    "X-Real-Ip",
+    "Forwarded",
+)
+
+
+def reached_through_proxy() -> bool:
+    """The request came through a reverse proxy: the launcher, which sees only 127.0.0.1,
+    cannot tell that the dashboard is offered to a network."""
+    try:
+        headers = st.context.headers
+    except Exception:  # no browser session (AppTest): no headers
+        return False
+    return any(headers.get(name) for name in PROXY_HEADERS)
+
+
 def running_without_login() -> bool:
     """Started with `--zonder-login`: on a network, without asking who anyone is."""
     return bool(os.environ.get(WITHOUT_LOGIN_ENV))
@@ -145,6 +165,9 @@ def gate() -> Visitor:
     else, not even the names of the pages."""
     current = visitor()
     if not login_configured():
+        if reached_through_proxy() and not running_without_login():
+            _proxy_without_login_page()
+            st.stop()
         return current
     if not current.logged_in:
         _login_page()
@@ -184,6 +207,17 @@ def _no_role_page(current: Visitor) -> None:
     )
     if st.button("Uitloggen", icon=":material/logout:", key="uitloggen"):
         st.logout()
+
+
+def _proxy_without_login_page() -> None:
+    st.title("Geen login ingesteld")
+    st.markdown(
+        "Dit dashboard wordt via een andere server (een reverse proxy) aan het netwerk "
+        "aangeboden, maar er is geen login ingesteld: dan zou iedereen die dit adres bereikt "
+        "alle cijfers zien en kunnen importeren. Daarom toont het niets.\n\n"
+        "Voor de beheerder: stel login in (README, *Op een server voor het team*), of start het "
+        "dashboard, alleen op een gesloten netwerk, bewust met `iko-dashboard run --zonder-login`."
+    )
 
 
 def _account(current: Visitor) -> None:

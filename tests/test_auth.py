@@ -357,6 +357,12 @@ def log_in(page, server: Server, who: str, path: str = "") -> None:
     page.wait_for_url(f"{app_url(server)}**")
 
 
+def wait_footer(page) -> None:
+    """The footer is the last thing a page run draws."""
+    page.locator(f".st-key-{ui.FOOTER_KEY}").get_by_text("Gegevens tot en met").wait_for()
+    wait_done(page)
+
+
 def body(page) -> str:
     return page.locator("body").inner_text()
 
@@ -376,14 +382,14 @@ def test_anonymous_sees_the_login_page_only(login_server, visitor):
 @pytest.mark.browser
 def test_kijker_logs_in_cannot_import_and_logs_out(login_server, visitor):
     log_in(visitor, login_server, "kim")
-    visitor.locator(f".st-key-{ui.FOOTER_KEY}").get_by_text("Gegevens tot en met").wait_for()
+    wait_footer(visitor)
     assert "Ingelogd als Kim Kijker (kim@iko.test) · kijker" in body(visitor)
 
     visitor.goto(app_url(login_server, "gegevens"))
-    visitor.get_by_text("Importeren en het importlogboek zijn voor de gegevensbeheerder").wait_for()
-    wait_done(visitor)
+    wait_footer(visitor)
     text = body(visitor)
     assert "Tabellen in de export" in text
+    assert "Importeren en het importlogboek zijn voor de gegevensbeheerder" in text
     assert "Een nieuwe export importeren" not in text and "Importlogboek" not in text
     assert visitor.locator('[data-testid="stFileUploader"]').count() == 0
 
@@ -398,11 +404,12 @@ def test_kijker_logs_in_cannot_import_and_logs_out(login_server, visitor):
 
 @pytest.mark.browser
 def test_medewerker_sees_every_page_but_not_the_import(login_server, visitor):
-    log_in(visitor, login_server, "mo", "gegevens")
+    log_in(visitor, login_server, "mo")
     visitor.goto(app_url(login_server, "gegevens"))
-    visitor.get_by_text("Importeren en het importlogboek zijn voor de gegevensbeheerder").wait_for()
-    wait_done(visitor)
-    assert "· medewerker" in body(visitor)
+    wait_footer(visitor)
+    text = body(visitor)
+    assert "· medewerker" in text and "Tabellen in de export" in text
+    assert "Een nieuwe export importeren" not in text and "Importlogboek" not in text
     nav = visitor.locator('[data-testid="stSidebarNav"]').inner_text()
     assert all(p.title in nav for p in ui.PAGES), nav
 
@@ -411,8 +418,7 @@ def test_medewerker_sees_every_page_but_not_the_import(login_server, visitor):
 def test_gegevensbeheerder_imports_and_the_log_names_them(login_server, visitor, tmp_path):
     log_in(visitor, login_server, "bea")
     visitor.goto(app_url(login_server, "gegevens"))
-    visitor.get_by_text("Een nieuwe export importeren").wait_for()
-    wait_done(visitor)
+    wait_footer(visitor)
     assert "Uw naam" not in body(visitor)
 
     figures = tmp_path / "jaarverslag-2022.csv"
@@ -425,8 +431,7 @@ def test_gegevensbeheerder_imports_and_the_log_names_them(login_server, visitor,
     start.click()
     visitor.get_by_text("Gepubliceerde jaarcijfers geïmporteerd").wait_for()
     visitor.goto(app_url(login_server, "gegevens"))
-    visitor.get_by_text("Importlogboek").wait_for()
-    wait_done(visitor)
+    wait_footer(visitor)
     assert "Wie: Bea Beheer (bea@iko.test)" in body(visitor)
     who = import_log(login_server.home)["who"].to_list()  # type: ignore[attr-defined]
     assert who == ["Bea Beheer (bea@iko.test)"]
@@ -440,10 +445,10 @@ def test_gegevensbeheerder_imports_and_the_log_names_them(login_server, visitor,
 )
 def test_without_a_mapped_role_only_whom_to_ask(login_server, visitor, who, says):
     log_in(visitor, login_server, who)
-    visitor.get_by_text("Geen toegang").wait_for()
+    visitor.get_by_text(says).wait_for()
     wait_done(visitor)
     text = body(visitor)
-    assert says in text and "Vraag de gegevensbeheerder van Centrum IKO" in text
+    assert "Geen toegang" in text and "Vraag de gegevensbeheerder van Centrum IKO" in text
     for hidden in ("Jaaroverzicht", "Gegevens tot en met", "Demonstratiegegevens"):
         assert hidden not in text
     visitor.goto(app_url(login_server, "gegevens"))
@@ -472,3 +477,22 @@ def test_started_without_login_on_all_addresses_it_runs(free_port, tmp_path):
         assert "Zonder login" in log.read_text(encoding="utf-8")
     finally:
         stop(process)
+
+
+@pytest.mark.browser
+def test_through_a_reverse_proxy_without_login_nothing_is_shown(server, browser):
+    """Bound to 127.0.0.1 behind a proxy, the launcher cannot see the network; the page can."""
+    context = browser.new_context(extra_http_headers={"X-Forwarded-For": "192.0.2.7"})
+    try:
+        page = context.new_page()
+        page.goto(server.url + "jaaroverzicht")
+        page.get_by_role("heading", name="Geen login ingesteld").wait_for(
+            timeout=PAGE_SECONDS * 1000
+        )
+        page.get_by_text("Voor de beheerder").wait_for(timeout=PAGE_SECONDS * 1000)
+        wait_done(page)
+        text = body(page)
+        assert "reverse proxy" in text and "--zonder-login" in text
+        assert "Gegevens tot en met" not in text and "Demonstratiegegevens" not in text
+    finally:
+        context.close()
