@@ -32,7 +32,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import auth, launcher, ui
 from dashboard.importer import import_log
 from dashboard.paths import REPO_ROOT
-from dashboard.settings import SettingsError, settings
+from dashboard.settings import ENV_VARS, SettingsError, settings
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 TIMEOUT = 120
@@ -114,6 +114,18 @@ def test_the_example_secrets_file_documents_every_key_and_configures_nothing(tmp
     copied = tmp_path / "secrets.toml"
     copied.write_text(text, encoding="utf-8")
     assert "is niet ingevuld" in launcher.login_problem(copied)
+
+
+def test_every_setting_is_documented_in_the_readme():
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    for variable in ENV_VARS.values():
+        assert f"`{variable}`" in readme, variable
+
+
+def test_xsrf_and_cors_stay_as_streamlit_sets_them():
+    options = launcher.config_options()
+    assert "server.enableXsrfProtection" not in options and "server.enableCORS" not in options
+    assert options["server.maxUploadSize"] == 50
 
 
 def test_no_secrets_file_is_committed():
