@@ -34,6 +34,9 @@ from dashboard.importer import import_log
 from dashboard.paths import REPO_ROOT
 from dashboard.settings import ENV_VARS, SettingsError, settings
 
+# The mock provider uses Authlib APIs that Authlib itself marks as deprecated; not ours to fix.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
 APP = REPO_ROOT / "dashboard" / "app.py"
 TIMEOUT = 120
 GEGEVENS = next(p for p in ui.PAGES if p.url_path == "gegevens")
