@@ -21,6 +21,7 @@ import pytest
 from browser_support import (
     ARTIFACTS,
     CHROMIUM,
+    ERROR_TEXTS,
     PAGE_SECONDS,
     Server,
     launcher_command,
@@ -389,6 +390,7 @@ def test_anonymous_sees_the_login_page_only(login_server, visitor):
     wait_done(visitor)
     text = body(visitor)
     assert "Log in met uw account" in text
+    assert not [t for t in ERROR_TEXTS if t in text]
     for hidden in ("Jaaroverzicht", "Gegevens tot en met", "Demonstratiegegevens", "Importeren"):
         assert hidden not in text
     assert visitor.locator('[data-testid="stSidebarNav"]').count() == 0
