@@ -286,15 +286,15 @@ def test_open_cases_a_year_earlier_count_on_the_same_day(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("start", "label"),
+    ("start", "heading"),
     [
         ("2026-01", "jan 2026 t/m 22 nov 2026 (11 maanden)"),
         ("2026-11", "nov 2026 t/m 22 nov 2026 (1 maand)"),
     ],
 )
-def test_period_changes_equal_an_independent_count_over_equal_days(start, label):
+def test_period_changes_equal_an_independent_count_over_equal_days(start, heading):
     at = open_caseload(van=start, tot="2026-11")
-    assert label in [s.value for s in at.subheader]
+    assert heading in [s.value for s in at.subheader]
     cases = pl.read_parquet(DEMO_DIR / "cases" / "cases.parquet")
     first_month = int(start[-2:])
     in_months = cases.filter(pl.col("opened_date").dt.month() >= first_month)
