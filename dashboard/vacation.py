@@ -57,6 +57,7 @@ class Accuracy:
 
     pairs: int
     origins: int
+    weeks: int
     first_origin: dt.date
     last_week_end: dt.date
     cases_error_pct: float
@@ -69,15 +70,15 @@ class Accuracy:
     contacts_ratio_high: float
 
 
-# fewer past forecasts than this say too little about the error to draw a range from
-MIN_BACKTEST_PAIRS = 20
+# fewer weeks forecast in the past than half a year say too little about the error
+MIN_BACKTEST_WEEKS = 26
 
 
 def backtest(run: Runner) -> Accuracy | None:
     """The backtest of report `line1_backtest_summary`; None while the data are too short
     (a forecast needs an earlier year, the naive one the year before each week)."""
     row = run("line1_backtest_summary").row(0, named=True)
-    if not row["pairs"] or row["pairs"] < MIN_BACKTEST_PAIRS:
+    if not row["weeks"] or row["weeks"] < MIN_BACKTEST_WEEKS:
         return None
     return Accuracy(**{name: row[name] for name in Accuracy.__dataclass_fields__})
 

@@ -10,6 +10,7 @@ WITH pairs AS (
 SELECT
     cast(count(*) AS INTEGER) AS pairs,
     cast(count(DISTINCT origin) AS INTEGER) AS origins,
+    cast(count(DISTINCT week_start) AS INTEGER) AS weeks,
     min(origin) AS first_origin,
     max(origin) AS last_origin,
     max(week_start) + 6 AS last_week_end,
