@@ -14,7 +14,7 @@ import pytest
 from browser_support import SCREENSHOTS, assert_no_error, full_page_screenshot, open_and_wait
 from streamlit.testing.v1 import AppTest
 
-from dashboard import vacation
+from dashboard import ui, vacation
 from dashboard.db import Database, open_database
 from dashboard.paths import DATA_ROOT, DEMO_DIR, REPO_ROOT
 
@@ -231,7 +231,8 @@ def test_outlook_arithmetic_on_a_hand_made_export(tmp_path):
 
 
 ACCURACY = vacation.Accuracy(
-    pairs=100, origins=20, weeks=40, first_origin=dt.date(2024, 10, 21), last_week_end=dt.date(2025, 11, 23),
+    pairs=100, origins=20, weeks=40, first_origin=dt.date(2024, 10, 21),
+    last_week_end=dt.date(2025, 11, 23),
     cases_error_pct=13.3, naive_cases_error_pct=20.6, contacts_error_pct=14.8,
     naive_contacts_error_pct=23.5, cases_ratio_low=0.8, cases_ratio_high=1.2,
     contacts_ratio_low=0.7, contacts_ratio_high=1.4,
@@ -389,6 +390,24 @@ def test_page_shows_the_gap_the_peak_and_the_backtest():
     assert "Dezelfde week vorig jaar" in expected.columns
     assert expected["Status"].tolist()[:2] == ["voorbij, nog niet in de gegevens", "verwacht"]
     assert len(expected) == 13
+
+
+def test_stale_notice_after_a_week():
+    meta = {"data_until": dt.date(2026, 11, 22)}
+    assert ui.stale_notice(meta, dt.date(2026, 11, 29)) is None  # seven days: still fresh
+    assert ui.stale_notice(meta, dt.date(2026, 12, 1)).startswith(
+        "De gegevens zijn 9 dagen oud: ze lopen tot en met 22 november 2026, vandaag is het "
+        "1 december 2026."
+    )
+
+
+def test_every_page_says_the_data_are_old_and_a_fresh_day_says_nothing():
+    stale = open_vakantiepieken(vandaag="2026-12-01")
+    assert any(w.value.startswith("De gegevens zijn 9 dagen oud") for w in stale.warning)
+    fresh = open_vakantiepieken(vandaag=OUTLOOK_DAY.isoformat())
+    assert not any("dagen oud" in w.value for w in fresh.warning)
+    fresh.switch_page("page_scripts/trends.py").run()
+    assert not any("dagen oud" in w.value for w in fresh.warning)
 
 
 # -- the page -------------------------------------------------------------------------------
