@@ -49,6 +49,15 @@ def _countries(reference_root: Path | None) -> pl.DataFrame:
     return pl.read_parquet(reference_root / "reference" / "countries.parquet")
 
 
+def _build_marts(folder: Path, data_home: Path, reference_root: Path | None) -> None:
+    """The marts of a new version, computed once now instead of by every page that reads them."""
+    from dashboard.db import build_marts, marts_file_name
+    from dashboard.settings import settings
+
+    reference_root = reference_root or settings().reference_root
+    build_marts(folder / marts_file_name(reference_root), folder, reference_root, data_home)
+
+
 def import_files(
     paths: list[Path],
     data_home: Path,
@@ -127,6 +136,7 @@ def import_files(
                 "warnings": len(checked.warnings),
             },
             started,
+            complete=lambda folder: _build_marts(folder, data_home, reference_root),
         )
         publish.point_current(data_home, version)
         if progress:
