@@ -4,25 +4,30 @@ Every page of the navigation is opened once at 1280 and once at 1920 px wide (th
 projector widths) in a real Chromium, with the app's own font. For every Plotly chart on it,
 each visible text element of the SVG (ticks, axis titles, legend entries, annotations, value
 labels, Sankey labels) must lie inside the chart's box and inside every clip area it is drawn
-in (a legend cut off at its edge, a value label cut by the plot area), and no two text
-elements may overlap. A failure names the page, the width, the chart and the texts.
+in (a legend cut off at its edge, a value label cut by the plot area), be at least 16 px on
+screen, and no two text elements may overlap. A failure names the page, the width, the chart
+and the texts.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from browser_support import PAGE_SECONDS, assert_no_error, open_and_wait
 
 from dashboard import ui
+from dashboard.paths import REPO_ROOT
 
 WIDTHS = {1280: 720, 1920: 1080}
+MIN_TEXT_PX = 16
 # Glyph boxes of neighbouring lines touch; more than this (px, both ways) is an overlap.
 TOLERANCE = 2
 
 # Collects, per chart: its title (its own, else the heading above it), the texts that stick
 # out of the chart or out of a clip area they are drawn in, and the pairs of texts that overlap.
 _CHECK_CHARTS = """
-(tolerance) => {
+([tolerance, minPx]) => {
   const charts = [...document.querySelectorAll('.js-plotly-plot')];
   const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5')];
   const label = (t) => (t.textContent || '').replace(/\\s+/g, ' ').trim();
@@ -64,6 +69,13 @@ _CHECK_CHARTS = """
       if (r.r - r.l < 1 || r.b - r.t < 1) continue;
       texts.push({el: t, text: label(t), r});
     }
+    // the size on screen: the font size times any scaling (plotly shrinks bar labels so)
+    const onScreen = (el) => {
+      const m = el.getScreenCTM();
+      return parseFloat(getComputedStyle(el).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
+    };
+    const small = texts.filter(({el}) => onScreen(el) < minPx - 0.5)
+      .map(({el, text}) => `${text} (${onScreen(el).toFixed(1)} px)`);
     const clipped = [];
     for (const {el, text, r} of texts) {
       if (outside(r, box)) { clipped.push(`${text} (buiten de grafiek)`); continue; }
@@ -83,11 +95,26 @@ _CHECK_CHARTS = """
         }
       }
     }
-    results.push({title, texts: texts.length, clipped, overlaps});
+    results.push({title, texts: texts.length, clipped, overlaps, small});
   }
   return results;
 }
 """
+
+
+# Each of these re-validates the whole layout: called once per band or label, a figure with a
+# hundred shapes costs seconds. Builders make lists and set `layout.shapes`/`annotations` once.
+LAYOUT_ADDERS = re.compile(r"\.add_(vrect|hrect|vline|hline|shape|annotation)\(")
+
+
+def test_no_module_adds_shapes_or_annotations_one_by_one():
+    calls = [
+        f"{path.relative_to(REPO_ROOT)}:{n}: {line.strip()}"
+        for path in sorted((REPO_ROOT / "dashboard").rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if LAYOUT_ADDERS.search(line)
+    ]
+    assert not calls, "\n".join(calls)
 
 
 @pytest.mark.browser
@@ -105,7 +132,7 @@ def test_chart_text_is_whole_and_apart(server, browser, spec, width):
         )
         page.evaluate("document.fonts.ready.then(() => true)")
         page.wait_for_timeout(300)  # a chart redraws once after its container settles
-        charts = page.evaluate(_CHECK_CHARTS, TOLERANCE)
+        charts = page.evaluate(_CHECK_CHARTS, [TOLERANCE, MIN_TEXT_PX])
     finally:
         page.close()
     problems = [
@@ -113,9 +140,10 @@ def test_chart_text_is_whole_and_apart(server, browser, spec, width):
         + "; ".join(
             ([f"afgesneden: {', '.join(c['clipped'])}"] if c["clipped"] else [])
             + ([f"overlap: {', '.join(c['overlaps'])}"] if c["overlaps"] else [])
+            + ([f"kleiner dan {MIN_TEXT_PX} px: {', '.join(c['small'])}"] if c["small"] else [])
         )
         for c in charts
-        if c["clipped"] or c["overlaps"]
+        if c["clipped"] or c["overlaps"] or c["small"]
     ]
     assert not problems, "\n".join(problems)
     if spec.url_path != "gegevens":
