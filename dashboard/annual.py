@@ -102,6 +102,7 @@ def breakdown_figure(
             marker_color=colour,
             text=[figure_text(v) for v in values],
             textposition="outside",
+            constraintext="none",
             cliponaxis=False,
             hovertext=[
                 f"{label}: {figure_text(v)} ({name})"
@@ -109,15 +110,14 @@ def breakdown_figure(
             ],
             hoverinfo="text",
         )
-    longest = max((len(label) for label in labels), default=0)
+    top = max((v for s in fig.data for v in s.x if v is not None), default=0)
     fig.update_layout(
         barmode="group",
         height=140 + (70 if compare else 45) * len(labels),
-        # room for the longest label: automargin alone clips it in a narrow column
-        margin={"l": 20 + 10 * longest, "r": 60},
         legend={"traceorder": "reversed"},
         showlegend=len(fig.data) > 1,
-        xaxis={"showticklabels": False, "showgrid": False},
+        # headroom right of the longest bar for its value label
+        xaxis={"showticklabels": False, "showgrid": False, "range": [0, (top or 1) * 1.2]},
     )
     return fig
 
@@ -136,9 +136,13 @@ def age_figure(rows: pl.DataFrame) -> go.Figure:
             marker_color=colour,
             text=[number(v) for v in part["children"]],
             textposition="outside",
+            constraintext="none",
             cliponaxis=False,
         )
-    fig.update_layout(barmode="group", height=420, yaxis={"title": "kinderen"})
+    top = rows["children"].max() or 1
+    fig.update_layout(
+        barmode="group", height=420, yaxis={"title": "kinderen", "range": [0, top * 1.15]}
+    )
     return fig
 
 

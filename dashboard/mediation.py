@@ -16,7 +16,14 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
-from dashboard.charts import GRID_COLOUR, PALETTE, TEXT_COLOUR
+from dashboard.charts import (
+    GRID_COLOUR,
+    LEGEND_RIGHT,
+    MIN_FONT_SIZE,
+    PALETTE,
+    SUBPLOT_TITLES_MARGIN,
+    TEXT_COLOUR,
+)
 from dashboard.format import MISSING, number
 
 Report = Callable[..., pl.DataFrame]
@@ -338,16 +345,16 @@ def funnel_figure(steps: pl.DataFrame, mediation_type: str) -> go.Figure:
                 "color": [_hex_rgba(STAGE_COLOURS[s], 0.35) for s in links["to_stage"]],
                 "hovertemplate": "%{source.label} → %{target.label}<extra></extra>",
             },
-            textfont={"size": 15, "color": TEXT_COLOUR},
+            textfont={"size": MIN_FONT_SIZE, "color": TEXT_COLOUR},
         )
     )
     fig.update_layout(
         title=f"{mediation_type}: {number(totals.get('requests', 0))} verzoeken",
         height=430,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        annotations=[{"text": "Geen verzoeken", "showarrow": False, "x": 0.5, "y": 0.5}]
+        if totals.get("requests", 0) == 0
+        else [],
     )
-    if totals.get("requests", 0) == 0:
-        fig.add_annotation(text="Geen verzoeken", showarrow=False, x=0.5, y=0.5)
     return fig
 
 
@@ -366,6 +373,7 @@ def success_rate_figure(rates: pl.DataFrame, year: int) -> go.Figure:
     order = ["samen", "NIKO", "IKO"]  # plotly draws the first category at the bottom
     rows = rows.filter(pl.col("mediation_type").is_in(order))
     fig = go.Figure()
+    labels: list[dict[str, Any]] = []
     for mediation_type in order:
         own = rows.filter(pl.col("mediation_type") == mediation_type)
         if own.is_empty():
@@ -400,17 +408,19 @@ def success_rate_figure(rates: pl.DataFrame, year: int) -> go.Figure:
                 showlegend=False,
             )
         )
-        fig.add_annotation(
-            x=100, y=label, xanchor="left", xref="x", yref="y", showarrow=False,
-            text=_rate_label(row), align="left", font={"size": 16},
+        # "x van n" on a line of its own above the interval, from the left of the plot area
+        labels.append(
+            {"x": 0, "y": label, "xanchor": "left", "yanchor": "bottom", "yshift": 12,
+             "showarrow": False, "text": _rate_label(row), "align": "left",
+             "font": {"size": MIN_FONT_SIZE}}
         )  # fmt: skip
     fig.update_layout(
-        height=300,
-        margin={"l": 90, "r": 560, "t": 30, "b": 10},
+        height=120 + 90 * len(fig.data),
+        annotations=labels,
         xaxis={
             "range": [0, 100],
             "ticksuffix": " %",
-            "title": {"text": "geslaagd (volledige overeenkomst), met 95%-interval (Wilson)"},
+            "title": {"text": "geslaagd (volledige overeenkomst),<br>met 95%-interval (Wilson)"},
         },
         yaxis={"categoryorder": "array", "categoryarray": [TYPE_NAMES[t] for t in order]},
     )
@@ -466,32 +476,35 @@ def success_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure
                     "thickness": 2,
                     "width": 8,
                 },
+                # above the point for IKO, below for NIKO: the two types never share a line
                 text=[
                     f"{number(r['successful'])} van {number(r['ended'])}"
-                    + (f" (+{number(r['running'])} lopend)" if r["running"] else "")
+                    + (f"<br>+{number(r['running'])} lopend" if r["running"] else "")
                     for r in own.iter_rows(named=True)
                 ],
-                textposition="middle left" if mediation_type == "IKO" else "middle right",
-                textfont={"color": colour, "size": 15},
+                textposition="top center" if mediation_type == "IKO" else "bottom center",
+                textfont={"color": colour, "size": MIN_FONT_SIZE},
+                cliponaxis=False,
                 hovertext=[_rate_label(r) for r in own.iter_rows(named=True)],
                 hoverinfo="text",
             )
         )
     fig.update_layout(
-        height=460,
+        height=520,
         xaxis={
             "tickvals": years["year"].to_list(),
             "ticktext": [year_tick(r, data_until_text) for r in years.iter_rows(named=True)],
             "range": [years["year"].min() - 0.6, years["year"].max() + 0.6],
             "showgrid": False,
         },
+        # room above 100 % and below 0 % for the "x van n" labels
         yaxis={
-            "range": [-5, 102],
+            "range": [-22, 122],
             "tickvals": [0, 20, 40, 60, 80, 100],
             "ticktext": [f"{v} %" for v in (0, 20, 40, 60, 80, 100)],
             "title": {"text": "geslaagd, met 95%-interval"},
         },
-        legend={"y": -0.25, "title": {"text": "Type: "}},
+        legend={"title": {"text": "Type: "}},
     )
     return fig
 
@@ -509,44 +522,56 @@ def children_figure(counts: pl.DataFrame) -> go.Figure:
         (2, "special_guardian_appointments", "special_guardian_children", "keer", "kinderen"),
     )
     years = sorted(counts["year"].unique().to_list())
-    for col, count_col, children_col, count_word, children_word in panels:
-        for mediation_type in TYPES:
-            own = counts.filter(pl.col("mediation_type") == mediation_type).sort("year")
-            fig.add_trace(
-                go.Bar(
-                    x=[str(y) for y in own["year"]],
-                    y=own[count_col].to_list(),
-                    name=mediation_type,
-                    marker_color=TYPE_COLOURS[mediation_type],
-                    text=[
-                        f"{number(c)} ({number(k)} kind.)"
-                        for c, k in zip(own[count_col], own[children_col], strict=True)
-                    ],
-                    textposition="outside",
-                    cliponaxis=False,
-                    textfont={"size": 14},
-                    hovertext=[
-                        f"{mediation_type} {y}: {number(c)} {count_word}, "
-                        f"{number(k)} {children_word}"
-                        for y, c, k in zip(
-                            own["year"], own[count_col], own[children_col], strict=True
-                        )
-                    ],
-                    hoverinfo="text",
-                    showlegend=col == 1,
-                    legendgroup=mediation_type,
-                ),
-                row=1,
-                col=col,
-            )
+    # Horizontal bars, a year per row: the "12 (15 kind.)" labels beside their bars at full
+    # size (upright above a dozen narrow bars they would shrink or run into each other).
+    bars = [
+        go.Bar(
+            y=[str(y) for y in own["year"]],
+            x=own[count_col].to_list(),
+            orientation="h",
+            name=mediation_type,
+            marker_color=TYPE_COLOURS[mediation_type],
+            text=[
+                f"{number(c)} ({number(k)} kind.)"
+                for c, k in zip(own[count_col], own[children_col], strict=True)
+            ],
+            textposition="outside",
+            constraintext="none",
+            cliponaxis=False,
+            textfont={"size": MIN_FONT_SIZE},
+            hovertext=[
+                f"{mediation_type} {y}: {number(c)} {count_word}, {number(k)} {children_word}"
+                for y, c, k in zip(own["year"], own[count_col], own[children_col], strict=True)
+            ],
+            hoverinfo="text",
+            showlegend=col == 1,
+            legendgroup=mediation_type,
+            xaxis=f"x{'' if col == 1 else col}",
+            yaxis=f"y{'' if col == 1 else col}",
+        )
+        for col, count_col, children_col, count_word, children_word in panels
+        for mediation_type in TYPES
+        for own in [counts.filter(pl.col("mediation_type") == mediation_type).sort("year")]
+    ]
+    fig.add_traces(bars)
     top = max(
         1,
         counts["child_interviews"].max() or 0,
         counts["special_guardian_appointments"].max() or 0,
     )
-    fig.update_yaxes(range=[0, top * 1.25], rangemode="tozero")
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(y) for y in years])
-    fig.update_layout(barmode="group", height=420, legend={"y": -0.15})
+    fig.update_xaxes(range=[0, top * 1.9], showticklabels=False, showgrid=False)
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=[str(y) for y in reversed(years)],
+    )
+    fig.update_layout(
+        barmode="group",
+        height=140 + 2 * 26 * len(years),
+        # at the right: the panel titles take the line right above the plot area
+        legend=LEGEND_RIGHT,
+        margin=SUBPLOT_TITLES_MARGIN,
+    )
     return fig
 
 
@@ -554,25 +579,27 @@ def durations_figure(rows: pl.DataFrame) -> go.Figure:
     """Per type and interval: the median (dot), the middle half (thick bar) and the range."""
     fig = go.Figure()
     labels: list[str] = []
+    texts: list[dict[str, Any]] = []
+    traces: list[go.Scatter] = []
     for row in rows.iter_rows(named=True):
         label = f"{row['mediation_type']}: {row['interval_label']}"
         labels.append(label)
         colour = TYPE_COLOURS[row["mediation_type"]]
         if not row["n"]:
-            fig.add_annotation(
-                x=0, y=label, text="nog geen", showarrow=False, xanchor="left",
-                font={"color": TEXT_COLOUR},
+            texts.append(
+                {"x": 0, "y": label, "text": "nog geen", "showarrow": False, "xanchor": "left",
+                 "font": {"color": TEXT_COLOUR, "size": MIN_FONT_SIZE}}
             )  # fmt: skip
-            fig.add_trace(go.Scatter(x=[None], y=[label], showlegend=False))
+            traces.append(go.Scatter(x=[None], y=[label], showlegend=False))
             continue
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[row["min_days"], row["max_days"]], y=[label, label], mode="lines",
                 line={"color": _hex_rgba(colour, 0.45), "width": 2},
                 showlegend=False, hoverinfo="skip",
             )
         )  # fmt: skip
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[row["p25_days"], row["p75_days"]], y=[label, label], mode="lines",
                 line={"color": _hex_rgba(colour, 0.6), "width": 14},
@@ -585,27 +612,29 @@ def durations_figure(rows: pl.DataFrame) -> go.Figure:
             f"middelste helft {number(row['p25_days'])}–{number(row['p75_days'])}, "
             f"alle {number(row['min_days'])}–{number(row['max_days'])}"
         )
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[row["median_days"]], y=[label], mode="markers",
                 marker={"size": 16, "color": colour, "line": {"color": "white", "width": 2}},
                 hovertext=[text], hoverinfo="text", showlegend=False,
             )
         )  # fmt: skip
-        fig.add_annotation(
-            x=row["max_days"], y=label, text=text, showarrow=False, xanchor="left", xshift=12,
-            font={"size": 15},
+        # under its row, from the left of the plot area: inside the chart at any width
+        texts.append(
+            {"x": 0, "y": label, "text": text, "showarrow": False, "xanchor": "left",
+             "yanchor": "top", "yshift": -12, "font": {"size": MIN_FONT_SIZE}}
         )  # fmt: skip
+    fig.add_traces(traces)
     longest = rows["max_days"].max() or 1
     fig.update_layout(
-        height=120 + 70 * len(labels),
+        height=120 + 90 * len(labels),
+        annotations=texts,
         xaxis={
             "title": {"text": "dagen"},
-            "range": [0, float(longest) * 3.2],
+            "range": [0, float(longest) * 1.05],
             "rangemode": "tozero",
         },
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(labels))},
-        margin={"l": 300, "r": 10, "t": 20, "b": 10},
     )
     return fig
 
@@ -672,7 +701,6 @@ def benchmark_figure(bench: pl.DataFrame, own: pl.DataFrame, year: int) -> go.Fi
             "title": {"text": "aandeel met (volledige of gedeeltelijke) overeenkomst"},
             "gridcolor": GRID_COLOUR,
         },
-        margin={"l": 420, "r": 10, "t": 20, "b": 10},
     )
     return fig
 

@@ -15,7 +15,7 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.charts import PALETTE
+from dashboard.charts import MIN_FONT_SIZE, PALETTE
 from dashboard.format import change_pct, month_name, number, signed
 
 # The director's key figures, in the order the page shows them, with a short chart title.
@@ -98,6 +98,13 @@ def trend_figure(
     """
     rows = rows.sort("year")
     places = decimals(rows["value"])
+    # A small chart is a third of the page wide: it names at most four years (the last
+    # always) and labels only its last complete year's bar, so no label touches another.
+    complete = rows.filter(pl.col("kind") != "lopend")["year"]
+    labelled = {complete.max()} if compact else set(rows["year"].to_list())
+    years = rows["year"].to_list()
+    step = -(-len(years) // 4) if compact else 1
+    named = set(years[::-1][::step])
     fig = go.Figure()
     for key, legend in KINDS.items():
         own = rows.filter(kind=key)
@@ -117,7 +124,10 @@ def trend_figure(
                         "solidity": 0.3,
                     },
                 },
-                text=[number(v, places) for v in own["value"]],
+                text=[
+                    number(v, places) if y in labelled else ""
+                    for y, v in zip(own["year"], own["value"], strict=True)
+                ],
                 textposition="outside",
                 constraintext="none",  # as large as the axis labels, even over a narrow bar
                 cliponaxis=False,
@@ -136,7 +146,7 @@ def trend_figure(
                 marker={"symbol": "diamond", "size": 16, "color": DIFFERENCE_COLOUR},
                 text=[f"jaarverslag {number(v, places)}" for v in differing["published_value"]],
                 textposition="middle right",
-                textfont={"color": DIFFERENCE_COLOUR, "size": 15},
+                textfont={"color": DIFFERENCE_COLOUR, "size": MIN_FONT_SIZE},
                 hovertext=[hover(r, places) for r in differing.iter_rows(named=True)],
                 hoverinfo="text",
             )
@@ -147,15 +157,15 @@ def trend_figure(
         height=340 if compact else 440,
         barmode="overlay",
         showlegend=not compact and len(fig.data) > 1,
-        legend={"y": -0.25},
         xaxis={
-            "tickvals": rows["year"].to_list(),
+            "tickvals": [y for y in years if y in named],
             # a small chart marks only the running year: its bar is not a whole year
             "ticktext": [
                 str(r["year"])
                 if compact and r["kind"] != "lopend"
                 else year_tick(r, data_until_short)
                 for r in rows.iter_rows(named=True)
+                if r["year"] in named
             ],
             "tickangle": 0,
             "showgrid": False,

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
-from dashboard.charts import GRID_COLOUR, PALETTE
+from dashboard.charts import GRID_COLOUR, MIN_FONT_SIZE, PALETTE, vline, vrect
 from dashboard.format import (
     MONTH_ABBREVIATIONS,
     WEEKDAY_ABBREVIATIONS,
@@ -40,7 +40,6 @@ ALIGNMENT_NL = {
     "eerste": "vanaf de eerste regio",
     "regios": "drie regio's samen",
 }
-LEGEND_ON_TOP = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"}
 DEFAULT_CASES_PER_STUDENT_DAY = 40
 CASES_NL = "Zaken"
 CONTACTS_NL = "Contactmomenten"
@@ -295,10 +294,11 @@ def coming_holidays(outlook: pl.DataFrame) -> list[str]:
 
 
 def _month_ticks(first: dt.date, last: dt.date) -> tuple[list[dt.date], list[str]]:
+    """A label in the middle of every month (one at the 1st would sit on the value axis's 0)."""
     ticks, labels = [], []
     day = dt.date(first.year, first.month, 1)
     while day <= last:
-        ticks.append(day)
+        ticks.append(day + dt.timedelta(days=14))
         labels.append(MONTH_ABBREVIATIONS[day.month - 1])
         day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return ticks, labels
@@ -370,18 +370,21 @@ def _strip_traces(
 
 
 def _shade(fig: go.Figure, holidays: pl.DataFrame, position, *, row: int) -> None:
-    """Light bands behind the data for every region's school holiday (darker where they meet)."""
-    for span in _school_spans(holidays).iter_rows(named=True):
-        fig.add_vrect(
-            x0=position(span["start_date"]),
-            x1=position(span["end_date"], end=True),
+    """Light bands behind the data for every region's school holiday (darker where they meet),
+    set on the layout at once."""
+    bands = [
+        vrect(
+            position(span["start_date"]),
+            position(span["end_date"], end=True),
+            row=row,
             fillcolor=REGION_COLOUR[span["region"]],
             opacity=0.08,
             line_width=0,
             layer="below",
-            row=row,
-            col=1,
         )
+        for span in _school_spans(holidays).iter_rows(named=True)
+    ]
+    fig.update_layout(shapes=[*fig.layout.shapes, *bands])
 
 
 def _date_position(day: dt.date, end: bool = False) -> dt.date:
@@ -501,6 +504,9 @@ def aligned_chart(aligned: pl.DataFrame) -> go.Figure:
         horizontal_spacing=0.02,
     )
     colours = {"eerste": PALETTE[0], "regios": PALETTE[1]}
+    first_days = [
+        vline(0, col=col, dash="dot", color=PALETTE[6]) for col in range(1, len(keys) + 1)
+    ]
     for col, key in enumerate(keys, start=1):
         for alignment, label in ALIGNMENT_NL.items():
             part = aligned.filter(
@@ -521,7 +527,6 @@ def aligned_chart(aligned: pl.DataFrame) -> go.Figure:
                 row=1,
                 col=col,
             )
-        fig.add_vline(x=0, line_dash="dot", line_color=PALETTE[6], row=1, col=col)
         # Weeks as bare numbers and upright: five panels side by side leave a 1280 px screen
         # about 110 px per panel, too little for "-6 wk" four times (and no "+2", which would
         # touch the next panel's "-6").
@@ -529,34 +534,22 @@ def aligned_chart(aligned: pl.DataFrame) -> go.Figure:
             tickvals=[-42, -28, -14, 0],
             ticktext=["−6", "−4", "−2", "0"],
             tickangle=0,
-            tickfont={"size": 14},
+            tickfont={"size": MIN_FONT_SIZE},
             range=[-43, 15],
             row=1,
             col=col,
         )
     fig.update_xaxes(title_text="weken tot de eerste vakantiedag", row=1, col=(len(keys) + 1) // 2)
     fig.update_yaxes(title_text="zaken per werkdag", row=1, col=1)
-    fig.update_annotations(font={"size": 16})
+    # A panel is narrower than its holiday's name on a 1280 px screen: the names go a line
+    # above the panels' top value, whose label reaches above the plot area.
+    fig.update_annotations(font={"size": MIN_FONT_SIZE}, yshift=14)
     fig.update_layout(
-        title={
-            "text": "Lijn 1 rond de eerste vakantiedag, gemiddeld",
-            "yref": "container",
-            "y": 0.98,
-            "yanchor": "top",
-        },
-        height=520,
-        # Under the title, from the left, with entries of a fixed width: plotly.js measures
-        # the labels before the web font has loaded and would clip the last one.
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "y": 1.1,
-            "yanchor": "bottom",
-            "entrywidth": 230,
-            "entrywidthmode": "pixels",
-        },
-        margin={"t": 130},
+        title={"text": "Lijn 1 rond de eerste vakantiedag, gemiddeld"},
+        height=540,
+        shapes=first_days,
+        # under the title, above the panel names
+        legend={"y": 1.14},
     )
     return fig
 
@@ -572,8 +565,10 @@ def _offset_text(offset: int) -> str:
 def outlook_chart(outlook: pl.DataFrame) -> go.Figure:
     """Expected Lijn 1 cases and contacts for the weeks ahead, with their range; a week that
     is over but not in the data yet is drawn pale and hatched (neither data nor forecast)."""
+    # Upright on two lines: twelve slanted "wk 49 (30 nov)" run into each other and off the chart.
     labels = [
-        week_label(d, w) for d, w in zip(outlook["week_start"], outlook["iso_week"], strict=True)
+        f"wk {w}<br>{short_date(d)}"
+        for d, w in zip(outlook["week_start"], outlook["iso_week"], strict=True)
     ]
     fig = go.Figure()
     for measure, name, colour in (
@@ -606,7 +601,7 @@ def outlook_chart(outlook: pl.DataFrame) -> go.Figure:
                         strict=True,
                     )
                 ),
-                hovertemplate="%{x}<br>verwacht %{y:,.0f} "
+                hovertemplate="%{x}: verwacht %{y:,.0f} "
                 + name.lower()
                 + "<br>bereik %{customdata[0]:,.0f}–%{customdata[1]:,.0f}<extra></extra>",
             )
@@ -615,10 +610,8 @@ def outlook_chart(outlook: pl.DataFrame) -> go.Figure:
         title="Verwacht per week (Lijn 1)",
         barmode="group",
         height=500,
-        legend=LEGEND_ON_TOP,
-        margin={"r": 60},
     )
-    fig.update_xaxes(tickangle=-45, tickfont={"size": 14})
+    fig.update_xaxes(tickangle=0, tickfont={"size": MIN_FONT_SIZE})
     fig.update_yaxes(title_text="per week", rangemode="tozero")
     return fig
 

@@ -362,8 +362,11 @@ LAST_24 = cl.Filters(start=D(2024, 12, 1), end=D(2026, 11, 1))
 def test_month_ticks_name_the_running_month_and_keep_years_apart():
     months = MONTHS[11:]  # dec 2024 .. nov 2026
     _, texts = charts.month_ticks(months, DEMO_UNTIL)
-    # December keeps no year: January 2025 right beside it says it, and two years would overlap
-    assert texts[:3] == ["dec", "jan<br>2025", "feb"]
+    # two years of months: every second month named (January among them), at full text size
+    assert texts[:3] == ["jan<br>2025", "mrt", "mei"]
+    assert len(texts) == 12
+    # a running month between two named ones takes the place of the one before it
+    assert charts.month_ticks(months[:-1], D(2026, 10, 15))[1][-2:] == ["jul", "okt<br>t/m 15"]
     assert texts[-1] == "nov<br>t/m 22"
     # data up to the month's last day: a whole month, nothing to mark
     assert charts.month_ticks(months, D(2026, 11, 30))[1][-1] == "nov"
@@ -410,7 +413,7 @@ def test_heatmap_marks_the_running_month_and_is_readable(demo):
     heatmap = fig.data[0]
     assert heatmap.textfont.size >= 14
     assert heatmap.showscale is False
-    assert fig.layout.xaxis.ticktext[:2] == ("dec", "jan<br>2025")
+    assert fig.layout.xaxis.ticktext[:2] == ("jan<br>2025", "mrt")
     assert fig.layout.xaxis.ticktext[-1] == "nov<br>t/m 22"
     dashed = [s for s in fig.layout.shapes if s.line.dash == "dash"]
     assert [(s.x0, s.x1) for s in dashed] == [(D(2026, 11, 1), D(2026, 12, 1))]

@@ -417,7 +417,11 @@ def test_charts_build_for_every_year(demo):
     for year in (2024, 2025, 2026):
         df = countries.threat_vs_abduction_by_country(demo.run, Period.ending(year))
         slope = countries.rank_slope_figure(df, 10, mark_newcomers=year > 2024)
-        texts = [a.text for a in slope.layout.annotations]
+        texts = [
+            *slope.layout.yaxis.ticktext,
+            *slope.layout.yaxis2.ticktext,
+            *(a.text for a in slope.layout.annotations),
+        ]
         assert any("Marokko" in t for t in texts)
         assert any("nieuw" in t for t in texts) == (year > 2024)
         scatter = countries.threat_vs_abduction_scatter(df, 10)
