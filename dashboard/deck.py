@@ -8,6 +8,7 @@ in the speaker notes; the PDF is the full slide images, one per page.
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 import shutil
@@ -18,20 +19,20 @@ from typing import Literal
 
 import img2pdf
 import kaleido
+import plotly.graph_objects as go
+from kaleido import PageGenerator
 from kaleido.errors import JavascriptError
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 from dashboard import charts, slides
-from dashboard.paths import REPO_ROOT
 from dashboard.slides import HEIGHT, IMAGE_SCALE, WIDTH, Deck
 
 Format = Literal["pptx", "pdf"]
 Progress = Callable[[str, float], None]
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)
-FONTS_CONF = REPO_ROOT / "dashboard" / "static" / "fonts" / "fonts.conf"
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 
 
@@ -45,12 +46,30 @@ def _browser_environment() -> None:
                 "Geen Chromium gevonden: zet BROWSER_PATH op het programma (bv. /usr/bin/chromium)."
             )
         os.environ["BROWSER_PATH"] = found
-    if FONTS_CONF.is_file():
-        # kaleido's Chromium finds fonts through fontconfig: this adds the shipped Source Sans
-        os.environ.setdefault("FONTCONFIG_FILE", str(FONTS_CONF))
+    # kaleido's Chromium finds fonts through fontconfig: this adds the shipped Source Sans
+    for name, value in charts.font_environment().items():
+        os.environ.setdefault(name, value)
 
 
 RETRIES = 3
+
+
+def _page() -> PageGenerator:
+    """kaleido's page with MathJax off and the shipped font as the web font "Source Sans":
+    Chromium takes a system font only under its own family name ("SourceSans3VF"), and the
+    page may not read local files, so the font travels inside it."""
+    page = PageGenerator(mathjax=False)
+    faces = "".join(
+        f'@font-face {{ font-family: "{charts.FONT_FAMILY}"; font-style: {style}; '
+        f'font-weight: 200 900; src: url("data:font/woff2;base64,'
+        f'{base64.b64encode(path.read_bytes()).decode()}") format("woff2"); }}'
+        for style, path in (
+            ("normal", charts.FONT_DIR / "SourceSans3VF-Upright.woff2"),
+            ("italic", charts.FONT_DIR / "SourceSans3VF-Italic.woff2"),
+        )
+    )
+    page.header = page.header + f"<style>{faces}</style>"
+    return page
 
 
 class Renderer:
@@ -59,7 +78,9 @@ class Renderer:
     def __enter__(self) -> Renderer:
         _browser_environment()
         charts.use_iko_template()
-        kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+        kaleido.start_sync_server(page_generator=_page(), silence_warnings=True)
+        # The web font loads on first use; render once so every slide has it.
+        self.png(go.Figure(layout={"title": {"text": "Source Sans"}}), width=200, height=100)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -99,7 +120,7 @@ TEXT = RGBColor(0x14, 0x21, 0x3D)
 GREY = RGBColor(0x4A, 0x55, 0x68)
 RED = RGBColor(0xB3, 0x26, 0x1E)
 BLUE = RGBColor(0x1B, 0x3F, 0x8B)
-FONT = "Source Sans 3"
+FONT = "Source Sans 3"  # PowerPoint on the presenter's machine: the installed name
 MARGIN = Inches(0.45)
 TITLE_TOP, TITLE_HEIGHT = Inches(0.25), Inches(1.0)
 SOURCE_HEIGHT = Inches(0.45)

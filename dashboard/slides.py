@@ -10,6 +10,7 @@ Everything is in publication mode: the slides are shown to the public.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -140,8 +141,12 @@ def on_slide(
         "paper_bgcolor": "white",
     }
     margin = dict(spec["layout"].get("margin", {}))
-    # a builder's fixed side margins hold labels that are now larger
-    margin.update({side: max(round(margin.get(side, 0) * FONT_SCALE), 60) for side in "lr"})
+    # a builder's fixed side margins hold labels that are now larger; and room for the
+    # longest value-axis label, as plotly's automargin does not always make it (kaleido)
+    room = _label_room(spec)
+    margin.update(
+        {side: max(round(margin.get(side, 0) * FONT_SCALE), 60, room[side]) for side in "lr"}
+    )
     names = [t.get("name") or "" for t in spec["data"] if t.get("showlegend", True) is not False]
     names = [n for n in names if n]
     if spec["layout"].get("showlegend", True) is not False and names:
@@ -157,6 +162,11 @@ def on_slide(
             "entrywidth": 15 * max(map(len, names)) + 60, "entrywidthmode": "pixels",
         }  # fmt: skip
         margin["b"] = max(margin.get("b", 0), 110 + 42 * rows)
+    # Larger text needs fewer value ticks (a builder thins them for its screen size)
+    for key, axis in spec["layout"].items():
+        if key.startswith("yaxis") and isinstance(axis, dict) and "tickvals" not in axis:
+            span = axis.get("domain", [0, 1])
+            layout[key] = {"nticks": max(3, round(6 * (span[1] - span[0])))}
     lines = title_lines(title)
     if with_title:
         demo = (
@@ -178,6 +188,8 @@ def on_slide(
             "y": 0.975 if len(lines) == 1 else 0.915,
             "yref": "container",
             "yanchor": "top",
+            "automargin": False,  # the top margin below is set for the title and source
+            "pad": {"t": 0},
             "subtitle": {
                 "text": f"{deck.period} · {SOURCE}<br>gegevens tot en met "
                 f"{date_nl(deck.data_until)}{demo}",
@@ -195,6 +207,28 @@ def on_slide(
 
 # Places per list on the country slide: more rows than this do not fit at MIN_TEXT_PX.
 SLOPE_TOP = 5
+
+
+def _label_room(spec: dict[str, Any]) -> dict[str, int]:
+    """Pixels for the longest category or tick label on the left and on the right."""
+
+    def width(texts: list[Any]) -> int:
+        plain = [re.sub(r"<[^>]+>", "", str(t)) for t in texts if isinstance(t, str)]
+        return max((len(t) for t in plain), default=0) * LABEL_CHAR_PX + 30 if plain else 0
+
+    room = {"l": 0, "r": 0}
+    for key, axis in spec["layout"].items():
+        if key.startswith("yaxis") and isinstance(axis, dict) and axis.get("ticktext"):
+            side = "r" if axis.get("side") == "right" else "l"
+            room[side] = max(room[side], width(list(axis["ticktext"])))
+    for trace in spec["data"]:
+        y = trace.get("y")
+        if y is not None and len(y) and all(isinstance(v, str) for v in y):  # categories
+            room["l"] = max(room["l"], width(list(y)))
+    return room
+
+
+LABEL_CHAR_PX = 15  # a character of MIN_TEXT_PX Source Sans, generously
 TITLE_CHARS = 50  # what fits on one line at TITLE_PX, bold
 
 
@@ -288,13 +322,16 @@ def deck(run: Runner, year: int, publication: Publication) -> Deck:
     shell = Deck(year, period, data_until, bool(meta["is_demo"]), ())
 
     # 1. the year in key figures
-    headlines = run("annual_headlines", year=year)
+    # a running year against the same days of the year before, never against a whole year
+    complete = last_day == dt.date(year, 12, 31)
+    headlines = run("annual_headlines", year=year, period="year" if complete else "to_date")
     figures = _key_figures(headlines, year)
     total = next(r for r in headlines.iter_rows(named=True) if r["measure"] == "cases.total")
     change = total["change_pct"]
     direction = (
         "" if change is None else
         f", {percent(abs(change), 0)} {'minder' if change < 0 else 'meer'} dan in {year - 1}"
+        + ("" if complete else " tot dezelfde dag")
     )  # fmt: skip
     slides.append(
         Slide(
