@@ -128,12 +128,14 @@ elif new.is_empty():
 else:
     data_from = new["data_from_year"][0]
     reaches_back = data_from < previous.year_from
+    if pub is not None:
+        new = new.with_columns(pl.col("cases").map_elements(pub.count, return_dtype=pl.String))
     ui.show_table(
         new,
         {
             "country_nl": ui.Column("Land", width=COUNTRY_WIDTH),
             "list_nl": ui.Column("Lijst", width="medium"),
-            "cases": ui.Column(f"Zaken {period.label}", number),
+            "cases": ui.Column(f"Zaken {period.label}", number if pub is None else None),
             **({"earlier_nl": ui.Column("Eerder op de lijst")} if reaches_back else {}),
         },
     )
