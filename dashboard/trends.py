@@ -48,7 +48,25 @@ class Measure:
 
     @property
     def choice_nl(self) -> str:
-        return f"{self.section_nl} · {self.label_nl}" if self.section_nl else self.label_nl
+        label = searchable(self.label_nl)
+        return f"{self.section_nl} · {label}" if self.section_nl else label
+
+
+# The annual report says "IKO-zaken"; someone looking for them types "ontvoering". The picker
+# says both, so either word finds them.
+_SEARCH_WORDS = {
+    "IKO-zaken": "ontvoeringszaken (IKO-zaken)",
+    "IKO-mediations": "IKO-mediations (ontvoeringszaken)",
+    "IKO-verzoeken": "IKO-verzoeken (ontvoeringszaken)",
+}
+
+
+def searchable(label: str) -> str:
+    for word, words in _SEARCH_WORDS.items():
+        if label.startswith(word):
+            return words[0].upper() + words[1:] + label.removeprefix(word)
+        label = label.replace(f" {word}", f" {words}")
+    return label
 
 
 def measures(rows: pl.DataFrame) -> list[Measure]:

@@ -22,6 +22,7 @@ ui.show_table(
         "first_date": ui.Column("Eerste datum", ui.optional(date_nl)),
         "last_date": ui.Column("Laatste datum", ui.optional(date_nl)),
     },
+    download="tabellen-in-de-export",
 )
 
 st.header("Over deze export")
@@ -131,6 +132,7 @@ else:
             "figures": ui.Column("Geïmporteerde cijfers", number),
             "differing": ui.Column("Wijkt af van de gegevens", number),
         },
+        download="geimporteerde-jaarcijfers",
     )
 st.caption(
     "Op de opdrachtregel: `uv run iko-dashboard import-published BESTAND.csv`. De geïmporteerde "
@@ -185,4 +187,5 @@ else:
             "errors": ui.Column("Fouten", number),
             "warnings": ui.Column("Waarschuwingen", number),
         },
+        download="importlogboek",
     )

@@ -9,8 +9,8 @@ import streamlit as st
 from dashboard import trends, ui
 from dashboard.format import MISSING, date_nl, number, signed
 
-MEASURE_PARAM = "maat"
-_MEASURE_WIDGET = "trend_maat"
+MEASURE_PARAM = "maat"  # the picker's key: Streamlit binds it to this URL parameter
+DEFAULT_MEASURE = next(iter(trends.KEY_MEASURES))
 
 meta = ui.export_meta()
 data_until_short = f"{meta['data_until']:%d-%m}"
@@ -56,51 +56,64 @@ for start in range(0, len(keys), 3):
             )
 
 # -- any measure -----------------------------------------------------------------------------
-st.subheader("Elke maat uit het jaarverslag")
 choices = {m.measure: m for m in trends.measures(rows)}
-from_url = st.query_params.get(MEASURE_PARAM)
-if from_url in choices:
-    st.session_state[_MEASURE_WIDGET] = from_url
-elif st.session_state.get(_MEASURE_WIDGET) not in choices:
-    st.session_state[_MEASURE_WIDGET] = next(iter(trends.KEY_MEASURES))
-chosen = st.selectbox(
-    "Maat",
-    list(choices),
-    key=_MEASURE_WIDGET,
-    format_func=lambda m: choices[m].choice_nl,
-    help="Hoofdstuk van het jaarverslag · omschrijving. Typ om te zoeken.",
-)
-st.query_params[MEASURE_PARAM] = chosen
-measure_rows = rows.filter(measure=chosen)
-ui.show_chart(
-    trends.trend_figure(measure_rows, choices[chosen].label_nl, data_until_short),
-    key="gekozen_maat",
-)
-places = trends.decimals(measure_rows["value"])
+labels = {m.choice_nl: m.measure for m in choices.values()}
 
 
-def count(value: float | None) -> str:
-    return MISSING if value is None else number(value, places)
+@st.fragment
+def any_measure() -> None:
+    """The picker and what it shows: a new pick reruns this part only."""
+    st.subheader("Elke maat uit het jaarverslag")
+    # Streamlit keeps the pick in the URL as its label (`?maat=…`); an older link named the
+    # measure by its code (`?maat=cases.line2`) and still opens on it.
+    asked = ui.unusable_url_value(
+        MEASURE_PARAM, labels.__contains__, older=lambda raw: raw if raw in choices else None
+    )
+    chosen = st.selectbox(
+        "Maat",
+        list(choices),
+        index=list(choices).index(DEFAULT_MEASURE),
+        key=MEASURE_PARAM,
+        bind="query-params",
+        format_func=lambda m: choices[m].choice_nl,
+        filter_mode="contains",
+        help="Hoofdstuk van het jaarverslag · omschrijving. Typ om te zoeken, bijvoorbeeld "
+        "'ontvoer' of 'Lijn 2'.",
+    )
+    if asked is not None:
+        ui.say_url_value_dropped("maat", asked, choices[chosen].label_nl)
+    measure_rows = rows.filter(measure=chosen)
+    ui.show_chart(
+        trends.trend_figure(measure_rows, choices[chosen].label_nl, data_until_short),
+        key="gekozen_maat",
+    )
+    places = trends.decimals(measure_rows["value"])
+
+    def count(value: float | None) -> str:
+        return MISSING if value is None else number(value, places)
+
+    ui.show_table(
+        trends.table(measure_rows),
+        {
+            "year": ui.Column("Jaar", str, "small"),
+            "value": ui.Column("Getoond", count),
+            "kind_nl": ui.Column("Bron", width="medium"),
+            "computed_value": ui.Column("Berekend", ui.optional(count)),
+            "published_value": ui.Column("Jaarverslag", ui.optional(count)),
+            "difference": ui.Column("Verschil", ui.optional(lambda v: signed(v, places))),
+            "status": ui.Column("Status", width="medium"),
+        },
+        highlight=lambda r: r["status"] == "verschil",
+        download=f"trend-{chosen}",
+    )
+    st.caption(
+        "Status 'gelijk': berekend en gepubliceerd verschillen minder dan een halve eenheid; "
+        "'verschil': meer; 'niet in de gegevens': alleen het jaarverslag heeft dit jaar of deze "
+        "maat; 'niet gepubliceerd': geen jaarverslag met dit getal (nog) geïmporteerd."
+    )
 
 
-ui.show_table(
-    trends.table(measure_rows),
-    {
-        "year": ui.Column("Jaar", str, "small"),
-        "value": ui.Column("Getoond", count),
-        "kind_nl": ui.Column("Bron", width="medium"),
-        "computed_value": ui.Column("Berekend", ui.optional(count)),
-        "published_value": ui.Column("Jaarverslag", ui.optional(count)),
-        "difference": ui.Column("Verschil", ui.optional(lambda v: signed(v, places))),
-        "status": ui.Column("Status", width="medium"),
-    },
-    highlight=lambda r: r["status"] == "verschil",
-)
-st.caption(
-    "Status 'gelijk': berekend en gepubliceerd verschillen minder dan een halve eenheid; "
-    "'verschil': meer; 'niet in de gegevens': alleen het jaarverslag heeft dit jaar of deze maat; "
-    "'niet gepubliceerd': geen jaarverslag met dit getal (nog) geïmporteerd."
-)
+any_measure()
 
 notes = [
     "Bron 'gepubliceerd (jaarverslag)': het getal uit een jaarverslag, voor een jaar of maat "
