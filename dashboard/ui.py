@@ -288,7 +288,9 @@ def unusable_url_value(
     state, so such a link still opens as it was shared.
     """
     raw = st.query_params.get(param)
-    if raw is None or usable(raw):
+    # Only a link is checked: once the widget has a value, the URL follows the widget (and
+    # may for a moment still hold a value the widget has left).
+    if raw is None or usable(raw) or param in st.session_state:
         return None
     value = None if older is None else older(raw)
     if value is None:

@@ -434,6 +434,14 @@ def test_page_keeps_a_multi_year_period_in_the_url():
     assert [h.value for h in at.header] == ["Dreiging en ontvoering per land, 2024–2025"]
     assert at.query_params["jaren"] == "2"
     assert any("Geen vergelijking met 2022–2023" in c.value for c in at.caption)
+    assert "Periode: 2024–2025" in [c.value for c in at.sidebar.caption]
+
+
+def test_page_says_when_the_link_asks_for_more_years_than_there_are():
+    at = open_landen(jaar="2025", jaren="5")
+    assert [h.value for h in at.header] == ["Dreiging en ontvoering per land, 2025"]
+    assert "jaren" not in at.query_params
+    assert any(i.value.startswith("De link vroeg om aantal jaren „5”") for i in at.info)
 
 
 def test_page_first_and_running_year():
@@ -448,12 +456,16 @@ def test_page_first_and_running_year():
 
 def test_page_table_fits_by_sharing_cells_and_a_children_tab():
     at = open_landen(jaar="2025")
-    cases, children = (d.value for d in at.dataframe)
+    # only the open tab is drawn
+    (cases,) = (d.value for d in at.dataframe)
     assert list(cases.columns) == [
         "Land", "HKOV", "Dreiging", "Uitgaand", "Inkomend", "Dreiging 2024", "Uitgaand 2024",
     ]  # fmt: skip
-    assert list(children.columns) == ["Land", "Dreiging", "Uitgaand", "Inkomend"]
     assert [t.label for t in at.tabs] == ["Zaken en plaats", "Kinderen"]
+    at.session_state["landen_tabel"] = "Kinderen"
+    at.run()
+    (children,) = (d.value for d in at.dataframe)
+    assert list(children.columns) == ["Land", "Dreiging", "Uitgaand", "Inkomend"]
     assert any("verdragslijst per 31 december 2025." in c.value for c in at.caption)
 
 

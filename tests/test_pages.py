@@ -123,8 +123,9 @@ def test_unknown_year_in_the_url_is_dropped_and_said():
     assert not at.exception
     assert at.selectbox(key="jaar").value == 2025
     assert "jaar" not in at.query_params
-    assert "De link vroeg om jaar „2023”; die waarde kent deze pagina niet, dus staat hier 2025." in (
-        texts(at.info)
+    assert (
+        "De link vroeg om jaar „2023”; die waarde kent deze pagina niet, dus staat hier 2025."
+        in (texts(at.info))
     )
     again = open_page(jaar="2024")
     assert not any(i.startswith("De link vroeg") for i in texts(again.info))

@@ -64,6 +64,17 @@ def show_whole_year() -> None:
     st.session_state[WHOLE_YEAR_WIDGET] = None  # a button, not a state: the period says it
 
 
+def check_category(line: int) -> list[tuple[str, str, str]]:
+    """`check_link` for the category, which must belong to the line chosen."""
+    codes = cl.categories_for_line(categories, line)
+    asked = ui.unusable_url_value(
+        CATEGORY,
+        {category_label(c) for c in codes}.__contains__,
+        older=lambda raw: raw if raw in codes else None,
+    )
+    return [] if asked is None else [("categorie", asked, CATEGORY)]
+
+
 def check_link() -> list[tuple[str, str, str]]:
     """What the link asks that the widgets will drop: (what, asked, param), for the notice."""
     old_month = cl.parse_month
@@ -71,11 +82,6 @@ def check_link() -> list[tuple[str, str, str]]:
         START: ("begin", {month_label(m) for m in all_months}, old_month),
         END: ("eind", {month_label(m) for m in all_months}, old_month),
         LINE: ("lijn", set(cl.LINES.values()), cl.parse_line),
-        CATEGORY: (
-            "categorie",
-            {category_label(c) for c in category_nl},
-            lambda raw: raw if raw in category_nl else None,
-        ),
         PARTY: (
             "wie",
             {party_label(p) for p in cl.PARTIES},
@@ -151,6 +157,7 @@ def filtered_page() -> None:
             format_func=cl.LINES.get,
         )
         line = 0 if line is None else line
+        dropped += check_category(line)
         category_options = cl.categories_for_line(categories, line)
         if st.session_state.get(CATEGORY, cl.ALL) not in category_options:
             st.session_state[CATEGORY] = cl.ALL
