@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from pathlib import Path
 
 import polars as pl
 import pytest
-from browser_support import PAGE_SECONDS, assert_no_error, open_and_wait
+from browser_support import PAGE_SECONDS, assert_no_error, choose, open_and_wait
 from streamlit.testing.v1 import AppTest
 
 from dashboard import caseload as cl
@@ -484,7 +483,7 @@ def test_a_link_value_the_page_cannot_use_is_dropped_and_said():
 
 @pytest.mark.browser
 def test_caseload_charts_render_and_a_click_on_the_heatmap_picks_the_month(server, browser):
-    page = open_and_wait(browser, server.url + "caseload?jaar=2025&van=2025-01&tot=2025-12")
+    page = open_and_wait(browser, server.url + "caseload?van=januari+2025&tot=december+2025")
     try:
         assert_no_error(page)
         assert page.locator(".js-plotly-plot .main-svg").count() > 0
@@ -500,7 +499,18 @@ def test_caseload_charts_render_and_a_click_on_the_heatmap_picks_the_month(serve
             timeout=PAGE_SECONDS * 1000
         )
         assert_no_error(page)
-        assert re.search(r"van=2025-01&tot=2025-12", page.url), page.url
+        assert "van=januari+2025&tot=december+2025" in page.url, page.url
+
+        # another period: the section redraws for it and the URL follows
+        choose(page, "Tot en met", "juni 2025")
+        page.get_by_text("jan 2025 t/m jun 2025 (6 maanden)").wait_for(timeout=PAGE_SECONDS * 1000)
+        page.wait_for_function("() => location.search.includes('tot=juni+2025')")
+        page.wait_for_function(
+            """() => [...document.querySelectorAll('.js-plotly-plot')]
+                .filter(p => p.querySelector('.hm'))
+                .some(p => p.querySelectorAll('.xtick').length === 6)"""
+        )
+        assert_no_error(page)
     finally:
         page.close()
 
@@ -508,7 +518,7 @@ def test_caseload_charts_render_and_a_click_on_the_heatmap_picks_the_month(serve
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1600, 1280])
 def test_filters_fit_the_screen(server, browser, width):
-    page = open_and_wait(browser, server.url + "caseload?jaar=2025")
+    page = open_and_wait(browser, server.url + "caseload")
     try:
         page.set_viewport_size({"width": width, "height": 720})
         page.wait_for_timeout(1000)
@@ -526,6 +536,6 @@ def test_filters_fit_the_screen(server, browser, width):
             assert box["x"] + box["width"] <= right + 1, f"{text} loopt van het scherm"
             # the whole label shows, not "Heel 2025 (jaar in de zi…"
             assert button.evaluate("b => b.scrollWidth <= b.clientWidth"), text
-        assert {"Heel 2025", "Lijn 2", "Alleen derden"} <= set(labels), labels
+        assert {"2025", "Laatste 24 maanden", "Lijn 2", "Alleen derden"} <= set(labels), labels
     finally:
         page.close()

@@ -13,7 +13,14 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from browser_support import SCREENSHOTS, assert_no_error, full_page_screenshot, open_and_wait
+from browser_support import (
+    PAGE_SECONDS,
+    SCREENSHOTS,
+    assert_no_error,
+    choose,
+    full_page_screenshot,
+    open_and_wait,
+)
 from streamlit.testing.v1 import AppTest
 
 from dashboard import countries
@@ -513,6 +520,22 @@ def test_map_draws_country_shapes_with_no_outside_network(server, browser):
         assert topojson and topojson[0] == 200
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         full_page_screenshot(page, SCREENSHOTS / "landen-offline.png")
+
+        # another year: the page, the period in the sidebar and the URL follow
+        page.set_viewport_size({"width": 1600, "height": 1000})
+        choose(page, "Jaar", "2026")
+        wait = PAGE_SECONDS * 1000
+        page.get_by_text("Dreiging en ontvoering per land, 2026").wait_for(timeout=wait)
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        sidebar.get_by_text("Periode: 2026").wait_for(timeout=wait)
+        assert sidebar.get_by_text("Aantal jaren tot en met 2026").count() == 1
+        assert page.url.endswith("landen?jaar=2026"), page.url
+        sidebar.get_by_role("radio", name="2", exact=True).click()
+        page.get_by_text("Dreiging en ontvoering per land, 2025–2026").wait_for(timeout=wait)
+        sidebar.get_by_text("Periode: 2025–2026").wait_for(timeout=wait)
+        page.wait_for_function("() => location.search.includes('jaren=2')")
+        assert "jaar=2026" in page.url, page.url
+        assert_no_error(page)
     finally:
         page.context.close()
 
