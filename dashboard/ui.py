@@ -194,33 +194,55 @@ def footer() -> None:
 
 
 # What Streamlit writes in English and offers no parameter for. The page declares lang="en"
-# (screen readers then read Dutch with English pronunciation); the skip link and the
-# full-screen button of every chart have English texts; the toolbar of a table ("Download as
-# CSV", "Search", "Show/hide columns") is replaced by our own download buttons under every
-# table (semicolons and decimal commas for Dutch Excel). The script finds them by the
-# data-testid and data-title attributes of Streamlit 1.67, and keeps watching, because
-# Streamlit draws them anew; should the attributes change, the English shows again.
+# (screen readers then read Dutch with English pronunciation); the skip link, the full-screen
+# button of every chart and the labels screen readers read (help buttons, the sidebar, number
+# and date inputs) are English; the toolbar of a table ("Download as CSV", "Search",
+# "Show/hide columns") is replaced by our own download buttons under every table (semicolons
+# and decimal commas for Dutch Excel). The script finds them by the attributes and texts of
+# Streamlit 1.67 and keeps watching, because Streamlit draws them anew; should they change,
+# the English shows again. What remains English is listed in the README.
 _DUTCH_CHROME = """
 <style>
 [data-testid="stDataFrame"] [data-testid="stElementToolbar"] { display: none; }
 </style>
 <script>
 (() => {
-  const dutch = {
-    "Fullscreen": "Volledig scherm",
-    "Close fullscreen": "Volledig scherm sluiten",
-    "Skip to main content": "Naar de inhoud",
+  const dutch = [
+    [/^Fullscreen$/, "Volledig scherm"],
+    [/^Close fullscreen$/, "Volledig scherm sluiten"],
+    [/^Skip to main content$/, "Naar de inhoud"],
+    [/^Help for (.*)$/, "Uitleg bij $1"],
+    [/^Link to heading$/, "Link naar deze kop"],
+    [/^App pages$/, "Pagina's"],
+    [/^Sidebar$/, "Zijbalk"],
+    [/^Collapse sidebar$/, "Zijbalk inklappen"],
+    [/^Expand sidebar$/, "Zijbalk uitklappen"],
+    [/^Open$/, "Openen"],
+    [/^Increment$/, "Meer"],
+    [/^Decrement$/, "Minder"],
+    [/^Choose date$/, "Kies een datum"],
+    [/^Choose an option$/, "Kies een optie"],
+    [/^day, (.*)$/, "dag, $1"],
+    [/^month, (.*)$/, "maand, $1"],
+    [/^year, (.*)$/, "jaar, $1"],
+    [/^file upload$/, "bestand uploaden"],
+  ];
+  const inDutch = (text) => {
+    for (const [english, nl] of dutch) if (english.test(text)) return text.replace(english, nl);
+    return null;
   };
+  const names = ["aria-label", "title", "data-title", "placeholder"];
   const translate = () => {
     if (document.documentElement.lang !== "nl") document.documentElement.lang = "nl";
-    for (const el of document.querySelectorAll("[data-title], [aria-label], [title]")) {
-      for (const name of ["data-title", "aria-label", "title"]) {
-        const text = dutch[el.getAttribute(name)];
+    for (const el of document.querySelectorAll(names.map((n) => `[${n}]`).join(","))) {
+      for (const name of names) {
+        const text = el.hasAttribute(name) && inDutch(el.getAttribute(name));
         if (text) el.setAttribute(name, text);
       }
     }
     const skip = document.querySelector('[data-testid="stSkipToContent"]');
-    if (skip && dutch[skip.textContent]) skip.textContent = dutch[skip.textContent];
+    const text = skip && inDutch(skip.textContent);
+    if (text) skip.textContent = text;
   };
   translate();
   if (window.ikoDutchChrome) return;
@@ -231,8 +253,7 @@ _DUTCH_CHROME = """
     queued = true;
     requestAnimationFrame(() => { queued = false; translate(); });
   }).observe(document.documentElement, {
-    childList: true, subtree: true, attributes: true,
-    attributeFilter: ["lang", "data-title", "aria-label", "title"],
+    childList: true, subtree: true, attributes: true, attributeFilter: ["lang", ...names],
   });
 })();
 </script>
