@@ -8,6 +8,7 @@ the demo banner, the year selector (kept in the URL as `?jaar=2025`) and the foo
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -314,6 +315,26 @@ def show_table(
 
 
 HIGHLIGHT_CSS = "background-color: #FCE9C8; font-weight: bold"
+
+
+# Figures kept for all sessions: a page has a dozen, a few versions of each by its filters.
+FIGURE_CACHE_ENTRIES = 400
+
+
+@st.cache_resource(show_spinner=False, max_entries=FIGURE_CACHE_ENTRIES, ttl=REPORT_CACHE_SECONDS)
+def _figure(module: str, name: str, args: tuple, kwargs: dict[str, Any]) -> go.Figure:
+    return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+
+def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+    """`builder(*args, **kwargs)`, built once for these arguments and shared by every session.
+
+    A chart builder is a pure function of the frames and options it is given (which come from
+    the reports of one data version), so the same arguments give the same figure; building
+    one costs far more than the queries behind it. The figure is shared: show it, never
+    change it (ask the builder for a variant instead).
+    """
+    return _figure(builder.__module__, builder.__qualname__, args, kwargs)
 
 
 def show_chart(fig: go.Figure, *, config: Mapping[str, Any] | None = None, **events: Any) -> Any:
