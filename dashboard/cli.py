@@ -130,10 +130,16 @@ def build_parser() -> argparse.ArgumentParser:
         "import-published",
         help="importeer gepubliceerde jaarcijfers",
         description="Importeer gepubliceerde jaarcijfers voor jaren zonder export op zaakniveau: "
-        "een CSV met de kolommen year,measure,value (en eventueel section,note), met de maten "
-        "van data/reference/published-2025-report.csv. Per jaar en maat wint het nieuwe bestand.",
+        "een CSV met de kolommen year,measure,value (en eventueel section,note,source), met de "
+        "maten van data/reference/measure-labels.csv. Per jaar en maat wint het nieuwe bestand.",
     )
     pub.add_argument("path", type=Path, metavar="BESTAND.csv", help="de jaarcijfers")
+    pub.add_argument(
+        "--skip-unknown",
+        action="store_true",
+        help="sla rijen met een onbekende maat over (en noem ze) in plaats van het hele "
+        "bestand te weigeren",
+    )
     pub.add_argument(
         "--data-home",
         type=Path,
@@ -183,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "import-published":
         from dashboard.importer.published import import_published
 
-        published = import_published(args.path, args.data_home)
+        published = import_published(args.path, args.data_home, skip_unknown=args.skip_unknown)
         print(published.report_nl())
         return 2 if published.outcome == "rejected" else 0
 

@@ -50,10 +50,18 @@ def import_uploads(
 
 
 def import_published_upload(
-    name: str, content: bytes, data_home: Path, *, who: str, reference_root: Path | None = None
+    name: str,
+    content: bytes,
+    data_home: Path,
+    *,
+    who: str,
+    reference_root: Path | None = None,
+    skip_unknown: bool = False,
 ) -> PublishedImport:
     """Import an uploaded file of published annual figures (see `import_published`)."""
     with tempfile.TemporaryDirectory(prefix="iko-upload-") as temp:
         path = Path(temp) / safe_name(name)
         path.write_bytes(content)
-        return import_published(path, data_home, who=who, reference_root=reference_root)
+        return import_published(
+            path, data_home, who=who, reference_root=reference_root, skip_unknown=skip_unknown
+        )

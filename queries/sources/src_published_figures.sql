@@ -3,6 +3,8 @@
 --   and mediation) and, once imported with 'iko-dashboard import-published', the figures of
 --   other years in <data home>/reference/published-imported-report.csv. The glob always
 --   matches the reference file, so the view never fails on a missing import.
+--   An imported file may carry a column `source` (where a figure was printed); the reference
+--   file has none, so the union by name gives every row the column, empty where not given.
 -- used by: staging
 SELECT
     * EXCLUDE (filename),
@@ -16,8 +18,12 @@ FROM read_csv(
     quote = '"',
     escape = '"',
     filename = TRUE,
-    columns = {
+    union_by_name = TRUE,
+    types = {
         'year': 'INTEGER', 'measure': 'VARCHAR', 'value': 'DOUBLE',
         'section': 'VARCHAR', 'note': 'VARCHAR'
     }
 )
+UNION ALL BY NAME
+SELECT cast(NULL AS VARCHAR) AS source
+WHERE FALSE
