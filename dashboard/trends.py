@@ -37,6 +37,7 @@ KINDS: dict[str, str] = {
 }
 SHOWN_COLOUR = PALETTE[0]
 DIFFERENCE_COLOUR = PALETTE[1]
+MARKER_COLOUR = "#555555"
 PATTERNS = {"gegevens": "", "jaarverslag": "/", "lopend": "."}
 
 
@@ -45,6 +46,7 @@ class Measure:
     measure: str
     label_nl: str
     section_nl: str | None
+    definition_nl: str | None = None
 
     @property
     def choice_nl(self) -> str:
@@ -55,11 +57,17 @@ def measures(rows: pl.DataFrame) -> list[Measure]:
     """Every measure with at least one year, in the annual report's order of sections."""
     found = (
         rows.group_by("measure")
-        .agg(pl.first("label_nl"), pl.first("section"), pl.first("section_nl"))
+        .agg(
+            pl.first("label_nl"),
+            pl.first("section"),
+            pl.first("section_nl"),
+            pl.first("definition_nl"),
+        )
         .sort("section", "label_nl", nulls_last=True)
     )
     return [
-        Measure(r["measure"], r["label_nl"], r["section_nl"]) for r in found.iter_rows(named=True)
+        Measure(r["measure"], r["label_nl"], r["section_nl"], r["definition_nl"])
+        for r in found.iter_rows(named=True)
     ]
 
 
@@ -142,7 +150,10 @@ def trend_figure(
             )
         )
     top = max(rows["value"].max() or 0, differing["published_value"].max() or 0)
+    shapes, notes = definition_markers(rows, compact=compact)
     fig.update_layout(
+        shapes=shapes,
+        annotations=notes,
         title={"text": title},
         height=340 if compact else 440,
         barmode="overlay",
@@ -166,6 +177,55 @@ def trend_figure(
     return fig
 
 
+def definition_changes(rows: pl.DataFrame) -> list[tuple[int, str]]:
+    """(year, what changed) for each change of definition inside the years shown: a year
+    before it and the year itself must both be on the axis, else there is nothing to join."""
+    if "definition_changed_year" not in rows.columns:
+        return []
+    years = set(rows["year"])
+    found = rows.select("definition_changed_year", "definition_change_nl").unique().drop_nulls()
+    return sorted(
+        (year, what)
+        for year, what in found.iter_rows()
+        if any(y < year for y in years) and any(y >= year for y in years)
+    )
+
+
+def definition_markers(rows: pl.DataFrame, *, compact: bool) -> tuple[list[dict], list[dict]]:
+    """A dashed line just before each year where the definition changed, with its label;
+    built as one list each so the layout is set once (never add_shape in a loop)."""
+    shapes, notes = [], []
+    for year, what in definition_changes(rows):
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": year - 0.5,
+                "x1": year - 0.5,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": MARKER_COLOUR, "width": 2, "dash": "dash"},
+            }
+        )
+        notes.append(
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": year - 0.5,
+                "y": 1.0,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "text": f"nieuwe definitie vanaf {year}"
+                if compact
+                else f"{year}: {what}; de jaren ervoor tellen anders",
+                "font": {"color": MARKER_COLOUR, "size": 13 if compact else 15},
+            }
+        )
+    return shapes, notes
+
+
 def table(rows: pl.DataFrame) -> pl.DataFrame:
     """One measure's years for the table and the download, newest first."""
     return (
@@ -177,6 +237,7 @@ def table(rows: pl.DataFrame) -> pl.DataFrame:
             "kind_nl",
             "computed_value",
             "published_value",
+            "published_source",
             "difference",
             "status",
         )  # fmt: skip
@@ -192,6 +253,7 @@ DOWNLOAD_HEADERS = {
     "kind_nl": "bron",
     "computed_value": "berekend",
     "published_value": "jaarverslag",
+    "published_source": "bron jaarverslag",
     "difference": "verschil",
     "status": "status",
 }

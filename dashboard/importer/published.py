@@ -278,9 +278,7 @@ def check(
             )  # fmt: skip
         )
     if skip_unknown and not good and unknown_measures and not bad:
-        findings.append(
-            Finding("error", "empty", "Geen enkele rij heeft een bekende maat.", label)
-        )
+        findings.append(Finding("error", "empty", "Geen enkele rij heeft een bekende maat.", label))
     return pl.DataFrame(good, schema=SCHEMA), findings
 
 

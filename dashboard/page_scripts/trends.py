@@ -27,7 +27,9 @@ st.markdown(
     "**Gepubliceerd** (gearceerde staaf): uit een eerder jaarverslag, voor jaren zonder export. "
     f"**Lopend jaar** (gestippeld): de stand tot en met {date_nl(meta['data_until'])}, nog niet "
     "te vergelijken met een heel jaar. Een ruit: het jaarverslag drukte een ander getal dan de "
-    "gegevens geven."
+    "gegevens geven. Een **gestreepte lijn**: vanaf dat jaar registreert het centrum anders "
+    "(andere codes, een andere verdeling over Lijn 1 en Lijn 2); de jaren ervoor tellen niet op "
+    "dezelfde manier."
 )
 if not published_only:
     st.info(
@@ -72,6 +74,8 @@ chosen = st.selectbox(
 )
 st.query_params[MEASURE_PARAM] = chosen
 measure_rows = rows.filter(measure=chosen)
+if choices[chosen].definition_nl:
+    st.caption(f"**Definitie.** {choices[chosen].definition_nl}")
 ui.show_chart(
     trends.trend_figure(measure_rows, choices[chosen].label_nl, data_until_short),
     key="gekozen_maat",
@@ -91,6 +95,7 @@ ui.show_table(
         "kind_nl": ui.Column("Bron", width="medium"),
         "computed_value": ui.Column("Berekend", ui.optional(count)),
         "published_value": ui.Column("Jaarverslag", ui.optional(count)),
+        "published_source": ui.Column("Bron jaarverslag", ui.optional(str), "medium"),
         "difference": ui.Column("Verschil", ui.optional(lambda v: signed(v, places))),
         "status": ui.Column("Status", width="medium"),
     },
