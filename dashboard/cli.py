@@ -97,6 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="laatste dag met gegevens (standaard gisteren)",
     )
     demo.add_argument(
+        "--since",
+        type=_year,
+        default=None,
+        metavar="JJJJ",
+        help="maak ook de jaren vanaf dit jaar tot en met 2023, naar de registratie van toen "
+        "(2020 geijkt op het jaarverslag 2020; standaard: vanaf 2024)",
+    )
+    demo.add_argument(
         "--out",
         type=Path,
         default=DEMO_DIR,
@@ -162,7 +170,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from dashboard.demo.generator import write_demo
         from dashboard.format import date_nl, number
 
-        rows = write_demo(args.out, args.until)
+        try:
+            rows = write_demo(args.out, args.until, since=args.since)
+        except ValueError as exc:
+            print(f"iko-dashboard demo: fout: {exc}", file=sys.stderr)
+            return 2
         print(f"Demogegevens tot en met {date_nl(args.until)} geschreven naar {args.out}:")
         width = max(map(len, rows))
         for table, count in rows.items():

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import polars as pl
 
+from dashboard.contract import CATEGORIES, CURRENT_ERA_FROM
 from dashboard.importer import publish
 from dashboard.importer.read import ReadError, decode, sniff_delimiter
 from dashboard.importer.report import report_lines, summary_nl
-from dashboard.contract import CATEGORIES, CURRENT_ERA_FROM
 from dashboard.importer.validate import EXAMPLES, Finding, HasFindings
 
 # Must match the glob 'reference/published-*-report.csv' of queries/sources/src_published_figures.

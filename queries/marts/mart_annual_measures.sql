@@ -81,7 +81,7 @@ case_measures AS (
             AS "access.cases.def2020",
         coalesce(
             sum(children_count)
-                FILTER (WHERE line_def2020 = 2 AND category_code = 'international_access'),
+            FILTER (WHERE line_def2020 = 2 AND category_code = 'international_access'),
             0
         ) AS "access.children.def2020",
         count_if(
@@ -219,13 +219,13 @@ abduction_ages AS (
 line2_def2020_open_from_earlier AS (
     SELECT
         years.year,
-        count(cases.case_id) AS "cases.line2.def2020.open_from_earlier_years"
+        count(open_cases.case_id) AS "cases.line2.def2020.open_from_earlier_years"
     FROM (SELECT DISTINCT opened_year AS year FROM cases) AS years
-    LEFT JOIN cases
+    LEFT JOIN cases AS open_cases
         ON
-            cases.line_def2020 = 2
-            AND cases.opened_year < years.year
-            AND (cases.closed_date IS NULL OR cases.closed_year > years.year)
+            open_cases.line_def2020 = 2
+            AND years.year > open_cases.opened_year
+            AND (open_cases.closed_date IS NULL OR years.year < open_cases.closed_year)
     GROUP BY years.year
 ),
 
@@ -282,9 +282,11 @@ mediation_measures AS (
         count_if(started) AS "mediation.started",
         count_if(stopped_after_intake) AS "mediation.stopped_after_intake",
         count_if(started AND year(start_date) > received_year) AS "mediation.started.next_year",
-        -- still running at the end of the year of receipt
-        count_if(conducted AND (end_date IS NULL OR year(end_date) > received_year))
-            AS "mediation.running_at_year_end",
+        -- started in the year of receipt and still running at its end
+        count_if(
+            conducted AND year(start_date) = received_year
+            AND (end_date IS NULL OR year(end_date) > received_year)
+        ) AS "mediation.running_at_year_end",
         -- the 2020 report: full or mirror agreement; the export does not tell a mirror from a
         -- partial agreement, so both count here
         count_if(conducted AND outcome IN ('full_agreement', 'partial_agreement'))
@@ -389,12 +391,13 @@ def2020_cells AS (
             AND def2020_codes.category_code = matched.category_code
             AND lines.line = matched.line_def2020
     -- figure 1.6.2 leaves out the codes with a chapter of their own
-    WHERE NOT (
-        lines.line = 2
-        AND def2020_codes.category_code IN (
-            'prevention', 'relocation_consent', 'abduction', 'international_access'
+    WHERE
+        NOT (
+            lines.line = 2
+            AND def2020_codes.category_code IN (
+                'prevention', 'relocation_consent', 'abduction', 'international_access'
+            )
         )
-    )
     GROUP BY ALL
 ),
 

@@ -9,12 +9,17 @@ WITH measures AS (
     SELECT * FROM mart_measures_by_source
 ),
 
+eras AS (
+    SELECT * FROM stg_registration_eras
+),
+
+-- every era but the first begins a new definition
 changes AS (
     SELECT
         first_year AS definition_changed_year,
         era_nl AS definition_change_nl
-    FROM stg_registration_eras
-    WHERE first_year > (SELECT min(first_year) FROM stg_registration_eras)
+    FROM eras
+    QUALIFY first_year > min(first_year) OVER ()
 )
 
 SELECT
