@@ -35,9 +35,16 @@ KINDS: dict[str, str] = {
     "jaarverslag": "gepubliceerd (jaarverslag)",
     "lopend": "lopend jaar, tot nu toe",
 }
+# the same, in a table column that must leave room for the others
+SHORT_KINDS: dict[str, str] = {
+    "gegevens": "berekend",
+    "jaarverslag": "jaarverslag",
+    "lopend": "lopend jaar",
+}
 SHOWN_COLOUR = PALETTE[0]
 DIFFERENCE_COLOUR = PALETTE[1]
 MARKER_COLOUR = "#555555"
+CROWDED_YEARS = 6
 PATTERNS = {"gegevens": "", "jaarverslag": "/", "lopend": "."}
 
 
@@ -85,6 +92,13 @@ def year_tick(row: Mapping[str, Any], data_until_short: str) -> str:
     return text
 
 
+def short_year(year: int, last: int, crowded: bool) -> str:
+    """The year on a small chart's axis; a crowded one shows every other year as '’16'."""
+    if not crowded:
+        return str(year)
+    return "" if (last - year) % 2 else f"’{year % 100:02d}"
+
+
 def hover(row: Mapping[str, Any], places: int) -> str:
     text = f"{row['year']}: {number(row['value'], places)} ({KINDS[row['kind']]})"
     if row["status"] == "verschil":
@@ -106,6 +120,8 @@ def trend_figure(
     """
     rows = rows.sort("year")
     places = decimals(rows["value"])
+    # a third of the page holds six years with their values; beyond that, hover for values
+    crowded = compact and rows.height > CROWDED_YEARS
     fig = go.Figure()
     for key, legend in KINDS.items():
         own = rows.filter(kind=key)
@@ -126,7 +142,7 @@ def trend_figure(
                     },
                 },
                 text=[number(v, places) for v in own["value"]],
-                textposition="outside",
+                textposition="none" if crowded else "outside",
                 constraintext="none",  # as large as the axis labels, even over a narrow bar
                 cliponaxis=False,
                 hovertext=[hover(r, places) for r in own.iter_rows(named=True)],
@@ -163,7 +179,7 @@ def trend_figure(
             "tickvals": rows["year"].to_list(),
             # a small chart marks only the running year: its bar is not a whole year
             "ticktext": [
-                str(r["year"])
+                short_year(r["year"], rows["year"].max(), crowded)
                 if compact and r["kind"] != "lopend"
                 else year_tick(r, data_until_short)
                 for r in rows.iter_rows(named=True)
@@ -192,8 +208,9 @@ def definition_changes(rows: pl.DataFrame) -> list[tuple[int, str]]:
 
 
 def definition_markers(rows: pl.DataFrame, *, compact: bool) -> tuple[list[dict], list[dict]]:
-    """A dashed line just before each year where the definition changed, with its label;
-    built as one list each so the layout is set once (never add_shape in a loop)."""
+    """A dashed line just before each year where the definition changed and, on a full-size
+    chart, what changed; built as one list each so the layout is set once (never add_shape in
+    a loop). A small chart has no room for words: the page explains the dashed line once."""
     shapes, notes = [], []
     for year, what in definition_changes(rows):
         shapes.append(
@@ -208,19 +225,20 @@ def definition_markers(rows: pl.DataFrame, *, compact: bool) -> tuple[list[dict]
                 "line": {"color": MARKER_COLOUR, "width": 2, "dash": "dash"},
             }
         )
+        if compact:
+            continue
         notes.append(
             {
                 "xref": "x",
                 "yref": "paper",
                 "x": year - 0.5,
                 "y": 1.0,
-                "xanchor": "left",
+                # the text runs to the left of the line, over the years it warns about
+                "xanchor": "right",
                 "yanchor": "bottom",
                 "showarrow": False,
-                "text": f"nieuwe definitie vanaf {year}"
-                if compact
-                else f"{year}: {what}; de jaren ervoor tellen anders",
-                "font": {"color": MARKER_COLOUR, "size": 13 if compact else 15},
+                "text": f"{what}: de jaren hiervóór tellen anders ",
+                "font": {"color": MARKER_COLOUR, "size": 15},
             }
         )
     return shapes, notes
@@ -229,7 +247,7 @@ def definition_markers(rows: pl.DataFrame, *, compact: bool) -> tuple[list[dict]
 def table(rows: pl.DataFrame) -> pl.DataFrame:
     """One measure's years for the table and the download, newest first."""
     return (
-        rows.with_columns(kind_nl=pl.col("kind").replace_strict(KINDS))
+        rows.with_columns(kind_nl=pl.col("kind").replace_strict(SHORT_KINDS))
         .select(
             "year",
             "label_nl",

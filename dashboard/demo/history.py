@@ -70,6 +70,12 @@ def p20(measure: str, year: int = REPORT_YEAR) -> int:
     return int(printed()[year, measure])
 
 
+def printed_or(year: int, measure: str) -> int | None:
+    """The figure the 2020 report prints for this year (it gives some for 2017-2019 too)."""
+    value = printed().get((year, measure))
+    return None if value is None else int(value)
+
+
 def interpolated(anchors: Mapping[int, float], year: int) -> int:
     """Linear between the known years, flat beyond the first and the last."""
     years = sorted(anchors)
@@ -247,9 +253,9 @@ def build_year(h: History, year: int) -> None:
         rng,
         n,
         {
-            "mother": p20("abduction.taking_parent.mother"),
-            "father": p20("abduction.taking_parent.father"),
-            "family_member": p20("abduction.taking_parent.family_member"),
+            who: printed_or(year, f"abduction.taking_parent.{who}")
+            or p20(f"abduction.taking_parent.{who}")
+            for who in ("mother", "father", "family_member")
         },
     )
     direction = _shares(
@@ -260,7 +266,7 @@ def build_year(h: History, year: int) -> None:
     hague = _shares(
         rng, n, {"yes": p20("abduction.hague.cases"), "no": p20("abduction.non_hague.cases")}
     )
-    kids = _children(rng, n, 224 / 152, p20("abduction.children") if exact else None)
+    kids = _children(rng, n, 224 / 152, printed_or(year, "abduction.children"))
     bands = (
         ["0-5"] * p20("abduction.children.age_under_6")
         + ["6-12"] * p20("abduction.children.age_6_12")
@@ -318,8 +324,14 @@ def build_year(h: History, year: int) -> None:
             country_iso2=h.pick(("DE", "BE", "GB", "US", "ES")),
             children_count=k,
         )
+    # the other Lijn 2 codes make up a printed Lijn 2 total (2019: 644)
+    other = {code: scale_2020(year, f"line2.def2020.{code}") for code in LINE2_OTHER_CODES}
+    line2_total = printed_or(year, "cases.line2.def2020")
+    if line2_total is not None and not exact:
+        so_far = sum(1 for r in h.cases if r["year"] == year and r["line"] == 2)
+        other = t.apportion(line2_total - so_far, {c: p20(f"line2.def2020.{c}") for c in other})
     for code in LINE2_OTHER_CODES:
-        for _ in range(scale_2020(year, f"line2.def2020.{code}")):
+        for _ in range(other[code]):
             h.add(
                 year,
                 2,

@@ -31,7 +31,7 @@ st.markdown(
     "(andere codes, een andere verdeling over Lijn 1 en Lijn 2); de jaren ervoor tellen niet op "
     "dezelfde manier."
 )
-if not published_only:
+if not published_only and not rows["is_imported"].any():
     st.info(
         f"Er zijn geen gepubliceerde jaarcijfers van vóór {data_years[0]} geïmporteerd: de "
         "reeks begint bij de export. Op de pagina Gegevens importeert u cijfers uit oudere "
@@ -87,17 +87,18 @@ def count(value: float | None) -> str:
     return MISSING if value is None else number(value, places)
 
 
+# The shown value is the computed one, or the published one where 'Bron' says so, so the two
+# value columns carry it; the room goes to where each published figure was printed.
 ui.show_table(
     trends.table(measure_rows),
     {
-        "year": ui.Column("Jaar", str, "small"),
-        "value": ui.Column("Getoond", count),
-        "kind_nl": ui.Column("Bron", width="medium"),
-        "computed_value": ui.Column("Berekend", ui.optional(count)),
-        "published_value": ui.Column("Jaarverslag", ui.optional(count)),
-        "published_source": ui.Column("Bron jaarverslag", ui.optional(str), "medium"),
-        "difference": ui.Column("Verschil", ui.optional(lambda v: signed(v, places))),
-        "status": ui.Column("Status", width="medium"),
+        "year": ui.Column("Jaar", str, 60),
+        "kind_nl": ui.Column("Bron", width=95),
+        "computed_value": ui.Column("Berekend", ui.optional(count), 90),
+        "published_value": ui.Column("Jaarverslag", ui.optional(count), 100),
+        "published_source": ui.Column("Bron jaarverslag", ui.optional(str), 195),
+        "difference": ui.Column("Verschil", ui.optional(lambda v: signed(v, places)), 75),
+        "status": ui.Column("Status", width=145),
     },
     highlight=lambda r: r["status"] == "verschil",
 )
