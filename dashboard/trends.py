@@ -35,8 +35,15 @@ KINDS: dict[str, str] = {
     "jaarverslag": "gepubliceerd (jaarverslag)",
     "lopend": "lopend jaar, tot nu toe",
 }
+# the same, in a table column that must leave room for the others
+SHORT_KINDS: dict[str, str] = {
+    "gegevens": "berekend",
+    "jaarverslag": "jaarverslag",
+    "lopend": "lopend jaar",
+}
 SHOWN_COLOUR = PALETTE[0]
 DIFFERENCE_COLOUR = PALETTE[1]
+MARKER_COLOUR = "#555555"
 PATTERNS = {"gegevens": "", "jaarverslag": "/", "lopend": "."}
 
 
@@ -45,6 +52,7 @@ class Measure:
     measure: str
     label_nl: str
     section_nl: str | None
+    definition_nl: str | None = None
 
     @property
     def choice_nl(self) -> str:
@@ -73,11 +81,17 @@ def measures(rows: pl.DataFrame) -> list[Measure]:
     """Every measure with at least one year, in the annual report's order of sections."""
     found = (
         rows.group_by("measure")
-        .agg(pl.first("label_nl"), pl.first("section"), pl.first("section_nl"))
+        .agg(
+            pl.first("label_nl"),
+            pl.first("section"),
+            pl.first("section_nl"),
+            pl.first("definition_nl"),
+        )
         .sort("section", "label_nl", nulls_last=True)
     )
     return [
-        Measure(r["measure"], r["label_nl"], r["section_nl"]) for r in found.iter_rows(named=True)
+        Measure(r["measure"], r["label_nl"], r["section_nl"], r["definition_nl"])
+        for r in found.iter_rows(named=True)
     ]
 
 
@@ -170,7 +184,10 @@ def trend_figure(
             )
         )
     top = max(rows["value"].max() or 0, differing["published_value"].max() or 0)
+    shapes, notes = definition_markers(rows, compact=compact)
     fig.update_layout(
+        shapes=shapes,
+        annotations=notes,
         title={"text": title},
         height=340 if compact else 440,
         barmode="overlay",
@@ -194,10 +211,61 @@ def trend_figure(
     return fig
 
 
+def definition_changes(rows: pl.DataFrame) -> list[tuple[int, str]]:
+    """(year, what changed) for each change of definition inside the years shown: a year
+    before it and the year itself must both be on the axis, else there is nothing to join."""
+    if "definition_changed_year" not in rows.columns:
+        return []
+    years = set(rows["year"])
+    found = rows.select("definition_changed_year", "definition_change_nl").unique().drop_nulls()
+    return sorted(
+        (year, what)
+        for year, what in found.iter_rows()
+        if any(y < year for y in years) and any(y >= year for y in years)
+    )
+
+
+def definition_markers(rows: pl.DataFrame, *, compact: bool) -> tuple[list[dict], list[dict]]:
+    """A dashed line just before each year where the definition changed and, on a full-size
+    chart, what changed; built as one list each so the layout is set once (never add_shape in
+    a loop). A small chart has no room for words: the page explains the dashed line once."""
+    shapes, notes = [], []
+    for year, what in definition_changes(rows):
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": year - 0.5,
+                "x1": year - 0.5,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": MARKER_COLOUR, "width": 2, "dash": "dash"},
+            }
+        )
+        if compact:
+            continue
+        notes.append(
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": year - 0.5,
+                "y": 1.0,
+                # the text runs to the left of the line, over the years it warns about
+                "xanchor": "right",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "text": f"{what}: de jaren hiervóór tellen anders ",
+                "font": {"color": MARKER_COLOUR, "size": 15},
+            }
+        )
+    return shapes, notes
+
+
 def table(rows: pl.DataFrame) -> pl.DataFrame:
     """One measure's years for the table and the download, newest first."""
     return (
-        rows.with_columns(kind_nl=pl.col("kind").replace_strict(KINDS))
+        rows.with_columns(kind_nl=pl.col("kind").replace_strict(SHORT_KINDS))
         .select(
             "year",
             "label_nl",
@@ -205,6 +273,7 @@ def table(rows: pl.DataFrame) -> pl.DataFrame:
             "kind_nl",
             "computed_value",
             "published_value",
+            "published_source",
             "difference",
             "status",
         )  # fmt: skip
@@ -220,6 +289,7 @@ DOWNLOAD_HEADERS = {
     "kind_nl": "bron",
     "computed_value": "berekend",
     "published_value": "jaarverslag",
+    "published_source": "bron jaarverslag",
     "difference": "verschil",
     "status": "status",
 }

@@ -22,6 +22,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import charts, downloads
+from dashboard.contract import CURRENT_ERA_FROM
 from dashboard.db import Database, open_database
 from dashboard.format import MISSING, date_nl
 from dashboard.importer.published import IMPORTED as IMPORTED_FIGURES
@@ -160,7 +161,14 @@ def demo_notice(meta: Mapping[str, Any], years: Sequence[int]) -> str | None:
     extrapolated_from: dt.date | None = meta["extrapolated_from"]
     if extrapolated_from is None:
         return text
-    calibrated = [y for y in years if y < extrapolated_from.year]
+    # demo history (generate --since) is shaped by older reports, not calibrated on the latest
+    history = [y for y in years if y < CURRENT_ERA_FROM.year]
+    if history:
+        text += (
+            f" {history[0]}–{history[-1]} volgen de registratie van toen en de gepubliceerde "
+            "reeksen" + (" (2020 geijkt op het jaarverslag 2020)" if 2020 in history else "") + ";"
+        )
+    calibrated = [y for y in years if CURRENT_ERA_FROM.year <= y < extrapolated_from.year]
     if calibrated:
         verb = "is" if len(calibrated) == 1 else "zijn"
         text += (

@@ -449,6 +449,9 @@ def _iso_position(day: dt.date, end: bool = False) -> float:
     return week - 0.5 + (weekday - (0 if end else 1)) / 7
 
 
+OLDER_YEAR_GREY = "#B8B8B8"
+
+
 def weekly_overlay_chart(
     weeks: pl.DataFrame, holidays: pl.DataFrame, year: int, measure: str
 ) -> go.Figure:
@@ -460,7 +463,12 @@ def weekly_overlay_chart(
     fig = _with_strip(f"Lijn 1 per ISO-week: {label.lower()}, jaren over elkaar")
     complete = weeks.filter(pl.col("is_complete"))
     years = sorted(complete["iso_year"].unique().to_list())
-    others = iter(c for c in PALETTE[1:] if c != PALETTE[1])
+    # the most recent other years get the palette's colours; with ten years of history the
+    # older ones run out of colours and are drawn in grey
+    palette = [c for c in PALETTE[1:] if c != PALETTE[1]]
+    others = [y for y in years if y != year]
+    coloured = others[-len(palette) :]
+    colour = {y: OLDER_YEAR_GREY for y in others} | dict(zip(coloured, palette, strict=False))
     for y in years:
         part = complete.filter(pl.col("iso_year") == y).sort("iso_week")
         chosen = y == year
@@ -472,7 +480,7 @@ def weekly_overlay_chart(
                 mode="lines+markers" if chosen else "lines",
                 line={
                     "width": 4 if chosen else 1.8,
-                    "color": PALETTE[0] if chosen else next(others),
+                    "color": PALETTE[0] if chosen else colour[y],
                 },
                 marker={"size": 6},
                 customdata=[f"{y}, week {w}" for w in part["iso_week"]],

@@ -27,9 +27,11 @@ st.markdown(
     "**Gepubliceerd** (gearceerde staaf): uit een eerder jaarverslag, voor jaren zonder export. "
     f"**Lopend jaar** (gestippeld): de stand tot en met {date_nl(meta['data_until'])}, nog niet "
     "te vergelijken met een heel jaar. Een ruit: het jaarverslag drukte een ander getal dan de "
-    "gegevens geven."
+    "gegevens geven. Een **gestreepte lijn**: vanaf dat jaar registreert het centrum anders "
+    "(andere codes, een andere verdeling over Lijn 1 en Lijn 2); de jaren ervoor tellen niet op "
+    "dezelfde manier."
 )
-if not published_only:
+if not published_only and not rows["is_imported"].any():
     st.info(
         f"Er zijn geen gepubliceerde jaarcijfers van vóór {data_years[0]} geïmporteerd: de "
         "reeks begint bij de export. Op de pagina Gegevens importeert u cijfers uit oudere "
@@ -103,6 +105,8 @@ def any_measure() -> None:
     if asked is not None:
         ui.say_url_value_dropped("maat", asked, choices[chosen].label_nl)
     measure_rows = rows.filter(measure=chosen)
+    if choices[chosen].definition_nl:
+        st.caption(f"**Definitie.** {choices[chosen].definition_nl}")
     ui.show_chart(
         trends.trend_figure(measure_rows, choices[chosen].label_nl, data_until_short),
         key="gekozen_maat",
@@ -128,14 +132,16 @@ def any_measure() -> None:
 
     ui.show_table(
         trends.table(measure_rows),
+        # The shown value is the computed one, or the published one where 'Bron' says so, so
+        # the two value columns carry it; the room goes to where each figure was printed.
         {
-            "year": ui.Column("Jaar", str, "small"),
-            "value": ui.Column("Getoond", count),
-            "kind_nl": ui.Column("Bron", width="medium"),
-            "computed_value": ui.Column("Berekend", ui.optional(count)),
-            "published_value": ui.Column("Jaarverslag", ui.optional(count)),
-            "difference": ui.Column("Verschil", ui.optional(lambda v: signed(v, places))),
-            "status": ui.Column("Status", width="medium"),
+            "year": ui.Column("Jaar", str, 60),
+            "kind_nl": ui.Column("Bron", width=95),
+            "computed_value": ui.Column("Berekend", ui.optional(count), 90),
+            "published_value": ui.Column("Jaarverslag", ui.optional(count), 100),
+            "published_source": ui.Column("Bron jaarverslag", ui.optional(str), 195),
+            "difference": ui.Column("Verschil", ui.optional(lambda v: signed(v, places)), 75),
+            "status": ui.Column("Status", width=145),
         },
         highlight=lambda r: r["status"] == "verschil",
         download=f"trend-{chosen}",
