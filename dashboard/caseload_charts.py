@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
-from dashboard.charts import PALETTE
+from dashboard.charts import LEGEND_RIGHT, MIN_FONT_SIZE, PALETTE, SUBPLOT_TITLES_MARGIN, vrect
 from dashboard.format import month_abbreviation, month_name, month_nl
 
 MID_MONTH = dt.timedelta(days=14)
@@ -27,9 +27,12 @@ REGION_COLOURS = {"noord": "#56B4E9", "midden": "#009E73", "zuid": "#E69F00"}
 HOLIDAY_OPACITY = 0.13
 ROW_HEIGHT = 260
 RUNNING_OUTLINE = "#6B6B6B"
-HEATMAP_TEXT_SIZE = 15
-HEATMAP_ROW_HEIGHT = 44  # two lines of a category name
+HEATMAP_TEXT_SIZE = MIN_FONT_SIZE
+HEATMAP_ROW_HEIGHT = 48  # two lines of a category name
 CATEGORY_LINE_CHARS = 20  # "Niet tot inhoudelijk advies gekomen" on two lines
+# Month labels side by side on a 1280 px screen: every month up to this many, else every
+# second (up to twice as many), else every third.
+MONTHS_LABELLED_EACH = 13
 
 
 def mid_month(month: dt.date) -> dt.date:
@@ -54,16 +57,31 @@ def hover_month(month: dt.date, data_until: dt.date | None = None) -> str:
 def month_ticks(
     months: Sequence[dt.date], data_until: dt.date | None = None
 ) -> tuple[list[dt.date], list[str]]:
-    """Tick positions and Dutch labels, one per month: "jan<br>2025" for January and for the
-    first month, "nov<br>t/m 22" for the running month (the data end on the 22nd).
+    """Tick positions and Dutch labels: "jan<br>2025" for January and for the first month,
+    "nov<br>t/m 22" for the running month (the data end on the 22nd).
 
-    The first month keeps its year unless January comes right after it: the two years would
-    overlap on a narrow screen, and the January already says which year it is. The running
-    month's note goes a line lower when the month before it has a year under it.
+    Up to `MONTHS_LABELLED_EACH` months every month has a label; a longer period labels every
+    second or third month (January always among them, so every year is named) and the running
+    month, so the labels stay apart at the chart's full text size on a 1280 px screen. The
+    first labelled month keeps its year unless a January is the next label: the two years
+    would touch. The running month's note goes a line lower when the label before it has a
+    year under it.
     """
+    step = 1 if len(months) <= MONTHS_LABELLED_EACH else 2 if len(months) <= 26 else 3
+    shown = [
+        m
+        for m in months
+        if (m.month - 1) % step == 0 or (data_until is not None and is_running(m, data_until))
+    ]
+    # a running month right after a labelled one takes that one's place
+    shown = [
+        m
+        for i, m in enumerate(shown)
+        if step == 1 or i + 1 == len(shown) or _next_month(m) != shown[i + 1]
+    ]
     lines: list[list[str]] = []
-    for i, m in enumerate(months):
-        first_with_year = i == 0 and not (len(months) > 1 and months[1].month == 1)
+    for i, m in enumerate(shown):
+        first_with_year = i == 0 and not (len(shown) > 1 and shown[1].month == 1)
         line = [month_abbreviation(m.month)]
         if m.month == 1 or first_with_year:
             line.append(str(m.year))
@@ -72,12 +90,11 @@ def month_ticks(
                 line.append(" ")
             line.append(f"t/m {data_until.day}")
         lines.append(line)
-    return [mid_month(m) for m in months], ["<br>".join(line) for line in lines]
+    return [mid_month(m) for m in shown], ["<br>".join(line) for line in lines]
 
 
 def _month_tick_font(months: Sequence[dt.date]) -> dict[str, int]:
-    # Two years of months must stand upright side by side on a 1280 px projector screen.
-    return {"size": 16 if len(months) <= 13 else 13}
+    return {"size": MIN_FONT_SIZE}
 
 
 def _next_month(month: dt.date) -> dt.date:
@@ -101,24 +118,31 @@ def _month_range(months: Sequence[dt.date]) -> list[dt.date]:
     return [min(months), _next_month(max(months))]
 
 
-def shade_school_holidays(fig: go.Figure, holidays: pl.DataFrame, rows: int) -> None:
-    """One translucent band per region per school holiday, in every row; a legend entry each."""
-    for h in holidays.iter_rows(named=True):
-        fig.add_vrect(
-            x0=h["start_date"],
-            x1=h["end_date"] + dt.timedelta(days=1),
+def holiday_bands(holidays: pl.DataFrame, rows: int) -> list[dict]:
+    """One translucent band per region per school holiday, in each of `rows` subplot rows."""
+    return [
+        vrect(
+            h["start_date"],
+            h["end_date"] + dt.timedelta(days=1),
+            row=row,
             fillcolor=REGION_COLOURS[h["region"]],
             opacity=HOLIDAY_OPACITY,
             line_width=0,
             layer="below",
-            row="all",
-            col=1,
         )
+        for row in range(1, rows + 1)
+        for h in holidays.iter_rows(named=True)
+    ]
+
+
+def shade_school_holidays(fig: go.Figure, holidays: pl.DataFrame, rows: int) -> None:
+    """The holiday bands in every row (set on the layout at once); a legend entry per region."""
+    fig.update_layout(shapes=[*fig.layout.shapes, *holiday_bands(holidays, rows)])
     regions = holidays.unique("region").sort(
         pl.col("region").replace_strict(list(REGION_COLOURS), range(len(REGION_COLOURS)))
     )
-    for h in regions.iter_rows(named=True):
-        fig.add_trace(
+    fig.add_traces(
+        [
             go.Scatter(
                 x=[None],
                 y=[None],
@@ -127,10 +151,10 @@ def shade_school_holidays(fig: go.Figure, holidays: pl.DataFrame, rows: int) -> 
                 opacity=0.45,
                 name=f"vakantie {h['region_nl']}",
                 hoverinfo="skip",
-            ),
-            row=1,
-            col=1,
-        )
+            )
+            for h in regions.iter_rows(named=True)
+        ]
+    )
 
 
 def monthly_comparison(
@@ -168,7 +192,12 @@ def monthly_comparison(
         months = part["month"].to_list()
         x = [mid_month(m) for m in months]
         names = [hover_month(m, data_until) for m in months]
-        earlier = [month_nl(m.replace(year=m.year - 1), full=True) for m in months]
+        # the running month stands beside the same days a year earlier, not the whole month
+        earlier = [
+            month_nl(m.replace(year=m.year - 1), full=True)
+            + (f" (t/m {data_until.day} {month_name(data_until.month)})" if r else "")
+            for m, r in zip(months, (is_running(m, data_until) for m in months), strict=True)
+        ]
         complete = part["is_complete"].to_list()
         opacity = [1.0 if c else 0.5 for c in complete]
         hatch = {"shape": ["" if c else "/" for c in complete], "solidity": 0.3}
@@ -219,7 +248,9 @@ def monthly_comparison(
     fig.update_layout(
         height=ROW_HEIGHT * len(labels) + 170,
         barmode="overlay",
-        legend={"y": -0.5 / len(labels), "yanchor": "top", "font": {"size": 15}},
+        # at the right: the row titles take the line right above each plot area
+        legend=LEGEND_RIGHT,
+        margin=SUBPLOT_TITLES_MARGIN,
         hovermode="closest",
     )
     return fig
@@ -277,9 +308,7 @@ def stacked_by_item(
     shade_school_holidays(fig, holidays, 1)
     _month_axis(fig, months, data_until)
     fig.update_yaxes(tickformat=",.0f", rangemode="tozero")
-    fig.update_layout(
-        barmode="stack", height=480, legend={"y": -0.25, "yanchor": "top", "font": {"size": 15}}
-    )
+    fig.update_layout(barmode="stack", height=480)
     return fig
 
 
@@ -328,20 +357,26 @@ def category_heatmap(
             showlegend=False,
         )
     )
-    for month in months:
-        if is_running(month, data_until):
-            fig.add_vrect(
-                x0=month,
-                x1=_next_month(month),
-                line={"color": RUNNING_OUTLINE, "width": 2, "dash": "dash"},
+    outlines = [
+        vrect(
+            month,
+            _next_month(month),
+            row=1,
+            line={"color": RUNNING_OUTLINE, "width": 2, "dash": "dash"},
+            fillcolor="rgba(0,0,0,0)",
+        )
+        for month in months
+        if is_running(month, data_until)
+    ]
+    if selected is not None and selected in months:
+        outlines.append(
+            vrect(
+                selected,
+                _next_month(selected),
+                row=1,
+                line={"color": SELECTED_COLOUR, "width": 3},
                 fillcolor="rgba(0,0,0,0)",
             )
-    if selected is not None and selected in months:
-        fig.add_vrect(
-            x0=selected,
-            x1=_next_month(selected),
-            line={"color": SELECTED_COLOUR, "width": 3},
-            fillcolor="rgba(0,0,0,0)",
         )
     tickvals, ticktext = month_ticks(months, data_until)
     fig.update_xaxes(
@@ -349,7 +384,7 @@ def category_heatmap(
         ticktext=ticktext,
         showgrid=False,
         tickangle=0,
-        tickfont={"size": 16 if len(months) <= 13 else 12},
+        tickfont={"size": MIN_FONT_SIZE},
     )
     # Long names on two lines leave the months room on a projector screen. A fixed left
     # margin: automargin measures the labels before the web font has loaded and cuts off the
@@ -359,18 +394,19 @@ def category_heatmap(
     fig.update_yaxes(
         autorange="reversed",
         showgrid=False,
-        tickfont={"size": 13},
+        tickfont={"size": MIN_FONT_SIZE},
         automargin=False,
         tickvals=categories,
         ticktext=wrapped,
     )
     fig.update_layout(
         height=100 + HEATMAP_ROW_HEIGHT * len(categories),
-        margin={"t": 20, "l": 16 + 7 * longest, "r": 20},
+        margin={"t": 20, "l": 16 + 8 * longest, "r": 20},
+        shapes=outlines,
         clickmode="event+select",
         dragmode=False,
         xaxis={"fixedrange": True},
         yaxis={"fixedrange": True},
-        font={"size": 15},
+        font={"size": MIN_FONT_SIZE},
     )
     return fig

@@ -1,5 +1,17 @@
 """The one Plotly template every chart uses: Dutch separators, a calm palette, projector fonts.
 
+The font is the app's own: Streamlit serves "Source Sans" (`@font-face` in its CSS), and the
+charts ask for exactly that family, with no fallback, so text is measured and drawn at the
+widths the page has. For a renderer outside the browser (kaleido's Chromium, for slides) the
+same font files ship in `dashboard/static/fonts/` with a fontconfig file that gives them that
+name: start the renderer with `font_environment()` in its environment (for kaleido, set it in
+`os.environ` before kaleido starts Chromium) and it draws offline with the same letters.
+
+Margins grow with their labels (`automargin` on axes and title), the legend sits in its own
+row above the plot area, and text is at least `MIN_FONT_SIZE` px: builders that need shapes or
+annotations build them as lists and set them once (`fig.update_layout(shapes=[...])`), never
+with a loop of `fig.add_*` calls, which re-validate the whole layout on every call.
+
 Chart builders (added with the pages that need them) take a polars DataFrame and return a
 figure; they never query. Every chart is shown with `PLOTLY_CONFIG_NL` (Dutch toolbar and
 date formats); builders still write their own Dutch tick labels where a label must be exact
@@ -8,6 +20,9 @@ date formats); builders still write their own Dutch tick labels where a label mu
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -30,8 +45,82 @@ PALETTE = (
 )
 TEXT_COLOUR = "#14213D"
 GRID_COLOUR = "#D9DEE8"
-FONT_FAMILY = "Source Sans Pro, Source Sans 3, Arial, sans-serif"
+FONT_FAMILY = "Source Sans"
 FONT_SIZE = 18
+MIN_FONT_SIZE = 16  # the smallest chart text, on screen and on a projector
+FONT_DIR = Path(__file__).parent / "static" / "fonts"
+# The horizontal legend: its own row above the plot area, from the left. Anchored to the top
+# of the plot area, so plotly.js grows the top margin to fit it (under a title, which sits at
+# the top of the container).
+LEGEND_ABOVE = {
+    "orientation": "h",
+    "x": 0,
+    "xanchor": "left",
+    "y": 1.02,
+    "yanchor": "bottom",
+    "title": {"text": ""},
+}
+
+
+# Beside subplots, whose titles take the line right above the plot area (a legend above would
+# share that line): its own column at the right, which plotly.js widens the margin for.
+LEGEND_RIGHT = {
+    "orientation": "v",
+    "x": 1.02,
+    "xanchor": "left",
+    "y": 1,
+    "yanchor": "top",
+    "title": {"text": ""},
+}
+
+
+# The top margin of a figure whose subplots have titles: plotly.js does not grow the margin for
+# them (they are annotations), so it leaves them the room of one line.
+SUBPLOT_TITLES_MARGIN = {"t": 50}
+
+
+def font_environment() -> dict[str, str]:
+    """Environment for a renderer outside the browser: fontconfig finds the shipped font
+    under the family name the charts ask for ("Source Sans")."""
+    return {"FONTCONFIG_FILE": str(FONT_DIR / "fonts.conf")}
+
+
+def headroom(top: float, share: float = 0.15) -> list[float]:
+    """A value axis range from 0 with room above the highest bar for its value label."""
+    return [0, (top or 1) * (1 + share)]
+
+
+def vrect(x0: Any, x1: Any, *, row: int | None = None, **style: Any) -> dict[str, Any]:
+    """A vertical band as a layout shape, over the full height of subplot `row` (or of the
+    whole figure when `row` is None); collect them and set `layout.shapes` once."""
+    axis = "" if row in (None, 1) else str(row)
+    return {
+        "type": "rect",
+        "x0": x0,
+        "x1": x1,
+        "xref": f"x{axis}",
+        "y0": 0,
+        "y1": 1,
+        "yref": "paper" if row is None else f"y{axis} domain",
+        **style,
+    }
+
+
+def vline(x: Any, *, row: int | None = None, col: int | None = None, **line: Any) -> dict:
+    """A vertical line as a layout shape, over subplot `row`/`col` (axes numbered row-major
+    by make_subplots; pass the axis number as `col` for a one-row figure)."""
+    n = col if col is not None else row
+    axis = "" if n in (None, 1) else str(n)
+    return {
+        "type": "line",
+        "x0": x,
+        "x1": x,
+        "xref": f"x{axis}",
+        "y0": 0,
+        "y1": 1,
+        "yref": f"y{axis} domain",
+        "line": line,
+    }
 
 
 def iko_template() -> go.layout.Template:
@@ -39,8 +128,12 @@ def iko_template() -> go.layout.Template:
         "gridcolor": GRID_COLOUR,
         "linecolor": GRID_COLOUR,
         "zerolinecolor": GRID_COLOUR,
-        "title": {"standoff": 12},
+        "title": {"standoff": 12, "font": {"size": FONT_SIZE}},
+        "tickfont": {"size": FONT_SIZE},
         "automargin": True,
+        # Fewer ticks rather than labels on top of each other (value axes; month and year
+        # axes thin their own tick lists).
+        "nticks": 8,
         # "12.000", not plotly's default "12k" (an English abbreviation on a Dutch slide)
         "exponentformat": "none",
         "separatethousands": True,
@@ -50,15 +143,30 @@ def iko_template() -> go.layout.Template:
             # Decimal comma and thousands dot: plotly renders 9524 as "9.524", 12.5 as "12,5".
             "separators": ",.",
             "font": {"family": FONT_FAMILY, "size": FONT_SIZE, "color": TEXT_COLOUR},
-            "title": {"font": {"size": FONT_SIZE + 4}, "x": 0, "xanchor": "left"},
+            "title": {
+                "font": {"size": FONT_SIZE + 4},
+                "x": 0,
+                "xanchor": "left",
+                "xref": "paper",
+                # at the top of the container, so the legend's row sits between it and the plot
+                "yref": "container",
+                "y": 1,
+                "yanchor": "top",
+                "pad": {"t": 10},
+                "automargin": True,
+            },
             "colorway": list(PALETTE),
             "paper_bgcolor": "white",
             "plot_bgcolor": "white",
             "xaxis": axis,
             "yaxis": axis,
-            "legend": {"orientation": "h", "y": -0.2, "title": {"text": ""}},
-            "hoverlabel": {"font": {"size": FONT_SIZE}},
-            "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+            "legend": {**LEGEND_ABOVE, "font": {"size": FONT_SIZE}},
+            "hoverlabel": {"font": {"size": FONT_SIZE, "family": FONT_FAMILY}},
+            "annotationdefaults": {"font": {"size": FONT_SIZE}},
+            # Bar value labels never shrink below the chart text: one that does not fit inside
+            # its bar is drawn at full size anyway (builders place such labels outside).
+            "uniformtext": {"minsize": MIN_FONT_SIZE, "mode": "show"},
+            "margin": {"l": 10, "r": 10, "t": 20, "b": 10, "pad": 4},
         }
     )
 

@@ -19,7 +19,15 @@ from plotly.subplots import make_subplots
 from pydantic import BaseModel, model_validator
 
 from dashboard import downloads
-from dashboard.charts import GRID_COLOUR, PALETTE, TEXT_COLOUR
+from dashboard.charts import (
+    FONT_SIZE,
+    GRID_COLOUR,
+    LEGEND_RIGHT,
+    MIN_FONT_SIZE,
+    PALETTE,
+    SUBPLOT_TITLES_MARGIN,
+    TEXT_COLOUR,
+)
 from dashboard.format import number, percent
 from dashboard.paths import REPO_ROOT
 
@@ -45,9 +53,6 @@ ABDUCTION_COLOUR = PALETTE[2]  # green: taken to
 BOTH_COLOUR = PALETTE[0]  # blue: both
 QUIET_COLOUR = PALETTE[6]  # grey: few cases
 NO_CASES_COLOUR = "#EEF0F4"
-# Legend entries of a fixed width: plotly.js measures the text before the web font has
-# loaded, and a legend sized for the fallback font is cut off on the right.
-LEGEND = {"orientation": "h", "entrywidth": 330, "entrywidthmode": "pixels"}
 
 
 # -- the period --------------------------------------------------------------------------
@@ -95,6 +100,23 @@ def threat_vs_abduction_by_country(run: Runner, period: Period) -> pl.DataFrame:
     """One row per country: threat, outgoing and incoming cases and children, ranks now and in
     the previous period, and the HKOV status (`country_threat_vs_abduction.sql`)."""
     return run("country_threat_vs_abduction", **period.params())
+
+
+def new_countries(run: Runner, period: Period) -> pl.DataFrame:
+    """One row per list x country with cases in `period` and none in the period before it:
+    list, list_nl, country_nl, cases, last_year_before, first_ever, data_from_year, earlier_nl
+    ("nooit (sinds 2024)" or the last year before). Empty when the data does not reach back to
+    the period before."""
+    return run("country_new_in_period", **period.params())
+
+
+def new_definition(period: Period) -> str:
+    """What 'nieuw' means on the page, in one sentence."""
+    return (
+        f"Nieuw: een land met zaken op die lijst in {period.label} en geen in "
+        f"{period.previous.label}. Nieuw in de top: in de top van {period.label}, niet in die "
+        f"van {period.previous.label} (het land kan er daarvóór wel zaken hebben gehad)."
+    )
 
 
 def hkov_split(run: Runner, period: Period) -> pl.DataFrame:
@@ -317,34 +339,44 @@ def rank_slope_figure(df: pl.DataFrame, top: int, *, mark_newcomers: bool) -> go
         mark = " <b>nieuw</b>" if country in newcomers else ""
         return f"{row[f'{which}_place']}. {country} ({number(row[f'{which}_cases'])}){mark}"
 
-    for country, y in y_left.items():
-        fig.add_annotation(
-            x=-0.03, y=y, text=label(country, "threat", new_left), xanchor="right",
-            showarrow=False, font={"size": 16},
-        )  # fmt: skip
-    for country, y in y_right.items():
-        fig.add_annotation(
-            x=1.03, y=y, text=label(country, "outgoing", new_right), xanchor="left",
-            showarrow=False, font={"size": 16},
-        )  # fmt: skip
-    for x, anchor in ((-0.03, "right"), (1.03, "left")):
-        fig.add_annotation(
-            x=x, y=bottom, text=f"<i>buiten de top {top}</i>", xanchor=anchor, showarrow=False,
-            font={"size": 16, "color": QUIET_COLOUR},
-        )  # fmt: skip
-    for x, text in ((0, "Dreiging (preventie)"), (1, "Uitgaande ontvoering")):
-        fig.add_annotation(
-            x=x, y=0, text=f"<b>{text}</b>", showarrow=False, yanchor="bottom",
-            font={"size": 18},
-        )  # fmt: skip
+    # The places are the tick labels of a left and a right value axis: the margins grow to the
+    # longest name, and the labels keep their distance from the dots at any width.
+    outside = f"<i>buiten de top {top}</i>"
+
+    def place_axis(places: dict[str, float], newcomers: set[str], which: ListName) -> dict:
+        return {
+            **_hidden_axis(),
+            "visible": True,
+            "showline": False,
+            "ticks": "",
+            "range": [bottom + 0.7, -0.6],
+            "tickmode": "array",
+            "tickvals": [*places.values(), bottom],
+            "ticktext": [*(label(c, which, newcomers) for c in places), outside],
+            "tickfont": {"size": MIN_FONT_SIZE},
+            "ticklabelstandoff": 12,
+        }
+
+    # one invisible point on the right axis, so plotly.js draws it
+    fig.add_trace(
+        go.Scatter(x=[1], y=[bottom], yaxis="y2", mode="markers", marker={"opacity": 0},
+                   showlegend=False, hoverinfo="skip")
+    )  # fmt: skip
     fig.update_layout(
         height=int(90 + 42 * (bottom + 1)),
-        xaxis={**_hidden_axis(), "range": [-1.05, 2.05]},
-        yaxis={**_hidden_axis(), "range": [bottom + 0.7, -0.6]},
-        legend={**LEGEND, "y": -0.02, "x": 0.5, "xanchor": "center"},
+        xaxis={**_hidden_axis(), "range": [-0.06, 1.06]},
+        yaxis=place_axis(y_left, new_left, "threat"),
+        yaxis2={**place_axis(y_right, new_right, "outgoing"), "overlaying": "y", "side": "right"},
+        annotations=[
+            {"x": x, "y": -0.1, "text": f"<b>{text}</b>", "showarrow": False,
+             "yanchor": "bottom", "xanchor": anchor, "font": {"size": FONT_SIZE}}
+            for x, anchor, text in (
+                (-0.06, "left", "Dreiging (preventie)"), (1.06, "right", "Uitgaande ontvoering"),
+            )
+        ],
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         hovermode="closest",
-    )
+    )  # fmt: skip
     return fig
 
 
@@ -359,13 +391,14 @@ class ScatterLabel:
 # The scatter's height, and its plot area on a 1280 px screen with the sidebar open (smaller
 # than on 1600 px: labels apart here are apart there too); tall enough that labels of points
 # one case apart (in the crowded corner near zero) fit above each other.
-SCATTER_HEIGHT_PX = 640
+SCATTER_HEIGHT_PX = 760
 SCATTER_PLOT_PX = (680, SCATTER_HEIGHT_PX - 240)
-LABEL_CHAR_PX = 7.5
-LABEL_HEIGHT_PX = 16  # a line of 14 px text
+LABEL_CHAR_PX = 8.5
+LABEL_HEIGHT_PX = 20  # a line of 16 px text
 MARKER_SIZE_PX = 13
 MARKER_RADIUS_PX = MARKER_SIZE_PX / 2
 TEXT_OVER_TEXT = 10  # how much worse than text over a point
+TEXT_OUTSIDE = 10  # cut off by the plot area (or over the axis labels): worse still
 LABEL_ROUNDS = 4
 # Where a label may go, in order of preference, as plotly's textposition.
 LABEL_POSITIONS = (
@@ -450,7 +483,7 @@ def place_labels(
         outside = (box[2] - box[0]) * (box[3] - box[1]) - _overlap(box, plot)
         return (
             TEXT_OVER_TEXT * sum(_overlap(box, t) for t in texts)
-            + outside
+            + TEXT_OUTSIDE * outside
             + sum(_overlap(box, p) for p in points)
         )
 
@@ -530,7 +563,7 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
                     for label, nth in zip(part["spot_label"], part["nth"], strict=True)
                 ],
                 textposition=[positions.get(c, "top center") for c in part["country_nl"]],
-                textfont={"size": 14, "color": colour},
+                textfont={"size": MIN_FONT_SIZE, "color": colour},
                 marker={"size": MARKER_SIZE_PX, "color": colour, "opacity": 0.85,
                         "line": {"color": "white", "width": 1}},
                 name=name,
@@ -539,23 +572,26 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
                 "<br>uitgaande ontvoering: %{y} zaken<extra></extra>",
             )
         )  # fmt: skip
-    for line in (
-        {"x0": threat_cut, "x1": threat_cut, "y0": -1.5, "y1": y_max},
-        {"x0": -0.5, "x1": x_max, "y0": outgoing_cut, "y1": outgoing_cut},
-    ):
-        fig.add_shape(type="line", line={"color": GRID_COLOUR, "dash": "dash", "width": 2}, **line)
-    for x, y, xanchor, yanchor, text in QUADRANT_CORNERS:
-        fig.add_annotation(
-            x=x, y=y, xref="paper", yref="paper", xanchor=xanchor, yanchor=yanchor,
-            text=f"<b>{text}</b>", showarrow=False, bgcolor="rgba(255,255,255,0.8)",
-            font={"size": 16, "color": QUADRANT_COLOURS[text]},
-        )  # fmt: skip
+    cuts = [
+        {"type": "line", "line": {"color": GRID_COLOUR, "dash": "dash", "width": 2}, **line}
+        for line in (
+            {"x0": threat_cut, "x1": threat_cut, "y0": -1.5, "y1": y_max},
+            {"x0": -0.5, "x1": x_max, "y0": outgoing_cut, "y1": outgoing_cut},
+        )
+    ]
+    corners = [
+        {"x": x, "y": y, "xref": "paper", "yref": "paper", "xanchor": xanchor,
+         "yanchor": yanchor, "text": f"<b>{text}</b>", "showarrow": False,
+         "bgcolor": "rgba(255,255,255,0.8)",
+         "font": {"size": MIN_FONT_SIZE, "color": QUADRANT_COLOURS[text]}}
+        for x, y, xanchor, yanchor, text in QUADRANT_CORNERS
+    ]  # fmt: skip
     fig.update_layout(
         height=SCATTER_HEIGHT_PX,
         xaxis={"title": {"text": "zaken met dreiging naar het land"}, "range": [-0.5, x_max]},
         yaxis={"title": {"text": "uitgaande ontvoeringszaken"}, "range": [-1.5, y_max]},
-        legend={**LEGEND, "y": -0.18},
-        margin={"t": 30},
+        shapes=cuts,
+        annotations=corners,
     )
     return fig
 
@@ -588,7 +624,8 @@ def country_map_figure(
             colorscale=[[0, "#C9D6EE"], [1, PALETTE[0]]],
             zmin=0,
             marker={"line": {"color": "white", "width": 0.5}},
-            colorbar={"title": {"text": "zaken"}, "thickness": 16, "len": 0.8},
+            # the unit on every tick: a title above the bar would meet its top tick
+            colorbar={"ticksuffix": " zaken", "thickness": 16, "len": 0.8},
             customdata=with_cases.select("country_nl").to_numpy(),
             hovertemplate=f"<b>%{{customdata[0]}}</b><br>%{{z}} {value_label}<extra></extra>",
             name=value_label,
@@ -606,7 +643,7 @@ def country_map_figure(
         landcolor=NO_CASES_COLOUR,
         bgcolor="white",
     )
-    fig.update_layout(height=520, margin={"l": 0, "r": 0, "t": 10, "b": 0})
+    fig.update_layout(height=520, margin={"l": 0, "t": 10, "b": 0})
     return fig
 
 
@@ -639,10 +676,11 @@ def hkov_split_figure(df: pl.DataFrame) -> go.Figure:
         barmode="stack",
         height=300,
         yaxis={"autorange": "reversed"},
-        legend={**LEGEND, "y": -0.25},
-        margin={"t": 40},
+        # at the right: the panel titles take the line right above the plot area
+        legend=LEGEND_RIGHT,
+        margin=SUBPLOT_TITLES_MARGIN,
     )
-    fig.update_annotations(font={"size": 18, "color": TEXT_COLOUR})
+    fig.update_annotations(font={"size": FONT_SIZE, "color": TEXT_COLOUR})
     return fig
 
 
@@ -669,8 +707,6 @@ def followup_by_country_figure(df: pl.DataFrame) -> go.Figure:
     fig.update_layout(
         height=max(220, 60 + 36 * ordered.height),
         xaxis={"title": {"text": "gezinnen"}, "range": [0, x_max * 1.9], "dtick": 1},
-        # room for the longest country name, measured before the web font has loaded
-        margin={"t": 10, "l": 240},
     )
     return fig
 

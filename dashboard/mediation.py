@@ -16,7 +16,14 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
-from dashboard.charts import GRID_COLOUR, PALETTE, TEXT_COLOUR
+from dashboard.charts import (
+    GRID_COLOUR,
+    LEGEND_RIGHT,
+    MIN_FONT_SIZE,
+    PALETTE,
+    SUBPLOT_TITLES_MARGIN,
+    TEXT_COLOUR,
+)
 from dashboard.format import MISSING, number
 
 Report = Callable[..., pl.DataFrame]
@@ -86,6 +93,31 @@ def wilson_interval(successes: int, n: int, z: float = Z_95) -> tuple[float, flo
     low = 0.0 if successes == 0 else max(0.0, centre - half_width)
     high = 1.0 if successes == n else min(1.0, centre + half_width)
     return low, high
+
+
+def fisher_exact_p(successes_a: int, n_a: int, successes_b: int, n_b: int) -> float:
+    """Two-sided p-value of Fisher's exact test: how likely a split of the successes between
+    two years at least this uneven is if both years had the same success rate.
+
+    Exact (the hypergeometric distribution), so it holds at 4 of 27; a table is summed over
+    every table with the same margins that is no more likely than the one seen.
+    """
+    for successes, n in ((successes_a, n_a), (successes_b, n_b)):
+        if n < 0 or not 0 <= successes <= n:
+            raise ValueError(f"geen geldige telling: {successes} van {n}")
+    total_successes, total = successes_a + successes_b, n_a + n_b
+    if total == 0:
+        return 1.0
+    denominator = math.comb(total, total_successes)
+
+    def probability(k: int) -> float:
+        return math.comb(n_a, k) * math.comb(n_b, total_successes - k) / denominator
+
+    seen = probability(successes_a)
+    low, high = max(0, total_successes - n_b), min(n_a, total_successes)
+    # a relative tolerance: tables as likely as the one seen count, despite rounding
+    p = sum(q for k in range(low, high + 1) if (q := probability(k)) <= seen * (1 + 1e-7))
+    return min(1.0, p)
 
 
 def rate_text(successes: int, n: int) -> str:
@@ -313,16 +345,16 @@ def funnel_figure(steps: pl.DataFrame, mediation_type: str) -> go.Figure:
                 "color": [_hex_rgba(STAGE_COLOURS[s], 0.35) for s in links["to_stage"]],
                 "hovertemplate": "%{source.label} → %{target.label}<extra></extra>",
             },
-            textfont={"size": 15, "color": TEXT_COLOUR},
+            textfont={"size": MIN_FONT_SIZE, "color": TEXT_COLOUR},
         )
     )
     fig.update_layout(
         title=f"{mediation_type}: {number(totals.get('requests', 0))} verzoeken",
         height=430,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        annotations=[{"text": "Geen verzoeken", "showarrow": False, "x": 0.5, "y": 0.5}]
+        if totals.get("requests", 0) == 0
+        else [],
     )
-    if totals.get("requests", 0) == 0:
-        fig.add_annotation(text="Geen verzoeken", showarrow=False, x=0.5, y=0.5)
     return fig
 
 
@@ -341,6 +373,7 @@ def success_rate_figure(rates: pl.DataFrame, year: int) -> go.Figure:
     order = ["samen", "NIKO", "IKO"]  # plotly draws the first category at the bottom
     rows = rows.filter(pl.col("mediation_type").is_in(order))
     fig = go.Figure()
+    labels: list[dict[str, Any]] = []
     for mediation_type in order:
         own = rows.filter(pl.col("mediation_type") == mediation_type)
         if own.is_empty():
@@ -375,17 +408,19 @@ def success_rate_figure(rates: pl.DataFrame, year: int) -> go.Figure:
                 showlegend=False,
             )
         )
-        fig.add_annotation(
-            x=100, y=label, xanchor="left", xref="x", yref="y", showarrow=False,
-            text=_rate_label(row), align="left", font={"size": 16},
+        # "x van n" on a line of its own above the interval, from the left of the plot area
+        labels.append(
+            {"x": 0, "y": label, "xanchor": "left", "yanchor": "bottom", "yshift": 12,
+             "showarrow": False, "text": _rate_label(row), "align": "left",
+             "font": {"size": MIN_FONT_SIZE}}
         )  # fmt: skip
     fig.update_layout(
-        height=300,
-        margin={"l": 90, "r": 560, "t": 30, "b": 10},
+        height=120 + 90 * len(fig.data),
+        annotations=labels,
         xaxis={
             "range": [0, 100],
             "ticksuffix": " %",
-            "title": {"text": "geslaagd (volledige overeenkomst), met 95%-interval (Wilson)"},
+            "title": {"text": "geslaagd (volledige overeenkomst),<br>met 95%-interval (Wilson)"},
         },
         yaxis={"categoryorder": "array", "categoryarray": [TYPE_NAMES[t] for t in order]},
     )
@@ -441,32 +476,35 @@ def success_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure
                     "thickness": 2,
                     "width": 8,
                 },
+                # above the point for IKO, below for NIKO: the two types never share a line
                 text=[
                     f"{number(r['successful'])} van {number(r['ended'])}"
-                    + (f" (+{number(r['running'])} lopend)" if r["running"] else "")
+                    + (f"<br>+{number(r['running'])} lopend" if r["running"] else "")
                     for r in own.iter_rows(named=True)
                 ],
-                textposition="middle left" if mediation_type == "IKO" else "middle right",
-                textfont={"color": colour, "size": 15},
+                textposition="top center" if mediation_type == "IKO" else "bottom center",
+                textfont={"color": colour, "size": MIN_FONT_SIZE},
+                cliponaxis=False,
                 hovertext=[_rate_label(r) for r in own.iter_rows(named=True)],
                 hoverinfo="text",
             )
         )
     fig.update_layout(
-        height=460,
+        height=520,
         xaxis={
             "tickvals": years["year"].to_list(),
             "ticktext": [year_tick(r, data_until_text) for r in years.iter_rows(named=True)],
             "range": [years["year"].min() - 0.6, years["year"].max() + 0.6],
             "showgrid": False,
         },
+        # room above 100 % and below 0 % for the "x van n" labels
         yaxis={
-            "range": [-5, 102],
+            "range": [-22, 122],
             "tickvals": [0, 20, 40, 60, 80, 100],
             "ticktext": [f"{v} %" for v in (0, 20, 40, 60, 80, 100)],
             "title": {"text": "geslaagd, met 95%-interval"},
         },
-        legend={"y": -0.25, "title": {"text": "Type: "}},
+        legend={"title": {"text": "Type: "}},
     )
     return fig
 
@@ -484,44 +522,56 @@ def children_figure(counts: pl.DataFrame) -> go.Figure:
         (2, "special_guardian_appointments", "special_guardian_children", "keer", "kinderen"),
     )
     years = sorted(counts["year"].unique().to_list())
-    for col, count_col, children_col, count_word, children_word in panels:
-        for mediation_type in TYPES:
-            own = counts.filter(pl.col("mediation_type") == mediation_type).sort("year")
-            fig.add_trace(
-                go.Bar(
-                    x=[str(y) for y in own["year"]],
-                    y=own[count_col].to_list(),
-                    name=mediation_type,
-                    marker_color=TYPE_COLOURS[mediation_type],
-                    text=[
-                        f"{number(c)} ({number(k)} kind.)"
-                        for c, k in zip(own[count_col], own[children_col], strict=True)
-                    ],
-                    textposition="outside",
-                    cliponaxis=False,
-                    textfont={"size": 14},
-                    hovertext=[
-                        f"{mediation_type} {y}: {number(c)} {count_word}, "
-                        f"{number(k)} {children_word}"
-                        for y, c, k in zip(
-                            own["year"], own[count_col], own[children_col], strict=True
-                        )
-                    ],
-                    hoverinfo="text",
-                    showlegend=col == 1,
-                    legendgroup=mediation_type,
-                ),
-                row=1,
-                col=col,
-            )
+    # Horizontal bars, a year per row: the "12 (15 kind.)" labels beside their bars at full
+    # size (upright above a dozen narrow bars they would shrink or run into each other).
+    bars = [
+        go.Bar(
+            y=[str(y) for y in own["year"]],
+            x=own[count_col].to_list(),
+            orientation="h",
+            name=mediation_type,
+            marker_color=TYPE_COLOURS[mediation_type],
+            text=[
+                f"{number(c)} ({number(k)} kind.)"
+                for c, k in zip(own[count_col], own[children_col], strict=True)
+            ],
+            textposition="outside",
+            constraintext="none",
+            cliponaxis=False,
+            textfont={"size": MIN_FONT_SIZE},
+            hovertext=[
+                f"{mediation_type} {y}: {number(c)} {count_word}, {number(k)} {children_word}"
+                for y, c, k in zip(own["year"], own[count_col], own[children_col], strict=True)
+            ],
+            hoverinfo="text",
+            showlegend=col == 1,
+            legendgroup=mediation_type,
+            xaxis=f"x{'' if col == 1 else col}",
+            yaxis=f"y{'' if col == 1 else col}",
+        )
+        for col, count_col, children_col, count_word, children_word in panels
+        for mediation_type in TYPES
+        for own in [counts.filter(pl.col("mediation_type") == mediation_type).sort("year")]
+    ]
+    fig.add_traces(bars)
     top = max(
         1,
         counts["child_interviews"].max() or 0,
         counts["special_guardian_appointments"].max() or 0,
     )
-    fig.update_yaxes(range=[0, top * 1.25], rangemode="tozero")
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(y) for y in years])
-    fig.update_layout(barmode="group", height=420, legend={"y": -0.15})
+    fig.update_xaxes(range=[0, top * 1.9], showticklabels=False, showgrid=False)
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=[str(y) for y in reversed(years)],
+    )
+    fig.update_layout(
+        barmode="group",
+        height=140 + 2 * 26 * len(years),
+        # at the right: the panel titles take the line right above the plot area
+        legend=LEGEND_RIGHT,
+        margin=SUBPLOT_TITLES_MARGIN,
+    )
     return fig
 
 
@@ -529,25 +579,27 @@ def durations_figure(rows: pl.DataFrame) -> go.Figure:
     """Per type and interval: the median (dot), the middle half (thick bar) and the range."""
     fig = go.Figure()
     labels: list[str] = []
+    texts: list[dict[str, Any]] = []
+    traces: list[go.Scatter] = []
     for row in rows.iter_rows(named=True):
         label = f"{row['mediation_type']}: {row['interval_label']}"
         labels.append(label)
         colour = TYPE_COLOURS[row["mediation_type"]]
         if not row["n"]:
-            fig.add_annotation(
-                x=0, y=label, text="nog geen", showarrow=False, xanchor="left",
-                font={"color": TEXT_COLOUR},
+            texts.append(
+                {"x": 0, "y": label, "text": "nog geen", "showarrow": False, "xanchor": "left",
+                 "font": {"color": TEXT_COLOUR, "size": MIN_FONT_SIZE}}
             )  # fmt: skip
-            fig.add_trace(go.Scatter(x=[None], y=[label], showlegend=False))
+            traces.append(go.Scatter(x=[None], y=[label], showlegend=False))
             continue
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[row["min_days"], row["max_days"]], y=[label, label], mode="lines",
                 line={"color": _hex_rgba(colour, 0.45), "width": 2},
                 showlegend=False, hoverinfo="skip",
             )
         )  # fmt: skip
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[row["p25_days"], row["p75_days"]], y=[label, label], mode="lines",
                 line={"color": _hex_rgba(colour, 0.6), "width": 14},
@@ -560,27 +612,29 @@ def durations_figure(rows: pl.DataFrame) -> go.Figure:
             f"middelste helft {number(row['p25_days'])}–{number(row['p75_days'])}, "
             f"alle {number(row['min_days'])}–{number(row['max_days'])}"
         )
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[row["median_days"]], y=[label], mode="markers",
                 marker={"size": 16, "color": colour, "line": {"color": "white", "width": 2}},
                 hovertext=[text], hoverinfo="text", showlegend=False,
             )
         )  # fmt: skip
-        fig.add_annotation(
-            x=row["max_days"], y=label, text=text, showarrow=False, xanchor="left", xshift=12,
-            font={"size": 15},
+        # under its row, from the left of the plot area: inside the chart at any width
+        texts.append(
+            {"x": 0, "y": label, "text": text, "showarrow": False, "xanchor": "left",
+             "yanchor": "top", "yshift": -12, "font": {"size": MIN_FONT_SIZE}}
         )  # fmt: skip
+    fig.add_traces(traces)
     longest = rows["max_days"].max() or 1
     fig.update_layout(
-        height=120 + 70 * len(labels),
+        height=120 + 90 * len(labels),
+        annotations=texts,
         xaxis={
             "title": {"text": "dagen"},
-            "range": [0, float(longest) * 3.2],
+            "range": [0, float(longest) * 1.05],
             "rangemode": "tozero",
         },
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(labels))},
-        margin={"l": 300, "r": 10, "t": 20, "b": 10},
     )
     return fig
 
@@ -647,6 +701,132 @@ def benchmark_figure(bench: pl.DataFrame, own: pl.DataFrame, year: int) -> go.Fi
             "title": {"text": "aandeel met (volledige of gedeeltelijke) overeenkomst"},
             "gridcolor": GRID_COLOUR,
         },
-        margin={"l": 420, "r": 10, "t": 20, "b": 10},
+    )
+    return fig
+
+
+# -- both types together, and what the change means ------------------------------------------
+
+SIGNIFICANCE = 0.05
+
+
+def _share(successes: int, n: int) -> str:
+    return f"{number(100 * successes / n)} % ({number(successes)} van {number(n)})"
+
+
+def change_sentence(rates: pl.DataFrame) -> str | None:
+    """One plain sentence for a director: did the combined success rate (IKO and NIKO
+    together) change between the first and the last complete year by more than chance
+    explains? Fisher's exact test on the two years' counts; None with fewer than two years."""
+    both = rates.filter(
+        (pl.col("mediation_type") == "samen") & (pl.col("ended") > 0) & ~pl.col("is_partial_year")
+    ).sort("year")
+    if both.height < 2:
+        return None
+    first, last = both.row(0, named=True), both.row(-1, named=True)
+    a, n_a, b, n_b = first["successful"], first["ended"], last["successful"], last["ended"]
+    p = fisher_exact_p(a, n_a, b, n_b)
+    rate_a, rate_b = a / n_a, b / n_b
+    direction = "steeg" if rate_b > rate_a else "daalde" if rate_b < rate_a else "bleef"
+    text = (
+        f"Van {first['year']} naar {last['year']} {direction} het slagingspercentage van IKO en "
+        f"NIKO samen van {_share(a, n_a)} naar {_share(b, n_b)}. "
+    )
+    if rate_a == rate_b:
+        return text + "Er is geen verschil om te verklaren."
+    in_hundred = "minder dan 1" if p < 0.01 else number(100 * p)
+    chance = (
+        f"als mediation in beide jaren even vaak zou slagen, kwam een verschil van deze omvang "
+        f"in {in_hundred} van de 100 gevallen voor (toets van Fisher, "
+        f"{'p < 0,01' if p < 0.01 else 'p = ' + number(p, 2)})"
+    )
+    more_or_less = "vaker" if rate_b > rate_a else "minder vaak"
+    if p < SIGNIFICANCE:
+        return text + (
+            f"Zo'n verschil is bij deze aantallen geen toeval meer: {chance}. Mediation slaagt "
+            f"waarschijnlijk echt {more_or_less}."
+        )
+    return text + (
+        f"Zo'n verschil kan bij deze kleine aantallen goed toeval zijn: {chance}. Uit deze "
+        f"cijfers valt dus niet af te leiden dat mediation {more_or_less} slaagt."
+    )
+
+
+def rate_cell(successes: int | None, n: int | None) -> str:
+    """ "7 van 21 · 33 % (19–55 %)": count, share and 95 % interval in one cell."""
+    if n is None or successes is None:
+        return MISSING
+    if n == 0:
+        return "geen beëindigde"
+    return f"{number(successes)} van {number(n)} · {rate_text(successes, n)}"
+
+
+def rates_by_year(rates: pl.DataFrame) -> pl.DataFrame:
+    """One row per year: IKO, NIKO and both together as rate cells, for the table."""
+    cells = rates.with_columns(
+        cell=pl.struct("successful", "ended").map_elements(
+            lambda r: rate_cell(r["successful"], r["ended"]), return_dtype=pl.String
+        )
+    )
+    wide = cells.pivot(on="mediation_type", index="year", values="cell")
+    meta = rates.select("year", "source", "is_partial_year").unique("year")
+    return wide.join(meta, on="year").sort("year", descending=True)
+
+
+def combined_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure:
+    """IKO and NIKO together per year: the success rate, its 95 % interval and "x van n"."""
+    own = rates.filter((pl.col("mediation_type") == "samen") & (pl.col("ended") > 0)).sort("year")
+    colour = TYPE_COLOURS["samen"]
+    fig = go.Figure(
+        go.Scatter(
+            x=own["year"].to_list(),
+            y=own["success_pct"].to_list(),
+            name="IKO en NIKO samen",
+            mode="lines+markers+text",
+            line={"color": colour, "width": 2, "dash": "dot"},
+            marker={
+                "size": 14,
+                "color": colour,
+                "symbol": [
+                    "circle-open" if s == "jaarverslag" else "circle" for s in own["source"]
+                ],
+                "line": {"width": 2, "color": colour},
+            },
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": (own["success_high_pct"] - own["success_pct"]).to_list(),
+                "arrayminus": (own["success_pct"] - own["success_low_pct"]).to_list(),
+                "color": colour,
+                "thickness": 2,
+                "width": 8,
+            },
+            text=[
+                f"{number(r['successful'])} van {number(r['ended'])}"
+                for r in own.iter_rows(named=True)
+            ],
+            textposition="middle right",
+            textfont={"color": colour, "size": 15},
+            hovertext=[_rate_label(r) for r in own.iter_rows(named=True)],
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    years = own.select("year", "source", "is_partial_year")
+    fig.update_layout(
+        title={"text": "IKO en NIKO samen"},
+        height=400,
+        xaxis={
+            "tickvals": years["year"].to_list(),
+            "ticktext": [year_tick(r, data_until_text) for r in years.iter_rows(named=True)],
+            "range": [(years["year"].min() or 0) - 0.6, (years["year"].max() or 0) + 0.6],
+            "showgrid": False,
+        },
+        yaxis={
+            "range": [-5, 102],
+            "tickvals": [0, 20, 40, 60, 80, 100],
+            "ticktext": [f"{v} %" for v in (0, 20, 40, 60, 80, 100)],
+            "title": {"text": "geslaagd, met 95%-interval"},
+        },
     )
     return fig

@@ -15,8 +15,8 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.charts import PALETTE
-from dashboard.format import number, signed
+from dashboard.charts import MIN_FONT_SIZE, PALETTE
+from dashboard.format import change_pct, month_name, number, signed
 
 # The director's key figures, in the order the page shows them, with a short chart title.
 # Short enough for a third of a projector's width; the page says what each counts.
@@ -98,6 +98,13 @@ def trend_figure(
     """
     rows = rows.sort("year")
     places = decimals(rows["value"])
+    # A small chart is a third of the page wide: it names at most four years (the last
+    # always) and labels only its last complete year's bar, so no label touches another.
+    complete = rows.filter(pl.col("kind") != "lopend")["year"]
+    labelled = {complete.max()} if compact else set(rows["year"].to_list())
+    years = rows["year"].to_list()
+    step = -(-len(years) // 4) if compact else 1
+    named = set(years[::-1][::step])
     fig = go.Figure()
     for key, legend in KINDS.items():
         own = rows.filter(kind=key)
@@ -117,7 +124,10 @@ def trend_figure(
                         "solidity": 0.3,
                     },
                 },
-                text=[number(v, places) for v in own["value"]],
+                text=[
+                    number(v, places) if y in labelled else ""
+                    for y, v in zip(own["year"], own["value"], strict=True)
+                ],
                 textposition="outside",
                 constraintext="none",  # as large as the axis labels, even over a narrow bar
                 cliponaxis=False,
@@ -136,7 +146,7 @@ def trend_figure(
                 marker={"symbol": "diamond", "size": 16, "color": DIFFERENCE_COLOUR},
                 text=[f"jaarverslag {number(v, places)}" for v in differing["published_value"]],
                 textposition="middle right",
-                textfont={"color": DIFFERENCE_COLOUR, "size": 15},
+                textfont={"color": DIFFERENCE_COLOUR, "size": MIN_FONT_SIZE},
                 hovertext=[hover(r, places) for r in differing.iter_rows(named=True)],
                 hoverinfo="text",
             )
@@ -147,15 +157,15 @@ def trend_figure(
         height=340 if compact else 440,
         barmode="overlay",
         showlegend=not compact and len(fig.data) > 1,
-        legend={"y": -0.25},
         xaxis={
-            "tickvals": rows["year"].to_list(),
+            "tickvals": [y for y in years if y in named],
             # a small chart marks only the running year: its bar is not a whole year
             "ticktext": [
                 str(r["year"])
                 if compact and r["kind"] != "lopend"
                 else year_tick(r, data_until_short)
                 for r in rows.iter_rows(named=True)
+                if r["year"] in named
             ],
             "tickangle": 0,
             "showgrid": False,
@@ -205,3 +215,67 @@ def download(rows: pl.DataFrame) -> pl.DataFrame:
         .sort("measure", "year")
         .rename(DOWNLOAD_HEADERS)
     )
+
+
+SAME_PERIOD_PREVIOUS_COLOUR = "#AEB7C7"  # earlier years quiet, the running year in blue
+
+
+def same_period_label(row: Mapping[str, Any]) -> str:
+    return f"{row['year']} t/m {row['period_end'].day} {month_name(row['period_end'].month)}"
+
+
+def same_period_figure(rows: pl.DataFrame, title: str, *, compact: bool = False) -> go.Figure:
+    """One measure over the same period of every year of the data (report
+    `trend_same_period`): 1 January up to the last data day's date, the running year in blue
+    with its change against the same days a year earlier."""
+    rows = rows.sort("year")
+    places = decimals(rows["value"])
+    running = rows["is_running_year"].to_list()
+    texts = [
+        number(r["value"], places)
+        + (
+            f"<br>{change_pct(r['change_pct'], decimals=1)}"
+            if r["is_running_year"] and r["change_pct"] is not None
+            else ""
+        )
+        for r in rows.iter_rows(named=True)
+    ]
+    hovers = [
+        f"{same_period_label(r)}: {number(r['value'], places)}"
+        + (
+            f" ({change_pct(r['change_pct'], decimals=1)} tegenover {r['year'] - 1})"
+            if r["change_pct"] is not None
+            else ""
+        )
+        for r in rows.iter_rows(named=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=rows["year"].to_list(),
+            y=rows["value"].to_list(),
+            marker_color=[SHOWN_COLOUR if r else SAME_PERIOD_PREVIOUS_COLOUR for r in running],
+            text=texts,
+            textposition="outside",
+            constraintext="none",
+            cliponaxis=False,
+            hovertext=hovers,
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    top = rows["value"].max() or 0
+    fig.update_layout(
+        title={"text": title},
+        height=340 if compact else 440,
+        xaxis={
+            "tickvals": rows["year"].to_list(),
+            "ticktext": [
+                f"{r['year']}<br>t/m {r['period_end']:%d-%m}" for r in rows.iter_rows(named=True)
+            ],
+            "tickangle": 0,
+            "showgrid": False,
+        },
+        # room above the tallest bar for its label and the change under it
+        yaxis={"range": [0, top * 1.3 if top > 0 else 1], "rangemode": "tozero"},
+    )
+    return fig

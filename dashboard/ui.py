@@ -180,12 +180,43 @@ def data_until_text(meta: Mapping[str, Any]) -> str:
     return f"Gegevens tot en met {date_nl(meta['data_until'])}"
 
 
+# An export older than this is worth a word on every page: a week of Lijn 1 is a roster.
+STALE_AFTER_DAYS = 7
+TODAY_PARAM = "vandaag"  # ?vandaag=2026-12-01 shows the pages as on that day
+
+
+def today() -> dt.date:
+    """Today, or the day a link asks for (`?vandaag=2026-12-01`) to reproduce what was shown."""
+    raw = st.query_params.get(TODAY_PARAM)
+    try:
+        return dt.date.fromisoformat(raw) if raw else dt.date.today()
+    except ValueError:
+        return dt.date.today()
+
+
+def stale_notice(meta: Mapping[str, Any], on: dt.date) -> str | None:
+    """One sentence when the data end more than STALE_AFTER_DAYS before `on`, else None."""
+    data_until: dt.date = meta["data_until"]
+    age = (on - data_until).days
+    if age <= STALE_AFTER_DAYS:
+        return None
+    return (
+        f"De gegevens zijn {age} dagen oud: ze lopen tot en met {date_nl(data_until)}, vandaag "
+        f"is het {date_nl(on)}. Wat daarna gebeurde, staat nog op geen enkele pagina; een "
+        "nieuwe export importeren kan op de pagina Gegevens."
+    )
+
+
 def header(title: str) -> None:
-    """Page title and, for demo data, the banner that says so."""
+    """Page title and, for demo data, the banner that says so; a notice when the data are old."""
     st.title(title)
-    notice = demo_notice(export_meta(), available_years())
+    meta = export_meta()
+    notice = demo_notice(meta, available_years())
     if notice:
         st.warning(notice, icon=":material/science:")
+    stale = stale_notice(meta, today())
+    if stale:
+        st.warning(stale, icon=":material/update:")
 
 
 def footer() -> None:

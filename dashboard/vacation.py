@@ -7,19 +7,24 @@ Plotly figures; nothing queries. The page `page_scripts/vakantiepieken.py` wires
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
-from dashboard.charts import GRID_COLOUR, PALETTE
+from dashboard.charts import GRID_COLOUR, MIN_FONT_SIZE, PALETTE, vline, vrect
 from dashboard.format import (
     MONTH_ABBREVIATIONS,
     WEEKDAY_ABBREVIATIONS,
     date_nl,
     month_abbreviation,
+    month_name,
     number,
 )
+
+Runner = Callable[..., pl.DataFrame]
 
 REGIONS = ("noord", "midden", "zuid")
 REGION_NL = {"noord": "Noord", "midden": "Midden", "zuid": "Zuid"}
@@ -35,10 +40,102 @@ ALIGNMENT_NL = {
     "eerste": "vanaf de eerste regio",
     "regios": "drie regio's samen",
 }
-LEGEND_ON_TOP = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"}
 DEFAULT_CASES_PER_STUDENT_DAY = 40
 CASES_NL = "Zaken"
 CONTACTS_NL = "Contactmomenten"
+
+
+# -- how good past forecasts were -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    """The backtest: the forecast made on every past Monday from the data before it, against
+    what came in the 12 weeks after, beside a seasonal-naive forecast (the same ISO week a
+    year earlier). Errors in percent of the actual week; ratios are actual / forecast."""
+
+    pairs: int
+    origins: int
+    weeks: int
+    first_origin: dt.date
+    last_week_end: dt.date
+    cases_error_pct: float
+    naive_cases_error_pct: float
+    contacts_error_pct: float
+    naive_contacts_error_pct: float
+    cases_ratio_low: float
+    cases_ratio_high: float
+    contacts_ratio_low: float
+    contacts_ratio_high: float
+
+
+# fewer weeks forecast in the past than half a year say too little about the error
+MIN_BACKTEST_WEEKS = 26
+
+
+def backtest(run: Runner) -> Accuracy | None:
+    """The backtest of report `line1_backtest_summary`; None while the data are too short
+    (a forecast needs an earlier year, the naive one the year before each week)."""
+    row = run("line1_backtest_summary").row(0, named=True)
+    if not row["weeks"] or row["weeks"] < MIN_BACKTEST_WEEKS:
+        return None
+    return Accuracy(**{name: row[name] for name in Accuracy.__dataclass_fields__})
+
+
+def with_range(outlook: pl.DataFrame, accuracy: Accuracy | None) -> pl.DataFrame:
+    """Add the range of each week: the expectation times the 10th and 90th percentile of
+    actual / forecast in the backtest (eight of ten past weeks fell inside). Without a backtest
+    the range stays empty rather than pretending to know."""
+    columns = []
+    for measure in ("cases", "contacts"):
+        expected = pl.col(f"expected_{measure}")
+        low = None if accuracy is None else getattr(accuracy, f"{measure}_ratio_low")
+        high = None if accuracy is None else getattr(accuracy, f"{measure}_ratio_high")
+        columns += [
+            (expected * low if low is not None else pl.lit(None, pl.Float64)).alias(
+                f"low_{measure}"
+            ),
+            (expected * high if high is not None else pl.lit(None, pl.Float64)).alias(
+                f"high_{measure}"
+            ),
+        ]
+    return outlook.with_columns(columns)
+
+
+def accuracy_text(accuracy: Accuracy) -> str:
+    """ "gemiddeld 13 % ernaast (naïef: 21 %)", for the Lijn 1 cases."""
+    return (
+        f"gemiddeld {number(accuracy.cases_error_pct)} % ernaast "
+        f"(naïef: {number(accuracy.naive_cases_error_pct)} %)"
+    )
+
+
+def working_week_text(week_start: dt.date) -> str:
+    """Monday to Friday in words: "7–11 december", "30 november – 4 december"."""
+    friday = week_start + dt.timedelta(days=4)
+    if friday.month == week_start.month:
+        return f"{week_start.day}–{friday.day} {month_name(friday.month)}"
+    return (
+        f"{week_start.day} {month_name(week_start.month)} – {friday.day} {month_name(friday.month)}"
+    )
+
+
+def next_peak_text(outlook: pl.DataFrame) -> str | None:
+    """ "Volgende piek: week 50 (7–11 december), ongeveer 238 zaken": the busiest week of
+    the outlook that is still to come."""
+    ahead = outlook.filter(~pl.col("is_past") & pl.col("expected_cases").is_not_null())
+    if ahead.is_empty():
+        return None
+    peak = ahead.sort("expected_cases", descending=True).row(0, named=True)
+    return (
+        f"Volgende piek: week {peak['iso_week']} ({working_week_text(peak['week_start'])}), "
+        f"ongeveer {number(peak['expected_cases'])} zaken"
+    )
+
+
+def gap_weeks(outlook: pl.DataFrame) -> pl.DataFrame:
+    """The weeks that are over but not in the data yet: neither data nor forecast."""
+    return outlook.filter(pl.col("is_past"))
 
 
 # -- outlook arithmetic -------------------------------------------------------------------
@@ -56,8 +153,8 @@ def with_student_days(outlook: pl.DataFrame, cases_per_student_day: float) -> pl
     per = float(cases_per_student_day)
     return outlook.with_columns(
         (pl.col("expected_cases") / per).alias("student_days"),
-        (pl.col("min_cases") / per).alias("min_student_days"),
-        (pl.col("max_cases") / per).alias("max_student_days"),
+        (pl.col("low_cases") / per).alias("low_student_days"),
+        (pl.col("high_cases") / per).alias("high_student_days"),
         (pl.col("expected_cases") / per / pl.col("working_days")).alias("students_per_day"),
     )
 
@@ -139,11 +236,12 @@ def outlook_table(outlook: pl.DataFrame) -> pl.DataFrame:
                     )
                     for r in REGIONS
                 },
-                "cases_range": _range(row["min_cases"], row["max_cases"]),
-                "contacts_range": _range(row["min_contacts"], row["max_contacts"]),
+                "cases_range": _range(row["low_cases"], row["high_cases"]),
+                "contacts_range": _range(row["low_contacts"], row["high_contacts"]),
                 "student_days_range": _range(
-                    row["min_student_days"], row["max_student_days"], decimals=1
+                    row["low_student_days"], row["high_student_days"], decimals=1
                 ),
+                "status_nl": "voorbij, nog niet in de gegevens" if row["is_past"] else "verwacht",
             }
         )
     texts = pl.DataFrame(rows)
@@ -196,10 +294,11 @@ def coming_holidays(outlook: pl.DataFrame) -> list[str]:
 
 
 def _month_ticks(first: dt.date, last: dt.date) -> tuple[list[dt.date], list[str]]:
+    """A label in the middle of every month (one at the 1st would sit on the value axis's 0)."""
     ticks, labels = [], []
     day = dt.date(first.year, first.month, 1)
     while day <= last:
-        ticks.append(day)
+        ticks.append(day + dt.timedelta(days=14))
         labels.append(MONTH_ABBREVIATIONS[day.month - 1])
         day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return ticks, labels
@@ -271,18 +370,21 @@ def _strip_traces(
 
 
 def _shade(fig: go.Figure, holidays: pl.DataFrame, position, *, row: int) -> None:
-    """Light bands behind the data for every region's school holiday (darker where they meet)."""
-    for span in _school_spans(holidays).iter_rows(named=True):
-        fig.add_vrect(
-            x0=position(span["start_date"]),
-            x1=position(span["end_date"], end=True),
+    """Light bands behind the data for every region's school holiday (darker where they meet),
+    set on the layout at once."""
+    bands = [
+        vrect(
+            position(span["start_date"]),
+            position(span["end_date"], end=True),
+            row=row,
             fillcolor=REGION_COLOUR[span["region"]],
             opacity=0.08,
             line_width=0,
             layer="below",
-            row=row,
-            col=1,
         )
+        for span in _school_spans(holidays).iter_rows(named=True)
+    ]
+    fig.update_layout(shapes=[*fig.layout.shapes, *bands])
 
 
 def _date_position(day: dt.date, end: bool = False) -> dt.date:
@@ -402,6 +504,9 @@ def aligned_chart(aligned: pl.DataFrame) -> go.Figure:
         horizontal_spacing=0.02,
     )
     colours = {"eerste": PALETTE[0], "regios": PALETTE[1]}
+    first_days = [
+        vline(0, col=col, dash="dot", color=PALETTE[6]) for col in range(1, len(keys) + 1)
+    ]
     for col, key in enumerate(keys, start=1):
         for alignment, label in ALIGNMENT_NL.items():
             part = aligned.filter(
@@ -422,7 +527,6 @@ def aligned_chart(aligned: pl.DataFrame) -> go.Figure:
                 row=1,
                 col=col,
             )
-        fig.add_vline(x=0, line_dash="dot", line_color=PALETTE[6], row=1, col=col)
         # Weeks as bare numbers and upright: five panels side by side leave a 1280 px screen
         # about 110 px per panel, too little for "-6 wk" four times (and no "+2", which would
         # touch the next panel's "-6").
@@ -430,34 +534,22 @@ def aligned_chart(aligned: pl.DataFrame) -> go.Figure:
             tickvals=[-42, -28, -14, 0],
             ticktext=["−6", "−4", "−2", "0"],
             tickangle=0,
-            tickfont={"size": 14},
+            tickfont={"size": MIN_FONT_SIZE},
             range=[-43, 15],
             row=1,
             col=col,
         )
     fig.update_xaxes(title_text="weken tot de eerste vakantiedag", row=1, col=(len(keys) + 1) // 2)
     fig.update_yaxes(title_text="zaken per werkdag", row=1, col=1)
-    fig.update_annotations(font={"size": 16})
+    # A panel is narrower than its holiday's name on a 1280 px screen: the names go a line
+    # above the panels' top value, whose label reaches above the plot area.
+    fig.update_annotations(font={"size": MIN_FONT_SIZE}, yshift=14)
     fig.update_layout(
-        title={
-            "text": "Lijn 1 rond de eerste vakantiedag, gemiddeld",
-            "yref": "container",
-            "y": 0.98,
-            "yanchor": "top",
-        },
-        height=520,
-        # Under the title, from the left, with entries of a fixed width: plotly.js measures
-        # the labels before the web font has loaded and would clip the last one.
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "y": 1.1,
-            "yanchor": "bottom",
-            "entrywidth": 230,
-            "entrywidthmode": "pixels",
-        },
-        margin={"t": 130},
+        title={"text": "Lijn 1 rond de eerste vakantiedag, gemiddeld"},
+        height=540,
+        shapes=first_days,
+        # under the title, above the panel names
+        legend={"y": 1.14},
     )
     return fig
 
@@ -471,9 +563,12 @@ def _offset_text(offset: int) -> str:
 
 
 def outlook_chart(outlook: pl.DataFrame) -> go.Figure:
-    """Expected Lijn 1 cases and contacts for the weeks ahead, with their min–max range."""
+    """Expected Lijn 1 cases and contacts for the weeks ahead, with their range; a week that
+    is over but not in the data yet is drawn pale and hatched (neither data nor forecast)."""
+    # Upright on two lines: twelve slanted "wk 49 (30 nov)" run into each other and off the chart.
     labels = [
-        week_label(d, w) for d, w in zip(outlook["week_start"], outlook["iso_week"], strict=True)
+        f"wk {w}<br>{short_date(d)}"
+        for d, w in zip(outlook["week_start"], outlook["iso_week"], strict=True)
     ]
     fig = go.Figure()
     for measure, name, colour in (
@@ -486,35 +581,37 @@ def outlook_chart(outlook: pl.DataFrame) -> go.Figure:
                 x=labels,
                 y=expected,
                 name=name,
-                marker={"color": colour},
+                marker={
+                    "color": colour,
+                    "opacity": [0.35 if p else 1.0 for p in outlook["is_past"]],
+                    "pattern": {"shape": ["/" if p else "" for p in outlook["is_past"]]},
+                },
                 error_y={
                     "type": "data",
                     "symmetric": False,
-                    "array": (outlook[f"max_{measure}"] - expected).to_list(),
-                    "arrayminus": (expected - outlook[f"min_{measure}"]).to_list(),
+                    "array": (outlook[f"high_{measure}"] - expected).to_list(),
+                    "arrayminus": (expected - outlook[f"low_{measure}"]).to_list(),
                     "color": PALETTE[6],
                     "thickness": 1.5,
                 },
                 customdata=list(
                     zip(
-                        outlook[f"min_{measure}"].to_list(),
-                        outlook[f"max_{measure}"].to_list(),
+                        outlook[f"low_{measure}"].to_list(),
+                        outlook[f"high_{measure}"].to_list(),
                         strict=True,
                     )
                 ),
-                hovertemplate="%{x}<br>verwacht %{y:,.0f} "
+                hovertemplate="%{x}: verwacht %{y:,.0f} "
                 + name.lower()
                 + "<br>bereik %{customdata[0]:,.0f}–%{customdata[1]:,.0f}<extra></extra>",
             )
         )
     fig.update_layout(
-        title="Verwacht de komende 12 weken (Lijn 1)",
+        title="Verwacht per week (Lijn 1)",
         barmode="group",
         height=500,
-        legend=LEGEND_ON_TOP,
-        margin={"r": 60},
     )
-    fig.update_xaxes(tickangle=-45, tickfont={"size": 14})
+    fig.update_xaxes(tickangle=0, tickfont={"size": MIN_FONT_SIZE})
     fig.update_yaxes(title_text="per week", rangemode="tozero")
     return fig
 

@@ -104,9 +104,10 @@ def _local_only(route, refused: list[str]) -> None:
         route.abort()
 
 
-def open_and_wait(browser, url: str):
-    """Open `url` and return the page once Streamlit has finished running the script."""
-    page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="nl-NL")
+def open_and_wait(browser, url: str, *, width: int = 1600, height: int = 1000):
+    """Open `url` in a window of `width` x `height` and return the page once Streamlit has
+    finished running the script."""
+    page = browser.new_page(viewport={"width": width, "height": height}, locale="nl-NL")
     # The dashboard must work with no internet: every request off this machine is refused
     # and written down, so a test can fail on it (see `outside_requests`).
     page.outside_requests = []
