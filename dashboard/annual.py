@@ -115,7 +115,9 @@ def breakdown_figure(
         height=140 + (70 if compare else 45) * len(labels),
         # room for the longest label: automargin alone clips it in a narrow column
         margin={"l": 20 + 10 * longest, "r": 60},
-        legend={"traceorder": "reversed"},
+        # fixed-width entries: plotly.js measures "2026 t/m 22-11" before the web font has
+        # loaded and would clip it
+        legend={"traceorder": "reversed", "entrywidth": 190, "entrywidthmode": "pixels"},
         showlegend=len(fig.data) > 1,
         xaxis={"showticklabels": False, "showgrid": False},
     )
