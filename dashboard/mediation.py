@@ -814,8 +814,7 @@ def combined_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figur
     )
     years = own.select("year", "source", "is_partial_year")
     fig.update_layout(
-        title={"text": "IKO en NIKO samen"},
-        height=400,
+        height=380,
         xaxis={
             "tickvals": years["year"].to_list(),
             "ticktext": [year_tick(r, data_until_text) for r in years.iter_rows(named=True)],

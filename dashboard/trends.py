@@ -319,15 +319,26 @@ def same_period_figure(rows: pl.DataFrame, title: str, *, compact: bool = False)
     rows = rows.sort("year")
     places = decimals(rows["value"])
     running = rows["is_running_year"].to_list()
-    texts = [
-        number(r["value"], places)
-        + (
-            f"<br>{change_pct(r['change_pct'], decimals=1)}"
-            if r["is_running_year"] and r["change_pct"] is not None
-            else ""
-        )
-        for r in rows.iter_rows(named=True)
-    ]
+
+    def change(r: Mapping[str, Any]) -> str:
+        if not r["is_running_year"] or r["change_pct"] is None:
+            return ""
+        return change_pct(r["change_pct"], decimals=1)
+
+    # a small chart has room for the year and the running year's change under its bar only;
+    # the title and caption say up to which day every bar counts
+    if compact:
+        texts = [number(r["value"], places) for r in rows.iter_rows(named=True)]
+        ticks = [
+            f"{r['year']}<br>{change(r)}" if change(r) else str(r["year"])
+            for r in rows.iter_rows(named=True)
+        ]
+    else:
+        texts = [
+            number(r["value"], places) + (f"<br>{change(r)}" if change(r) else "")
+            for r in rows.iter_rows(named=True)
+        ]
+        ticks = [f"{r['year']}<br>t/m {r['period_end']:%d-%m}" for r in rows.iter_rows(named=True)]
     hovers = [
         f"{same_period_label(r)}: {number(r['value'], places)}"
         + (
@@ -357,9 +368,7 @@ def same_period_figure(rows: pl.DataFrame, title: str, *, compact: bool = False)
         height=340 if compact else 440,
         xaxis={
             "tickvals": rows["year"].to_list(),
-            "ticktext": [
-                f"{r['year']}<br>t/m {r['period_end']:%d-%m}" for r in rows.iter_rows(named=True)
-            ],
+            "ticktext": ticks,
             "tickangle": 0,
             "showgrid": False,
         },

@@ -241,7 +241,6 @@ def outlook_table(outlook: pl.DataFrame) -> pl.DataFrame:
                 "student_days_range": _range(
                     row["low_student_days"], row["high_student_days"], decimals=1
                 ),
-                "status_nl": "voorbij, nog niet in de gegevens" if row["is_past"] else "verwacht",
             }
         )
     texts = pl.DataFrame(rows)

@@ -388,8 +388,11 @@ def test_page_shows_the_gap_the_peak_and_the_backtest():
     assert "**Volgende piek: week 50 (7–11 december), ongeveer 238 zaken.**" in markdown
     assert re.search(r"\*\*gemiddeld \d+ % ernaast \(naïef: \d+ %\)\*\*", markdown)
     expected = at.dataframe[3].value
-    assert "Dezelfde week vorig jaar" in expected.columns
-    assert expected["Status"].tolist()[:2] == ["voorbij, nog niet in de gegevens", "verwacht"]
+    assert "Vorig jaar" in expected.columns
+    assert expected["Vorig jaar"].iloc[1] == 214  # week 49 of 2025
+    captions = " ".join(c.value for c in at.caption)
+    assert "Vorig jaar: dezelfde week vorig jaar" in captions
+    assert "Gemarkeerd: wk 48 (23 nov), al voorbij" in captions
     assert len(expected) == 13
 
 
@@ -436,7 +439,7 @@ def test_page_shows_every_year(year):
     assert len(weeks.value) == len(expected.value) == 12
     assert weeks.value["Week"].iloc[0] == expected.value["Week"].iloc[0] == "wk 48 (23 nov)"
     assert weeks.value["Noord"].iloc[0] == "4 wk vóór kerstvakantie"
-    assert "Contactmomenten" in expected.value.columns
+    assert "Contacten" in expected.value.columns
     running = [i.value for i in at.info if "loopt nog" in i.value]
     assert running == (
         ["2026 loopt nog: gegevens tot en met 22 november 2026. Wat daarna komt, staat nog niet "
