@@ -70,12 +70,13 @@ def breakdown_figure(
     *,
     compare: bool = True,
     year_label: str | None = None,
+    previous_label: str | None = None,
 ) -> go.Figure:
     """Horizontal bars per item (and series), this year beside the year before, with labels.
 
     `rows`: one breakdown of report `annual_breakdowns`; `unit` picks cases or children where
-    a breakdown holds both. Without `compare` (a running year) the year before is left out;
-    `year_label` names this year in the legend and hover ("2026 t/m 22-11").
+    a breakdown holds both. Without `compare` the year before is left out; `year_label` and
+    `previous_label` name the two periods in the legend and hover ("2026 t/m 22-11").
     """
     if unit is not None:
         rows = rows.filter(pl.col("unit_nl") == unit)
@@ -84,7 +85,9 @@ def breakdown_figure(
         item if series in ("zaken", item) else f"{item} · {series}"
         for item, series in zip(rows["item_nl"], rows["series_nl"], strict=True)
     ]
-    series = [(str(year - 1), "previous_value", PREVIOUS_COLOUR)] if compare else []
+    series = (
+        [(previous_label or str(year - 1), "previous_value", PREVIOUS_COLOUR)] if compare else []
+    )
     series.append((year_label or str(year), "value", PALETTE[0]))
     fig = go.Figure()
     traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
@@ -165,13 +168,17 @@ OVERVIEW_HEADERS = {
 
 
 def overview_download(
-    rows: pl.DataFrame, keep: Sequence[str], year: int, year_label: str
+    rows: pl.DataFrame,
+    keep: Sequence[str],
+    year: int,
+    year_label: str,
+    previous_label: str | None = None,
 ) -> pl.DataFrame:
     """The section 7 table as shown (the columns in `keep`), with Dutch headers and the change
-    rounded as the report rounds it; `year_label` heads this year's columns ("2026 t/m
-    22-11" for a running year)."""
+    rounded as the report rounds it; `year_label` and `previous_label` head the two periods'
+    columns ("2026 t/m 22-11" and "2025 t/m 22-11" for a running year)."""
     headers = {
-        k: v.format(prev=year - 1, year=year_label)
+        k: v.format(prev=previous_label or year - 1, year=year_label)
         for k, v in OVERVIEW_HEADERS.items()
         if k in keep
     }

@@ -5,7 +5,7 @@ Start it with `iko-dashboard run`, which applies `streamlit_config/config.toml`.
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import auth, charts, ui
 from dashboard.paths import STATIC_DIR
 
 # A file of our own: a material icon as favicon makes the browser fetch it from a font server,
@@ -14,10 +14,13 @@ st.set_page_config(
     page_title="IKO-dashboard", page_icon=str(STATIC_DIR / "favicon.png"), layout="wide"
 )
 charts.use_iko_template()
+# With login configured, a visitor without a role stops here and sees nothing of the data.
+auth.gate()
 
 page = ui.navigate()
 st.set_page_config(page_title=f"{page.title} · IKO-dashboard")
 ui.header(page.title)
+auth.without_login_banner()
 ui.year_selector()
 page.run()
 ui.footer()

@@ -194,7 +194,12 @@ def monthly_comparison(
         months = part["month"].to_list()
         x = [mid_month(m) for m in months]
         names = [hover_month(m, data_until) for m in months]
-        earlier = [month_nl(m.replace(year=m.year - 1), full=True) for m in months]
+        # the running month stands beside the same days a year earlier, not the whole month
+        earlier = [
+            month_nl(m.replace(year=m.year - 1), full=True)
+            + (f" (t/m {data_until.day} {month_name(data_until.month)})" if r else "")
+            for m, r in zip(months, (is_running(m, data_until) for m in months), strict=True)
+        ]
         complete = part["is_complete"].to_list()
         opacity = [1.0 if c else 0.5 for c in complete]
         hatch = {"shape": ["" if c else "/" for c in complete], "solidity": 0.3}

@@ -76,6 +76,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="poort van het dashboard (standaard %(default)s, of IKO_PORT)",
     )
     run.add_argument(
+        "--address",
+        default=None,
+        metavar="ADRES",
+        help="netwerkadres waarop het dashboard luistert (standaard 127.0.0.1: alleen deze "
+        "computer); op een ander adres start het alleen met login ingesteld",
+    )
+    run.add_argument(
+        "--zonder-login",
+        action="store_true",
+        help="start ook zonder login op een netwerkadres (alleen voor een gesloten netwerk); "
+        "elke pagina zegt het dan",
+    )
+    run.add_argument(
         "--data-dir",
         type=_existing_dir,
         default=None,
@@ -145,12 +158,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from dashboard.settings import SettingsError, settings
+
+    try:
+        settings()
+    except SettingsError as error:
+        print(f"iko-dashboard: {error}", file=sys.stderr)
+        return 2
     args = build_parser().parse_args(argv)
 
     if args.command == "run":
-        from dashboard.launcher import launch
+        from dashboard import launcher
 
-        launch(args.port, args.data_dir)
+        address = args.address or launcher.configured_address()
+        secrets_file = settings().secrets_file.resolve()
+        refused = launcher.refusal(address, secrets_file, without_login=args.zonder_login)
+        if refused:
+            print(refused, file=sys.stderr, end="")
+            return 3
+        launcher.launch(
+            args.port,
+            args.data_dir,
+            address=address,
+            secrets_file=secrets_file,
+            without_login=args.zonder_login,
+        )
 
     if args.command == "demo":
         from dashboard.demo.generator import write_demo

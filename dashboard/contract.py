@@ -136,7 +136,12 @@ class CaseRow(Row):
         description="Of het land partij is bij het Haags Kinderontvoeringsverdrag 1980 (HKOV), "
         "zoals geregistreerd op de zaak. Bepaalt de juridische route."
     )
-    children_count: int = Field(ge=0, le=15, description="Aantal kinderen in de zaak.")
+    children_count: int = Field(
+        ge=0,
+        le=15,
+        description="Aantal kinderen in de zaak; hooguit 15 (meer kinderen in één zaak komt niet "
+        "voor, een groter getal is een tikfout).",
+    )
     conflict_case: bool = Field(
         description="Conflictzaak: beide ouders (of ouder en derde) met tegenstrijdige "
         "belangen; behandelaars zien elkaars dossier niet."
@@ -184,11 +189,23 @@ class MediationRow(Row):
         "overeenkomst, of loopt nog. Leeg als niet gestart of na de intake gestopt."
     )
     end_date: dt.date | None = Field(description="Einddatum; leeg zolang de mediation loopt.")
-    child_interviews: int = Field(ge=0, description="Aantal kindgesprekken (kinderen vanaf 3).")
-    children_heard: int = Field(ge=0, description="Aantal kinderen gehoord in kindgesprekken.")
+    child_interviews: int = Field(
+        ge=0,
+        le=50,
+        description="Aantal kindgesprekken (kinderen vanaf 3); hooguit 50: vijftien kinderen met "
+        "elk een paar gesprekken, een groter getal is een tikfout.",
+    )
+    children_heard: int = Field(
+        ge=0,
+        le=15,
+        description="Aantal kinderen gehoord in kindgesprekken; hooguit 15, zoals children_count.",
+    )
     special_guardian_appointed: bool = Field(description="Bijzondere curator aangewezen.")
     special_guardian_children: int = Field(
-        ge=0, description="Voor hoeveel kinderen een bijzondere curator is aangewezen."
+        ge=0,
+        le=15,
+        description="Voor hoeveel kinderen een bijzondere curator is aangewezen; hooguit 15, "
+        "zoals children_count.",
     )
 
 

@@ -40,17 +40,27 @@ precies wat een export moet bevatten.
 - Inlezen kan op de pagina Gegevens (de bestanden uploaden: `.csv`, `.xlsx`, `.parquet`) of
   met `uv run iko-dashboard import MAP-OF-BESTANDEN`; van een map worden alle `.csv`-, `.txt`-,
   `.xlsx`- en `.parquet`-bestanden gelezen, ook in mappen daaronder, behalve namen die met `.`
-  of `~$` beginnen.
+  of `~$` beginnen (verborgen bestanden, `__MACOSX/._…`, Excel- en LibreOffice-slotbestanden).
+  Een koppeling (symbolische link) in de map wordt alleen gevolgd als ze binnen de map blijft.
+  Een bestand dat op de opdrachtregel wordt genoemd maar niet bestaat, is een fout.
+- Wat een bestand is, bepalen de eerste bytes, niet alleen de extensie: een webpagina (een
+  mislukte download), een PDF, een ingepakt archief of een Excel-bestand met `.csv` erachter
+  wordt geweigerd met die uitleg, voordat de rest wordt gelezen.
 - **CSV**: de eerste regel is de kopregel met de kolomnamen. Scheidingsteken komma, puntkomma
   of tab (herkend aan de kopregel). Tekens in UTF-8 (met of zonder BOM) of Windows-1252, zoals
-  Nederlandse Excel 'CSV (gescheiden door lijstscheidingsteken)' opslaat; niet UTF-16
-  ('Unicode-tekst'). Een waarde met het scheidingsteken erin staat tussen dubbele
-  aanhalingstekens. Elke rij heeft evenveel velden als de kopregel; lege regels worden
-  overgeslagen. Het bestand eindigt met een regeleinde.
-- **XLSX**: het eerste werkblad; de eerste rij is de kopregel, lege rijen worden overgeslagen.
-  Van een formule telt de waarde die Excel het laatst berekende.
-- **Parquet**: datums bij voorkeur als `DATE`, ja/nee als `BOOLEAN`, getallen als gehele
-  getallen; tekst in de vorm hieronder mag ook.
+  Nederlandse Excel 'CSV (gescheiden door lijstscheidingsteken)' opslaat, en het hele bestand
+  in één daarvan; niet UTF-16 ('Unicode-tekst'). Regeleinden als Windows (CRLF), Unix (LF) of
+  oude Mac (CR). Een waarde met het scheidingsteken, een aanhalingsteken of een regeleinde
+  erin staat tussen dubbele aanhalingstekens, een aanhalingsteken daarbinnen dubbel (`""`).
+  Elke rij heeft evenveel velden als de kopregel (lege velden aan het eind tellen niet);
+  lege regels en regels met alleen scheidingstekens worden overgeslagen. Het bestand eindigt
+  met een regeleinde na de laatste rij.
+- **XLSX**: het eerste werkblad; de eerste rij is de kopregel (geen titel erboven), lege rijen
+  worden overgeslagen. Alleen waarden: geen formules (ook niet als Excel er een waarde bij
+  bewaarde), geen samengevoegde cellen, geen waarden rechts van de kopregel, geen wachtwoord.
+- **Parquet**: datums bij voorkeur als `DATE` (een tijdstip om middernacht mag ook; een getal
+  niet, dat is geen datum), ja/nee als `BOOLEAN`, getallen als gehele getallen; tekst in de
+  vorm hieronder mag ook (ook als bytes in UTF-8). Geen lijsten, structuren of tijdsduren.
 - Kolomnamen precies zoals hieronder, in kleine letters, in elke volgorde; geen extra kolommen.
 - Waarden in CSV en XLSX (en tekstkolommen in Parquet); spaties eromheen tellen niet:
   - datum: `JJJJ-MM-DD` of `DD-MM-JJJJ` (dag en maand mogen één cijfer zijn: `5-1-2024`; het
@@ -82,6 +92,17 @@ pseudoniem nummer mag niet terug te rekenen zijn naar het dossiernummer buiten h
 """
 
 
+LIMITS_INTRO = """
+## Grenzen
+Een import houdt de importvergrendeling vast (er loopt er één tegelijk), dus een te groot of
+vijandig bestand wordt vroeg geweigerd, met een melding, in plaats van minutenlang te lezen.
+De grenzen laten een export van honderd keer de huidige omvang toe (2,9 miljoen zaken, 6,8
+miljoen contactmomenten).
+
+| grens | waarde | waarom |
+|---|---|---|
+"""
+
 CHECKS_INTRO = """
 ## Controles bij het importeren
 Elke import wordt eerst helemaal gecontroleerd. Bij een **fout** wordt de hele import afgewezen
@@ -90,7 +111,16 @@ gepubliceerd en staat de waarschuwing in het verslag en in het importlogboek. He
 één regel per bestand, kolom en controle, met het aantal rijen, de eerste rijnummers (in CSV en
 XLSX is de kopregel rij 1, in Parquet is de eerste rij rij 1) en een paar voorbeeldwaarden,
 nooit bij persoonsgegevens. De naam van de controle staat aan het eind van de regel, tussen
-haken: `[date_order]`.
+haken: `[date_order]`. Een voorbeeldwaarde staat tussen enkele aanhalingstekens, ingekort tot
+60 tekens, met regeleinden en andere stuurtekens als `\x0a`; zo kan geen waarde of
+bestandsnaam het verslag splitsen of een regel nadoen, en wordt `=HYPERLINK(…)` nooit een
+formule in een spreadsheet.
+
+Fout of waarschuwing: alles waardoor een getal op een pagina verkeerd kan worden of een rij
+ongemerkt kan wegvallen, is een **fout** (het dashboard raadt niet wat er bedoeld was); een
+**waarschuwing** alleen waar de rij zoals geregistreerd geldig is en telt, en het verschil
+zichtbaar blijft. Een onverwachte fout in het dashboard zelf wordt ook een gewone melding
+(`internal`), geen Python-foutmelding, en ook die import staat in het importlogboek.
 """
 REJECTED_NL = "De import wordt afgewezen."
 SEVERITY_NL = {"error": "fout", "warning": "waarschuwing"}
@@ -126,6 +156,38 @@ def type_name(field: FieldInfo) -> str:
     return name + (" of leeg" if col.optional else "")
 
 
+def limit_rows() -> list[str]:
+    from dashboard.format import number
+    from dashboard.importer.read import SNIFF_BYTES, Limits, bytes_nl, seconds_nl
+
+    limits = Limits()
+    return [
+        f"| bestandsgrootte | {bytes_nl(limits.file_bytes)} per bestand | Vóór het lezen, uit "
+        "de grootte op schijf. Een grotere tabel kan over meer bestanden worden verdeeld. |",
+        f"| rijen | {number(limits.rows)} per bestand | Bij Parquet uit de beschrijving in het "
+        "bestand, vóór het lezen; bij CSV en XLSX tijdens het lezen, zodra de grens is bereikt. |",
+        f"| lengte van een CSV-veld | {number(limits.field_chars)} tekens | Geen kolom van het "
+        "contract heeft zoveel tekst nodig; meestal is het een aanhalingsteken dat niet wordt "
+        "gesloten, en dat zegt de melding dan. |",
+        f"| rijen in een XLSX | {number(limits.xlsx_rows)} per werkblad | Excel lezen gaat "
+        "langzaam (zo'n 10.000 rijen per seconde); de grens houdt een import onder de minuut. "
+        "Het werkblad zegt zelf hoeveel rijen het heeft; een te groot werkblad wordt geweigerd "
+        "voordat het wordt gelezen. Een grotere tabel hoort in CSV of Parquet. |",
+        f"| XLSX uitgepakt | {bytes_nl(limits.xlsx_expanded_bytes)} | Een XLSX is een ZIP-archief; "
+        "de uitgepakte grootte staat in het archief en wordt vóór het lezen bekeken. Zo'n grote "
+        "tabel hoort in CSV of Parquet. |",
+        f"| XLSX-compressie | {number(limits.zip_ratio)} keer, per deel groter dan 1 MiB | Een "
+        "gewone werkmap comprimeert 5 tot 20 keer; veel meer is een 'zip-bom', die uitgepakt "
+        "het geheugen vult. |",
+        f"| tijd | {seconds_nl(limits.seconds)} voor de hele import | Daarna wordt de import "
+        "afgebroken en afgewezen, zodat de vergrendeling vrijkomt; er verandert niets. |",
+        f"| eerste bytes | {bytes_nl(SNIFF_BYTES)} | Zoveel wordt gelezen om te zien wat een "
+        "bestand is; een bestand van 1 GiB vol nullen wordt daarna al geweigerd. |",
+        "| gehele getallen | de bovengrens van elke kolom (≤ in de tabellen hierboven) | Een "
+        "getal dat niet past, is een fout (`range`) met rij en kolom, geen afgebroken import. |",
+    ]
+
+
 def render() -> str:
     header = HEADER.replace("TRUE_LIST", words(TRUE_WORDS)).replace(
         "FALSE_LIST", words(FALSE_WORDS)
@@ -144,6 +206,8 @@ def render() -> str:
     parts.append("|---|---|---|---|")
     for c in CATEGORIES:
         parts.append(f"| `{c.code}` | {c.label_nl} | {c.line} | {c.overview_order or '—'} |")
+    parts.append(LIMITS_INTRO.rstrip("\n"))
+    parts += limit_rows()
     parts.append(CHECKS_INTRO)
     parts.append("| controle | fout of waarschuwing | wat er gebeurt |")
     parts.append("|---|---|---|")

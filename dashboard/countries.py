@@ -102,6 +102,23 @@ def threat_vs_abduction_by_country(run: Runner, period: Period) -> pl.DataFrame:
     return run("country_threat_vs_abduction", **period.params())
 
 
+def new_countries(run: Runner, period: Period) -> pl.DataFrame:
+    """One row per list x country with cases in `period` and none in the period before it:
+    list, list_nl, country_nl, cases, last_year_before, first_ever, data_from_year, earlier_nl
+    ("nooit (sinds 2024)" or the last year before). Empty when the data does not reach back to
+    the period before."""
+    return run("country_new_in_period", **period.params())
+
+
+def new_definition(period: Period) -> str:
+    """What 'nieuw' means on the page, in one sentence."""
+    return (
+        f"Nieuw: een land met zaken op die lijst in {period.label} en geen in "
+        f"{period.previous.label}. Nieuw in de top: in de top van {period.label}, niet in die "
+        f"van {period.previous.label} (het land kan er daarvóór wel zaken hebben gehad)."
+    )
+
+
 def hkov_split(run: Runner, period: Period) -> pl.DataFrame:
     """Parents' abduction cases and children per direction x HKOV flag on the case."""
     return run("country_hkov_split", **period.params())

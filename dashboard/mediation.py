@@ -95,6 +95,31 @@ def wilson_interval(successes: int, n: int, z: float = Z_95) -> tuple[float, flo
     return low, high
 
 
+def fisher_exact_p(successes_a: int, n_a: int, successes_b: int, n_b: int) -> float:
+    """Two-sided p-value of Fisher's exact test: how likely a split of the successes between
+    two years at least this uneven is if both years had the same success rate.
+
+    Exact (the hypergeometric distribution), so it holds at 4 of 27; a table is summed over
+    every table with the same margins that is no more likely than the one seen.
+    """
+    for successes, n in ((successes_a, n_a), (successes_b, n_b)):
+        if n < 0 or not 0 <= successes <= n:
+            raise ValueError(f"geen geldige telling: {successes} van {n}")
+    total_successes, total = successes_a + successes_b, n_a + n_b
+    if total == 0:
+        return 1.0
+    denominator = math.comb(total, total_successes)
+
+    def probability(k: int) -> float:
+        return math.comb(n_a, k) * math.comb(n_b, total_successes - k) / denominator
+
+    seen = probability(successes_a)
+    low, high = max(0, total_successes - n_b), min(n_a, total_successes)
+    # a relative tolerance: tables as likely as the one seen count, despite rounding
+    p = sum(q for k in range(low, high + 1) if (q := probability(k)) <= seen * (1 + 1e-7))
+    return min(1.0, p)
+
+
 def rate_text(successes: int, n: int) -> str:
     """ "6 % (1–28 %)": the share and its 95 % interval, whole percents; "–" without a base."""
     interval = wilson_interval(successes, n)
@@ -683,6 +708,133 @@ def benchmark_figure(bench: pl.DataFrame, own: pl.DataFrame, year: int) -> go.Fi
             "ticksuffix": " %",
             "title": {"text": "aandeel met (volledige of gedeeltelijke) overeenkomst"},
             "gridcolor": GRID_COLOUR,
+        },
+    )
+    return fig
+
+
+# -- both types together, and what the change means ------------------------------------------
+
+SIGNIFICANCE = 0.05
+
+
+def _share(successes: int, n: int) -> str:
+    return f"{number(100 * successes / n)} % ({number(successes)} van {number(n)})"
+
+
+def change_sentence(rates: pl.DataFrame) -> str | None:
+    """One plain sentence for a director: did the combined success rate (IKO and NIKO
+    together) change between the first and the last complete year by more than chance
+    explains? Fisher's exact test on the two years' counts; None with fewer than two years."""
+    both = rates.filter(
+        (pl.col("mediation_type") == "samen") & (pl.col("ended") > 0) & ~pl.col("is_partial_year")
+    ).sort("year")
+    if both.height < 2:
+        return None
+    first, last = both.row(0, named=True), both.row(-1, named=True)
+    a, n_a, b, n_b = first["successful"], first["ended"], last["successful"], last["ended"]
+    p = fisher_exact_p(a, n_a, b, n_b)
+    rate_a, rate_b = a / n_a, b / n_b
+    direction = "steeg" if rate_b > rate_a else "daalde" if rate_b < rate_a else "bleef"
+    text = (
+        f"Van {first['year']} naar {last['year']} {direction} het slagingspercentage van IKO en "
+        f"NIKO samen van {_share(a, n_a)} naar {_share(b, n_b)}. "
+    )
+    if rate_a == rate_b:
+        return text + "Er is geen verschil om te verklaren."
+    in_hundred = "minder dan 1" if p < 0.01 else number(100 * p)
+    chance = (
+        f"als mediation in beide jaren even vaak zou slagen, kwam een verschil van deze omvang "
+        f"in {in_hundred} van de 100 gevallen voor (toets van Fisher, "
+        f"{'p < 0,01' if p < 0.01 else 'p = ' + number(p, 2)})"
+    )
+    more_or_less = "vaker" if rate_b > rate_a else "minder vaak"
+    if p < SIGNIFICANCE:
+        return text + (
+            f"Zo'n verschil is bij deze aantallen geen toeval meer: {chance}. Mediation slaagt "
+            f"waarschijnlijk echt {more_or_less}."
+        )
+    return text + (
+        f"Zo'n verschil kan bij deze kleine aantallen goed toeval zijn: {chance}. Uit deze "
+        f"cijfers valt dus niet af te leiden dat mediation {more_or_less} slaagt."
+    )
+
+
+def rate_cell(successes: int | None, n: int | None) -> str:
+    """ "7 van 21 · 33 % (19–55 %)": count, share and 95 % interval in one cell."""
+    if n is None or successes is None:
+        return MISSING
+    if n == 0:
+        return "geen beëindigde"
+    return f"{number(successes)} van {number(n)} · {rate_text(successes, n)}"
+
+
+def rates_by_year(rates: pl.DataFrame) -> pl.DataFrame:
+    """One row per year: IKO, NIKO and both together as rate cells, for the table."""
+    cells = rates.with_columns(
+        cell=pl.struct("successful", "ended").map_elements(
+            lambda r: rate_cell(r["successful"], r["ended"]), return_dtype=pl.String
+        )
+    )
+    wide = cells.pivot(on="mediation_type", index="year", values="cell")
+    meta = rates.select("year", "source", "is_partial_year").unique("year")
+    return wide.join(meta, on="year").sort("year", descending=True)
+
+
+def combined_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure:
+    """IKO and NIKO together per year: the success rate, its 95 % interval and "x van n"."""
+    own = rates.filter((pl.col("mediation_type") == "samen") & (pl.col("ended") > 0)).sort("year")
+    colour = TYPE_COLOURS["samen"]
+    fig = go.Figure(
+        go.Scatter(
+            x=own["year"].to_list(),
+            y=own["success_pct"].to_list(),
+            name="IKO en NIKO samen",
+            mode="lines+markers+text",
+            line={"color": colour, "width": 2, "dash": "dot"},
+            marker={
+                "size": 14,
+                "color": colour,
+                "symbol": [
+                    "circle-open" if s == "jaarverslag" else "circle" for s in own["source"]
+                ],
+                "line": {"width": 2, "color": colour},
+            },
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": (own["success_high_pct"] - own["success_pct"]).to_list(),
+                "arrayminus": (own["success_pct"] - own["success_low_pct"]).to_list(),
+                "color": colour,
+                "thickness": 2,
+                "width": 8,
+            },
+            text=[
+                f"{number(r['successful'])} van {number(r['ended'])}"
+                for r in own.iter_rows(named=True)
+            ],
+            textposition="middle right",
+            textfont={"color": colour, "size": 15},
+            hovertext=[_rate_label(r) for r in own.iter_rows(named=True)],
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    years = own.select("year", "source", "is_partial_year")
+    fig.update_layout(
+        title={"text": "IKO en NIKO samen"},
+        height=400,
+        xaxis={
+            "tickvals": years["year"].to_list(),
+            "ticktext": [year_tick(r, data_until_text) for r in years.iter_rows(named=True)],
+            "range": [(years["year"].min() or 0) - 0.6, (years["year"].max() or 0) + 0.6],
+            "showgrid": False,
+        },
+        yaxis={
+            "range": [-5, 102],
+            "tickvals": [0, 20, 40, 60, 80, 100],
+            "ticktext": [f"{v} %" for v in (0, 20, 40, 60, 80, 100)],
+            "title": {"text": "geslaagd, met 95%-interval"},
         },
     )
     return fig

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
-from dashboard.paths import DATA_ROOT, DEMO_DIR
+from dashboard.paths import DATA_ROOT, DEMO_DIR, REPO_ROOT
+
+# The three roles, from fewest to most rights (see dashboard/auth.py).
+Role = Literal["kijker", "medewerker", "gegevensbeheerder"]
 
 # Report results are cached this long in the app. The cache is keyed by the data version
 # (see data_dir_now), so a new import shows at once; the limit only bounds memory.
@@ -33,17 +39,79 @@ class Settings(BaseModel):
         "gepubliceerde cijfers). Omgevingsvariabele IKO_REFERENCE_ROOT.",
     )
     port: int = Field(default=8501, description="Poort van het dashboard (IKO_PORT).")
+    secrets_file: Path = Field(
+        default=REPO_ROOT / ".streamlit" / "secrets.toml",
+        description="Bestand met de logininstellingen ([auth], zie "
+        "streamlit_config/secrets.toml.example); 'iko-dashboard run' laat Streamlit alleen dit "
+        "bestand lezen. Omgevingsvariabele IKO_SECRETS_FILE.",
+    )
+    role_claim: str = Field(
+        default="roles",
+        description="De claim in het token van de identiteitsprovider die de rollen of groepen "
+        "van de gebruiker noemt, bv. 'roles' (app-rollen in Entra ID) of 'groups'. "
+        "Omgevingsvariabele IKO_ROLE_CLAIM.",
+    )
+    role_mapping: dict[str, Role] = Field(
+        default={
+            "kijker": "kijker",
+            "medewerker": "medewerker",
+            "gegevensbeheerder": "gegevensbeheerder",
+        },
+        description="Welke waarde in die claim welke rol geeft, als JSON-object "
+        '(\'{"IKO.Beheer": "gegevensbeheerder", "<groeps-id>": "medewerker"}\'). Wie meer '
+        "waarden heeft, krijgt de hoogste rol. Omgevingsvariabele IKO_ROLE_MAPPING.",
+    )
+    access_contact: str = Field(
+        default="de gegevensbeheerder van Centrum IKO",
+        description="Wie toegang geeft: genoemd op de pagina voor wie wel inlogt maar geen rol "
+        "heeft. Omgevingsvariabele IKO_ACCESS_CONTACT.",
+    )
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be read; the message is Dutch and names the variable."""
+
+
+def _problem_nl(error: Mapping[str, Any]) -> str:
+    name = str(error["loc"][0])
+    if name == "role_mapping" and error["type"] == "dict_type":
+        return "IKO_ROLE_MAPPING is geen JSON-object ({...})"
+    if name == "role_mapping":
+        return (
+            f"IKO_ROLE_MAPPING: {error['input']!r} is geen rol "
+            "(kijker, medewerker of gegevensbeheerder)"
+        )
+    return f"{ENV_VARS.get(name, name)}: {error['input']!r} kan niet ({error['msg']})"
+
+
+ENV_VARS = {
+    "data_dir": "IKO_DATA_DIR",
+    "data_home": "IKO_DATA_HOME",
+    "reference_root": "IKO_REFERENCE_ROOT",
+    "port": "IKO_PORT",
+    "secrets_file": "IKO_SECRETS_FILE",
+    "role_claim": "IKO_ROLE_CLAIM",
+    "role_mapping": "IKO_ROLE_MAPPING",
+    "access_contact": "IKO_ACCESS_CONTACT",
+}
 
 
 @cache
 def settings() -> Settings:
-    env = {
-        "data_dir": os.environ.get("IKO_DATA_DIR"),
-        "data_home": os.environ.get("IKO_DATA_HOME"),
-        "reference_root": os.environ.get("IKO_REFERENCE_ROOT"),
-        "port": os.environ.get("IKO_PORT"),
-    }
-    loaded = Settings(**{k: v for k, v in env.items() if v})
+    env: dict[str, object] = {name: os.environ.get(var) for name, var in ENV_VARS.items()}
+    if env["role_mapping"]:
+        try:
+            env["role_mapping"] = json.loads(str(env["role_mapping"]))
+        except json.JSONDecodeError as error:
+            raise SettingsError(
+                f"IKO_ROLE_MAPPING is geen geldig JSON-object ({error.msg}, teken {error.pos})."
+            ) from None
+    try:
+        loaded = Settings(**{k: v for k, v in env.items() if v})
+    except ValidationError as error:
+        raise SettingsError(
+            "Ongeldige instelling: " + "; ".join(map(_problem_nl, error.errors())) + "."
+        ) from None
     # Once an export has been imported the app shows it; the demo only until then.
     current = loaded.data_home / "current"
     if not env["data_dir"] and current.is_dir():

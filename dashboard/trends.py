@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from dashboard.charts import MIN_FONT_SIZE, PALETTE
-from dashboard.format import number, signed
+from dashboard.format import change_pct, month_name, number, signed
 
 # The director's key figures, in the order the page shows them, with a short chart title.
 # Short enough for a third of a projector's width; the page says what each counts.
@@ -222,3 +222,67 @@ def download(rows: pl.DataFrame) -> pl.DataFrame:
         .sort("measure", "year")
         .rename(DOWNLOAD_HEADERS)
     )
+
+
+SAME_PERIOD_PREVIOUS_COLOUR = "#AEB7C7"  # earlier years quiet, the running year in blue
+
+
+def same_period_label(row: Mapping[str, Any]) -> str:
+    return f"{row['year']} t/m {row['period_end'].day} {month_name(row['period_end'].month)}"
+
+
+def same_period_figure(rows: pl.DataFrame, title: str, *, compact: bool = False) -> go.Figure:
+    """One measure over the same period of every year of the data (report
+    `trend_same_period`): 1 January up to the last data day's date, the running year in blue
+    with its change against the same days a year earlier."""
+    rows = rows.sort("year")
+    places = decimals(rows["value"])
+    running = rows["is_running_year"].to_list()
+    texts = [
+        number(r["value"], places)
+        + (
+            f"<br>{change_pct(r['change_pct'], decimals=1)}"
+            if r["is_running_year"] and r["change_pct"] is not None
+            else ""
+        )
+        for r in rows.iter_rows(named=True)
+    ]
+    hovers = [
+        f"{same_period_label(r)}: {number(r['value'], places)}"
+        + (
+            f" ({change_pct(r['change_pct'], decimals=1)} tegenover {r['year'] - 1})"
+            if r["change_pct"] is not None
+            else ""
+        )
+        for r in rows.iter_rows(named=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=rows["year"].to_list(),
+            y=rows["value"].to_list(),
+            marker_color=[SHOWN_COLOUR if r else SAME_PERIOD_PREVIOUS_COLOUR for r in running],
+            text=texts,
+            textposition="outside",
+            constraintext="none",
+            cliponaxis=False,
+            hovertext=hovers,
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    top = rows["value"].max() or 0
+    fig.update_layout(
+        title={"text": title},
+        height=340 if compact else 440,
+        xaxis={
+            "tickvals": rows["year"].to_list(),
+            "ticktext": [
+                f"{r['year']}<br>t/m {r['period_end']:%d-%m}" for r in rows.iter_rows(named=True)
+            ],
+            "tickangle": 0,
+            "showgrid": False,
+        },
+        # room above the tallest bar for its label and the change under it
+        yaxis={"range": [0, top * 1.3 if top > 0 else 1], "rangemode": "tozero"},
+    )
+    return fig

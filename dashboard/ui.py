@@ -8,6 +8,7 @@ the demo banner, the year selector (kept in the URL as `?jaar=2025`) and the foo
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -180,12 +181,43 @@ def data_until_text(meta: Mapping[str, Any]) -> str:
     return f"Gegevens tot en met {date_nl(meta['data_until'])}"
 
 
+# An export older than this is worth a word on every page: a week of Lijn 1 is a roster.
+STALE_AFTER_DAYS = 7
+TODAY_PARAM = "vandaag"  # ?vandaag=2026-12-01 shows the pages as on that day
+
+
+def today() -> dt.date:
+    """Today, or the day a link asks for (`?vandaag=2026-12-01`) to reproduce what was shown."""
+    raw = st.query_params.get(TODAY_PARAM)
+    try:
+        return dt.date.fromisoformat(raw) if raw else dt.date.today()
+    except ValueError:
+        return dt.date.today()
+
+
+def stale_notice(meta: Mapping[str, Any], on: dt.date) -> str | None:
+    """One sentence when the data end more than STALE_AFTER_DAYS before `on`, else None."""
+    data_until: dt.date = meta["data_until"]
+    age = (on - data_until).days
+    if age <= STALE_AFTER_DAYS:
+        return None
+    return (
+        f"De gegevens zijn {age} dagen oud: ze lopen tot en met {date_nl(data_until)}, vandaag "
+        f"is het {date_nl(on)}. Wat daarna gebeurde, staat nog op geen enkele pagina; een "
+        "nieuwe export importeren kan op de pagina Gegevens."
+    )
+
+
 def header(title: str) -> None:
-    """Page title and, for demo data, the banner that says so."""
+    """Page title and, for demo data, the banner that says so; a notice when the data are old."""
     st.title(title)
-    notice = demo_notice(export_meta(), available_years())
+    meta = export_meta()
+    notice = demo_notice(meta, available_years())
     if notice:
         st.warning(notice, icon=":material/science:")
+    stale = stale_notice(meta, today())
+    if stale:
+        st.warning(stale, icon=":material/update:")
 
 
 def footer() -> None:
@@ -283,6 +315,26 @@ def show_table(
 
 
 HIGHLIGHT_CSS = "background-color: #FCE9C8; font-weight: bold"
+
+
+# Figures kept for all sessions: a page has a dozen, a few versions of each by its filters.
+FIGURE_CACHE_ENTRIES = 400
+
+
+@st.cache_resource(show_spinner=False, max_entries=FIGURE_CACHE_ENTRIES, ttl=REPORT_CACHE_SECONDS)
+def _figure(module: str, name: str, args: tuple, kwargs: dict[str, Any]) -> go.Figure:
+    return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+
+def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+    """`builder(*args, **kwargs)`, built once for these arguments and shared by every session.
+
+    A chart builder is a pure function of the frames and options it is given (which come from
+    the reports of one data version), so the same arguments give the same figure; building
+    one costs far more than the queries behind it. The figure is shared: show it, never
+    change it (ask the builder for a variant instead).
+    """
+    return _figure(builder.__module__, builder.__qualname__, args, kwargs)
 
 
 def show_chart(fig: go.Figure, *, config: Mapping[str, Any] | None = None, **events: Any) -> Any:

@@ -7,6 +7,8 @@ Plotly figures; nothing queries. The page `page_scripts/vakantiepieken.py` wires
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 import polars as pl
@@ -18,8 +20,11 @@ from dashboard.format import (
     WEEKDAY_ABBREVIATIONS,
     date_nl,
     month_abbreviation,
+    month_name,
     number,
 )
+
+Runner = Callable[..., pl.DataFrame]
 
 REGIONS = ("noord", "midden", "zuid")
 REGION_NL = {"noord": "Noord", "midden": "Midden", "zuid": "Zuid"}
@@ -40,6 +45,99 @@ CASES_NL = "Zaken"
 CONTACTS_NL = "Contactmomenten"
 
 
+# -- how good past forecasts were -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    """The backtest: the forecast made on every past Monday from the data before it, against
+    what came in the 12 weeks after, beside a seasonal-naive forecast (the same ISO week a
+    year earlier). Errors in percent of the actual week; ratios are actual / forecast."""
+
+    pairs: int
+    origins: int
+    weeks: int
+    first_origin: dt.date
+    last_week_end: dt.date
+    cases_error_pct: float
+    naive_cases_error_pct: float
+    contacts_error_pct: float
+    naive_contacts_error_pct: float
+    cases_ratio_low: float
+    cases_ratio_high: float
+    contacts_ratio_low: float
+    contacts_ratio_high: float
+
+
+# fewer weeks forecast in the past than half a year say too little about the error
+MIN_BACKTEST_WEEKS = 26
+
+
+def backtest(run: Runner) -> Accuracy | None:
+    """The backtest of report `line1_backtest_summary`; None while the data are too short
+    (a forecast needs an earlier year, the naive one the year before each week)."""
+    row = run("line1_backtest_summary").row(0, named=True)
+    if not row["weeks"] or row["weeks"] < MIN_BACKTEST_WEEKS:
+        return None
+    return Accuracy(**{name: row[name] for name in Accuracy.__dataclass_fields__})
+
+
+def with_range(outlook: pl.DataFrame, accuracy: Accuracy | None) -> pl.DataFrame:
+    """Add the range of each week: the expectation times the 10th and 90th percentile of
+    actual / forecast in the backtest (eight of ten past weeks fell inside). Without a backtest
+    the range stays empty rather than pretending to know."""
+    columns = []
+    for measure in ("cases", "contacts"):
+        expected = pl.col(f"expected_{measure}")
+        low = None if accuracy is None else getattr(accuracy, f"{measure}_ratio_low")
+        high = None if accuracy is None else getattr(accuracy, f"{measure}_ratio_high")
+        columns += [
+            (expected * low if low is not None else pl.lit(None, pl.Float64)).alias(
+                f"low_{measure}"
+            ),
+            (expected * high if high is not None else pl.lit(None, pl.Float64)).alias(
+                f"high_{measure}"
+            ),
+        ]
+    return outlook.with_columns(columns)
+
+
+def accuracy_text(accuracy: Accuracy) -> str:
+    """ "gemiddeld 13 % ernaast (naïef: 21 %)", for the Lijn 1 cases."""
+    return (
+        f"gemiddeld {number(accuracy.cases_error_pct)} % ernaast "
+        f"(naïef: {number(accuracy.naive_cases_error_pct)} %)"
+    )
+
+
+def working_week_text(week_start: dt.date) -> str:
+    """Monday to Friday in words: "7–11 december", "30 november – 4 december"."""
+    friday = week_start + dt.timedelta(days=4)
+    if friday.month == week_start.month:
+        return f"{week_start.day}–{friday.day} {month_name(friday.month)}"
+    return (
+        f"{week_start.day} {month_name(week_start.month)} – {friday.day} {month_name(friday.month)}"
+    )
+
+
+def next_peak_text(outlook: pl.DataFrame) -> str | None:
+    """ "Volgende piek: week 50 (7–11 december), ongeveer 238 zaken": the busiest week of
+    the outlook that is still to come."""
+    ahead = outlook.filter(~pl.col("is_past") & pl.col("expected_cases").is_not_null())
+    if ahead.is_empty():
+        return None
+    peak = ahead.sort("expected_cases", descending=True).row(0, named=True)
+    return (
+        f"Volgende piek: week {peak['iso_week']} ({working_week_text(peak['week_start'])}), "
+        f"ongeveer {number(peak['expected_cases'])} zaken"
+    )
+
+
+def gap_weeks(outlook: pl.DataFrame) -> pl.DataFrame:
+    """The weeks that are over but not in the data yet: neither data nor forecast."""
+    return outlook.filter(pl.col("is_past"))
+
+
 # -- outlook arithmetic -------------------------------------------------------------------
 
 
@@ -55,8 +153,8 @@ def with_student_days(outlook: pl.DataFrame, cases_per_student_day: float) -> pl
     per = float(cases_per_student_day)
     return outlook.with_columns(
         (pl.col("expected_cases") / per).alias("student_days"),
-        (pl.col("min_cases") / per).alias("min_student_days"),
-        (pl.col("max_cases") / per).alias("max_student_days"),
+        (pl.col("low_cases") / per).alias("low_student_days"),
+        (pl.col("high_cases") / per).alias("high_student_days"),
         (pl.col("expected_cases") / per / pl.col("working_days")).alias("students_per_day"),
     )
 
@@ -138,11 +236,12 @@ def outlook_table(outlook: pl.DataFrame) -> pl.DataFrame:
                     )
                     for r in REGIONS
                 },
-                "cases_range": _range(row["min_cases"], row["max_cases"]),
-                "contacts_range": _range(row["min_contacts"], row["max_contacts"]),
+                "cases_range": _range(row["low_cases"], row["high_cases"]),
+                "contacts_range": _range(row["low_contacts"], row["high_contacts"]),
                 "student_days_range": _range(
-                    row["min_student_days"], row["max_student_days"], decimals=1
+                    row["low_student_days"], row["high_student_days"], decimals=1
                 ),
+                "status_nl": "voorbij, nog niet in de gegevens" if row["is_past"] else "verwacht",
             }
         )
     texts = pl.DataFrame(rows)
@@ -462,7 +561,8 @@ def _offset_text(offset: int) -> str:
 
 
 def outlook_chart(outlook: pl.DataFrame) -> go.Figure:
-    """Expected Lijn 1 cases and contacts for the weeks ahead, with their min–max range."""
+    """Expected Lijn 1 cases and contacts for the weeks ahead, with their range; a week that
+    is over but not in the data yet is drawn pale and hatched (neither data nor forecast)."""
     # Upright on two lines: twelve slanted "wk 49 (30 nov)" run into each other and off the chart.
     labels = [
         f"wk {w}<br>{short_date(d)}"
@@ -480,19 +580,23 @@ def outlook_chart(outlook: pl.DataFrame) -> go.Figure:
                 x=labels,
                 y=expected,
                 name=name,
-                marker={"color": colour},
+                marker={
+                    "color": colour,
+                    "opacity": [0.35 if p else 1.0 for p in outlook["is_past"]],
+                    "pattern": {"shape": ["/" if p else "" for p in outlook["is_past"]]},
+                },
                 error_y={
                     "type": "data",
                     "symmetric": False,
-                    "array": (outlook[f"max_{measure}"] - expected).to_list(),
-                    "arrayminus": (expected - outlook[f"min_{measure}"]).to_list(),
+                    "array": (outlook[f"high_{measure}"] - expected).to_list(),
+                    "arrayminus": (expected - outlook[f"low_{measure}"]).to_list(),
                     "color": PALETTE[6],
                     "thickness": 1.5,
                 },
                 customdata=list(
                     zip(
-                        outlook[f"min_{measure}"].to_list(),
-                        outlook[f"max_{measure}"].to_list(),
+                        outlook[f"low_{measure}"].to_list(),
+                        outlook[f"high_{measure}"].to_list(),
                         strict=True,
                     )
                 ),
@@ -503,7 +607,7 @@ def outlook_chart(outlook: pl.DataFrame) -> go.Figure:
         )
     fig.add_traces(traces)
     fig.update_layout(
-        title="Verwacht de komende 12 weken (Lijn 1)",
+        title="Verwacht per week (Lijn 1)",
         barmode="group",
         height=500,
     )

@@ -19,6 +19,7 @@ from browser_support import (
     stop,
     wait_for_health,
 )
+from streamlit import config as streamlit_config
 
 # The tests are about the embedded demo data: a machine where a real export was imported
 # (data/published/current) must not change what they see. An empty data home makes every
@@ -26,6 +27,14 @@ from browser_support import (
 _EMPTY_DATA_HOME = tempfile.mkdtemp(prefix="iko-test-data-home-")
 os.environ["IKO_DATA_HOME"] = _EMPTY_DATA_HOME
 os.environ.pop("IKO_DATA_DIR", None)
+# Likewise no login: a machine where `.streamlit/secrets.toml` configures it must not put every
+# page behind it. The launched dashboard reads IKO_SECRETS_FILE; Streamlit in this process
+# (AppTest) reads its option `secrets.files`. Tests that want login configure it themselves
+# (tests/test_auth.py).
+_NO_SECRETS = str(Path(_EMPTY_DATA_HOME) / "geen-secrets.toml")
+os.environ["IKO_SECRETS_FILE"] = _NO_SECRETS
+os.environ.pop("IKO_ZONDER_LOGIN", None)
+streamlit_config.set_option("secrets.files", [_NO_SECRETS])
 
 
 @pytest.fixture

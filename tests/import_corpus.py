@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import random
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -226,21 +227,21 @@ FAULTS: tuple[Fault, ...] = (
     Fault(
         "kapotte Parquet",
         "corrupt",
-        "Parquet-bestand is beschadigd",
+        "Parquet-bestand is",
         None,
         _raw("cases", ".parquet", lambda t: b"PAR1 dit is geen parquet" * 20),
     ),
     Fault(
         "afgebroken Parquet",
         "corrupt",
-        "beschadigd of afgebroken",
+        "afgebroken",
         None,
         _raw("cases", ".parquet", lambda t: _parquet_bytes(t)[: len(_parquet_bytes(t)) // 2]),
     ),
     Fault(
         "kapotte XLSX",
-        "corrupt",
-        "Excel-bestand is beschadigd",
+        "file_type",
+        "geen Excel-bestand",
         None,
         _raw("cases", ".xlsx", lambda t: b"geen zip"),
     ),
@@ -258,7 +259,7 @@ FAULTS: tuple[Fault, ...] = (
         None,
         _raw("cases", ".csv", _csv_bytes("cases", separator="|")),
     ),
-    Fault("rij met te veel velden", "field_count", "Rij 4 heeft 4 velden", None, _ragged_row),
+    Fault("rij met te veel velden", "field_count", "rij 4 (4 velden)", None, _ragged_row),
     Fault("bestand voor verkeerde tabel", "wrong_table", "verkeerde tabel", None, _wrong_table),
     Fault("onbekende tabel", "unknown_table", "Niet herkend", None, _unknown_table),
     Fault(
@@ -543,3 +544,808 @@ def build_fault(fault: Fault, tables: dict[str, pl.DataFrame], folder: Path) -> 
     write_export({t: tables[t] for t in EXPORT_TABLES}, folder)
     fault.make(tables, folder)
     return folder
+
+
+# ---------------------------------------------------------------- damaged and odd files
+#
+# Every way a registration system, Excel, a download or a person can damage an export,
+# each with the one outcome it must have: published (as the contract allows, perhaps with a
+# warning) or rejected with a Dutch finding that names the file (and the row and column
+# where there is one). Each case starts from a small valid CSV export and changes it.
+
+
+@dataclass(frozen=True)
+class Damage:
+    name: str
+    make: Callable[[dict[str, pl.DataFrame], Path], list[Path] | None]  # None: the folder
+    outcome: str  # "published" or "rejected"
+    rule: str | None = None  # the finding that must be there (error, or warning if published)
+    message: str = ""  # a piece of its Dutch message
+    file: str | None = None  # a piece of the file name it names
+    column: str | None = None
+    limits: dict | None = None  # Limits fields for this case (a smaller limit to reach)
+
+
+def _bytes_of(folder: Path, table: str) -> bytes:
+    return (folder / f"{table}.csv").read_bytes()
+
+
+def _rewrite(table: str, change: Callable[[bytes], bytes], suffix: str = ".csv"):
+    """Replace `table`.csv by `change` of its bytes, saved as `table``suffix`."""
+
+    def make(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+        data = _bytes_of(folder, table)
+        (folder / f"{table}.csv").unlink()
+        (folder / f"{table}{suffix}").write_bytes(change(data))
+
+    return make
+
+
+def _replace(table: str, content: bytes, suffix: str = ".csv"):
+    return _rewrite(table, lambda _: content, suffix)
+
+
+def _lines_of(data: bytes) -> list[bytes]:
+    return data.split(b"\n")
+
+
+def _set_cell(table: str, column: str, value: str, row: int = 0):
+    """One value of a CSV written as-is (row 0 = the first data row)."""
+
+    def change(data: bytes) -> bytes:
+        lines = _lines_of(data)
+        header = lines[0].decode().split(",")
+        fields = lines[row + 1].decode().split(",")
+        fields[header.index(column)] = value
+        lines[row + 1] = ",".join(fields).encode()
+        return b"\n".join(lines)
+
+    return _rewrite(table, change)
+
+
+def _header_only(*tables_: str):
+    return [_rewrite(t, lambda data: _lines_of(data)[0] + b"\n") for t in tables_]
+
+
+def _all(*makers):
+    def make(tables, folder):
+        for m in makers:
+            m(tables, folder)
+
+    return make
+
+
+def _xlsx(
+    table: str,
+    *,
+    edit: Callable | None = None,
+    extra_sheet: bool = False,
+    first_sheet_empty: bool = False,
+):
+    """`table` as an XLSX written by xlsxwriter; `edit(workbook, sheet, frame)` adds damage."""
+    import xlsxwriter
+
+    def make(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+        (folder / f"{table}.csv").unlink()
+        frame = tables[table]
+        book = xlsxwriter.Workbook(folder / f"{table}.xlsx")
+        if first_sheet_empty:
+            book.add_worksheet("Leeg")
+        sheet = book.add_worksheet("Blad1")
+        sheet.write_row(0, 0, frame.columns)
+        for i, row in enumerate(frame.iter_rows(), start=1):
+            sheet.write_row(i, 0, ["" if v is None else v for v in row])
+        if extra_sheet:
+            book.add_worksheet("Toelichting").write(0, 0, "Export van januari")
+        if edit:
+            edit(book, sheet, frame)
+        book.close()
+
+    return make
+
+
+def _rezip(table: str, change: Callable[[str, bytes], bytes | None], add: dict | None = None):
+    """Rewrite the ZIP inside `table`.xlsx: each member through `change` (None drops it)."""
+    import zipfile
+
+    def make(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+        path = folder / f"{table}.xlsx"
+        with zipfile.ZipFile(path) as archive:
+            members = [(m, archive.read(m)) for m in archive.namelist()]
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in members:
+                new = change(name, data)
+                if new is not None:
+                    archive.writestr(name, new)
+            for name, data in (add or {}).items():
+                archive.writestr(name, data)
+
+    return make
+
+
+def _cut_sheet(name: str, data: bytes) -> bytes:
+    return (
+        data[: len(data) // 2]
+        if name.endswith("sheet2.xml") or name.endswith("sheet1.xml")
+        else data
+    )
+
+
+def _parquet(table: str, change: Callable[[pl.DataFrame], pl.DataFrame] | None = None):
+    def make(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+        (folder / f"{table}.csv").unlink()
+        frame = tables[table] if change is None else change(tables[table])
+        frame.write_parquet(folder / f"{table}.parquet")
+
+    return make
+
+
+def _arrow_parquet(table: str, change: Callable):
+    """Parquet written by pyarrow from an Arrow table `change(frame.to_arrow())`: types Polars
+    would not write itself (binary, bytes that are not UTF-8)."""
+
+    def make(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+        import pyarrow.parquet as pq
+
+        (folder / f"{table}.csv").unlink()
+        pq.write_table(change(tables[table].to_arrow()), folder / f"{table}.parquet")
+
+    return make
+
+
+def _binary_case_ids(valid: bool):
+    def change(arrow):
+        import pyarrow as pa
+
+        ids = [v.encode() for v in arrow.column("case_id").to_pylist()]
+        if not valid:
+            ids[3] = b"\xff\xfe\x00"
+        index = arrow.schema.get_field_index("case_id")
+        return arrow.set_column(index, "case_id", pa.array(ids, pa.binary()))
+
+    return change
+
+
+def _symlink_out(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+    outside = folder.parent / "elders"
+    outside.mkdir(exist_ok=True)
+    (folder / "cases.csv").rename(outside / "cases.csv")
+    (folder / "cases.csv").symlink_to(outside / "cases.csv")
+
+
+def _symlink_dir_out(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+    outside = folder.parent / "elders-map"
+    outside.mkdir(exist_ok=True)
+    (folder / "contacts.csv").rename(outside / "contacts.csv")
+    (folder / "contacts").symlink_to(outside)
+
+
+def _symlink_inside(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+    (folder / "bron").mkdir()
+    (folder / "cases.csv").rename(folder / "bron" / "zaken.dat")
+    (folder / "cases.csv").symlink_to(Path("bron") / "zaken.dat")
+
+
+def _dangling(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+    (folder / "cases_extra.csv").symlink_to(folder / "bestaat-niet.csv")
+
+
+def _fifo(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+    (folder / "contacts.csv").unlink()
+    os.mkfifo(folder / "contacts.csv")
+
+
+def _sparse(size: int):
+    def make(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+        (folder / "contacts.csv").unlink()
+        with (folder / "contacts.csv").open("wb") as f:
+            f.truncate(size)  # a hole: all zeros, no disk used
+
+    return make
+
+
+def _missing_named_file(tables: dict[str, pl.DataFrame], folder: Path) -> list[Path]:
+    return [*sorted(folder.iterdir()), folder / "cases_februari.csv"]
+
+
+def _empty_folder(tables: dict[str, pl.DataFrame], folder: Path) -> list[Path]:
+    (folder.parent / "leeg").mkdir(exist_ok=True)
+    return [folder, folder.parent / "leeg"]
+
+
+def _name_with_newline(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+    data = _bytes_of(folder, "contacts").replace(b",phone,", b",fax,", 1)
+    (folder / "contacts.csv").unlink()
+    (folder / "contacts_\nFOUT nep.csv").write_bytes(data)
+
+
+def _split_table(header_only_part: bool):
+    def make(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+        lines = _lines_of(_bytes_of(folder, "cases"))
+        (folder / "cases.csv").unlink()
+        if header_only_part:
+            (folder / "cases_1.csv").write_bytes(b"\n".join(lines))
+            (folder / "cases_2.csv").write_bytes(lines[0] + b"\n")
+        else:
+            half = len(lines) // 2
+            (folder / "cases_1.csv").write_bytes(b"\n".join(lines[:half]) + b"\n")
+            (folder / "cases_2.csv").write_bytes(b"\n".join([lines[0], *lines[half:]]))
+
+    return make
+
+
+def _ignored_files(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+    (folder / ".~lock.cases.csv#").write_text("iemand,pc,01.01.2026;")
+    (folder / "~$cases.xlsx").write_bytes(b"\x00" * 100)
+    (folder / "__MACOSX").mkdir()
+    (folder / "__MACOSX" / "._cases.csv").write_bytes(b"\x00\x05\x16\x07" * 20)
+    (folder / "Thumbs.db").write_bytes(b"\x00" * 50)
+    (folder / "LEESMIJ.md").write_text("Export van januari")
+
+
+def _quoted_source(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+    meta = tables["export_meta"].with_columns(
+        source=pl.lit('Export; "maandelijks",\nmet regeleinde')
+    )
+    write_csv(meta, folder / "export_meta.csv")
+
+
+def _long_quoted_field(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+    meta = tables["export_meta"].with_columns(source=pl.lit("x" * 200_000))
+    write_csv(meta, folder / "export_meta.csv")
+
+
+def _unclosed_quote_long(data: bytes) -> bytes:
+    lines = _lines_of(data)
+    lines[2] = b'"' + lines[2]
+    padding = [b"C%08X,Z00000000,2024-01-01,phone,parent" % i for i in range(5000)]
+    return b"\n".join(lines + padding) + b"\n"
+
+
+def _mixed_in_one_line(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+    data = _bytes_of(folder, "export_meta").replace("één".encode(), "één".encode() + b" \xe9")
+    (folder / "export_meta.csv").write_bytes(data)
+
+
+def _child_cut_mid_number(data: bytes) -> bytes:
+    """The issue's example: the last age '12' cut to '1' (no final line break)."""
+    lines = [line for line in _lines_of(data) if line]
+    fields = lines[-1].split(b",")
+    fields[-1] = b"12"
+    lines[-1] = b",".join(fields)
+    return b"\n".join(lines)[:-1]
+
+
+def _serial_dates(data: bytes) -> bytes:
+    lines = _lines_of(data)
+    header = lines[0].split(b",")
+    at = header.index(b"contact_date")
+    for i in range(1, len(lines)):
+        if lines[i]:
+            fields = lines[i].split(b",")
+            day = dt.date.fromisoformat(fields[at].decode())
+            fields[at] = str((day - dt.date(1899, 12, 30)).days).encode()
+            lines[i] = b",".join(fields)
+    return b"\n".join(lines)
+
+
+def _formula(calculated: bool):
+    def edit(book, sheet, frame) -> None:
+        column = frame.columns.index("children_count")
+        if calculated:
+            sheet.write_formula(3, column, "=1+1", None, 2)
+        else:
+            sheet.write_formula(3, column, "=1+1")  # xlsxwriter stores 0 as the cached value
+
+    return edit
+
+
+def _merge(book, sheet, frame) -> None:
+    column = frame.columns.index("line")
+    sheet.merge_range(2, column, 4, column, 2)
+
+
+def _beyond_header(book, sheet, frame) -> None:
+    sheet.write(5, len(frame.columns) + 1, "vergeten kolom")
+
+
+def _error_cell(book, sheet, frame) -> None:
+    sheet.write_formula(2, frame.columns.index("children_count"), "=NA()", None, "#N/A")
+
+
+def _title_row(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+    import xlsxwriter
+
+    (folder / "cases.csv").unlink()
+    frame = tables["cases"]
+    book = xlsxwriter.Workbook(folder / "cases.xlsx")
+    sheet = book.add_worksheet()
+    sheet.write(0, 0, "Export zaken Centrum IKO")
+    sheet.write_row(2, 0, frame.columns)
+    for i, row in enumerate(frame.iter_rows(), start=3):
+        sheet.write_row(i, 0, ["" if v is None else v for v in row])
+    book.close()
+
+
+def _keep(name: str, data: bytes) -> bytes:
+    return data
+
+
+def _drop_workbook(name: str, data: bytes) -> bytes | None:
+    return None if name == "xl/workbook.xml" else data
+
+
+def _mediation_int(column: str, value: int):
+    return _parquet(
+        "mediations",
+        lambda df: df.with_columns(
+            pl.when(pl.int_range(pl.len()) == 0)
+            .then(pl.lit(value, pl.Int64))
+            .otherwise(pl.col(column).cast(pl.Int64))
+            .alias(column)
+        ),
+    )
+
+
+def _rename(old: str, new: str):
+    def make(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+        (folder / old).rename(folder / new)
+
+    return make
+
+
+def _copy_of(name: str, table: str):
+    def make(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+        write_csv(tables[table], folder / name)
+
+    return make
+
+
+def _truncate(name: str, share: float):
+    def make(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+        data = (folder / name).read_bytes()
+        (folder / name).write_bytes(data[: int(len(data) * share)])
+
+    return make
+
+
+def _drop_last_field(data: bytes, row: int) -> bytes:
+    """Row `row` (as the report numbers it) loses its last field."""
+    lines = _lines_of(data)
+    lines[row - 1] = lines[row - 1].rsplit(b",", 1)[0]
+    return b"\n".join(lines)
+
+
+HTML_PAGE = b"""<!DOCTYPE html>
+<html><head><title>Sessie verlopen</title></head><body>Log opnieuw in.</body></html>
+"""
+
+DAMAGED: tuple[Damage, ...] = (
+    # -- the seven crash kinds of the outside suite
+    Damage(
+        "BOM en één Windows-1252-teken",
+        _rewrite("export_meta", lambda d: b"\xef\xbb\xbf" + d.replace("één".encode(), b"\xe9\xe9")),
+        "rejected", "encoding", "mengt twee tekensets", "export_meta.csv",
+    ),
+    Damage(
+        "kinderen 40000", _set_cell("cases", "children_count", "40000"),
+        "rejected", "range", "groter dan 15", "cases.csv", "children_count",
+    ),
+    Damage(
+        "lijn 300", _set_cell("cases", "line", "300"),
+        "rejected", "code", "Onbekende code", "cases.csv", "line",
+    ),
+    Damage(
+        "40000 kindgesprekken", _set_cell("mediations", "child_interviews", "40000"),
+        "rejected", "range", "groter dan 50", "mediations.csv", "child_interviews",
+    ),
+    Damage(
+        "XLSX met afgebroken werkblad-XML",
+        _all(_xlsx("cases"), _rezip("cases", _cut_sheet)),
+        "rejected", "corrupt", "werkblad", "cases.xlsx",
+    ),
+    Damage(
+        "Parquet met bytes die geen UTF-8 zijn",
+        _arrow_parquet("cases", _binary_case_ids(valid=False)),
+        "rejected", "type", "geen tekst (UTF-8)", "cases.parquet", "case_id",
+    ),
+    Damage(
+        "Parquet met een lijstkolom",
+        _parquet("children", lambda df: df.with_columns(age_years=pl.concat_list("age_years"))),
+        "rejected", "type", "samengesteld", "children.parquet", "age_years",
+    ),
+    # -- the two wrong acceptances
+    Damage(
+        "vier datatabellen met alleen een kopregel",
+        _all(*_header_only("cases", "children", "contacts", "mediations")),
+        "rejected", "empty_table", "cases.csv heeft geen rijen",
+    ),
+    Damage(
+        "opgegeven bestand bestaat niet", _missing_named_file,
+        "rejected", "file_missing", "bestaat niet", "cases_februari.csv",
+    ),
+    # -- encodings
+    Damage(
+        "UTF-8 met één Windows-1252-teken op dezelfde regel", _mixed_in_one_line,
+        "rejected", "encoding", "mengt twee tekensets", "export_meta.csv",
+    ),
+    Damage(
+        "Windows-1252 zonder UTF-8", _rewrite("export_meta", lambda d: d.decode().encode("cp1252")),
+        "published",
+    ),
+    Damage("UTF-8 met BOM", _rewrite("cases", lambda d: b"\xef\xbb\xbf" + d), "published"),
+    Damage(
+        "dubbele BOM", _rewrite("cases", lambda d: b"\xef\xbb\xbf\xef\xbb\xbf" + d), "published"
+    ),
+    Damage(
+        "UTF-16 met BOM", _rewrite("cases", lambda d: d.decode().encode("utf-16")),
+        "rejected", "encoding", "UTF-16", "cases.csv",
+    ),
+    Damage(
+        "UTF-16 zonder BOM", _rewrite("cases", lambda d: d.decode().encode("utf-16-le")),
+        "rejected", "encoding", "UTF-16", "cases.csv",
+    ),
+    Damage(
+        "UTF-32", _rewrite("cases", lambda d: d.decode().encode("utf-32")),
+        "rejected", "encoding", "UTF-32", "cases.csv",
+    ),
+    Damage(
+        "NUL-teken vooraan", _rewrite("cases", lambda d: d.replace(b",", b"\x00", 1)),
+        "rejected", "file_type", "binaire gegevens", "cases.csv",
+    ),
+    Damage(
+        "NUL-teken na de eerste 8 KiB",
+        _rewrite("contacts", lambda d: d.replace(b"\n", b"\n" * 9000, 1)[:-3] + b"\x00\n"),
+        "rejected", "csv_syntax", "NUL-teken", "contacts.csv",
+    ),
+    Damage(
+        "binaire rommel", _replace("cases", random.Random(7).randbytes(4096)),
+        "rejected", "file_type", "binaire gegevens", "cases.csv",
+    ),
+    Damage(
+        "ongeldig teken in UTF-8 en Windows-1252", _rewrite("cases", lambda d: d + b"\x81\n"),
+        "rejected", "encoding", "geen UTF-8 en geen Windows-1252", "cases.csv",
+    ),
+    # -- not a CSV at all
+    Damage("leeg bestand", _replace("cases", b""), "rejected", "empty_file", "0 bytes"),
+    Damage("alleen een BOM", _replace("cases", b"\xef\xbb\xbf"), "rejected", "empty_file"),
+    Damage("alleen regeleinden", _replace("cases", b"\r\n\r\n"), "rejected", "empty_file"),
+    Damage(
+        "webpagina in plaats van export", _replace("cases", HTML_PAGE),
+        "rejected", "file_type", "webpagina", "cases.csv",
+    ),
+    Damage(
+        "JSON in plaats van CSV", _replace("cases", b'[{"case_id": "Z1"}]'),
+        "rejected", "file_type", "JSON", "cases.csv",
+    ),
+    Damage(
+        "gzip met .csv", _rewrite("cases", lambda d: __import__("gzip").compress(d)),
+        "rejected", "file_type", "ingepakt", "cases.csv",
+    ),
+    Damage(
+        "PDF met .csv", _replace("cases", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
+        "rejected", "file_type", "PDF", "cases.csv",
+    ),
+    Damage(
+        "Excel-bestand met .csv", _all(_xlsx("cases"), _rename("cases.xlsx", "cases.csv")),
+        "rejected", "file_type", "ZIP-archief", "cases.csv",
+    ),
+    Damage(
+        "Parquet met .csv", _all(_parquet("cases"), _rename("cases.parquet", "cases.csv")),
+        "rejected", "file_type", "Parquet-bestand", "cases.csv",
+    ),
+    Damage(
+        "CSV met .parquet", _rename("cases.csv", "cases.parquet"),
+        "rejected", "file_type", "tekst", "cases.parquet",
+    ),
+    Damage(
+        "1 GiB aan nullen", _sparse(1 << 30),
+        "rejected", "file_type", "binaire gegevens", "contacts.csv",
+    ),
+    Damage(
+        "3 GiB", _sparse(3 << 30), "rejected", "too_large", "de grens is 2,0 GiB", "contacts.csv"
+    ),
+    # -- line ends and blank rows
+    Damage("CRLF", _rewrite("cases", lambda d: d.replace(b"\n", b"\r\n")), "published"),
+    Damage("alleen CR", _rewrite("cases", lambda d: d.replace(b"\n", b"\r")), "published"),
+    Damage(
+        "gemengde regeleinden",
+        _rewrite("cases", lambda d: d.replace(b"\n", b"\r\n", 5)),
+        "published",
+    ),
+    Damage(
+        "rij met alleen scheidingstekens aan het eind",
+        _rewrite("cases", lambda d: d + b",,,,,,,,,,,,,\r\n"), "published",
+    ),
+    Damage(
+        "scheidingstekens aan het eind zonder regeleinde",
+        _rewrite("cases", lambda d: d + b",,,,,,,,,,,,,"), "published",
+    ),
+    Damage("lege regels aan het eind", _rewrite("cases", lambda d: d + b"\n\n  \n"), "published"),
+    Damage(
+        "lege regel in het midden",
+        _rewrite("cases", lambda d: d.replace(b"\n", b"\n\n", 3)),
+        "published",
+    ),
+    Damage(
+        "geen regeleinde na de laatste rij", _rewrite("cases", lambda d: d.rstrip(b"\n")),
+        "rejected", "no_final_newline", "midden in rij", "cases.csv",
+    ),
+    Damage(
+        "leeftijd 12 afgebroken tot 1", _rewrite("children", _child_cut_mid_number),
+        "rejected", "no_final_newline", "afgebroken tot 1", "children.csv",
+    ),
+    # -- quotes and fields
+    Damage(
+        "aanhalingsteken niet gesloten",
+        _rewrite("contacts", lambda d: d.replace(b"\n", b'\n"', 2).replace(b'\n"', b"\n", 1)),
+        "rejected", "csv_syntax", "nergens wordt gesloten", "contacts.csv",
+    ),
+    Damage(
+        "aanhalingsteken niet gesloten, veldgrens bereikt",
+        _rewrite("contacts", _unclosed_quote_long),
+        "rejected", "csv_syntax", "nergens wordt gesloten", "contacts.csv",
+    ),
+    Damage(
+        "aanhalingsteken midden in een veld",
+        _rewrite("contacts", lambda d: d.replace(b",phone,", b',"ph"one,', 1)),
+        "rejected", "csv_syntax", "midden in een veld", "contacts.csv",
+    ),
+    Damage("velden tussen aanhalingstekens met ; , en regeleinde", _quoted_source, "published"),
+    Damage(
+        "veld van 200.000 tekens", _long_quoted_field,
+        "rejected", "csv_syntax", "langer dan 131.072 tekens", "export_meta.csv",
+    ),
+    Damage(
+        "rij met een veld te weinig",
+        _rewrite("children", lambda d: _drop_last_field(d, 3)),
+        "rejected", "field_count", "rij 3 (2 velden)", "children.csv",
+    ),
+    Damage(
+        "lege velden aan het eind van een rij",
+        _rewrite("children", lambda d: d.replace(b"\n", b",,\n")),
+        "published",
+    ),
+    # -- header
+    Damage(
+        "kolomnaam dubbel",
+        _rewrite("children", lambda d: d.replace(b"age_years", b"age_years,age_years", 1)),
+        "rejected", "header", "dubbel", "children.csv",
+    ),
+    Damage(
+        "lege kolomnaam",
+        _rewrite("children", lambda d: d.replace(b"case_id", b"case_id,", 1)),
+        "rejected", "header", "lege kolomnaam (kolom 3)", "children.csv",
+    ),
+    Damage(
+        "kopregel nog eens halverwege",
+        _rewrite("children", lambda d: d + _lines_of(d)[0] + b"\n" + _lines_of(d)[1] + b"\n"),
+        "rejected", "header", "nog eens in rij", "children.csv",
+    ),
+    Damage(
+        "kolomnamen in hoofdletters",
+        _rewrite("cases", lambda d: d.replace(b"opened_date", b"Opened_Date", 1)),
+        "rejected", "column_case", "kleine letters", "cases.csv", "Opened_Date",
+    ),
+    Damage(
+        "kopregel helemaal in hoofdletters",
+        _rewrite("contacts", lambda d: _lines_of(d)[0].upper() + d[d.index(b"\n"):]),
+        "rejected", "column_case", "kleine letters", "contacts.csv", "CONTACT_DATE",
+    ),
+    Damage(
+        "tikfout in kolomnaam",
+        _rewrite("cases", lambda d: d.replace(b"opened_date", b"opend_date", 1)),
+        "rejected", "extra_column", "Bedoelt u 'opened_date'?", "cases.csv", "opend_date",
+    ),
+    Damage(
+        "spaties rond kolomnamen",
+        _rewrite("children", lambda d: d.replace(b"child_id,", b" child_id ,", 1)),
+        "published",
+    ),
+    Damage(
+        "komma achter de kopregel", _rewrite("children", lambda d: d.replace(b"\n", b",\n")),
+        "published",
+    ),
+    # -- values
+    Damage("puntkomma-CSV", _rewrite("cases", lambda d: d.replace(b",", b";")), "published"),
+    Damage("tab-gescheiden", _rewrite("cases", lambda d: d.replace(b",", b"\t")), "published"),
+    Damage(
+        "datum als 15/01/2024", _set_cell("contacts", "contact_date", "15/01/2024"),
+        "rejected", "type", "geen datum", "contacts.csv", "contact_date",
+    ),
+    Damage(
+        "Amerikaanse datum 01-15-2024", _set_cell("contacts", "contact_date", "01-15-2024"),
+        "rejected", "type", "geen datum", "contacts.csv", "contact_date",
+    ),
+    Damage(
+        "datum met een tijd", _set_cell("contacts", "contact_date", "2024-03-04 13:45"),
+        "rejected", "type", "geen datum", "contacts.csv", "contact_date",
+    ),
+    Damage(
+        "datum met tweecijferig jaar", _set_cell("contacts", "contact_date", "04-03-24"),
+        "rejected", None, "", "contacts.csv", "contact_date",
+    ),
+    Damage("Excel-dagnummers in een CSV", _rewrite("contacts", _serial_dates), "published"),
+    Damage(
+        "getal met decimale komma", _set_cell("children", "age_years", '"7,0"'),
+        "rejected", "type", "geen geheel getal", "children.csv", "age_years",
+    ),
+    Damage(
+        "reusachtig getal", _set_cell("children", "age_years", "99999999999999999999"),
+        "rejected", "type", "geen geheel getal", "children.csv", "age_years",
+    ),
+    Damage(
+        "nulbreedte-spatie in een nummer", _set_cell("children", "child_id", "K1234\u200b5678"),
+        "rejected", "pattern", "patroon", "children.csv", "child_id",
+    ),
+    Damage(
+        "formule als waarde",
+        _set_cell("contacts", "channel", '"=HYPERLINK(""http://x.example"",""klik"")"'),
+        "rejected", "code", "Onbekende code", "contacts.csv", "channel",
+    ),
+    Damage(
+        "spaties en harde spaties rond waarden",
+        _set_cell("children", "age_years", " 7\u00a0"), "published",
+    ),
+    Damage(
+        "ja/nee als WAAR en ONWAAR",
+        _rewrite("cases", lambda d: d.replace(b",true", b",WAAR").replace(b",false", b",ONWAAR")),
+        "published",
+    ),
+    # -- names, folders and links
+    Damage(
+        "bestandsnaam met regeleinde", _name_with_newline,
+        "rejected", "code", "Onbekende code", "contacts_\\x0aFOUT nep.csv", "channel",
+    ),
+    Damage("hoofdletters in de extensie", _rename("cases.csv", "cases.CSV"), "published"),
+    Damage("tabel in twee bestanden", _split_table(header_only_part=False), "published"),
+    Damage("een deel met alleen een kopregel", _split_table(header_only_part=True), "published"),
+    Damage("verborgen en tijdelijke bestanden", _ignored_files, "published"),
+    Damage(
+        "koppeling naar een bestand buiten de map", _symlink_out,
+        "rejected", "link", "buiten de importmap", "cases.csv",
+    ),
+    Damage(
+        "koppeling naar een map buiten de map", _symlink_dir_out,
+        "rejected", "link", "buiten de importmap", "contacts",
+    ),
+    Damage("koppeling binnen de map", _symlink_inside, "published"),
+    Damage(
+        "koppeling naar niets", _dangling, "rejected", "link", "naar niets", "cases_extra.csv"
+    ),
+    Damage(
+        "pipe in plaats van bestand", _fifo,
+        "rejected", "file_type", "geen gewoon bestand", "contacts.csv",
+    ),
+    Damage("lege map erbij", _empty_folder, "rejected", "no_files", "geen CSV-", "leeg"),
+    Damage(
+        "zelfde tabel als CSV en XLSX", _all(_xlsx("cases"), _copy_of("cases_kopie.csv", "cases")),
+        "rejected", "duplicate_id", "meer dan eens", "cases",
+    ),
+    # -- XLSX
+    Damage("XLSX", _xlsx("cases"), "published"),
+    Damage(
+        "XLSX afgebroken (ZIP)", _all(_xlsx("cases"), _truncate("cases.xlsx", 0.5)),
+        "rejected", "corrupt", "ZIP-archief", "cases.xlsx",
+    ),
+    Damage(
+        "XLSX met een nooit berekende formule", _xlsx("cases", edit=_formula(calculated=False)),
+        "rejected", "formula", "M4 (kolom children_count)", "cases.xlsx",
+    ),
+    Damage(
+        "XLSX met een berekende formule", _xlsx("cases", edit=_formula(calculated=True)),
+        "rejected", "formula", "kolom children_count", "cases.xlsx",
+    ),
+    Damage(
+        "XLSX met samengevoegde cellen", _xlsx("cases", edit=_merge),
+        "rejected", "merged_cells", "samengevoegde cellen", "cases.xlsx",
+    ),
+    Damage(
+        "XLSX met een waarde naast de kopregel", _xlsx("cases", edit=_beyond_header),
+        "rejected", "field_count", "rij 6", "cases.xlsx",
+    ),
+    Damage(
+        "XLSX met een foutcel #N/A", _xlsx("cases", edit=_error_cell),
+        "rejected", "formula", "formule", "cases.xlsx",
+    ),
+    Damage(
+        "XLSX met een titel boven de kopregel", _title_row,
+        "rejected", "header", "zonder titel", "cases.xlsx",
+    ),
+    Damage(
+        "XLSX met een tweede werkblad", _xlsx("cases", extra_sheet=True),
+        "published", "other_sheets", "'Toelichting'", "cases.xlsx",
+    ),
+    Damage(
+        "XLSX met een leeg eerste werkblad", _xlsx("cases", first_sheet_empty=True),
+        "rejected", "empty_file", "eerste werkblad is leeg", "cases.xlsx",
+    ),
+    Damage(
+        "XLSX zip-bom",
+        _all(_xlsx("cases"), _rezip("cases", _keep, {"xl/media/image1.png": b"\0" * (20 << 20)})),
+        "rejected", "too_large", "zip-bom", "cases.xlsx",
+    ),
+    Damage(
+        "XLSX zonder werkmap", _all(_xlsx("cases"), _rezip("cases", _drop_workbook)),
+        "rejected", "corrupt", "geen Excel-werkmap", "cases.xlsx",
+    ),
+    Damage(
+        "met wachtwoord beveiligde XLSX",
+        _replace("cases", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000, ".xlsx"),
+        "rejected", "file_type", "wachtwoord", "cases.xlsx",
+    ),
+    Damage(
+        "XLSX te veel rijen", _xlsx("contacts"),
+        "rejected", "too_large", "meer dan 50 rijen", "contacts.xlsx", limits={"rows": 50},
+    ),
+    Damage(
+        "XLSX die zegt te veel rijen te hebben", _xlsx("contacts"),
+        "rejected", "too_large", "het werkblad zegt", "contacts.xlsx", limits={"xlsx_rows": 50},
+    ),
+    Damage(
+        "XLSX uitgepakt te groot", _xlsx("contacts"),
+        "rejected", "too_large", "uitgepakt", "contacts.xlsx",
+        limits={"xlsx_expanded_bytes": 20_000},
+    ),
+    # -- Parquet
+    Damage("Parquet", _parquet("cases"), "published"),
+    Damage(
+        "Parquet met tekst als bytes", _arrow_parquet("cases", _binary_case_ids(valid=True)),
+        "published",
+    ),
+    Damage(
+        "Parquet met datums als getal",
+        _parquet("contacts", lambda df: df.with_columns(pl.col("contact_date").cast(pl.Int32))),
+        "rejected", "type", "geen datum", "contacts.parquet", "contact_date",
+    ),
+    Damage(
+        "Parquet met datums als tijdstip",
+        _parquet("contacts", lambda df: df.with_columns(pl.col("contact_date").cast(pl.Datetime))),
+        "published",
+    ),
+    Damage(
+        "Parquet met een structuurkolom",
+        _parquet("children", lambda df: df.with_columns(age_years=pl.struct("age_years"))),
+        "rejected", "type", "samengesteld", "children.parquet", "age_years",
+    ),
+    Damage(
+        "Parquet met een tijdsduur",
+        _parquet(
+            "children",
+            lambda df: df.with_columns(pl.duration(days=pl.col("age_years")).alias("age_years")),
+        ),
+        "rejected", "type", "tijdsduur", "children.parquet", "age_years",
+    ),
+    Damage(
+        "Parquet met categorieën",
+        _parquet("contacts", lambda df: df.with_columns(pl.col("channel").cast(pl.Categorical))),
+        "published",
+    ),
+    Damage(
+        "Parquet met 40000 kindgesprekken", _mediation_int("child_interviews", 40_000),
+        "rejected", "range", "groter dan 50", "mediations.parquet", "child_interviews",
+    ),
+    Damage(
+        "Parquet met pandas-index",
+        _parquet("cases", lambda df: df.with_columns(__index_level_0__=pl.int_range(pl.len()))),
+        "rejected", "extra_column", "hoort niet bij", "cases.parquet", "__index_level_0__",
+    ),
+    Damage(
+        "Parquet zonder rijen", _parquet("mediations", lambda df: df.head(0)),
+        "rejected", "empty_table", "mediations.parquet heeft geen rijen",
+    ),
+    Damage(
+        "Parquet met PAR1 en rommel",
+        _replace("cases", b"PAR1" + b"\x07" * 500 + b"PAR1", ".parquet"),
+        "rejected", "corrupt", "beschadigd", "cases.parquet",
+    ),
+    Damage(
+        "Parquet te veel rijen", _parquet("contacts"),
+        "rejected", "too_large", "meer dan 50 rijen", "contacts.parquet", limits={"rows": 50},
+    ),
+    # -- time
+    Damage(
+        "tijdgrens", lambda t, f: None, "rejected", "time_limit", "duurt langer",
+        limits={"seconds": 0},
+    ),
+)  # fmt: skip

@@ -5,6 +5,7 @@ as differences."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import zipfile
@@ -12,11 +13,12 @@ import zipfile
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
+from tiny_export import case, equal_days, tiny_export
 
-from dashboard import annual, downloads
+from dashboard import annual, downloads, same_period
 from dashboard.db import open_database
 from dashboard.format import change_pct, number, signed
-from dashboard.paths import REFERENCE_DIR, REPO_ROOT
+from dashboard.paths import DEMO_DIR, REFERENCE_DIR, REPO_ROOT
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 
@@ -49,7 +51,7 @@ def page_2025() -> AppTest:
 
 def test_tiles_show_the_published_figures_and_changes(db, page_2025):
     pub25, pub24 = published(2025), published(2024)
-    headlines = db.run("annual_headlines", year=2025)
+    headlines = db.run("annual_headlines", year=2025, period="year")
     metrics = {m.label: m for m in page_2025.metric}
     assert headlines["tile_label"].is_unique().all(), "two tiles with one label"
     checked = 0
@@ -70,7 +72,10 @@ def test_tiles_show_the_published_figures_and_changes(db, page_2025):
 
 @pytest.mark.parametrize("year", [2024, 2025])
 def test_section_7_table_equals_the_report_cell_by_cell(db, year):
-    rows = {r["category_code"]: r for r in db.run("line_overview", year=2025).iter_rows(named=True)}
+    rows = {
+        r["category_code"]: r
+        for r in db.run("line_overview", year=2025, period="year").iter_rows(named=True)
+    }
     suffix = "" if year == 2025 else "_previous"
     for printed in printed_table():
         got = rows[printed["category_code"]]
@@ -83,10 +88,10 @@ def test_section_7_table_equals_the_report_cell_by_cell(db, year):
 
 def test_section_7_change_column_equals_the_report(db):
     table = annual.overview_download(
-        db.run("line_overview", year=2025), annual.OVERVIEW_HEADERS, 2025, "2025"
+        db.run("line_overview", year=2025, period="year"), annual.OVERVIEW_HEADERS, 2025, "2025"
     )
     by_label = dict(zip(table["Soort zaak"], table["Verschil (%)"], strict=True))
-    codes = db.run("line_overview", year=2025).select("category_code", "category_nl")
+    codes = db.run("line_overview", year=2025, period="year").select("category_code", "category_nl")
     label_of = dict(codes.iter_rows())
     for printed in printed_table():
         label = label_of[printed["category_code"]]
@@ -94,7 +99,7 @@ def test_section_7_change_column_equals_the_report(db):
 
 
 def test_page_shows_the_section_7_table_as_computed(db, page_2025):
-    overview = db.run("line_overview", year=2025)
+    overview = db.run("line_overview", year=2025, period="year")
     frames = [d.value for d in page_2025.dataframe]
     table = next(f for f in frames if "Soort zaak" in f.columns)
     assert table["Soort zaak"].tolist() == overview["category_nl"].to_list()
@@ -120,7 +125,7 @@ def test_printed_changes_against_computed(db):
 
 def test_downloads_hold_the_table(db):
     table = annual.overview_download(
-        db.run("line_overview", year=2025), annual.OVERVIEW_HEADERS, 2025, "2025"
+        db.run("line_overview", year=2025, period="year"), annual.OVERVIEW_HEADERS, 2025, "2025"
     )
     text = downloads.csv_bytes(table).decode("utf-8-sig")
     back = list(csv.reader(io.StringIO(text), delimiter=";"))
@@ -132,28 +137,104 @@ def test_downloads_hold_the_table(db):
         assert "Toestemming voor vakantie" in shared
 
 
-def test_running_year_shows_no_misleading_changes(db):
+def test_running_year_compares_the_same_days_of_the_year_before(db):
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["jaar"] = "2026"
     at.run()
     assert not at.exception
-    assert any("2026 loopt nog" in i.value for i in at.info)
-    assert all(not m.delta for m in at.metric if not m.label.startswith("Aantallen"))
-    # no part of 2026 beside the whole of 2025: not in the table, not in a chart
+    assert "2026 t/m 22 november tegenover 2025 t/m 22 november" in [h.value for h in at.header]
+    info = next(i.value for i in at.info if "2026 loopt nog" in i.value)
+    assert "29 februari telt mee in het jaar dat hem heeft" in info
+
+    # every tile's change equals an independent count of the demo rows over equal days
+    cases = pl.read_parquet(DEMO_DIR / "cases" / "cases.parquet")
+    until = dt.date(2026, 11, 22)
+    metrics = {m.label: m for m in at.metric}
+    for label, line in (("Lijn 1-zaken", 1), ("Lijn 2-zaken", 2)):
+        now = equal_days(cases.filter(line=line), "opened_date", 2026, until).height
+        before = equal_days(cases.filter(line=line), "opened_date", 2025, until).height
+        assert metrics[label].value == number(now)
+        assert metrics[label].delta == change_pct(100 * (now - before) / before, decimals=0)
+    rows = {r["measure"]: r for r in db.run("annual_headlines", year=2026, period="to_date")
+            .iter_rows(named=True)}  # fmt: skip
+    assert round(rows["cases.line1"]["change_pct"], 1) == -3.4  # 6.546 against 6.776
+    assert round(rows["cases.line2"]["change_pct"], 1) == 4.2  # 1.777 against 1.706
+
+    # the section 7 table: 2026 beside the same days of 2025, not beside the whole of 2025
     table = next(d.value for d in at.dataframe if "Soort zaak" in d.value.columns)
     assert list(table.columns) == [
         "Soort zaak", "Ouders 2026 t/m 22-11", "Derden 2026 t/m 22-11", "Totaal 2026 t/m 22-11",
+        "Totaal 2025 t/m 22-11", "Verschil",
     ]  # fmt: skip
-    assert table["Totaal 2026 t/m 22-11"].tolist() == (
-        db.run("line_overview", year=2026)["total"].to_list()
-    )
+    line2_before = equal_days(cases.filter(line=2), "opened_date", 2025, until).height
+    total_row = table[table["Soort zaak"] == "Totaal Lijn 2"].iloc[0]
+    assert str(total_row["Totaal 2025 t/m 22-11"]).replace(".", "") == str(line2_before)
     names = {
         t.get("name") for c in at.get("plotly_chart") for t in json.loads(c.proto.spec)["data"]
     }
-    assert "2026 t/m 22-11" in names and "2025" not in names
-    assert not any("in grijs" in c.value for c in at.caption)
+    assert {"2026 t/m 22-11", "2025 t/m 22-11"} <= names and "2025" not in names
     csv_button, excel_button = [b for b in at.get("download_button")][:2]
     assert csv_button.proto.label == "Download als CSV"
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("data_until", "expected"),
+    [
+        # data to 29 February 2024: 2023 counts to 28 February (it has no 29th)
+        (D(2024, 2, 29), {2024: 2, 2023: 1}),
+        # data to 28 February 2025: 29 February 2024 is after the cut-off day
+        (D(2025, 2, 28), {2025: 1, 2024: 1}),
+        # data to 1 March 2025: 2024's period passes its leap day and holds it
+        (D(2025, 3, 1), {2025: 2, 2024: 3}),
+    ],
+)
+def test_same_period_across_a_leap_day(tmp_path, data_until, expected):
+    cases = [
+        case("Z0000000A", D(2023, 2, 28), D(2023, 2, 28)),
+        case("Z0000000B", D(2023, 3, 1)),
+        case("Z0000000C", D(2024, 1, 2)),
+        case("Z0000000D", D(2024, 2, 29), D(2024, 3, 20)),
+        case("Z0000000E", D(2024, 3, 1)),
+        case("Z0000000F", D(2025, 2, 27)),
+        case("Z0000000G", D(2025, 3, 1)),
+    ]
+    db = tiny_export(tmp_path, data_until, [c for c in cases if c["opened_date"] <= data_until])
+    year = data_until.year
+    tiles = {
+        r["measure"]: r
+        for r in db.run("annual_headlines", year=year, period="to_date").iter_rows(named=True)
+    }
+    assert (tiles["cases.line2"]["value"], tiles["cases.line2"]["previous_value"]) == (
+        expected[year], expected[year - 1],
+    )  # fmt: skip
+    overview = db.run("line_overview", year=year, period="to_date").filter(
+        category_code="total_line2"
+    )
+    assert overview.select("total", "total_previous").row(0) == (expected[year], expected[year - 1])
+    periods = same_period.year_to_date_periods(db.run)
+    assert periods[year - 1].end == (
+        D(2023, 2, 28) if year == 2024 else D(2024, data_until.month, data_until.day)
+    )
+
+
+def test_same_period_counts_a_case_closed_after_the_cut_off_as_open(tmp_path):
+    # on 22 November 2025 case A was still open: in "2025 t/m 22 november" it is not closed
+    db = tiny_export(
+        tmp_path,
+        D(2026, 11, 22),
+        [
+            case("Z0000000A", D(2025, 3, 1), D(2025, 12, 1)),
+            case("Z0000000B", D(2025, 3, 1), D(2025, 6, 1)),
+            case("Z0000000C", D(2026, 3, 1), D(2026, 6, 1)),
+        ],
+    )
+    measures = db.query_view("mart_period_measures").filter(
+        year=2025, measure="cases.line2.closed_same_year"
+    )
+    assert dict(measures.select("period", "value").iter_rows()) == {"year": 2.0, "to_date": 1.0}
 
 
 def test_first_year_has_no_previous_year():
@@ -168,7 +249,7 @@ def test_first_year_has_no_previous_year():
 
 def test_breakdown_bars_are_the_published_numbers(db):
     pub = published(2025)
-    rows = db.run("annual_breakdowns", year=2025)
+    rows = db.run("annual_breakdowns", year=2025, period="year")
     for r in rows.iter_rows(named=True):
         if r["measure"] in pub:
             assert r["value"] == pub[r["measure"]], r["measure"]

@@ -12,11 +12,13 @@ import polars as pl
 import pytest
 from browser_support import PAGE_SECONDS, assert_no_error, open_and_wait
 from streamlit.testing.v1 import AppTest
+from tiny_export import case as tiny_case
+from tiny_export import equal_days, tiny_export
 
 from dashboard import caseload as cl
 from dashboard import caseload_charts as charts
 from dashboard.db import Database, open_database
-from dashboard.format import month_nl, number
+from dashboard.format import change_pct, month_nl, number
 from dashboard.paths import DATA_ROOT, DEMO_DIR, REFERENCE_DIR, REPO_ROOT
 
 APP = REPO_ROOT / "dashboard" / "app.py"
@@ -235,6 +237,87 @@ def test_carried_in_a_running_year(tiny):
     assert not row["year_complete"]
 
 
+# -- the running month against the same days a year earlier ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data_until", "before"),
+    [
+        # February 2024 runs to the 20th: February 2023 counts its 1st to 20th
+        (D(2024, 2, 20), 1),
+        # February 2025 runs to the 28th, its last day: a whole month beside the whole of
+        # February 2024, leap day included (29 February counts with the year that has it)
+        (D(2025, 2, 28), 3),
+        # February 2024 runs to the 28th, not its last day: February 2023 to the 28th, whole
+        (D(2024, 2, 28), 2),
+    ],
+)
+def test_running_month_compares_with_the_same_days_across_a_leap_day(tmp_path, data_until, before):
+    cases = [
+        tiny_case("Z0000000A", D(2023, 2, 10)),
+        tiny_case("Z0000000B", D(2023, 2, 21)),
+        tiny_case("Z0000000C", D(2024, 2, 5)),
+        tiny_case("Z0000000D", D(2024, 2, 28), D(2024, 3, 1)),
+        tiny_case("Z0000000E", D(2024, 2, 29)),
+        tiny_case("Z0000000F", D(2025, 2, 3)),
+    ]
+    db = tiny_export(tmp_path, data_until, [c for c in cases if c["opened_date"] <= data_until])
+    month = data_until.replace(day=1)
+    f = cl.Filters(start=month, end=month, line=2)
+    (row,) = cl.new_cases_by_month(db.run, f).iter_rows(named=True)
+    assert row["cases_year_before"] == before
+    assert row["is_complete"] == (data_until == D(2025, 2, 28))
+
+
+def test_open_cases_a_year_earlier_count_on_the_same_day(tmp_path):
+    # on 20 February 2024 case D is open; on 20 February 2023 only A was, B opened the 21st
+    db = tiny_export(
+        tmp_path,
+        D(2024, 2, 20),
+        [
+            tiny_case("Z0000000A", D(2023, 2, 10), D(2023, 3, 1)),
+            tiny_case("Z0000000B", D(2023, 2, 21), D(2023, 3, 1)),
+            tiny_case("Z0000000D", D(2024, 2, 5)),
+        ],
+    )
+    f = cl.Filters(start=D(2024, 2, 1), end=D(2024, 2, 1))
+    (row,) = cl.line2_open_by_month(db.run, f).iter_rows(named=True)
+    assert (row["open_cases"], row["open_cases_year_before"]) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("start", "heading"),
+    [
+        ("2026-01", "jan 2026 t/m 22 nov 2026 (11 maanden)"),
+        ("2026-11", "nov 2026 t/m 22 nov 2026 (1 maand)"),
+    ],
+)
+def test_period_changes_equal_an_independent_count_over_equal_days(start, heading):
+    at = open_caseload(van=start, tot="2026-11")
+    assert heading in [s.value for s in at.subheader]
+    cases = pl.read_parquet(DEMO_DIR / "cases" / "cases.parquet")
+    first_month = int(start[-2:])
+    in_months = cases.filter(pl.col("opened_date").dt.month() >= first_month)
+    until = D(2026, 11, 22)
+    metrics = {m.label: m for m in at.metric}
+    for label, rows in (
+        ("Nieuwe zaken Lijn 1", in_months.filter(line=1)),
+        ("Nieuwe zaken Lijn 2", in_months.filter(line=2)),
+        ("Nieuwe zaken, beide lijnen", in_months),
+    ):
+        now = equal_days(rows, "opened_date", 2026, until).height
+        before = equal_days(rows, "opened_date", 2025, until).height
+        assert metrics[label].value == number(now)
+        assert metrics[label].delta == (
+            f"{change_pct(100 * (now - before) / before)} t.o.v. een jaar eerder"
+        )
+    deltas = {k: m.delta.split(" ")[0] for k, m in metrics.items()}
+    if start == "2026-01":  # the numbers of the review: 6.546 against 6.776, 1.777 against 1.706
+        assert (deltas["Nieuwe zaken Lijn 1"], deltas["Nieuwe zaken Lijn 2"]) == ("-3,4", "+4,2")
+    else:  # November alone: 351 against 352 new cases over 1-22 November
+        assert deltas["Nieuwe zaken, beide lijnen"] == "-0,3"
+
+
 # -- the URL ------------------------------------------------------------------------------
 
 MONTHS = (
@@ -365,6 +448,7 @@ def test_page_shows_the_published_2025_totals(published):
     assert metrics == {
         "Nieuwe zaken Lijn 1": number(value["cases.line1"]),
         "Nieuwe zaken Lijn 2": number(value["cases.line2"]),
+        "Nieuwe zaken, beide lijnen": number(value["cases.total"]),
         "Contactmomenten": number(value["contacts.total"]),
     }
     assert "jan 2025 t/m dec 2025 (12 maanden)" in [s.value for s in at.subheader]

@@ -250,6 +250,30 @@ def test_given_cases_expect_counts_ranks_and_previous_ranks(small):
     assert countries.with_places(got)["threat_place"].to_list() == ["1", "2=", "2=", "–", "–"]
 
 
+def test_given_cases_expect_the_new_countries_of_each_list(small):
+    got = countries.new_countries(small.run, Y2025)
+    assert got.select("list", "country_iso2", "cases", "first_ever", "earlier_nl").rows() == [
+        ("threat", "ES", 1, True, "nooit (sinds 2024)"),
+        ("outgoing", "MA", 1, True, "nooit (sinds 2024)"),  # Marokko before Spanje
+        ("outgoing", "ES", 1, True, "nooit (sinds 2024)"),
+        ("incoming", "BE", 1, True, "nooit (sinds 2024)"),
+    ]
+    # 2024 is the first year of the data: nothing can be called new
+    assert countries.new_countries(small.run, Period.ending(2024)).is_empty()
+
+
+def test_given_an_earlier_case_expect_new_but_not_first_ever(tmp_path):
+    folder = tmp_path / "export"
+    spain_2023 = _case(16, 16, "2023-04-01", "abduction", "mother", "from_nl", "ES", True, 1)
+    write_export(folder, [*GIVEN_CASES, spain_2023])
+    got = countries.new_countries(Database(folder, DATA_ROOT).run, Y2025).filter(list="outgoing")
+    spain = got.filter(country_iso2="ES").row(0, named=True)
+    assert (spain["first_ever"], spain["last_year_before"], spain["earlier_nl"]) == (
+        False, 2023, "2023",
+    )  # fmt: skip
+    assert got.filter(country_iso2="MA")["earlier_nl"].to_list() == ["nooit (sinds 2023)"]
+
+
 def test_given_a_running_year_expect_the_treaty_list_of_data_until(tmp_path):
     # Botswana joined on 1 February 2023; data up to 15 January 2023 cannot know that yet
     folder = tmp_path / "export"
@@ -431,6 +455,12 @@ def test_page_2025_tells_the_main_story():
     captions = [c.value for c in at.caption]
     assert sum("Alleen zaken waarin een ouder contact opnam." in c for c in captions) >= 5
     assert at.query_params.get("jaren") is None
+    assert "Nieuwe landen in 2025" in [s.value for s in at.subheader]
+    new = next(d.value for d in at.dataframe if "Lijst" in d.value.columns)
+    assert ("Spanje", "uitgaande ontvoering") in set(zip(new["Land"], new["Lijst"], strict=True))
+    assert any(
+        c.value.startswith("Nieuw: een land met zaken op die lijst in 2025") for c in at.caption
+    )
 
 
 def test_page_keeps_a_multi_year_period_in_the_url():
@@ -452,7 +482,7 @@ def test_page_first_and_running_year():
 
 def test_page_table_fits_by_sharing_cells_and_a_children_tab():
     at = open_landen(jaar="2025")
-    cases, children = (d.value for d in at.dataframe)
+    _new, cases, children = (d.value for d in at.dataframe)
     assert list(cases.columns) == [
         "Land", "HKOV", "Dreiging", "Uitgaand", "Inkomend", "Dreiging 2024", "Uitgaand 2024",
     ]  # fmt: skip

@@ -45,3 +45,23 @@ def test_file_names_carry_demo_and_the_running_year() -> None:
     real = META | {"is_demo": False}
     assert downloads.file_stem("overzicht-2025", real) == "overzicht-2025"
     assert "DEMONSTRATIEGEGEVENS" not in " ".join(downloads.notes(real))
+
+
+def test_no_text_becomes_a_formula_in_excel_or_csv() -> None:
+    table = pl.DataFrame(
+        {
+            "naam": ['=HYPERLINK("http://x.example","klik")', "+31 6", "@SOM", "-2+3", "gewoon"],
+            "verschil": ["-4", "-3,5 %", "+2", "0", "1"],
+        }
+    )
+    text = downloads.csv_bytes(table).decode("utf-8-sig").splitlines()
+    assert text[1] == '"\'=HYPERLINK(""http://x.example"",""klik"")";-4'
+    assert [line.split(";")[0] for line in text[2:]] == ["'+31 6", "'@SOM", "'-2+3", "gewoon"]
+    # a signed number stays a number
+    assert [line.split(";")[-1] for line in text[1:]] == ["-4", "-3,5 %", "+2", "0", "1"]
+
+    book = openpyxl.load_workbook(io.BytesIO(downloads.excel_bytes(table, "Blad", ["=1+1"])))
+    cells = [c for row in book.worksheets[0].iter_rows(min_row=2) for c in row]
+    cells += [c for row in book[downloads.NOTES_SHEET].iter_rows(min_row=2) for c in row]
+    assert all(c.data_type != "f" for c in cells)
+    assert cells[0].value == '=HYPERLINK("http://x.example","klik")'  # text, as it was

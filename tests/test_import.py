@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -16,8 +17,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 from import_corpus import (
+    DAMAGED,
     FAULTS,
     WARNINGS,
+    Damage,
     Fault,
     Warned,
     build_fault,
@@ -29,7 +32,9 @@ from import_corpus import (
 from dashboard.contract import EXPORT_TABLES
 from dashboard.db import Database
 from dashboard.importer import import_files, import_log
-from dashboard.importer.publish import CURRENT, MANIFEST
+from dashboard.importer.publish import CURRENT, MANIFEST, read_log
+from dashboard.importer.read import Limits
+from dashboard.importer.report import report_lines
 from dashboard.importer.validate import RULES, personal_by_name
 from dashboard.paths import DATA_ROOT, REPO_ROOT
 
@@ -79,6 +84,61 @@ def test_malformed_file_is_rejected_and_nothing_changes(
 def test_corpus_is_large_enough() -> None:
     assert len(FAULTS) >= 25
     assert len({f.rule for f in FAULTS}) >= 20
+    assert len(DAMAGED) >= 90
+    assert {d.outcome for d in DAMAGED} == {"published", "rejected"}
+
+
+# What Python or a library says, which must never reach a person: exception names, the csv
+# module's and the codecs' English, a traceback.
+NOT_DUTCH = re.compile(
+    r"Traceback|[A-Za-z]+Error\b|Exception|BadZipFile|codec|field larger|expected|line "
+    r"contains|NoneType|invalid|\bcannot\b|\bnot\b|\bthe\b"
+)
+
+
+@pytest.fixture(scope="module")
+def small() -> dict[str, pl.DataFrame]:
+    return small_export(40)
+
+
+@pytest.mark.parametrize("damage", DAMAGED, ids=[d.name for d in DAMAGED])
+def test_damaged_export_is_published_or_refused_in_dutch(
+    damage: Damage, small, tmp_path: Path
+) -> None:
+    folder = write_export(small, tmp_path / "export")
+    paths = damage.make(small, folder) or [folder]
+    home = tmp_path / "home"
+
+    result = import_files(paths, home, who="test", limits=Limits(**(damage.limits or {})))
+
+    report = result.report_nl()
+    assert result.outcome == damage.outcome, report
+    assert not [f for f in result.findings if f.rule == "internal"], report
+    assert not NOT_DUTCH.search(report), report
+    # one line per finding: no value or file name can split the report or forge a line
+    assert len(report.splitlines()) == len(result.findings) + 1, report
+    assert {f.rule for f in result.findings} <= set(RULES), report
+    if damage.outcome == "published":
+        assert not result.errors, report
+        assert result.rows_by_table == {t: df.height for t, df in small.items()}, report
+        if damage.rule is None:
+            assert not result.warnings, report
+    severity = "error" if damage.outcome == "rejected" else "warning"
+    named = [
+        f
+        for f in result.findings
+        if f.severity == severity
+        and (damage.rule is None or f.rule == damage.rule)
+        and damage.message in f.message_nl
+        and (damage.file is None or damage.file in f"{f.file} {f.message_nl}")
+        and (damage.column is None or f.column == damage.column)
+    ]
+    if damage.rule or damage.outcome == "rejected":
+        assert named, report
+    # the import log has its line, with the same Dutch lines
+    record = read_log(home)[-1]
+    assert record["outcome"] == result.outcome
+    assert record["error_lines"] == report_lines(result.errors)
 
 
 def test_report_groups_identical_errors_into_one_line(tables, home, tmp_path) -> None:
@@ -263,3 +323,78 @@ def test_killed_import_leaves_old_or_new_set_complete(tmp_path) -> None:
     assert result.outcome in ("published", "unchanged")
     assert not list(home.glob(".tmp-*")) and not list((home / "versions").glob(".tmp-*"))
     assert table_rows(home / CURRENT) == new_rows
+
+
+def test_missing_named_file_is_an_error_even_beside_published_files(small, tmp_path) -> None:
+    home = tmp_path / "home"
+    folder = write_export(small, tmp_path / "export")
+    files = sorted(folder.iterdir())
+    assert import_files(files, home, who="test").outcome == "published"
+    before = published_checksums(home)
+    typo = folder / "cases_febuari.csv"
+
+    result = import_files([*files, typo], home, who="test")
+
+    assert result.outcome == "rejected", result.report_nl()
+    assert [(f.rule, f.file) for f in result.errors] == [("file_missing", "cases_febuari.csv")]
+    assert published_checksums(home) == before
+    # the command line says the same, in Dutch, with exit code 2 and no traceback
+    command = [sys.executable, "-m", "dashboard.cli", "import", "--data-home", str(home)]
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    run = subprocess.run(
+        [*command, *map(str, files), str(typo)], env=env, capture_output=True, text=True
+    )
+    assert run.returncode == 2
+    assert "FOUT cases_febuari.csv: Het bestand bestaat niet." in run.stdout
+    assert "Traceback" not in run.stderr + run.stdout
+    assert [r["outcome"] for r in read_log(home)] == ["published", "rejected", "rejected"]
+
+
+def test_unexpected_error_is_a_dutch_finding_and_logged(small, tmp_path) -> None:
+    home = tmp_path / "home"
+    folder = write_export(small, tmp_path / "export")
+
+    # a dashboard without its reference tables: nothing the export did wrong
+    result = import_files([folder], home, who="test", reference_root=tmp_path / "nergens")
+
+    report = result.report_nl()
+    assert result.outcome == "rejected"
+    assert [f.rule for f in result.errors] == ["internal"], report
+    assert "Meld het aan de beheerder" in report
+    assert not NOT_DUTCH.search(report), report
+    record = read_log(home)[-1]
+    assert record["outcome"] == "rejected" and record["error_lines"] == report_lines(result.errors)
+    # where it happened is kept for the maintainer, in the log only
+    assert "FileNotFoundError" in record["internal"][0]
+
+
+def test_values_are_quoted_back_safely(small, tmp_path) -> None:
+    formula = '=HYPERLINK("http://x.example","klik")'
+    contacts = small["contacts"].with_columns(
+        channel=pl.when(pl.int_range(pl.len()) == 0)
+        .then(pl.lit(formula))
+        .when(pl.int_range(pl.len()) == 1)
+        .then(pl.lit("fax\nFOUT nep-regel [code]"))
+        .when(pl.int_range(pl.len()) == 2)
+        .then(pl.lit("x" * 5000))
+        .otherwise(pl.col("channel"))
+    )
+    folder = write_export({**small, "contacts": contacts}, tmp_path / "export")
+
+    result = import_files([folder], tmp_path / "home", who="test")
+
+    (line,) = [line for line in result.report_nl().splitlines() if line.endswith("[code]")]
+    assert f"'{formula}'" in line  # single quotes: a CSV reader keeps them, so no '=' leads
+    assert "'fax\\x0aFOUT nep-regel [code]'" in line
+    assert "'" + "x" * 59 + "…'" in line
+    assert len(line) < 600
+
+
+def test_header_only_cases_is_one_error_not_thousands_of_references(small, tmp_path) -> None:
+    folder = write_export({**small, "cases": small["cases"].head(0)}, tmp_path / "export")
+
+    result = import_files([folder], tmp_path / "home", who="test")
+
+    assert result.outcome == "rejected"
+    assert [(f.rule, f.table) for f in result.errors] == [("empty_table", "cases")]
+    assert "export/cases.csv heeft geen rijen" in result.errors[0].message_nl

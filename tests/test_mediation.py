@@ -394,6 +394,75 @@ def test_children_and_durations_figures_have_data(db):
     assert any("mediaan 27 dagen (n = 16)" in a.text for a in fig.layout.annotations)
 
 
+# -- both types together, and whether a change is more than chance ----------------------------
+
+
+def fisher_by_enumeration(a: int, n_a: int, b: int, n_b: int) -> float:
+    """Fisher's two-sided p by brute force: every way to deal the successes over the two
+    years' mediations, counted, not computed from binomial coefficients."""
+    from itertools import combinations
+
+    total, successes = n_a + n_b, a + b
+    tables: dict[int, int] = {}
+    for chosen in combinations(range(total), successes):
+        in_a = sum(1 for i in chosen if i < n_a)
+        tables[in_a] = tables.get(in_a, 0) + 1
+    count = sum(tables.values())
+    seen = tables[a]
+    return sum(v for v in tables.values() if v <= seen) / count
+
+
+@pytest.mark.parametrize(
+    ("a", "n_a", "b", "n_b"), [(3, 4, 1, 4), (7, 9, 1, 8), (2, 10, 5, 11), (0, 6, 6, 6)]
+)
+def test_fisher_exact_equals_counting_every_table(a, n_a, b, n_b):
+    assert mediation.fisher_exact_p(a, n_a, b, n_b) == pytest.approx(
+        fisher_by_enumeration(a, n_a, b, n_b)
+    )
+    assert mediation.fisher_exact_p(3, 4, 1, 4) == pytest.approx(0.4857, abs=1e-4)  # the tea
+
+
+def rates_of(rows: list[tuple[int, int, int, int, int]]) -> pl.DataFrame:
+    """(year, IKO successes, IKO ended, NIKO successes, NIKO ended) -> success_rates frame."""
+    frames = []
+    for year, s1, n1, s2, n2 in rows:
+        for kind, succ, ended in (("IKO", s1, n1), ("NIKO", s2, n2), ("samen", s1 + s2, n1 + n2)):
+            frames.append({
+                "year": year, "mediation_type": kind, "source": "gegevens", "conducted": ended,
+                "successful": succ, "unsuccessful": ended - succ, "ended": ended,
+                "partial_agreement": 0, "running": 0, "is_partial_year": False,
+            })  # fmt: skip
+    return mediation.success_rates(lambda _name: pl.DataFrame(frames))
+
+
+def test_combined_rate_adds_counts_not_percentages(db):
+    by_year = {r["year"]: r for r in mediation.rates_by_year(mediation.success_rates(db.run))
+               .iter_rows(named=True)}  # fmt: skip
+    # 2 of 10 IKO and 5 of 11 NIKO are 7 of 21 together, not the mean of 20 % and 45 %
+    assert by_year[2024]["samen"].startswith("7 van 21 · 33 %")
+    assert by_year[2025]["samen"].startswith("4 van 27 · 15 %")
+    assert by_year[2026]["samen"].startswith("2 van 13 · 15 %")
+    low, high = mediation.wilson_interval(7, 21)
+    assert by_year[2024]["samen"].endswith(f"({round(100 * low)}–{round(100 * high)} %)")
+
+
+def test_change_sentence_says_chance_when_the_counts_are_small(db):
+    sentence = mediation.change_sentence(mediation.success_rates(db.run))
+    assert sentence.startswith(
+        "Van 2024 naar 2025 daalde het slagingspercentage van IKO en NIKO samen van 33 % "
+        "(7 van 21) naar 15 % (4 van 27)."
+    )
+    assert "kan bij deze kleine aantallen goed toeval zijn" in sentence
+    assert "p = 0,17" in sentence and "niet af te leiden" in sentence
+
+
+def test_change_sentence_says_real_when_the_counts_allow_it():
+    sentence = mediation.change_sentence(rates_of([(2023, 30, 50, 10, 20), (2024, 5, 50, 2, 20)]))
+    assert "geen toeval meer" in sentence and "minder vaak" in sentence
+    assert "p < 0,01" in sentence and "minder dan 1 van de 100" in sentence
+    assert mediation.change_sentence(rates_of([(2024, 1, 2, 1, 2)])) is None  # one year only
+
+
 # -- the page -----------------------------------------------------------------------------
 
 
@@ -419,6 +488,9 @@ def test_page_2025_states_the_published_figures():
     captions = "\n".join(c.value for c in at.caption)
     assert "27 IKO · 18 NIKO" in captions
     assert "IKO 1 van 16 · NIKO 3 van 11" in captions
+    assert "**Meer dan toeval?** Van 2024 naar 2025 daalde" in markdown
+    table = next(d.value for d in at.dataframe if "Samen" in d.value.columns)
+    assert table["Samen"].tolist()[-1].startswith("7 van 21")
     # no percentage on the page without its base: every "%" in a caption has an "x van n"
     for text in [c.value for c in at.caption]:
         if re.search(r"\d %", text):

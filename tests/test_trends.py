@@ -3,15 +3,18 @@ reports (marked as published), and a difference flagged where a year has both.""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
+from tiny_export import case, equal_days, tiny_export
 
 from dashboard import trends, ui
 from dashboard.db import Database
+from dashboard.format import change_pct
 from dashboard.importer.published import import_published
 from dashboard.paths import DATA_ROOT, DEMO_DIR, REPO_ROOT
 
@@ -139,7 +142,8 @@ def test_page_shows_imported_years_and_the_difference(data_home, tmp_path) -> No
     assert [h.value for h in at.header] == ["Meerjarige trends, 2021–2026"]
     assert not at.info  # the note that no older years were imported is gone
     assert at.selectbox(key="trend_maat").value == "cases.line2"
-    chosen = _figures(at)[-1]
+    # the last whole-year chart (the same-period chart of the chosen measure follows it)
+    chosen = [f for f in _figures(at) if "t/m" not in f["layout"]["title"]["text"]][-1]
     differing = next(t for t in chosen["data"] if t["name"] == "jaarverslag wijkt af")
     assert differing["x"] == [2024] and differing["y"] == [2700]
     table = at.dataframe[-1].value
@@ -164,3 +168,63 @@ def test_running_year_monthly_average_counts_the_last_month_in_part(demo_rows) -
     average = rows_of(demo_rows, "cases.line2.monthly_average")[2026]["value"]
     assert average == pytest.approx(line2 / (12 * 326 / 365))
     assert rows_of(demo_rows, "cases.line2.monthly_average")[2024]["value"] == 1821 / 12
+
+
+# -- the running year beside the same period of earlier years ---------------------------------
+
+D = dt.date
+
+
+def test_same_period_of_every_year_across_a_leap_day(tmp_path) -> None:
+    # data to 1 March 2025: 2024's period passes its leap day and holds it, 2023's has none
+    cases = [
+        case("Z0000000A", D(2023, 2, 28)),
+        case("Z0000000B", D(2023, 3, 2)),  # after 1 March: only in the whole year
+        case("Z0000000C", D(2024, 2, 29)),
+        case("Z0000000D", D(2024, 3, 1)),
+        case("Z0000000E", D(2025, 3, 1), line=1, code="holiday_consent"),
+        case("Z0000000F", D(2025, 1, 7)),
+    ]
+    rows = tiny_export(tmp_path, D(2025, 3, 1), cases).run("trend_same_period")
+    total = {r["year"]: r for r in rows.filter(measure="cases.total").iter_rows(named=True)}
+    assert {y: r["value"] for y, r in total.items()} == {2023: 1, 2024: 2, 2025: 2}
+    assert {y: r["period_end"] for y, r in total.items()} == {
+        2023: D(2023, 3, 1), 2024: D(2024, 3, 1), 2025: D(2025, 3, 1),
+    }  # fmt: skip
+    assert total[2025]["change_pct"] == 0 and total[2024]["change_pct"] == 100
+    assert [r["is_running_year"] for r in total.values()] == [False, False, True]
+    fig = trends.same_period_figure(rows.filter(measure="cases.total"), "Zaken")
+    assert list(fig.data[0].text) == ["1", "2", "2<br>0,0 %"]
+    assert list(fig.layout.xaxis.ticktext)[-1] == "2025<br>t/m 01-03"
+
+
+def test_same_period_is_empty_when_the_data_reaches_new_year(tmp_path) -> None:
+    rows = tiny_export(tmp_path, D(2025, 12, 31), [case("Z0000000A", D(2025, 5, 1))]).run(
+        "trend_same_period"
+    )
+    assert rows.is_empty()
+
+
+def test_page_shows_2026_beside_the_same_days_of_earlier_years(data_home) -> None:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page(TRENDS).run()
+    assert not at.exception
+    assert "Tot en met 22 november, elk jaar" in [h.value for h in at.subheader]
+    cases = pl.read_parquet(DEMO_DIR / "cases" / "cases.parquet")
+    until = D(2026, 11, 22)
+    figures = {f["layout"]["title"]["text"]: f for f in _figures(at)}
+    for title, line in (("Lijn 1-zaken", 1), ("Lijn 2-zaken", 2)):
+        bars = next(
+            f for f in _figures(at)
+            if f["layout"]["title"]["text"] == title
+            and all("t/m" in tick for tick in f["layout"]["xaxis"]["ticktext"])
+        )["data"][0]  # fmt: skip
+        counts = {
+            year: equal_days(cases.filter(line=line), "opened_date", year, until).height
+            for year in (2024, 2025, 2026)
+        }
+        assert dict(zip(bars["x"], bars["y"], strict=True)) == counts
+        change = 100 * (counts[2026] - counts[2025]) / counts[2025]
+        assert bars["text"][-1].endswith(change_pct(change, decimals=1))
+    assert figures  # the whole-year charts are still there

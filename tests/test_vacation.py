@@ -7,13 +7,14 @@ tmp_path whose outlook is computed by hand below.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import polars as pl
 import pytest
 from browser_support import SCREENSHOTS, assert_no_error, full_page_screenshot, open_and_wait
 from streamlit.testing.v1 import AppTest
 
-from dashboard import vacation
+from dashboard import ui, vacation
 from dashboard.db import Database, open_database
 from dashboard.paths import DATA_ROOT, DEMO_DIR, REPO_ROOT
 
@@ -113,8 +114,13 @@ def test_outlook_from_23_november_2026_names_kerst_and_voorjaar_2027_per_region(
     # Zuid goes a week earlier than Noord and Midden in 2027
     assert "voorjaarsvakantie 2027 (vanaf 13 februari 2027)" in lines[2]
     assert outlook["expected_cases"].is_not_null().all()
-    assert (outlook["min_cases"] <= outlook["expected_cases"]).all()
-    assert (outlook["expected_cases"] <= outlook["max_cases"]).all()
+    assert not outlook["is_past"].any()  # made the day after the data: no week in between
+    ranged = vacation.with_range(outlook, vacation.backtest(demo.run))
+    assert (ranged["low_cases"] <= ranged["expected_cases"]).all()
+    assert (ranged["expected_cases"] <= ranged["high_cases"]).all()
+    # the same ISO week a year earlier, as it was: week 48 of 2025
+    weekly = demo.run("line1_by_iso_week").filter(iso_year=2025, iso_week=48)
+    assert outlook["last_year_cases"][0] == weekly["cases"][0]
     # the weeks before Christmas ask more than the Christmas week itself
     by_week = dict(outlook.select("relative_week", "expected_cases").head(6).iter_rows())
     assert by_week[-2] > 2 * by_week[0]
@@ -203,24 +209,39 @@ def test_outlook_arithmetic_on_a_hand_made_export(tmp_path):
     assert first["source_years"] == "2023, 2024"
     # cases: 2023: 6 x 20/20 = 6; 2024: 10 x 20/40 = 5
     assert first["expected_cases"] == pytest.approx(5.5)
-    assert (first["min_cases"], first["max_cases"]) == pytest.approx((5, 6))
     # contacts: 2023: 4 x 60/20 = 12; 2024: 20 x 60/80 = 15
     assert first["expected_contacts"] == pytest.approx(13.5)
-    assert (first["min_contacts"], first["max_contacts"]) == pytest.approx((12, 15))
+    # too few past weeks to judge the forecast by: no range rather than a made-up one
+    assert vacation.backtest(db.run) is None
+    assert vacation.with_range(outlook, None)["low_cases"].is_null().all()
     # the next week had no Lijn 1 cases in either year
     assert outlook["expected_cases"][1] == 0
     assert outlook.height == 12
 
     # 5,5 cases at 2 a student a day: 2,75 student days, in a week of 5 working days
-    with_days = vacation.with_student_days(outlook, 2).row(0, named=True)
+    with_days = vacation.with_student_days(vacation.with_range(outlook, ACCURACY), 2).row(
+        0, named=True
+    )
     assert with_days["student_days"] == pytest.approx(2.75)
-    assert (with_days["min_student_days"], with_days["max_student_days"]) == pytest.approx((2.5, 3))
+    # the range: 5,5 x 0,8 and 5,5 x 1,2 cases, halved
+    assert (with_days["low_student_days"], with_days["high_student_days"]) == pytest.approx(
+        (2.2, 3.3)
+    )
     assert with_days["students_per_day"] == pytest.approx(0.55)
+
+
+ACCURACY = vacation.Accuracy(
+    pairs=100, origins=20, weeks=40, first_origin=dt.date(2024, 10, 21),
+    last_week_end=dt.date(2025, 11, 23),
+    cases_error_pct=13.3, naive_cases_error_pct=20.6, contacts_error_pct=14.8,
+    naive_contacts_error_pct=23.5, cases_ratio_low=0.8, cases_ratio_high=1.2,
+    contacts_ratio_low=0.7, contacts_ratio_high=1.4,
+)  # fmt: skip
 
 
 def test_student_days_refuse_a_non_positive_rate():
     frame = pl.DataFrame(
-        {"expected_cases": [1.0], "min_cases": [1.0], "max_cases": [1.0], "working_days": [5]}
+        {"expected_cases": [1.0], "low_cases": [1.0], "high_cases": [1.0], "working_days": [5]}
     )
     with pytest.raises(ValueError):
         vacation.with_student_days(frame, 0)
@@ -276,6 +297,118 @@ def test_aligned_chart_fits_a_narrow_screen(demo):
     # top value's label (a panel is narrower than its name)
     assert fig.layout.legend.y > 1
     assert all(a.yshift >= 12 for a in fig.layout.annotations)
+
+
+# -- the gap, the next peak and the backtest -------------------------------------------------
+
+
+def test_outlook_made_nine_days_after_the_data_marks_the_week_between(demo):
+    outlook = demo.run("line1_outlook", today=dt.date(2026, 12, 1))
+    # the forecast starts after the data (Monday 23 November), not at this week
+    assert outlook["week_start"][0] == dt.date(2026, 11, 23)
+    assert outlook["is_past"].to_list() == [True] + [False] * 12  # week 48, then 12 ahead
+    assert outlook["week_start"][-1] == dt.date(2027, 2, 15)
+    assert vacation.next_peak_text(outlook) == (
+        "Volgende piek: week 50 (7–11 december), ongeveer 238 zaken"
+    )
+
+
+def test_working_week_text_crosses_a_month():
+    assert vacation.working_week_text(dt.date(2026, 11, 30)) == "30 november – 4 december"
+    assert vacation.working_week_text(dt.date(2026, 12, 7)) == "7–11 december"
+
+
+def test_backtest_forecast_uses_only_the_data_before_its_monday(demo, tmp_path):
+    # The forecast of 2 June 2025 in the backtest equals the outlook of an export that ends on
+    # Sunday 1 June 2025: cut the demo rows there and forecast from the rest.
+    origin = dt.date(2025, 6, 2)
+    for table, column in (("cases", "opened_date"), ("contacts", "contact_date")):
+        rows = pl.read_parquet(DEMO_DIR / table / f"{table}.parquet")
+        (tmp_path / table).mkdir()
+        rows.filter(pl.col(column) < origin).write_parquet(tmp_path / table / f"{table}.parquet")
+    for table in ("children", "mediations"):
+        (tmp_path / table).mkdir()
+        pl.read_parquet(DEMO_DIR / table / f"{table}.parquet").head(0).write_parquet(
+            tmp_path / table / f"{table}.parquet"
+        )
+    (tmp_path / "export_meta").mkdir()
+    pl.read_parquet(DEMO_DIR / "export_meta" / "export_meta.parquet").with_columns(
+        data_until=pl.lit(origin - dt.timedelta(days=1)),
+        export_date=pl.lit(origin),
+    ).write_parquet(tmp_path / "export_meta" / "export_meta.parquet")
+    cut = Database(tmp_path, DATA_ROOT).run("line1_outlook", today=origin)
+    past = demo.query_view("mart_line1_backtest").filter(origin=origin).sort("week_number")
+    assert past.height == 12
+    assert past["forecast_cases"].to_list() == pytest.approx(cut["expected_cases"].to_list())
+    assert past["forecast_contacts"].to_list() == pytest.approx(cut["expected_contacts"].to_list())
+
+
+def test_backtest_error_and_naive_error_equal_an_independent_count(demo):
+    pairs = demo.query_view("mart_line1_backtest")
+    cases = pl.read_parquet(DEMO_DIR / "cases" / "cases.parquet").filter(line=1)
+    weekly = (
+        cases.with_columns(
+            iso_year=pl.col("opened_date").dt.iso_year(), iso_week=pl.col("opened_date").dt.week()
+        )
+        .group_by("iso_year", "iso_week")
+        .len("cases")
+        .with_columns(pl.col("cases").cast(pl.Float64))
+    )
+    targets = pairs.with_columns(
+        iso_year=pl.col("week_start").dt.iso_year(), iso_week=pl.col("week_start").dt.week()
+    )
+    actual = targets.join(weekly, on=["iso_year", "iso_week"], how="left")["cases"]
+    naive = targets.with_columns(iso_year=pl.col("iso_year") - 1).join(
+        weekly, on=["iso_year", "iso_week"], how="left"
+    )["cases"]
+    assert actual.to_list() == pairs["actual_cases"].cast(pl.Float64).to_list()
+    summary = vacation.backtest(demo.run)
+    assert summary is not None and summary.pairs == pairs.height
+    naive_error = 100 * ((naive - actual).abs() / actual).mean()
+    model_error = 100 * ((pairs["forecast_cases"] - actual).abs() / actual).mean()
+    assert summary.naive_cases_error_pct == pytest.approx(naive_error)
+    assert summary.cases_error_pct == pytest.approx(model_error)
+    # the range holds eight of ten past weeks
+    ratio = actual / pairs["forecast_cases"]
+    inside = ((ratio >= summary.cases_ratio_low) & (ratio <= summary.cases_ratio_high)).mean()
+    assert inside == pytest.approx(0.8, abs=0.02)
+    # on the demo data the forecast beats the naive one
+    assert summary.cases_error_pct < summary.naive_cases_error_pct
+    assert vacation.accuracy_text(summary) == (
+        f"gemiddeld {round(model_error)} % ernaast (naïef: {round(naive_error)} %)"
+    )
+
+
+def test_page_shows_the_gap_the_peak_and_the_backtest():
+    at = open_vakantiepieken(vandaag="2026-12-01")
+    assert not at.exception, [e.value for e in at.exception]
+    gap = next(w.value for w in at.warning if "nog niet in de export" in w.value)
+    assert "week 48 (23–27 november)" in gap and "22 november 2026" in gap
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "**Volgende piek: week 50 (7–11 december), ongeveer 238 zaken.**" in markdown
+    assert re.search(r"\*\*gemiddeld \d+ % ernaast \(naïef: \d+ %\)\*\*", markdown)
+    expected = at.dataframe[3].value
+    assert "Dezelfde week vorig jaar" in expected.columns
+    assert expected["Status"].tolist()[:2] == ["voorbij, nog niet in de gegevens", "verwacht"]
+    assert len(expected) == 13
+
+
+def test_stale_notice_after_a_week():
+    meta = {"data_until": dt.date(2026, 11, 22)}
+    assert ui.stale_notice(meta, dt.date(2026, 11, 29)) is None  # seven days: still fresh
+    assert ui.stale_notice(meta, dt.date(2026, 12, 1)).startswith(
+        "De gegevens zijn 9 dagen oud: ze lopen tot en met 22 november 2026, vandaag is het "
+        "1 december 2026."
+    )
+
+
+def test_every_page_says_the_data_are_old_and_a_fresh_day_says_nothing():
+    stale = open_vakantiepieken(vandaag="2026-12-01")
+    assert any(w.value.startswith("De gegevens zijn 9 dagen oud") for w in stale.warning)
+    fresh = open_vakantiepieken(vandaag=OUTLOOK_DAY.isoformat())
+    assert not any("dagen oud" in w.value for w in fresh.warning)
+    fresh.switch_page("page_scripts/trends.py").run()
+    assert not any("dagen oud" in w.value for w in fresh.warning)
 
 
 # -- the page -------------------------------------------------------------------------------

@@ -16,12 +16,22 @@ from typing import Literal
 
 import polars as pl
 
+from dashboard.downloads import neutralise
 from dashboard.importer import publish
-from dashboard.importer.read import collect
+from dashboard.importer.read import Budget, Limits, ReadError, collect, printable
 from dashboard.importer.report import report_lines, summary_nl
-from dashboard.importer.validate import Finding, HasFindings, validate
+from dashboard.importer.validate import (
+    Finding,
+    HasFindings,
+    finding,
+    technical,
+    unexpected,
+    validate,
+)
 
 Outcome = Literal["published", "unchanged", "rejected"]
+# A rejected file's checksum goes into the log when it is cheap to compute.
+LOG_CHECKSUM_BYTES = 64 << 20
 # progress(message in Dutch, fraction done 0..1)
 Progress = Callable[[str, float], None]
 
@@ -49,6 +59,15 @@ def _countries(reference_root: Path | None) -> pl.DataFrame:
     return pl.read_parquet(reference_root / "reference" / "countries.parquet")
 
 
+def _build_marts(folder: Path, data_home: Path, reference_root: Path | None) -> None:
+    """The marts of a new version, computed once now instead of by every page that reads them."""
+    from dashboard.db import build_marts, marts_file_name
+    from dashboard.settings import settings
+
+    reference_root = reference_root or settings().reference_root
+    build_marts(folder / marts_file_name(reference_root), folder, reference_root, data_home)
+
+
 def import_files(
     paths: list[Path],
     data_home: Path,
@@ -56,60 +75,118 @@ def import_files(
     who: str | None = None,
     progress: Progress | None = None,
     reference_root: Path | None = None,
+    limits: Limits | None = None,
 ) -> ImportResult:
-    """Validate the files and, when there are no errors, publish them as the new version."""
+    """Validate the files and, when there are no errors, publish them as the new version.
+
+    Whatever the files hold, this returns a result with Dutch findings and writes a line to
+    the import log; an error nobody foresaw is one more finding (`internal`), not a crash."""
     who = who or getpass.getuser()
+    limits = limits or Limits()
     started = dt.datetime.now(dt.UTC)
-    with publish.locked(data_home):
+    try:
+        with publish.locked(data_home):
+            return _import_locked(paths, data_home, who, progress, reference_root, limits, started)
+    except OSError as exc:
+        # the data home itself cannot be used (no rights, disk full): nothing to log into
+        return ImportResult("rejected", None, [unexpected(exc, file=printable(str(data_home)))])
+
+
+def _import_locked(
+    paths: list[Path],
+    data_home: Path,
+    who: str,
+    progress: Progress | None,
+    reference_root: Path | None,
+    limits: Limits,
+    started: dt.datetime,
+) -> ImportResult:
+    files: list[dict] = []
+    internal: list[str] = []
+
+    def log(result: ImportResult) -> ImportResult:
+        record = {
+            "who": who,
+            "when": started.isoformat(timespec="seconds"),
+            "outcome": result.outcome,
+            "version": result.version,
+            "files": result.files,
+            "rows_by_table": result.rows_by_table,
+            "errors": len(result.errors),
+            "warnings": len(result.warnings),
+            # the grouped Dutch lines, so /gegevens can show them after a restart
+            "error_lines": report_lines(result.errors),
+            "warning_lines": report_lines(result.warnings),
+            "seconds": round((dt.datetime.now(dt.UTC) - started).total_seconds(), 2),
+        }
+        if internal:
+            record["internal"] = internal
+        publish.append_log(data_home, record)
+        return result
+
+    try:
         publish.clean_leftovers(data_home)
-        sources = collect([Path(p) for p in paths])
-        files = [
-            {"file": s.label, "sha256": publish.sha256(s.path), "bytes": s.path.stat().st_size}
-            for s in sources
-            if s.path.is_file()
-        ]
+        sources, refused = collect([Path(p) for p in paths])
+        budget = Budget(limits.seconds)
+        paths_of: dict[int, Path] = {}
+        for s in sources:
+            try:
+                if s.path.is_file():
+                    files.append({"file": s.label, "sha256": None, "bytes": s.path.stat().st_size})
+                    paths_of[id(files[-1])] = s.path
+            except OSError:
+                continue  # unreadable: the read says so, with the file's name
 
-        def log(result: ImportResult) -> ImportResult:
-            publish.append_log(
-                data_home,
-                {
-                    "who": who,
-                    "when": started.isoformat(timespec="seconds"),
-                    "outcome": result.outcome,
-                    "version": result.version,
-                    "files": result.files,
-                    "rows_by_table": result.rows_by_table,
-                    "errors": len(result.errors),
-                    "warnings": len(result.warnings),
-                    # the grouped Dutch lines, so /gegevens can show them after a restart
-                    "error_lines": report_lines(result.errors),
-                    "warning_lines": report_lines(result.warnings),
-                    "seconds": round((dt.datetime.now(dt.UTC) - started).total_seconds(), 2),
-                },
-            )
-            return result
+        def checksums(up_to: int | None = None) -> None:
+            """Fill in sha256 (a full read of each file), only where it is needed: a
+            rejected 1 GiB file of garbage is refused by its first bytes, not read whole."""
+            for f in files:
+                if f["sha256"] is None and (up_to is None or f["bytes"] <= up_to):
+                    try:
+                        f["sha256"] = publish.sha256(paths_of[id(f)])
+                    except OSError:
+                        continue
+                    budget.check("controlegetallen berekenen")
 
+        refusals = [finding(r.rule, r.message_nl, file=r.label) for r in refused]
+
+        if not sources and not refusals:
+            refusals = [finding("no_files", "Geen CSV-, XLSX- of Parquet-bestanden gevonden.")]
         if not sources:
-            finding = Finding(
-                "error", "no_files", "Geen CSV-, XLSX- of Parquet-bestanden gevonden."
-            )
-            return log(ImportResult("rejected", None, [finding]))
+            return log(ImportResult("rejected", None, refusals, {}, files))
 
         manifest = publish.current_manifest(data_home)
-        if manifest and sorted(f["sha256"] for f in manifest["files"]) == sorted(
-            f["sha256"] for f in files
+        # the same files as published, and nothing given that is missing or refused; the
+        # sizes tell cheaply when that cannot be
+        if (
+            manifest
+            and not refusals
+            and len(files) == len(sources)
+            and sorted(f["bytes"] for f in manifest["files"]) == sorted(f["bytes"] for f in files)
         ):
-            return log(
-                ImportResult("unchanged", manifest["version"], [], manifest["rows_by_table"], files)
-            )
+            checksums()
+            if sorted(f["sha256"] for f in manifest["files"]) == sorted(
+                f["sha256"] or "" for f in files
+            ):
+                return log(
+                    ImportResult(
+                        "unchanged", manifest["version"], [], manifest["rows_by_table"], files
+                    )
+                )
 
-        checked = validate(sources, _countries(reference_root), progress)
+        checked = validate(
+            sources, _countries(reference_root), progress, limits=limits, budget=budget
+        )
+        internal += checked.internal
+        findings = refusals + checked.findings
         for f in files:
             f["table"] = checked.table_by_file.get(f["file"])
             f["rows"] = checked.rows_by_file.get(f["file"])
         rows = {t: df.height for t, df in checked.tables.items()}
-        if checked.errors:
-            return log(ImportResult("rejected", None, checked.findings, rows, files))
+        if any(f.severity == "error" for f in findings):
+            checksums(up_to=LOG_CHECKSUM_BYTES)
+            return log(ImportResult("rejected", None, findings, rows, files))
+        checksums()
 
         if progress:
             progress("Publiceren: originelen bewaren en nieuwe versie schrijven", 0.9)
@@ -127,11 +204,17 @@ def import_files(
                 "warnings": len(checked.warnings),
             },
             started,
+            complete=lambda folder: _build_marts(folder, data_home, reference_root),
         )
         publish.point_current(data_home, version)
         if progress:
             progress(f"Gepubliceerd: versie {version}", 1.0)
-        return log(ImportResult("published", version, checked.findings, rows, files))
+        return log(ImportResult("published", version, findings, rows, files))
+    except ReadError as exc:  # the time budget, spent before validation began
+        return log(ImportResult("rejected", None, [finding(exc.rule, exc.message_nl)], {}, files))
+    except Exception as exc:  # never a traceback; still a line in the log
+        internal.append(technical(exc, "import"))
+        return log(ImportResult("rejected", None, [unexpected(exc)], {}, files))
 
 
 def import_log(data_home: Path) -> pl.DataFrame:
@@ -141,10 +224,12 @@ def import_log(data_home: Path) -> pl.DataFrame:
         [
             {
                 "when": r["when"],
-                "who": r["who"],
+                # typed by a person or named by a file: shown, and downloadable from the table,
+                # as text that a spreadsheet never runs as a formula
+                "who": neutralise(printable(r["who"] or "")),
                 "outcome": r["outcome"],
                 "version": r.get("version"),
-                "files": ", ".join(f["file"] for f in r.get("files", [])),
+                "files": neutralise(", ".join(printable(f["file"]) for f in r.get("files", []))),
                 "rows": sum((r.get("rows_by_table") or {}).values()),
                 "errors": r.get("errors", 0),
                 "warnings": r.get("warnings", 0),

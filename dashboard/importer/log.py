@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import polars as pl
 
 from dashboard.importer import import_log, publish
+from dashboard.importer.read import printable
 
 OUTCOME_NL = {"published": "gepubliceerd", "unchanged": "niets veranderd", "rejected": "afgewezen"}
 KIND_NL = {"export": "export", "published-figures": "gepubliceerde jaarcijfers"}
@@ -63,7 +64,7 @@ def last_import(data_home: Path) -> LastImport | None:
         return None
     r = records[-1]
     return LastImport(
-        who=r.get("who") or "onbekend",
+        who=printable(r.get("who") or "onbekend"),
         when=dt.datetime.fromisoformat(r["when"]),
         kind=r.get("kind", "export"),
         outcome=r["outcome"],

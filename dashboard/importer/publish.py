@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -105,9 +105,17 @@ def keep_original(data_home: Path, path: Path, checksum: str) -> Path:
 
 
 def write_version(
-    data_home: Path, tables: dict[str, pl.DataFrame], manifest: dict, now: dt.datetime
+    data_home: Path,
+    tables: dict[str, pl.DataFrame],
+    manifest: dict,
+    now: dt.datetime,
+    complete: Callable[[Path], None] | None = None,
 ) -> str:
-    """Write a complete version and return its id; `current` is not touched."""
+    """Write a complete version and return its id; `current` is not touched.
+
+    `complete(folder)` adds what is derived from the tables (the materialised marts) while the
+    version still has its temporary name, so a version appears with everything or not at all.
+    """
     versions = data_home / VERSIONS
     versions.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256(
@@ -125,6 +133,8 @@ def write_version(
         df.write_parquet(target, compression="zstd")
         _fsync_file(target)
         _fsync_dir(folder)
+    if complete is not None:
+        complete(temp)
     manifest = {**manifest, "version": version_id}
     (temp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     _fsync_file(temp / MANIFEST)

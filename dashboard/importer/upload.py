@@ -13,11 +13,21 @@ from dashboard.importer.published import PublishedImport, import_published
 UPLOAD_TYPES = ("csv", "xlsx", "parquet")
 
 
+MAX_NAME_BYTES = 200  # a file name the file system takes (255 bytes), with room to spare
+
+
 def safe_name(name: str) -> str:
-    """The file name only: a browser may send a path, and the table is known by the name."""
-    base = PurePath(name.replace("\\", "/")).name
+    """The file name only: a browser may send a path, and the table is known by the name.
+
+    Raises ValueError for a name that is no file name at all ('', '.', '..')."""
+    base = PurePath(name.replace("\\", "/").replace("\x00", "")).name
     if base in {"", ".", ".."}:
         raise ValueError(f"ongeldige bestandsnaam: {name!r}")
+    if len(base.encode()) > MAX_NAME_BYTES:
+        stem, suffix = base[: -len(PurePath(base).suffix) or None], PurePath(base).suffix
+        while len((stem + suffix).encode()) > MAX_NAME_BYTES:
+            stem = stem[:-1]
+        base = stem + suffix
     return base
 
 
@@ -40,7 +50,11 @@ def import_uploads(
     with tempfile.TemporaryDirectory(prefix="iko-upload-") as temp:
         paths = []
         for number, (name, content) in enumerate(files, start=1):
-            path = Path(temp) / str(number) / safe_name(name)
+            try:
+                base = safe_name(name)
+            except ValueError:
+                base = "naamloos"  # the import then says it cannot tell the table
+            path = Path(temp) / str(number) / base
             path.parent.mkdir()
             path.write_bytes(content)
             paths.append(path)
@@ -54,6 +68,10 @@ def import_published_upload(
 ) -> PublishedImport:
     """Import an uploaded file of published annual figures (see `import_published`)."""
     with tempfile.TemporaryDirectory(prefix="iko-upload-") as temp:
-        path = Path(temp) / safe_name(name)
+        try:
+            base = safe_name(name)
+        except ValueError:
+            base = "naamloos.csv"
+        path = Path(temp) / base
         path.write_bytes(content)
         return import_published(path, data_home, who=who, reference_root=reference_root)

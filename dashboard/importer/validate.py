@@ -9,9 +9,11 @@ examples), so a thousand identical faults cost one object and read as one line.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal, NamedTuple
 
 import annotated_types
@@ -20,7 +22,15 @@ import polars as pl
 from dashboard.contract import CATEGORIES, EXPORT_TABLES, column_type
 from dashboard.demo.generator import polars_type
 from dashboard.format import number
-from dashboard.importer.read import ROW, ReadError, SourceFile, read
+from dashboard.importer.read import (
+    ROW,
+    Budget,
+    Limits,
+    ReadError,
+    SourceFile,
+    plural,
+    read,
+)
 
 Severity = Literal["error", "warning"]
 FILE = "__file"
@@ -56,42 +66,107 @@ class Rule:
 # severity, and the export contract document lists it (tests/test_contract.py fails when a rule
 # is emitted that is not here, or listed here and never emitted).
 RULES: dict[str, Rule] = {
-    "no_files": Rule("error", "Er is minstens één CSV-, XLSX- of Parquet-bestand."),
+    "no_files": Rule(
+        "error",
+        "Er is minstens één CSV-, XLSX- of Parquet-bestand, en elke opgegeven map bevat er een.",
+    ),
     "duplicate_file_name": Rule(
         "error",
         "Elk bestand heeft een eigen naam: twee bestanden met dezelfde naam (bijvoorbeeld twee "
         "keer `cases.csv` geüpload) zijn niet uit elkaar te houden, en geen van beide wordt "
         "gelezen.",
     ),
-    "file_missing": Rule("error", "Het bestand bestaat."),
+    "file_missing": Rule(
+        "error",
+        "Elk opgegeven bestand bestaat (een tikfout in een naam geeft dus nooit 'Niets "
+        "veranderd').",
+    ),
+    "link": Rule(
+        "error",
+        "Een koppeling (symbolische link) in een importmap wijst naar een bestand in die map: een "
+        "export bevat geen bestanden van elders, die iemand niet bewust meegaf.",
+        "De import wordt afgewezen; de koppeling wordt niet gevolgd.",
+    ),
+    "unreadable": Rule("error", "Het bestand is te lezen (leesrechten)."),
     "empty_file": Rule(
         "error", "Het bestand is niet leeg en begint met een kopregel met de kolomnamen."
     ),
     "file_type": Rule(
-        "error", "Het bestand is CSV (`.csv`, `.txt`), Excel (`.xlsx`) of Parquet (`.parquet`)."
+        "error",
+        "Het bestand is CSV (`.csv`, `.txt`), Excel (`.xlsx`) of Parquet (`.parquet`), en de "
+        "eerste bytes zeggen hetzelfde als de extensie: geen webpagina (een mislukte download), "
+        "PDF, ingepakt archief, oud `.xls` of met wachtwoord beveiligd Excel-bestand, en geen "
+        "binaire gegevens in een `.csv`.",
+    ),
+    "too_large": Rule(
+        "error",
+        "Het bestand blijft binnen de grenzen (zie 'Grenzen' hierboven): bestandsgrootte, "
+        "rijen, uitgepakte grootte en compressieverhouding van een XLSX.",
+        "De import wordt afgewezen zodra een grens is overschreden, zonder de rest te lezen.",
+    ),
+    "time_limit": Rule(
+        "error",
+        "De import is klaar binnen de tijdgrens (zie 'Grenzen').",
+        "De import wordt afgebroken en afgewezen; er verandert niets.",
     ),
     "encoding": Rule(
         "error",
-        "Een CSV-bestand is UTF-8 (met of zonder BOM) of Windows-1252; geen UTF-16 "
-        "('Unicode-tekst' in Excel).",
+        "Een CSV-bestand is UTF-8 (met of zonder BOM) of Windows-1252, en in zijn geheel één "
+        "van de twee; geen UTF-16 ('Unicode-tekst' in Excel). Een mengsel (een UTF-8-bestand "
+        "met één Windows-1252-teken, ook na een BOM) is een fout: elke keuze leest een deel "
+        "verkeerd (é wordt Ã©).",
     ),
     "delimiter": Rule(
         "error",
         "De kopregel van een CSV-bestand bevat kolomnamen, gescheiden door een komma, puntkomma "
         "of tab.",
     ),
-    "csv_syntax": Rule("error", "Een CSV-bestand is geldige CSV (aanhalingstekens kloppen)."),
+    "csv_syntax": Rule(
+        "error",
+        "Een CSV-bestand is geldige CSV: elk aanhalingsteken dat een veld opent wordt gesloten, "
+        "een aanhalingsteken binnen een veld staat dubbel, geen NUL-tekens, geen veld langer "
+        "dan de grens.",
+    ),
     "field_count": Rule(
         "error",
-        "Elke rij van een CSV-bestand heeft evenveel velden als de kopregel (een afgebroken "
-        "bestand valt hierop).",
+        "Elke rij van een CSV-bestand heeft evenveel velden als de kopregel (lege velden aan "
+        "het eind van een rij tellen niet); een XLSX heeft geen waarden rechts van de kopregel "
+        "(die zouden anders ongemerkt wegvallen). Een rij met alleen scheidingstekens "
+        "(`;;;;`, die Excel soms achterlaat) is een lege regel en wordt overgeslagen.",
     ),
-    "header": Rule("error", "De kopregel heeft geen lege of dubbele kolomnamen."),
-    "corrupt": Rule("error", "Een XLSX- of Parquet-bestand is niet beschadigd of afgebroken."),
+    "header": Rule(
+        "error",
+        "De kopregel is de eerste regel (geen titel erboven), heeft geen lege of dubbele "
+        "kolomnamen en staat er maar één keer in (niet nog eens halverwege, zoals na het aan "
+        "elkaar plakken van twee bestanden).",
+    ),
+    "corrupt": Rule(
+        "error",
+        "Een XLSX- of Parquet-bestand is niet beschadigd, afgebroken of versleuteld.",
+    ),
     "no_final_newline": Rule(
+        "error",
+        "Een CSV-bestand eindigt met een regeleinde na de laatste rij, zoals Excel het "
+        "schrijft. Een bestand dat midden in een rij ophoudt is een fout en geen waarschuwing: "
+        "een afgebroken laatste getal (een leeftijd 12 die 1 wordt) is niet van een volledig "
+        "getal te onderscheiden.",
+    ),
+    "formula": Rule(
+        "error",
+        "Een XLSX bevat waarden, geen formules. Een formule wordt geweigerd, ook als Excel er "
+        "een waarde bij bewaarde: die kan verouderd zijn of nooit berekend (een bestand dat "
+        "door een programma is geschreven bewaart vaak 0), en het dashboard rekent niet na.",
+    ),
+    "merged_cells": Rule(
+        "error",
+        "Een XLSX heeft geen samengevoegde cellen: alleen de eerste cel van een samengevoegd "
+        "bereik heeft een waarde, de andere zouden leeg worden gelezen.",
+    ),
+    "other_sheets": Rule(
         "warning",
-        "Een CSV-bestand eindigt met een regeleinde, zoals Excel het schrijft.",
-        "Het bestand wordt geïmporteerd; controleer of het volledig is.",
+        "Een XLSX heeft de tabel op het eerste werkblad; andere werkbladen zijn leeg.",
+        "Alleen het eerste werkblad wordt gelezen; het verslag noemt de andere werkbladen met "
+        "cellen (vaak een toelichting), zodat gegevens daar niet ongemerkt wegvallen.",
     ),
     "unknown_table": Rule(
         "error",
@@ -103,6 +178,12 @@ RULES: dict[str, Rule] = {
     ),
     "missing_table": Rule(
         "error", "Elke tabel heeft een bestand: een import bevat altijd alle tabellen."
+    ),
+    "column_case": Rule(
+        "error",
+        "Kolomnamen zijn in kleine letters (`case_id`, niet `Case_ID`).",
+        "De import wordt afgewezen met de juiste naam erbij; de kolom telt niet als extra "
+        "kolom of als persoonsgegeven.",
     ),
     "personal_data": Rule(
         "error",
@@ -120,8 +201,20 @@ RULES: dict[str, Rule] = {
     "required": Rule("error", "Een kolom die niet 'of leeg' is, heeft in elke rij een waarde."),
     "code": Rule("error", "Een code is een van de toegestane waarden, precies zo geschreven."),
     "pattern": Rule("error", "Nummers en landcodes passen in hun patroon."),
-    "range": Rule("error", "Getallen liggen binnen hun grenzen (≥, ≤)."),
+    "range": Rule(
+        "error",
+        "Getallen liggen binnen hun grenzen (≥, ≤); elke telling heeft een bovengrens, zodat "
+        "een tikfout (40000 kinderen) een melding is en het getal altijd in de opslag past.",
+    ),
     "meta_rows": Rule("error", "`export_meta` heeft precies één rij."),
+    "empty_table": Rule(
+        "error",
+        "Elke tabel (`cases`, `children`, `contacts`, `mediations`) heeft rijen. Een tabel met "
+        "alleen een kopregel is een mislukte export: gepubliceerd zou hij elk cijfer op elke "
+        "pagina nul maken.",
+        "De import wordt afgewezen. Verwijzingen naar een lege `cases` worden dan niet ook nog "
+        "als duizenden fouten gemeld.",
+    ),
     "duplicate_id": Rule(
         "error",
         "Elk nummer (`case_id` in `cases`, `child_id`, `contact_id`, `mediation_id`) komt één "
@@ -167,6 +260,13 @@ RULES: dict[str, Rule] = {
         "van de zaak.",
         "De zaak wordt geïmporteerd en telt zoals geregistreerd.",
     ),
+    "internal": Rule(
+        "error",
+        "De import loopt zonder onverwachte fout (bijvoorbeeld te weinig geheugen of een volle "
+        "schijf).",
+        "De import wordt afgewezen en in het importlogboek gezet; er verandert niets. Het "
+        "verslag noemt het bestand waarbij het gebeurde, nooit technische details.",
+    ),
 }
 
 
@@ -197,6 +297,35 @@ class Checked(HasFindings):
     rows_by_file: dict[str, int] = field(default_factory=dict)
     table_by_file: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    internal: list[str] = field(default_factory=list)  # for the log, never for the user
+
+
+def unexpected(exc: BaseException, **where) -> Finding:
+    """The finding for an error nobody foresaw: said in Dutch, without Python's words."""
+    if isinstance(exc, MemoryError):
+        what = "Er was te weinig geheugen om dit te lezen en te controleren."
+    elif isinstance(exc, OSError) and exc.errno == 28:  # ENOSPC
+        what = "De schijf is vol."
+    elif isinstance(exc, PermissionError):
+        what = "Er zijn geen rechten om een bestand of map te lezen of te schrijven."
+    else:
+        what = "Er ging iets onverwacht mis."
+    return finding(
+        "internal",
+        f"{what} De import is afgewezen en er is niets veranderd. Meld het aan de beheerder "
+        "van het dashboard; het importlogboek bewaart waar het misging.",
+        **where,
+    )
+
+
+def technical(exc: BaseException, where: str) -> str:
+    """Where an unexpected error happened, for the maintainer: the exception's kind and the
+    code lines, never its message (that may quote a value from the export)."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)[-4:]
+    trail = " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(frames))
+    return f"{where}: {type(exc).__name__} at {trail}"
 
 
 # ---------------------------------------------------------------- personal data
@@ -330,6 +459,11 @@ TYPE_NAMES_NL = {
 }
 
 
+def _int_range(storage: pl.DataType) -> tuple[int, int]:
+    bits = next((b for t, b in ((pl.Int8, 8), (pl.Int16, 16), (pl.Int32, 32)) if storage == t), 64)
+    return -(2 ** (bits - 1)), 2 ** (bits - 1) - 1
+
+
 def _blank_to_null(text: pl.Expr) -> pl.Expr:
     return pl.when(text == "").then(None).otherwise(text)
 
@@ -389,7 +523,8 @@ class Problem(NamedTuple):
 
 def detect_table(source: SourceFile) -> tuple[str | None, Finding | None]:
     """The table a file belongs to: its name says so, and its columns must agree."""
-    columns = set(source.columns)
+    # capitals are reported per column (column_case); they do not hide which table it is
+    columns = {c.lower() for c in source.columns}
     overlap = {t: len(columns & set(m.model_fields)) for t, m in EXPORT_TABLES.items()}
     best = max(overlap, key=lambda t: overlap[t])
     by_columns = (
@@ -429,11 +564,37 @@ def check_file(source: SourceFile, table: str) -> tuple[pl.DataFrame | None, lis
         _blank_to_null(pl.col(c).str.strip_chars()).alias(c) for c in source.columns
     ).with_columns(pl.lit(name).alias(FILE))
 
+    # 'Case_ID' for 'case_id': said as such, and not also as an extra column, a missing one,
+    # or (a date column in capitals) as birth dates
     personal_columns: set[str] = set()
     for column in source.columns:
+        lower = column.lower()
+        if column != lower and lower in model.model_fields and lower not in source.columns:
+            personal_columns.add(column)
+            findings.append(
+                finding(
+                    "column_case",
+                    f"Kolomnaam in hoofdletters: schrijf '{lower}' (kolomnamen in kleine "
+                    "letters, precies zoals in het exportcontract).",
+                    file=name,
+                    table=table,
+                    column=column,
+                )
+            )
+    case_only = {c.lower() for c in personal_columns}
+    absent = [c for c in model.model_fields if c not in {x.lower() for x in source.columns}]
+
+    def typo_of(column: str) -> str | None:
+        """The contract column that `column` is a slip of the keyboard for ('opend_date')."""
+        close = difflib.get_close_matches(column.lower(), absent, n=1, cutoff=0.75)
+        return close[0] if close else None
+
+    for column in source.columns:
+        if column in personal_columns:
+            continue
         what = personal_by_name(column)
         reason = f"de kolomnaam wijst op {what}" if what else None
-        if reason is None and column not in model.model_fields:
+        if reason is None and column not in model.model_fields and typo_of(column) is None:
             found = personal_by_content(text.get_column(column), dates_allowed=False)
             reason = f"de inhoud bevat {found}" if found else None
         if reason:
@@ -451,16 +612,18 @@ def check_file(source: SourceFile, table: str) -> tuple[pl.DataFrame | None, lis
 
     for column in source.columns:
         if column not in model.model_fields and column not in personal_columns:
+            close = typo_of(column)
             findings.append(
                 finding(
                     "extra_column",
-                    "Kolom hoort niet bij het exportcontract (geen extra kolommen toegestaan).",
+                    "Kolom hoort niet bij het exportcontract (geen extra kolommen toegestaan)."
+                    + (f" Bedoelt u '{close}'?" if close else ""),
                     file=name,
                     table=table,
                     column=column,
                 )
             )
-    missing = [c for c in model.model_fields if c not in source.columns]
+    missing = [c for c in model.model_fields if c not in source.columns and c not in case_only]
     for column in missing:
         findings.append(
             finding(
@@ -474,17 +637,36 @@ def check_file(source: SourceFile, table: str) -> tuple[pl.DataFrame | None, lis
 
     typed: dict[str, pl.Series] = {}
     for column, info in model.model_fields.items():
-        if column in missing or column in personal_columns:
+        if column in missing or column in case_only or column in personal_columns:
             continue
         col = column_type(info)
         raw = text.get_column(column)
         base = type(col.codes[0]) if col.codes is not None else col.base
-        parsed = parse_column(raw, base)
+        stored = source.stored_types.get(column)
+        if base is dt.date and stored is not None and stored.is_numeric():
+            # a number stored as a number is no Excel day number: say what it is
+            parsed = pl.Series(column, [None] * raw.len(), dtype=pl.Date)
+            type_nl = f"een getal (Parquet-type {stored}), geen datum"
+        else:
+            parsed = parse_column(raw, base)
+            type_nl = TYPE_NAMES_NL.get(base, "")
+        storage = polars_type(info)
         problems: list[Problem] = []
         not_parsed = raw.is_not_null() & parsed.is_null()
         if base in TYPE_NAMES_NL:
+            problems.append(Problem(not_parsed, rule="type", message_nl=f"Waarde is {type_nl}."))
+        if base is int and col.codes is None:
+            # every count has a contract bound below what its storage holds; this guards a
+            # bound forgotten in the contract, so it can never crash the import
+            low, high = _int_range(storage)
+            outside = parsed.is_not_null() & ((parsed < low) | (parsed > high))
             problems.append(
-                Problem(not_parsed, rule="type", message_nl=f"Waarde is {TYPE_NAMES_NL[base]}.")
+                Problem(
+                    outside,
+                    rule="range",
+                    message_nl=f"Waarde past niet in de opslag ({number(low)} tot en met "
+                    f"{number(high)}).",
+                )
             )
         if not col.optional:
             problems.append(
@@ -548,7 +730,8 @@ def check_file(source: SourceFile, table: str) -> tuple[pl.DataFrame | None, lis
                 column=column,
                 value=column,
             )
-        typed[column] = parsed.cast(polars_type(info))
+        # not strict: a value that does not fit is an error found above, never a crash here
+        typed[column] = parsed.cast(storage, strict=False)
     if len(typed) < len(model.model_fields):
         return None, findings
     frame = pl.DataFrame(typed).with_columns(text.get_column(FILE), text.get_column(ROW))
@@ -628,8 +811,8 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
             target = next((t for t, k in keys.items() if k == column and t != table), None)
             if target is None or column == keys.get(table):
                 continue
-            if target not in tables:
-                continue
+            if target not in tables or tables[target].is_empty():
+                continue  # an empty or unusable table is reported once, not per reference
             known = tables[target].get_column(column).implode()
             rows(
                 table,
@@ -770,9 +953,19 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
     return findings
 
 
-def validate(sources: list[SourceFile], countries: pl.DataFrame, progress=None) -> Checked:
+def validate(
+    sources: list[SourceFile],
+    countries: pl.DataFrame,
+    progress=None,
+    *,
+    limits: Limits | None = None,
+    budget: Budget | None = None,
+) -> Checked:
+    limits = limits or Limits()
+    budget = budget or Budget(limits.seconds)
     checked = Checked()
     parts: dict[str, list[pl.DataFrame]] = {}
+    files_of: dict[str, list[str]] = {}
     given: set[str] = set()
     # The report, the import log and the manifest know a file by its name: two files of one
     # name cannot be told apart there (and an upload would have kept only the last one).
@@ -800,34 +993,47 @@ def validate(sources: list[SourceFile], countries: pl.DataFrame, progress=None) 
                 given.add(source.table)  # no "missing table" on top
             continue
         try:
-            read(source)
+            read(source, limits, budget)
+            table, problem = detect_table(source)
+            if problem is not None:
+                checked.findings.append(problem)
+                if source.table:
+                    given.add(source.table)
+                continue
+            assert table is not None and source.frame is not None
+            checked.table_by_file[name] = table
+            checked.rows_by_file[name] = source.frame.height
+            for note in source.warnings:
+                checked.findings.append(finding(note.rule, note.message_nl, file=name, table=table))
+            if progress:
+                progress(
+                    f"Controleren: {name} ({table}, {plural(source.frame.height, 'rij', 'rijen')})",
+                    i / (len(sources) + 2),
+                )
+            frame, findings = check_file(source, table)
+            budget.check(f"bij bestand {name}")
         except ReadError as exc:
-            checked.findings.append(finding(exc.rule, exc.message_nl, file=name))
+            if exc.rule == "time_limit":
+                checked.findings.append(finding(exc.rule, exc.message_nl, file=name))
+                return checked
+            checked.findings.append(
+                finding(exc.rule, exc.message_nl, file=name, table=source.table, column=exc.column)
+            )
             if source.table:
                 given.add(source.table)  # given but unreadable: no "missing table" on top
             continue
-        table, problem = detect_table(source)
-        if problem is not None:
-            checked.findings.append(problem)
+        except Exception as exc:  # a bug or the machine (memory, disk): still a Dutch answer
+            checked.findings.append(unexpected(exc, file=name, table=source.table))
+            checked.internal.append(technical(exc, name))
             if source.table:
                 given.add(source.table)
             continue
-        assert table is not None and source.frame is not None
-        checked.table_by_file[name] = table
-        checked.rows_by_file[name] = source.frame.height
-        if source.warning_nl:
-            checked.findings.append(
-                finding("no_final_newline", source.warning_nl, file=name, table=table)
-            )
-        if progress:
-            progress(
-                f"Controleren: {name} ({table}, {number(source.frame.height)} rijen)",
-                i / (len(sources) + 2),
-            )
-        frame, findings = check_file(source, table)
+        finally:
+            source.frame = None  # the typed frame is kept; the text is not needed again
         checked.findings += findings
         if frame is not None:
             parts.setdefault(table, []).append(frame)
+        files_of.setdefault(table, []).append(name)
     tables = {t: pl.concat(frames) for t, frames in parts.items()}
     given |= set(checked.table_by_file.values())
     for table in EXPORT_TABLES:
@@ -837,6 +1043,19 @@ def validate(sources: list[SourceFile], countries: pl.DataFrame, progress=None) 
                     "missing_table",
                     f"Geen bestand voor tabel '{table}': een import bevat altijd alle "
                     f"tabellen ({', '.join(EXPORT_TABLES)}).",
+                    table=table,
+                )
+            )
+    for table, frame in tables.items():
+        if table != "export_meta" and frame.is_empty():
+            files = files_of[table]
+            checked.findings.append(
+                finding(
+                    "empty_table",
+                    f"{' en '.join(files)} {'heeft' if len(files) == 1 else 'hebben'} geen rijen, "
+                    "alleen een kopregel. Een export bevat altijd zaken, kinderen, "
+                    "contactmomenten en mediationverzoeken; gepubliceerd zou een lege tabel elk "
+                    "cijfer nul maken. Maak de export opnieuw.",
                     table=table,
                 )
             )

@@ -10,8 +10,15 @@ import streamlit as st
 
 from dashboard import caseload as cl
 from dashboard import caseload_charts as charts
-from dashboard import ui
-from dashboard.format import change_pct, date_nl, month_abbreviation, month_nl, number
+from dashboard import same_period, ui
+from dashboard.format import (
+    change_pct,
+    date_nl,
+    month_abbreviation,
+    month_name,
+    month_nl,
+    number,
+)
 
 run = ui.report
 meta = ui.export_meta()
@@ -177,7 +184,8 @@ ends_running = charts.is_running(f.end, data_until)
 running_month = f"„{month_abbreviation(f.end.month)} t/m {data_until.day}”"
 running_text = (
     f" {running_month}: de lopende maand, met gegevens tot en met {date_nl(data_until)}; lichter "
-    "getekend en nog niet te vergelijken met een hele maand."
+    f"getekend, en grijs ernaast dezelfde dagen een jaar eerder (1 t/m {data_until.day} "
+    f"{month_name(data_until.month)} {data_until.year - 1}), niet de hele maand."
     if ends_running
     else ""
 )
@@ -190,7 +198,12 @@ contacts = cl.contacts_by_month(run, f)
 
 # -- headline numbers for the period ------------------------------------------------------
 
-st.subheader(f"{f.describe()} ({f.month_count()} maanden)")
+month_count = f.month_count()
+st.subheader(
+    f"{month_nl(f.start)} t/m "
+    + (f"{data_until.day} {month_nl(f.end)}" if ends_running else month_nl(f.end))
+    + f" ({month_count} {'maand' if month_count == 1 else 'maanden'})"
+)
 
 
 def total_with_change(df: pl.DataFrame, value: str, before: str) -> tuple[str, str | None]:
@@ -205,6 +218,8 @@ tiles: list[tuple[str, pl.DataFrame, str, str]] = [
     for key, label in ((1, "Lijn 1"), (2, "Lijn 2"))
     if f.line in (0, key)
 ]
+if f.line == 0:
+    tiles.append(("Nieuwe zaken, beide lijnen", new_cases, "cases", "cases_year_before"))
 tiles.append(
     (
         "Contactmomenten",
@@ -216,10 +231,19 @@ tiles.append(
 for column, (label, df, value, before) in zip(st.columns(len(tiles)), tiles, strict=True):
     shown, delta = total_with_change(df, value, before)
     column.metric(label, shown, delta, delta_color="off")
+year_before_end = new_cases["year_before_until"].max()
 st.caption(
     f"Zaken naar maand van opening, contactmomenten naar de maand waarin ze plaatsvonden; "
-    f"{category_text}. Verschil met dezelfde maanden een jaar eerder, waar de export zo ver "
-    "terug gaat."
+    f"{category_text}. Verschil met dezelfde dagen een jaar eerder, waar de export zo ver "
+    "terug gaat"
+    + (
+        f": {month_nl(f.start.replace(year=f.start.year - 1))} t/m {date_nl(year_before_end)}. "
+        f"De lopende maand telt tot en met {date_nl(data_until)} en staat tegenover dezelfde "
+        f"dagen een jaar eerder, niet tegenover de hele maand. "
+        + same_period.definition_nl(data_until)
+        if ends_running and year_before_end is not None
+        else "."
+    )
 )
 
 # -- new cases ----------------------------------------------------------------------------

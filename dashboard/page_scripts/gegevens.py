@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import downloads, ui
+from dashboard import auth, downloads, ui
 from dashboard.format import date_nl, number
 from dashboard.importer import published
 from dashboard.importer.log import last_import, recent_imports, when_nl
@@ -35,91 +35,117 @@ if meta["extrapolated_from"] is not None:
     facts["Doorgetrokken vanaf"] = date_nl(meta["extrapolated_from"])
 st.markdown("\n".join(f"- **{label}:** {value}" for label, value in facts.items()))
 
-st.header("Een nieuwe export importeren")
-st.markdown(
-    "Kies alle bestanden van één export (CSV, XLSX of Parquet; één bestand per tabel). "
-    "De import controleert elk bestand tegen het exportcontract (`docs/exportcontract.md`), "
-    "weigert bij fouten met een verslag per bestand, rij en kolom, en publiceert anders in één "
-    "keer."
-)
 data_home = settings().data_home
-uploaded = ui.file_uploader_nl(
-    "Exportbestanden", UPLOAD_TYPES, key="upload", types_nl="CSV, XLSX of Parquet", multiple=True
-)
-who = st.text_input("Uw naam (voor het importlogboek)", key="upload_who")
-if st.button("Importeren", type="primary", disabled=not uploaded, key="upload_start"):
-    with st.status("Importeren…", expanded=True) as status:
-        bar = st.progress(0.0, text="Bestanden opslaan")
+may_import = auth.may_import()
+# With login the import log names the logged-in person; without, whoever types a name.
+logged_in_as = auth.import_who()
+if not may_import:
+    st.info(
+        "Importeren en het importlogboek zijn voor de gegevensbeheerder. Wilt u een export "
+        "importeren, vraag het dan aan de gegevensbeheerder van Centrum IKO.",
+        icon=":material/lock:",
+    )
 
-        def show_progress(message: str, fraction: float) -> None:
-            bar.progress(min(max(fraction, 0.0), 1.0), text=message)
+if may_import:
+    st.header("Een nieuwe export importeren")
+    st.markdown(
+        "Kies alle bestanden van één export (CSV, XLSX of Parquet; één bestand per tabel). "
+        "De import controleert elk bestand tegen het exportcontract (`docs/exportcontract.md`), "
+        "weigert bij fouten met een verslag per bestand, rij en kolom, en publiceert anders in één "
+        "keer."
+    )
+    uploaded = ui.file_uploader_nl(
+        "Exportbestanden",
+        UPLOAD_TYPES,
+        key="upload",
+        types_nl="CSV, XLSX of Parquet",
+        multiple=True,
+    )
+    who = logged_in_as or st.text_input("Uw naam (voor het importlogboek)", key="upload_who")
+    if st.button("Importeren", type="primary", disabled=not uploaded, key="upload_start"):
+        with st.status("Importeren…", expanded=True) as status:
+            bar = st.progress(0.0, text="Bestanden opslaan")
 
-        result = import_uploads(
-            [(f.name, f.getvalue()) for f in uploaded],
-            data_home,
-            who=who.strip() or "upload op /gegevens",
-            progress=show_progress,
-        )
-        status.update(
-            label=result.summary_nl(),
-            state="error" if result.outcome == "rejected" else "complete",
-        )
-    if result.outcome == "rejected":
-        st.error(result.summary_nl())
-    else:
-        if result.outcome == "published":
-            st.cache_data.clear()
-        st.success(
-            result.summary_nl() + " De nieuwe gegevens worden getoond vanaf de volgende keer "
-            "dat u een pagina opent."
-        )
-    if result.errors:
-        st.markdown("**Fouten**")
-        st.code("\n".join(report_lines(result.errors)), language=None)
-    if result.warnings:
-        st.markdown("**Waarschuwingen**")
-        st.code("\n".join(report_lines(result.warnings)), language=None)
-st.caption("Het kan ook met de opdrachtregel: `uv run iko-dashboard import MAP-OF-BESTANDEN`.")
+            def show_progress(message: str, fraction: float) -> None:
+                bar.progress(min(max(fraction, 0.0), 1.0), text=message)
+
+            result = import_uploads(
+                [(f.name, f.getvalue()) for f in uploaded],
+                data_home,
+                who=who.strip() or "upload op /gegevens",
+                progress=show_progress,
+            )
+            status.update(
+                label=result.summary_nl(),
+                state="error" if result.outcome == "rejected" else "complete",
+            )
+        if result.outcome == "rejected":
+            st.error(result.summary_nl())
+        else:
+            if result.outcome == "published":
+                st.cache_data.clear()
+            st.success(
+                result.summary_nl() + " De nieuwe gegevens worden getoond vanaf de volgende keer "
+                "dat u een pagina opent."
+            )
+        if result.errors:
+            st.markdown("**Fouten**")
+            st.code("\n".join(report_lines(result.errors)), language=None)
+        if result.warnings:
+            st.markdown("**Waarschuwingen**")
+            st.code("\n".join(report_lines(result.warnings)), language=None)
+    st.caption("Het kan ook met de opdrachtregel: `uv run iko-dashboard import MAP-OF-BESTANDEN`.")
 
 st.header("Jaarcijfers uit eerdere jaarverslagen")
-st.markdown(
-    "Voor jaren zonder export: de cijfers van een eerder jaarverslag, in de maten van het "
-    "jaarverslag 2025. Een CSV-bestand met de kolommen `year`, `measure` en `value` (en zo u "
-    "wilt `section` en `note`); het sjabloon hieronder heeft elke maat met haar omschrijving. "
-    "Vul jaar en waarde in; rijen zonder jaar en waarde worden overgeslagen. De cijfers "
-    "verschijnen op Meerjarige trends, gearceerd als gepubliceerd; voor een jaar met gegevens "
-    "blijft het berekende getal staan en wordt een verschil gemarkeerd. Een cijfer dat al was "
-    "geïmporteerd, wordt vervangen."
-)
-st.download_button(
-    "Sjabloon (CSV, alle maten)",
-    downloads.csv_bytes(published.template(ui.report("published_measures"))),
-    file_name="sjabloon-jaarcijfers.csv",
-    mime="text/csv",
-)
-figures_file = ui.file_uploader_nl(
-    "Bestand met jaarcijfers", ("csv",), key="published_upload", types_nl="CSV"
-)
-figures_who = st.text_input("Uw naam (voor het importlogboek)", key="published_who")
-if st.button(
-    "Jaarcijfers importeren", type="primary", disabled=figures_file is None, key="published_start"
-):
-    figures = import_published_upload(
-        figures_file.name,
-        figures_file.getvalue(),
-        data_home,
-        who=figures_who.strip() or "upload op /gegevens",
+if may_import:
+    st.markdown(
+        "Voor jaren zonder export: de cijfers van een eerder jaarverslag, in de maten van het "
+        "jaarverslag 2025. Een CSV-bestand met de kolommen `year`, `measure` en `value` (en zo u "
+        "wilt `section` en `note`); het sjabloon hieronder heeft elke maat met haar omschrijving. "
+        "Vul jaar en waarde in; rijen zonder jaar en waarde worden overgeslagen. De cijfers "
+        "verschijnen op Meerjarige trends, gearceerd als gepubliceerd; voor een jaar met gegevens "
+        "blijft het berekende getal staan en wordt een verschil gemarkeerd. Een cijfer dat al was "
+        "geïmporteerd, wordt vervangen."
     )
-    if figures.outcome == "rejected":
-        st.error(figures.summary_nl())
-        st.code("\n".join(report_lines(figures.errors)), language=None)
-    else:
-        st.success(figures.summary_nl())
-        st.page_link(
-            next(p for p in ui.PAGES if p.url_path == "trends").script,
-            label="Naar Meerjarige trends",
-            icon=":material/trending_up:",
+    st.download_button(
+        "Sjabloon (CSV, alle maten)",
+        downloads.csv_bytes(published.template(ui.report("published_measures"))),
+        file_name="sjabloon-jaarcijfers.csv",
+        mime="text/csv",
+    )
+    figures_file = ui.file_uploader_nl(
+        "Bestand met jaarcijfers", ("csv",), key="published_upload", types_nl="CSV"
+    )
+    figures_who = logged_in_as or st.text_input(
+        "Uw naam (voor het importlogboek)", key="published_who"
+    )
+    if st.button(
+        "Jaarcijfers importeren",
+        type="primary",
+        disabled=figures_file is None,
+        key="published_start",
+    ):
+        figures = import_published_upload(
+            figures_file.name,
+            figures_file.getvalue(),
+            data_home,
+            who=figures_who.strip() or "upload op /gegevens",
         )
+        if figures.outcome == "rejected":
+            st.error(figures.summary_nl())
+            st.code("\n".join(report_lines(figures.errors)), language=None)
+        else:
+            st.success(figures.summary_nl())
+            st.page_link(
+                next(p for p in ui.PAGES if p.url_path == "trends").script,
+                label="Naar Meerjarige trends",
+                icon=":material/trending_up:",
+            )
+else:
+    st.markdown(
+        "Cijfers uit eerdere jaarverslagen, geïmporteerd voor jaren zonder export. Ze staan op "
+        "Meerjarige trends, gearceerd als gepubliceerd."
+    )
 imported_years = ui.report("published_imported_years")
 if imported_years.is_empty():
     st.caption("Nog geen jaarcijfers geïmporteerd.")
@@ -132,57 +158,60 @@ else:
             "differing": ui.Column("Wijkt af van de gegevens", number),
         },
     )
-st.caption(
-    "Op de opdrachtregel: `uv run iko-dashboard import-published BESTAND.csv`. De geïmporteerde "
-    "cijfers staan in de gegevensmap onder `reference/published-imported-report.csv`."
-)
-
-st.header("Laatste import")
-last = last_import(data_home)
-if last is None:
-    st.info("Er is nog niets geïmporteerd; het dashboard toont de demonstratiegegevens.")
-else:
-    facts = {
-        "Wie": last.who,
-        "Wanneer": when_nl(last.when),
-        "Soort": last.kind_nl,
-        "Uitkomst": last.outcome_nl + (f" (versie {last.version})" if last.version else ""),
-        "Fouten": number(last.errors),
-        "Waarschuwingen": number(last.warnings),
-    }
-    st.markdown("\n".join(f"- **{label}:** {value}" for label, value in facts.items()))
-    if last.rows_by_table:
-        st.markdown(
-            "**Rijen per tabel:** "
-            + ", ".join(f"{table} {number(rows)}" for table, rows in last.rows_by_table.items())
-        )
-    if last.error_lines:
-        st.markdown("**Fouten**")
-        st.code("\n".join(last.error_lines), language=None)
-    if last.warning_lines:
-        st.markdown("**Waarschuwingen**")
-        st.code("\n".join(last.warning_lines), language=None)
-
-st.header("Importlogboek")
-log = recent_imports(data_home)
-if log.is_empty():
-    st.caption("Nog geen imports.")
-else:
+if may_import:
     st.caption(
-        "De enige import tot nu toe."
-        if log.height == 1
-        else f"De laatste {number(log.height)} imports, de nieuwste bovenaan."
+        "Op de opdrachtregel: `uv run iko-dashboard import-published BESTAND.csv`. De "
+        "geïmporteerde cijfers staan in de gegevensmap onder "
+        "`reference/published-imported-report.csv`."
     )
-    ui.show_table(
-        log,
-        {
-            "when_nl": ui.Column("Wanneer"),
-            "who": ui.Column("Wie"),
-            "outcome_nl": ui.Column("Uitkomst"),
-            "version": ui.Column("Versie"),
-            "files": ui.Column("Bestanden", width="large"),
-            "rows": ui.Column("Rijen", number),
-            "errors": ui.Column("Fouten", number),
-            "warnings": ui.Column("Waarschuwingen", number),
-        },
-    )
+
+if may_import:
+    st.header("Laatste import")
+    last = last_import(data_home)
+    if last is None:
+        st.info("Er is nog niets geïmporteerd; het dashboard toont de demonstratiegegevens.")
+    else:
+        facts = {
+            "Wie": last.who,
+            "Wanneer": when_nl(last.when),
+            "Soort": last.kind_nl,
+            "Uitkomst": last.outcome_nl + (f" (versie {last.version})" if last.version else ""),
+            "Fouten": number(last.errors),
+            "Waarschuwingen": number(last.warnings),
+        }
+        st.markdown("\n".join(f"- **{label}:** {value}" for label, value in facts.items()))
+        if last.rows_by_table:
+            st.markdown(
+                "**Rijen per tabel:** "
+                + ", ".join(f"{table} {number(rows)}" for table, rows in last.rows_by_table.items())
+            )
+        if last.error_lines:
+            st.markdown("**Fouten**")
+            st.code("\n".join(last.error_lines), language=None)
+        if last.warning_lines:
+            st.markdown("**Waarschuwingen**")
+            st.code("\n".join(last.warning_lines), language=None)
+
+    st.header("Importlogboek")
+    log = recent_imports(data_home)
+    if log.is_empty():
+        st.caption("Nog geen imports.")
+    else:
+        st.caption(
+            "De enige import tot nu toe."
+            if log.height == 1
+            else f"De laatste {number(log.height)} imports, de nieuwste bovenaan."
+        )
+        ui.show_table(
+            log,
+            {
+                "when_nl": ui.Column("Wanneer"),
+                "who": ui.Column("Wie"),
+                "outcome_nl": ui.Column("Uitkomst"),
+                "version": ui.Column("Versie"),
+                "files": ui.Column("Bestanden", width="large"),
+                "rows": ui.Column("Rijen", number),
+                "errors": ui.Column("Fouten", number),
+                "warnings": ui.Column("Waarschuwingen", number),
+            },
+        )

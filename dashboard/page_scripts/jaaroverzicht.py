@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import annual, ui
+from dashboard import annual, same_period, ui
 from dashboard.format import change_pct, date_nl, number, signed
 
 STATUS_ORDER = ("gelijk", "verschil", "niet in de gegevens")
@@ -20,30 +20,45 @@ meta = ui.export_meta()
 data_until: dt.date = meta["data_until"]
 running_year = year == data_until.year and data_until < dt.date(year, 12, 31)
 has_previous = year - 1 in ui.available_years()
-# A running year is compared with nothing: a part of 2026 beside the whole of 2025 would look
-# like a decline that is only the calendar.
-compare = has_previous and not running_year
-year_label = f"{year} t/m {data_until:%d-%m}" if running_year else str(year)
+compare = has_previous
+# A running year is compared with the same calendar days of the year before: a part of 2026
+# beside the whole of 2025 would look like a decline that is only the calendar.
+period = "to_date" if running_year else "year"
+periods = same_period.year_to_date_periods(ui.report)
+if running_year:
+    now_period = periods[year]
+    year_label = now_period.short_label
+    previous_period = periods.get(year - 1)
+    previous_label = previous_period.short_label if previous_period else str(year - 1)
+else:
+    year_label, previous_label = str(year), str(year - 1)
 
 st.header(
-    f"{year} tegenover {year - 1}"
-    if compare
+    same_period.versus(now_period, previous_period)
+    if running_year and previous_period
     else f"{year} tot en met {date_nl(data_until)}"
     if running_year
+    else f"{year} tegenover {year - 1}"
+    if compare
     else str(year)
 )
 if running_year:
     st.info(
-        f"{year} loopt nog: de gegevens gaan tot en met {date_nl(data_until)}. Tegels, "
-        f"uitsplitsingen en de overzichtstabel tonen de stand tot nu toe; een vergelijking met "
-        f"heel {year - 1} zou misleiden en staat er daarom niet bij.",
+        f"{year} loopt nog: de gegevens gaan tot en met {date_nl(data_until)}. "
+        + (
+            f"Tegels, uitsplitsingen en de overzichtstabel vergelijken daarom met dezelfde "
+            f"dagen van {year - 1}, niet met heel {year - 1}. "
+            + same_period.definition_nl(data_until)
+            if compare
+            else "Tegels, uitsplitsingen en de overzichtstabel tonen de stand tot nu toe."
+        ),
         icon=":material/hourglass_top:",
     )
 elif not has_previous:
     st.caption(f"Voor {year - 1} zijn er geen gegevens: de tegels tonen geen verschil.")
 
 # -- headline tiles --------------------------------------------------------------------------
-headline_tiles = annual.tiles(ui.report("annual_headlines", year=year))
+headline_tiles = annual.tiles(ui.report("annual_headlines", year=year, period=period))
 for group in dict.fromkeys(t.group for t in headline_tiles):
     st.subheader(group)
     in_group = [t for t in headline_tiles if t.group == group]
@@ -51,23 +66,24 @@ for group in dict.fromkeys(t.group for t in headline_tiles):
         column.metric(
             tile.label,
             tile.value,
-            delta=None if running_year else tile.delta,
+            delta=tile.delta,
             delta_color="off",  # more cases is more work, neither good nor bad
-            help=tile.help
+            help=(f"{tile.help}, {year_label}" if running_year else tile.help)
             if tile.previous is None
-            else f"{tile.help}. {year - 1}: {tile.previous}",
+            else f"{tile.help}. {previous_label}: {tile.previous}",
         )
 st.caption(
     "Zaken tellen in het jaar van opening, contactmomenten in het jaar waarin ze plaatsvonden, "
     "mediationverzoeken in het jaar van ontvangst. Ontvoering, vertrek en omgang: zaken waarin "
     "een ouder contact opnam (zoals het jaarverslag); preventiezaken: ouders en derden, de "
-    "kinderen in zaken van ouders. Verschil ten opzichte van het jaar ervoor: in %, of als "
-    f"aantal waar het jaar ervoor onder de {annual.SMALL_BASE} bleef."
+    "kinderen in zaken van ouders. Verschil ten opzichte van "
+    + (f"dezelfde periode van {year - 1} ({previous_label})" if running_year else "het jaar ervoor")
+    + f": in %, of als aantal waar {year - 1} onder de {annual.SMALL_BASE} bleef."
 )
 
 # -- breakdowns ------------------------------------------------------------------------------
 st.header("Uitsplitsingen")
-breakdowns = ui.report("annual_breakdowns", year=year)
+breakdowns = ui.report("annual_breakdowns", year=year, period=period)
 for key in breakdowns["breakdown"].unique(maintain_order=True):
     rows = breakdowns.filter(breakdown=key)
     first = rows.row(0, named=True)
@@ -78,11 +94,18 @@ for key in breakdowns["breakdown"].unique(maintain_order=True):
             if len(units) > 1:
                 st.markdown(f"**{unit.capitalize()}**")
             ui.show_chart(
-                annual.breakdown_figure(rows, year, unit, compare=compare, year_label=year_label)
+                annual.breakdown_figure(
+                    rows,
+                    year,
+                    unit,
+                    compare=compare,
+                    year_label=year_label,
+                    previous_label=previous_label,
+                )
             )
     st.caption(
         f"Telt: {first['counts_nl']}; "
-        + (f"{year} in blauw, {year - 1} in grijs." if compare else f"{year_label}.")
+        + (f"{year_label} in blauw, {previous_label} in grijs." if compare else f"{year_label}.")
     )
     with st.expander("Als tabel"):
         ui.show_table(
@@ -92,7 +115,7 @@ for key in breakdowns["breakdown"].unique(maintain_order=True):
                 "series_nl": ui.Column("Uitsplitsing"),
                 "unit_nl": ui.Column("Eenheid"),
                 **(
-                    {"previous_value": ui.Column(str(year - 1), ui.optional(annual.figure_text))}
+                    {"previous_value": ui.Column(previous_label, ui.optional(annual.figure_text))}
                     if compare
                     else {}
                 ),
@@ -113,8 +136,9 @@ else:
 
 # -- section 7 -------------------------------------------------------------------------------
 st.header("Overzicht Lijn 1 en Lijn 2")
-overview = ui.report("line_overview", year=year)
-has_printed = overview["change_pct_printed"].is_not_null().any()
+overview = ui.report("line_overview", year=year, period=period)
+# the report printed changes between whole years only
+has_printed = overview["change_pct_printed"].is_not_null().any() and not running_year
 # On screen this year's split, last year's total and the change fit a projector's width; the
 # download has the report's full table (last year's split too).
 columns = {
@@ -124,7 +148,7 @@ columns = {
     "total": ui.Column(f"Totaal {year_label}", ui.optional(number)),
 }
 if compare:
-    columns["total_previous"] = ui.Column(f"Totaal {year - 1}", ui.optional(number))
+    columns["total_previous"] = ui.Column(f"Totaal {previous_label}", ui.optional(number))
     columns["change_pct"] = ui.Column("Verschil", ui.optional(lambda v: change_pct(v, decimals=0)))
 if compare and has_printed:
     columns["change_pct_printed"] = ui.Column(
@@ -137,8 +161,13 @@ st.caption(
     "telt alle Lijn 2-codes, ook Achterlating en Gezagsvragen, die niet in de tabel van het "
     "jaarverslag staan."
     + (
-        " Verschil: afgerond zoals het jaarverslag afrondt (-3,5 % wordt -4 %); 'Jaarverslag': "
-        "het verschil zoals de tabel in het jaarverslag het drukt, waar er een is."
+        " Verschil: afgerond zoals het jaarverslag afrondt (-3,5 % wordt -4 %)"
+        + (
+            f", over dezelfde dagen: {same_period.versus(now_period, previous_period)}."
+            if running_year
+            else "; 'Jaarverslag': het verschil zoals de tabel in het jaarverslag het drukt, "
+            "waar er een is."
+        )
         if compare
         else ""
     )
@@ -149,11 +178,15 @@ ui.download_buttons(
         [*columns, *(["parents_previous", "third_parties_previous"] if compare else [])],
         year,
         year_label,
+        previous_label,
     ),
     f"overzicht-lijn1-lijn2-{year}",
     f"Overzicht {year}",
     until=data_until if running_year else None,
-    notes=[f"{year} loopt nog: tellingen tot en met {date_nl(data_until)}."]
+    notes=[
+        f"{year} loopt nog: tellingen tot en met {date_nl(data_until)}"
+        + (f", vergeleken met {previous_label}." if compare else ".")
+    ]
     if running_year
     else [],
 )

@@ -103,6 +103,7 @@ if compare:
             f"uit de top {top}: {dropouts}."
         )
     st.markdown(f"Tegenover {previous.label}:  \n" + "  \n".join(changes))
+    st.caption(countries.new_definition(period))
 else:
     st.caption(f"Geen vergelijking met {previous.label}: daarover zijn geen gegevens.")
 st.caption(
@@ -110,6 +111,40 @@ st.caption(
     f"(preventie), rechts de landen waarheen kinderen vanuit Nederland zijn ontvoerd; tussen "
     f"haakjes het aantal zaken. Gedeelde plaatsen krijgen hetzelfde nummer met een = (9=, 9=, 11)."
 )
+
+# -- new countries ------------------------------------------------------------------------
+st.subheader(f"Nieuwe landen in {period.label}")
+new = countries.new_countries(ui.report, period)
+if not compare:
+    st.caption(
+        f"Of een land nieuw is, is niet te zeggen: over {previous.label} zijn geen gegevens."
+    )
+elif new.is_empty():
+    st.caption(
+        f"Geen nieuwe landen: elk land met zaken in {period.label} had er ook in {previous.label}."
+    )
+else:
+    data_from = new["data_from_year"][0]
+    reaches_back = data_from < previous.year_from
+    ui.show_table(
+        new,
+        {
+            "country_nl": ui.Column("Land", width=COUNTRY_WIDTH),
+            "list_nl": ui.Column("Lijst", width="medium"),
+            "cases": ui.Column(f"Zaken {period.label}", number),
+            **({"earlier_nl": ui.Column("Eerder op de lijst")} if reaches_back else {}),
+        },
+    )
+    st.caption(
+        f"{COUNTING_NOTE} {countries.new_definition(period)} "
+        + (
+            "'Eerder op de lijst': het laatste jaar vóór de periode met een zaak, of 'nooit' "
+            f"zolang de gegevens teruggaan (vanaf {data_from})."
+            if reaches_back
+            else f"De gegevens beginnen in {data_from}: of een land ooit eerder zaken had, is "
+            "niet te zien; nieuw betekent hier de eerste keer in de gegevens."
+        )
+    )
 
 st.subheader("Dreiging tegenover werkelijke ontvoering")
 ui.show_chart(countries.threat_vs_abduction_scatter(by_country, top))

@@ -129,6 +129,36 @@ else:
     )
 st.caption(trend_caption)
 
+# both types together: the director's question is whether mediation as a whole succeeds less
+left, right = st.columns([2, 3])
+with left:
+    ui.show_chart(mediation.combined_trend_figure(rates, partial_text), key="mediation_samen")
+with right:
+    by_year = mediation.rates_by_year(rates)
+    ui.show_table(
+        by_year,
+        {
+            "year": ui.Column("Jaar", str, "small"),
+            "IKO": ui.Column("IKO", width="medium"),
+            "NIKO": ui.Column("NIKO", width="medium"),
+            "samen": ui.Column("Samen", width="medium"),
+        },
+    )
+    st.caption(
+        "Per jaar van ontvangst: geslaagd van de beëindigde mediations, het percentage en het "
+        "95%-interval (Wilson). Samen: IKO en NIKO opgeteld (teller bij teller, noemer bij "
+        "noemer)."
+        + (
+            f" {data_until.year} loopt nog ({partial_text}): lopende mediations tellen pas mee "
+            "als ze zijn beëindigd."
+            if by_year["is_partial_year"].any()
+            else ""
+        )
+    )
+sentence = mediation.change_sentence(rates)
+if sentence:
+    st.markdown(f"**Meer dan toeval?** {sentence}")
+
 # -- children -----------------------------------------------------------------------------
 st.subheader("Kindgesprekken en bijzondere curator")
 child_counts = mediation.children(ui.report)

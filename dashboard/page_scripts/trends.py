@@ -6,8 +6,8 @@ Years the export covers are computed; earlier years come from imported annual re
 
 import streamlit as st
 
-from dashboard import trends, ui
-from dashboard.format import MISSING, date_nl, number, signed
+from dashboard import same_period, trends, ui
+from dashboard.format import MISSING, date_nl, month_name, number, signed
 
 MEASURE_PARAM = "maat"
 _MEASURE_WIDGET = "trend_maat"
@@ -55,6 +55,26 @@ for start in range(0, len(keys), 3):
                 key=f"kern_{measure}",
             )
 
+# -- the running year against the same period of earlier years ------------------------------
+same_days = ui.report("trend_same_period")
+if not same_days.is_empty():
+    cut_off = meta["data_until"]
+    st.subheader(f"Tot en met {cut_off.day} {month_name(cut_off.month)}, elk jaar")
+    st.caption(
+        f"Het lopende jaar naast dezelfde periode van eerdere jaren, niet naast hele jaren. "
+        f"{same_period.definition_nl(cut_off)} Blauw: {cut_off.year}, met het verschil "
+        f"tegenover dezelfde dagen van {cut_off.year - 1}."
+    )
+    for start in range(0, len(keys), 3):
+        for column, (measure, title) in zip(st.columns(3), keys[start : start + 3], strict=False):
+            with column:
+                ui.show_chart(
+                    trends.same_period_figure(
+                        same_days.filter(measure=measure), title, compact=True
+                    ),
+                    key=f"zelfde_periode_{measure}",
+                )
+
 # -- any measure -----------------------------------------------------------------------------
 st.subheader("Elke maat uit het jaarverslag")
 choices = {m.measure: m for m in trends.measures(rows)}
@@ -76,6 +96,19 @@ ui.show_chart(
     trends.trend_figure(measure_rows, choices[chosen].label_nl, data_until_short),
     key="gekozen_maat",
 )
+chosen_same_days = same_days.filter(measure=chosen)
+if not chosen_same_days.is_empty():
+    ui.show_chart(
+        trends.same_period_figure(
+            chosen_same_days,
+            f"{choices[chosen].label_nl}, t/m {cut_off.day} {month_name(cut_off.month)}",
+        ),
+        key="gekozen_maat_zelfde_periode",
+    )
+    st.caption(
+        "Dezelfde maat over dezelfde periode van elk jaar: het lopende jaar (blauw) is zo te "
+        "vergelijken met eerdere jaren."
+    )
 places = trends.decimals(measure_rows["value"])
 
 

@@ -169,25 +169,65 @@ per_student = st.number_input(
 )
 st.query_params[PER_STUDENT_PARAM] = str(per_student)
 
+accuracy = vacation.backtest(ui.report)
 outlook = vacation.outlook_table(
-    vacation.with_student_days(ui.report("line1_outlook", today=today), per_student)
+    vacation.with_student_days(
+        vacation.with_range(ui.report("line1_outlook", today=today), accuracy), per_student
+    )
 )
 first_week = outlook["week_start"][0]
+gap = vacation.gap_weeks(outlook)
+last_known = min(data_until, today - dt.timedelta(days=1))
 st.markdown(
-    f"Verwachting gemaakt op **{date_nl(today)}**, voor de weken vanaf maandag "
-    f"{date_nl(first_week)}. Elke week krijgt zijn plaats ten opzichte van de eerstvolgende "
-    "schoolvakantie van de regio die het eerst vakantie heeft (tot twee weken na de start), en "
-    "we nemen dezelfde week rond dezelfde vakantie in elk eerder jaar met volledige gegevens, "
-    "geschaald met de verhouding tussen het Lijn 1-volume van dit jaar en dat jaar over "
-    "dezelfde periode (1 januari tot de laatste dag met gegevens). Het gemiddelde is de "
-    "verwachting, de laagste en hoogste waarde het bereik; werkstudentdagen = verwachte zaken "
-    f"÷ {number(per_student)} zaken per student per dag."
+    f"Verwachting gemaakt op **{date_nl(today)}** met gegevens tot en met "
+    f"**{date_nl(last_known)}**, voor de weken vanaf maandag {date_nl(first_week)}."
 )
+if not gap.is_empty():
+    weeks_nl = ", ".join(
+        f"week {r['iso_week']} ({vacation.working_week_text(r['week_start'])})"
+        for r in gap.iter_rows(named=True)
+    )
+    st.warning(
+        f"Tussen de laatste dag met gegevens ({date_nl(last_known)}) en vandaag ligt "
+        f"{weeks_nl}: al voorbij, maar nog niet in de export. Die week is geen gegeven en geen "
+        "vooruitblik; hij staat lichter en gearceerd in de grafiek en als 'voorbij' in de "
+        "tabel. De volgende export vult hem met wat er echt gebeurde.",
+        icon=":material/event_busy:",
+    )
+peak_text = vacation.next_peak_text(outlook)
+if peak_text:
+    st.markdown(f"**{peak_text}.**")
+if accuracy is not None:
+    st.markdown(
+        "**Hoe goed was deze verwachting eerder?** Dezelfde berekening, gemaakt op elke "
+        f"maandag vanaf {date_nl(accuracy.first_origin)} met alleen de gegevens van vóór die "
+        f"maandag, zat over de 12 weken erna **{vacation.accuracy_text(accuracy)}**. Naïef is: "
+        "dezelfde week een jaar eerder, zoals die was. Het bereik hieronder is de verwachting × "
+        f"{number(accuracy.cases_ratio_low, 2)} tot × {number(accuracy.cases_ratio_high, 2)}: "
+        "zo ver lag de werkelijkheid in 8 van de 10 eerdere weken van de verwachting af "
+        f"({number(accuracy.pairs)} weken, tot en met {date_nl(accuracy.last_week_end)})."
+    )
+else:
+    st.caption(
+        "Hoe goed de verwachting eerder was, is nog niet te zeggen: daarvoor zijn meer "
+        "jaren met gegevens nodig. Er staat daarom geen bereik bij."
+    )
+with st.expander("Hoe de verwachting tot stand komt"):
+    st.markdown(
+        "Elke week krijgt zijn plaats ten opzichte van de eerstvolgende schoolvakantie van de "
+        "regio die het eerst vakantie heeft (tot twee weken na de start), en we nemen dezelfde "
+        "week rond dezelfde vakantie in elk eerder jaar met volledige gegevens, geschaald met "
+        "de verhouding tussen het Lijn 1-volume tot nu toe en dat van dat jaar over dezelfde "
+        "kalenderdagen (1 januari tot de laatste dag met gegevens). Het gemiddelde is de "
+        f"verwachting; werkstudentdagen = verwachte zaken ÷ {number(per_student)} zaken per "
+        "student per dag."
+    )
 st.markdown("\n".join(f"- {line}" for line in vacation.coming_holidays(outlook)))
 ui.show_chart(vacation.outlook_chart(outlook))
 st.caption(
     "Verwacht aantal geopende Lijn 1-zaken en Lijn 1-contactmomenten per week; de streepjes "
-    "geven het bereik over de eerdere jaren."
+    "geven het bereik waarbinnen eerdere verwachtingen 8 van de 10 keer uitkwamen."
+    + (" Licht en gearceerd: voorbij, nog niet in de gegevens." if not gap.is_empty() else "")
 )
 st.subheader("De weken tegenover de schoolvakanties")
 ui.show_table(
@@ -209,21 +249,26 @@ ui.show_table(
     outlook,
     {
         "week": ui.Column("Week"),
+        **({"status_nl": ui.Column("Status", width="medium")} if not gap.is_empty() else {}),
         "working_days": ui.Column("Werkdagen", ui.optional(number)),
         "expected_cases": ui.Column("Zaken", ui.optional(number)),
         "cases_range": ui.Column("Bereik zaken"),
+        "last_year_cases": ui.Column("Dezelfde week vorig jaar", ui.optional(number)),
         "student_days": ui.Column("Studentdagen", ui.optional(lambda v: number(v, 1))),
         "students_per_day": ui.Column("Studenten per dag", ui.optional(lambda v: number(v, 1))),
         "expected_contacts": ui.Column("Contactmomenten", ui.optional(number)),
     },
+    highlight=lambda row: row.get("status_nl", "verwacht") != "verwacht",
 )
 st.caption(
-    "Verwachte aantallen per week; bereik: de laagste en hoogste waarde van de eerdere jaren. "
-    "Op basis van dezelfde week rond dezelfde vakantie in eerdere jaren — "
+    "Verwachte aantallen per week; bereik: waar eerdere verwachtingen 8 van de 10 keer "
+    "uitkwamen. Dezelfde week vorig jaar: de zaken in dezelfde ISO-week een jaar eerder, zoals "
+    "ze waren. Op basis van dezelfde week rond dezelfde vakantie in eerdere jaren — "
     f"{vacation.source_years_text(outlook)}. Werkdagen: zonder feestdagen. "
     f"Studentdagen: verwachte zaken ÷ {number(per_student)} zaken per student per dag; "
-    "studenten per dag: studentdagen ÷ werkdagen van die week. De tabellen zijn te kopiëren "
-    "naar een rooster (selecteren en Ctrl+C, of downloaden als CSV)."
+    "studenten per dag: studentdagen ÷ werkdagen van die week."
+    + (" Gemarkeerd: voorbij, nog niet in de gegevens." if not gap.is_empty() else "")
+    + " De tabellen zijn te kopiëren naar een rooster (selecteren en Ctrl+C, of downloaden)."
 )
 
 # -- heatmap --------------------------------------------------------------------------------

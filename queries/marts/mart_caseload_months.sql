@@ -1,7 +1,9 @@
 -- grain: one row per calendar month from the first case in the export to data_until
 -- used by: caseload (the month axis, so a month without cases still shows as 0)
 -- closing_day is the day a month's stock is counted on: its last day, or data_until for the
--- running month.
+-- running month. cut_off_day: for the month that holds its year's cut-off day (the calendar
+-- day of data_until, mart_year_to_date) that day, else closing_day: the running month a year
+-- earlier is counted on the same day of that year.
 WITH bounds AS (
     SELECT
         cast(date_trunc('month', min(cases.opened_date)) AS DATE) AS first_month,
@@ -24,10 +26,15 @@ months AS (
 )
 
 SELECT
-    month,
-    cast(year(month) AS INTEGER) AS year,
-    cast(month(month) AS INTEGER) AS month_number,
-    cast(last_day(month) AS DATE) AS month_end,
-    least(cast(last_day(month) AS DATE), data_until) AS closing_day,
-    last_day(month) <= data_until AS is_complete
+    months.month,
+    cast(year(months.month) AS INTEGER) AS year,
+    cast(month(months.month) AS INTEGER) AS month_number,
+    cast(last_day(months.month) AS DATE) AS month_end,
+    least(cast(last_day(months.month) AS DATE), months.data_until) AS closing_day,
+    coalesce(
+        CASE WHEN date_trunc('month', cut_off.period_end) = months.month THEN cut_off.period_end END,
+        least(cast(last_day(months.month) AS DATE), months.data_until)
+    ) AS cut_off_day,
+    last_day(months.month) <= months.data_until AS is_complete
 FROM months
+LEFT JOIN mart_year_to_date AS cut_off ON year(months.month) = cut_off.year

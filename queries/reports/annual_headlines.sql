@@ -1,5 +1,7 @@
 -- grain: one row per headline tile of the annual overview, for $year against the year before
 -- used by: jaaroverzicht (tiles)
+-- $period: 'year' compares whole years; 'to_date' compares both years from 1 January to the
+-- calendar day of the last data day (mart_year_to_date), for a year that is still running.
 WITH tiles AS (
     SELECT
         tile.sort_order,
@@ -26,13 +28,13 @@ WITH tiles AS (
 ),
 
 now AS (
-    SELECT * FROM mart_annual_measures
-    WHERE year = $year
+    SELECT * FROM mart_period_measures
+    WHERE year = $year AND period = $period
 ),
 
 previous AS (
-    SELECT * FROM mart_annual_measures
-    WHERE year = $year - 1
+    SELECT * FROM mart_period_measures
+    WHERE year = $year - 1 AND period = $period
 )
 
 SELECT

@@ -2,7 +2,8 @@
 -- $period_start..$period_end, with the same month a year earlier
 -- used by: caseload (contacts per month by line, by channel, by person type)
 -- Filters: $line (0 = both), $category ('alle' = every code), $party ('alle', 'parent',
--- 'third_party': the person the contact was with).
+-- 'third_party': the person the contact was with). The running month compares with the same
+-- days a year earlier (contacts_to_date, mart_year_to_date).
 WITH months AS (
     SELECT * FROM mart_caseload_months
 ),
@@ -39,7 +40,8 @@ counted AS (
         'line' AS breakdown,
         cast(line AS VARCHAR) AS item,
         month,
-        sum(contacts) AS contacts
+        sum(contacts) AS contacts,
+        sum(contacts_to_date) AS contacts_to_date
     FROM contacts
     GROUP BY ALL
     UNION ALL
@@ -47,7 +49,8 @@ counted AS (
         'channel',
         channel,
         month,
-        sum(contacts)
+        sum(contacts),
+        sum(contacts_to_date)
     FROM contacts
     GROUP BY ALL
     UNION ALL
@@ -55,7 +58,8 @@ counted AS (
         'person_type',
         person_type,
         month,
-        sum(contacts)
+        sum(contacts),
+        sum(contacts_to_date)
     FROM contacts
     GROUP BY ALL
 )
@@ -70,8 +74,18 @@ SELECT
     cast(coalesce(now.contacts, 0) AS INTEGER) AS contacts,
     CASE
         WHEN previous_month.month IS NOT NULL
-            THEN cast(coalesce(previous.contacts, 0) AS INTEGER)
-    END AS contacts_year_before
+            THEN cast(
+                coalesce(
+                    CASE
+                        WHEN months.is_complete THEN previous.contacts
+                        ELSE previous.contacts_to_date
+                    END,
+                    0
+                ) AS INTEGER
+            )
+    END AS contacts_year_before,
+    CASE WHEN previous_month.month IS NOT NULL THEN previous_month.cut_off_day END
+        AS year_before_until
 FROM items
 CROSS JOIN months
 LEFT JOIN counted AS now

@@ -3,6 +3,8 @@
 -- used by: caseload (new cases per month)
 -- Filters: $line (0 = both), $category ('alle' = every code), $party ('alle', 'parent',
 -- 'third_party': who contacted). A year-earlier month before the export starts stays empty.
+-- The running month compares with the same days a year earlier (1-22 November 2025 for data
+-- until 22 November 2026): year_before_until says up to which day the year-earlier count goes.
 WITH months AS (
     SELECT * FROM mart_caseload_months
 ),
@@ -17,7 +19,8 @@ opened AS (
     SELECT
         month,
         line,
-        sum(cases) AS cases
+        sum(cases) AS cases,
+        sum(cases_to_date) AS cases_to_date
     FROM mart_caseload_cases_by_month
     WHERE
         ($category = 'alle' OR category_code = $category)
@@ -32,8 +35,16 @@ SELECT
     months.is_complete,
     cast(coalesce(now.cases, 0) AS INTEGER) AS cases,
     CASE
-        WHEN previous_month.month IS NOT NULL THEN cast(coalesce(previous.cases, 0) AS INTEGER)
-    END AS cases_year_before
+        WHEN previous_month.month IS NOT NULL
+            THEN cast(
+                coalesce(
+                    CASE WHEN months.is_complete THEN previous.cases ELSE previous.cases_to_date END,
+                    0
+                ) AS INTEGER
+            )
+    END AS cases_year_before,
+    CASE WHEN previous_month.month IS NOT NULL THEN previous_month.cut_off_day END
+        AS year_before_until
 FROM months
 CROSS JOIN lines
 LEFT JOIN opened AS now ON months.month = now.month AND lines.line = now.line

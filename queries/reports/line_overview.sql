@@ -1,11 +1,13 @@
 -- grain: one row per line of the overview table: Lijn 1, the 13 Lijn 2 codes of the annual
 -- report's section 7, and the Lijn 2 total; for $year and the year before
+-- $period: 'year' counts whole years; 'to_date' both years from 1 January to the calendar day
+-- of the last data day (mart_year_to_date), for a year that is still running.
 -- used by: jaaroverzicht (table, CSV and Excel download)
 -- The Lijn 2 total counts every Lijn 2 code, also the two the table leaves out (Achterlating,
 -- Gezagsvragen), so a case under those codes is never silently dropped from the total.
 WITH cells AS (
     SELECT
-        *,
+        * REPLACE (CASE WHEN $period = 'to_date' THEN cases_to_date ELSE cases END AS cases),
         CASE WHEN year = $year THEN 'now' ELSE 'previous' END AS period,
         CASE WHEN line = 1 THEN 0 ELSE overview_order END AS sort_order
     FROM mart_cases_by_year_category_party

@@ -1,0 +1,471 @@
+"""The speed benchmark: every page on the server and in Chromium, the import, memory, at scale.
+
+    uv run python scripts/bench.py                      # 1x, 10x and 100x; about 10 minutes
+    uv run python scripts/bench.py --scales 1 --runs 3  # quicker
+
+Figures, not tests: run it on an idle machine and quote its table. For each scale it
+
+- makes the export: the demo export replicated N times with fresh pseudonymous ids (as a real
+  export of that size would look), written as Parquet into a temporary folder;
+- imports it with `iko-dashboard import` into a temporary data home (seconds, peak memory);
+- runs every page in a fresh process with Streamlit's AppTest (all queries and figures): the
+  first run on the new data version (nothing cached, the database not yet opened), then the
+  median of `--runs` warm runs;
+- starts the dashboard as a user does, times app start to the first finished page in Chromium,
+  opens every page once, and reads the server's peak memory (VmHWM);
+- at 1x only, in Chromium, side by side in the same run with a one-chart Streamlit app started
+  here: each page's time to its first chart and to the finished page (median of `--runs`
+  loads), as a ratio to the one-chart app; and the time from a filter change to the redrawn
+  chart on caseload, vakantiepieken and landen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+
+from browser_support import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PAGE_SECONDS,
+    Server,
+    launcher_command,
+    stop,
+    wait_for_health,
+)
+
+from dashboard import ui  # noqa: E402
+from dashboard.paths import DEMO_DIR  # noqa: E402
+
+TABLES = ("cases", "children", "contacts", "mediations")
+# Every pseudonymous id column: replica k gets "<prefix><k as two hex digits><old hex digits>",
+# unique because the old ids are, and still within the contract's pattern.
+ID_COLUMNS = {
+    "cases": ("case_id", "family_id"),
+    "children": ("child_id", "case_id"),
+    "contacts": ("contact_id", "case_id"),
+    "mediations": ("mediation_id", "case_id"),
+}
+# A filter change per page: (page, text of the control to click).
+FILTER_CHANGES = (
+    ("caseload", "Lijn 1"),
+    ("vakantiepieken", "Contactmomenten"),
+    ("landen", "top 5"),
+)
+BASELINE_APP = textwrap.dedent(
+    """
+    import plotly.express as px
+    import streamlit as st
+
+    st.title("Eén grafiek")
+    st.plotly_chart(px.bar(x=["a", "b", "c"], y=[1, 3, 2]))
+    """
+)
+FIRST_CHART = ".js-plotly-plot .main-svg"
+
+
+# -- the scaled export --------------------------------------------------------------------
+
+
+def scaled_export(scale: int, folder: Path) -> Path:
+    """The demo export `scale` times over, with fresh ids, as Parquet files in `folder`."""
+    import duckdb
+
+    con = duckdb.connect()
+    for table in TABLES:
+        source = DEMO_DIR / table / f"{table}.parquet"
+        columns = con.sql(f"SELECT * FROM read_parquet('{source}') LIMIT 0").columns
+        select = ", ".join(
+            f"substr({c}, 1, 1) || printf('%02X', k) || substr({c}, 2) AS {c}"
+            if c in ID_COLUMNS[table]
+            else c
+            for c in columns
+        )
+        target = folder / table
+        target.mkdir(parents=True)
+        con.execute(
+            f"COPY (SELECT {select} FROM read_parquet('{source}'), range({scale}) AS r(k)) "
+            f"TO '{target / (table + '.parquet')}' (FORMAT parquet, COMPRESSION zstd)"
+        )
+    meta = folder / "export_meta"
+    meta.mkdir()
+    con.execute(
+        f"COPY (SELECT * REPLACE (false AS is_demo) FROM "
+        f"read_parquet('{DEMO_DIR / 'export_meta' / 'export_meta.parquet'}')) "
+        f"TO '{meta / 'export_meta.parquet'}' (FORMAT parquet)"
+    )
+    return folder
+
+
+def rows_of(folder: Path) -> dict[str, int]:
+    import duckdb
+
+    return {
+        t: duckdb.sql(f"SELECT count(*) FROM read_parquet('{folder / t}/*.parquet')").fetchall()[0][
+            0
+        ]
+        for t in ("cases", "contacts")
+    }
+
+
+# -- processes and their memory -----------------------------------------------------------
+
+
+def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Run a command; its seconds, its peak memory in MB, and its output."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    output = process.stdout.read() if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} faalde:\n{output}")
+    return seconds, usage.ru_maxrss / 1024, output
+
+
+def peak_mb(pid: int) -> float:
+    """The peak resident memory of a running process and its children, in MB."""
+    total = 0.0
+    for p in [pid, *_children(pid)]:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1]) / 1024
+        except OSError:
+            pass
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    found = []
+    for kid in map(int, kids):
+        found += [kid, *_children(kid)]
+    return found
+
+
+def env_for(home: Path) -> dict[str, str]:
+    env = {**os.environ, "IKO_DATA_HOME": str(home)}
+    env.pop("IKO_DATA_DIR", None)
+    return env
+
+
+# -- server: every page in AppTest --------------------------------------------------------
+
+
+def server_worker(runs: int) -> None:
+    """In a fresh process (data home from the environment): each page cold, then warm."""
+    import logging
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    app = REPO / "dashboard" / "app.py"
+    results = {}
+    for spec in ui.PAGES:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        at = AppTest.from_file(app, default_timeout=600)
+        at.run()  # the start page, which forwards; not timed
+        started = time.perf_counter()
+        at.switch_page(spec.script).run()
+        cold = time.perf_counter() - started
+        if at.exception:
+            raise SystemExit(f"{spec.url_path}: {at.exception[0].value}")
+        warm = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            at.run()
+            warm.append(time.perf_counter() - started)
+        results[spec.url_path] = {"cold": cold, "warm": statistics.median(warm)}
+    print(json.dumps(results))
+
+
+def server_times(home: Path, runs: int) -> tuple[dict, float]:
+    _, peak, output = run_measured(
+        [sys.executable, __file__, "--server-worker", "--runs", str(runs)], env_for(home)
+    )
+    return json.loads(output.strip().splitlines()[-1]), peak
+
+
+# -- browser ------------------------------------------------------------------------------
+
+
+@dataclass
+class Load:
+    first_chart: float
+    finished: float
+
+
+def start_server(command: list[str], env: dict[str, str], log: Path, port: int) -> Server:
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            command, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True
+        )
+    return Server(process, port, log)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_idle(page) -> None:
+    page.locator('[data-testid="stStatusWidget"]').wait_for(
+        state="hidden", timeout=PAGE_SECONDS * 1000
+    )
+
+
+def load(browser, url: str, *, footer: bool = True, width: int = 1600) -> tuple[Load, object]:
+    page = browser.new_page(viewport={"width": width, "height": 1000}, locale="nl-NL")
+    started = time.perf_counter()
+    page.goto(url)
+    page.locator(FIRST_CHART).first.wait_for(timeout=PAGE_SECONDS * 1000)
+    first_chart = time.perf_counter() - started
+    if footer:
+        page.locator(f".st-key-{ui.FOOTER_KEY}").get_by_text("Gegevens tot en met").wait_for(
+            timeout=PAGE_SECONDS * 1000
+        )
+    wait_idle(page)
+    return Load(first_chart, time.perf_counter() - started), page
+
+
+CHART_SIGNATURE = """() => [...document.querySelectorAll('.js-plotly-plot')]
+    .map(e => JSON.stringify(e.data || null).length + ':' + JSON.stringify(
+        (e.data || []).map(t => [t.y && t.y.length, t.y && t.y[0], t.y && t.y[t.y.length - 1]])))
+    .join('|')"""
+
+
+def filter_change(browser, url: str, control: str) -> float:
+    """Seconds from a click on `control` to the redrawn charts of a finished script run."""
+    _, page = load(browser, url)
+    try:
+        before = page.evaluate(CHART_SIGNATURE)
+        target = page.get_by_text(control, exact=True).first
+        started = time.perf_counter()
+        target.click()
+        page.wait_for_function(
+            f"""(before) => ({CHART_SIGNATURE})() !== before
+                && !document.querySelector('[data-testid="stStatusWidget"] svg')""",
+            arg=before,
+            timeout=PAGE_SECONDS * 1000,
+            polling=20,
+        )
+        wait_idle(page)
+        return time.perf_counter() - started
+    finally:
+        page.close()
+
+
+def median_load(browser, url: str, runs: int, *, footer: bool = True) -> Load:
+    loads = []
+    for _ in range(runs):
+        measured, page = load(browser, url, footer=footer)
+        page.close()
+        loads.append(measured)
+    return Load(
+        statistics.median(m.first_chart for m in loads),
+        statistics.median(m.finished for m in loads),
+    )
+
+
+def browser_times(home: Path, tmp: Path, runs: int, browser) -> dict:
+    """Pages of our app and the one-chart app, alternately, in one run; filter changes."""
+    app_port, base_port = free_port(), free_port()
+    baseline_script = tmp / "een_grafiek.py"
+    baseline_script.write_text(BASELINE_APP)
+    ours = start_server(launcher_command(app_port), env_for(home), tmp / "app.log", app_port)
+    base = start_server(
+        [sys.executable, "-m", "streamlit", "run", str(baseline_script),
+         "--server.headless=true", f"--server.port={base_port}",
+         "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
+        os.environ.copy(), tmp / "base.log", base_port,
+    )  # fmt: skip
+    try:
+        wait_for_health(ours)
+        wait_for_health(base)
+        for spec in ui.PAGES:  # a first visit of each: caches filled as a user finds them
+            load(browser, ours.url + spec.url_path)[1].close()
+        load(browser, base.url, footer=False)[1].close()
+        pages, baselines = {}, []
+        for spec in ui.PAGES:
+            baselines.append(median_load(browser, base.url, runs, footer=False))
+            pages[spec.url_path] = median_load(browser, ours.url + spec.url_path, runs)
+        baseline = Load(
+            statistics.median(b.first_chart for b in baselines),
+            statistics.median(b.finished for b in baselines),
+        )
+        filters = {
+            page: statistics.median(
+                filter_change(browser, ours.url + page, control) for _ in range(runs)
+            )
+            for page, control in FILTER_CHANGES
+        }
+        return {"pages": pages, "baseline": baseline, "filters": filters}
+    finally:
+        stop(ours.process)
+        stop(base.process)
+
+
+def start_and_memory(home: Path, tmp: Path, browser) -> tuple[float, float]:
+    """App start to the first finished page; then every page once, and the server's peak."""
+    port = free_port()
+    started = time.perf_counter()
+    server = start_server(launcher_command(port), env_for(home), tmp / "start.log", port)
+    try:
+        wait_for_health(server)
+        _, page = load(browser, server.url)
+        first_page = time.perf_counter() - started
+        page.close()
+        for spec in ui.PAGES:
+            load(browser, server.url + spec.url_path)[1].close()
+        return first_page, peak_mb(server.process.pid)
+    finally:
+        stop(server.process)
+
+
+# -- the table ----------------------------------------------------------------------------
+
+
+def table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(row: list) -> str:
+        return "| " + " | ".join(str(c).rjust(w) for c, w in zip(row, widths, strict=True)) + " |"
+
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(header), rule, *map(line, rows)])
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f}".replace(",", ".")
+
+
+def s(seconds: float) -> str:
+    return f"{seconds:.2f}".replace(".", ",")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,10,100", help="komma-gescheiden, bv. 1,10,100")
+    parser.add_argument("--runs", type=int, default=5, help="herhalingen per meting (mediaan)")
+    parser.add_argument("--no-browser", action="store_true", help="alleen server en import")
+    parser.add_argument("--server-worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.server_worker:
+        server_worker(args.runs)
+        return
+    scales = [int(x) for x in args.scales.split(",")]
+    say: Callable[[str], None] = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
+
+    results: dict[int, dict] = {}
+    browser_result = None
+    with tempfile.TemporaryDirectory(prefix="iko-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        playwright = browser = None
+        if not args.no_browser:
+            from playwright.sync_api import sync_playwright
+
+            playwright = sync_playwright().start()
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for scale in scales:
+                say(f"{scale}x: export maken")
+                export = scaled_export(scale, tmp / f"export-{scale}")
+                home = tmp / f"home-{scale}"
+                say(f"{scale}x: importeren")
+                seconds, peak, output = run_measured(
+                    [sys.executable, "-m", "dashboard.cli", "import", str(export)],
+                    env_for(home),
+                )
+                if "Gepubliceerd" not in output and "gepubliceerd" not in output:
+                    raise SystemExit(f"import {scale}x niet gepubliceerd:\n{output}")
+                say(f"{scale}x: pagina's op de server")
+                pages, worker_peak = server_times(home, args.runs)
+                results[scale] = {
+                    "rows": rows_of(export),
+                    "import": (seconds, peak),
+                    "pages": pages,
+                    "worker_peak": worker_peak,
+                }
+                if browser is not None:
+                    say(f"{scale}x: start en geheugen")
+                    results[scale]["start"] = start_and_memory(home, tmp, browser)
+                    if scale == 1:
+                        say("1x: in Chromium naast een app met één grafiek")
+                        browser_result = browser_times(home, tmp, args.runs, browser)
+        finally:
+            if browser is not None:
+                browser.close()
+                playwright.stop()
+
+    print("\n## Server: paginarun in ms (AppTest, alle queries en grafieken)\n")
+    header = ["pagina"] + [f"{k}x {w}" for k in scales for w in ("eerste", "warm")]
+    rows = [
+        [spec.url_path]
+        + [ms(results[k]["pages"][spec.url_path][w]) for k in scales for w in ("cold", "warm")]
+        for spec in ui.PAGES
+    ]
+    print(table(rows, header))
+
+    print("\n## Import, start en geheugen\n")
+    header = ["schaal", "zaken", "contacten", "import s", "import MB", "start->pagina s",
+              "server MB", "AppTest-proces MB"]  # fmt: skip
+    rows = []
+    for k in scales:
+        r = results[k]
+        start = r.get("start")
+        rows.append(
+            [f"{k}x", f"{r['rows']['cases']:,}".replace(",", "."),
+             f"{r['rows']['contacts']:,}".replace(",", "."),
+             s(r["import"][0]), f"{r['import'][1]:.0f}",
+             s(start[0]) if start else "-", f"{start[1]:.0f}" if start else "-",
+             f"{r['worker_peak']:.0f}"]
+        )  # fmt: skip
+    print(table(rows, header))
+
+    if browser_result:
+        base = browser_result["baseline"]
+        print(
+            f"\n## Chromium, 1x (mediaan van {args.runs}); app met één grafiek: eerste grafiek "
+            f"{s(base.first_chart)} s, klaar {s(base.finished)} s\n"
+        )
+        header = ["pagina", "eerste grafiek s", "x één-grafiek-app", "klaar s", "x één-grafiek-app"]
+        rows = [
+            [name, s(m.first_chart), s(m.first_chart / base.first_chart),
+             s(m.finished), s(m.finished / base.finished)]
+            for name, m in browser_result["pages"].items()
+        ]  # fmt: skip
+        print(table(rows, header))
+        print("\n## Filter wijzigen tot bijgewerkte grafiek (Chromium, 1x)\n")
+        rows = [
+            [page, control, s(browser_result["filters"][page])] for page, control in FILTER_CHANGES
+        ]
+        print(table(rows, ["pagina", "klik op", "s"]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""The stored layers: computed once per data version into a DuckDB file that any number of app
+processes open read-only, with the same rows as the views they replace."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import tomllib
+from concurrent.futures import ThreadPoolExecutor
+
+import duckdb
+import polars as pl
+import pytest
+from browser_support import Server, launcher_command, open_and_wait, stop, wait_for_health
+from import_corpus import small_export, write_export
+
+from dashboard import db
+from dashboard.demo.generator import write_demo
+from dashboard.format import date_nl
+from dashboard.importer import import_files
+from dashboard.paths import DATA_ROOT, DEMO_DIR, REPO_ROOT
+
+
+def report_parameters() -> dict[str, object]:
+    """One value per report parameter: the ones the SQL linter templates the reports with."""
+    with (REPO_ROOT / "pyproject.toml").open("rb") as f:
+        placeholders = tomllib.load(f)["tool"]["sqlfluff"]["templater"]["placeholder"]
+    values: dict[str, object] = {}
+    for name, text in placeholders.items():
+        if name == "param_style":
+            continue
+        text = str(text)
+        if text.startswith("DATE '"):
+            values[name] = dt.date.fromisoformat(text[6:-1])
+        elif text.startswith("'"):
+            value = text.strip("'")
+            try:
+                values[name] = dt.date.fromisoformat(value)
+            except ValueError:
+                values[name] = value
+        else:
+            values[name] = int(text)
+    return values
+
+
+def views_only(data_dir, reference_root, data_home) -> duckdb.DuckDBPyConnection:
+    """Every relation as a plain view over the Parquet files: how the app read them before."""
+    con = duckdb.connect()
+    folders = ",".join(str(p.resolve()) for p in (data_dir, reference_root, data_home))
+    con.execute(f"SET file_search_path = '{folders}'")
+    for rel in db.relations().values():
+        con.execute(f'CREATE VIEW "{rel.name}" AS\n{rel.sql}')
+    return con
+
+
+def sorted_rows(df: pl.DataFrame) -> pl.DataFrame:
+    return df.sort(by=df.columns, nulls_last=True)
+
+
+def test_reports_from_the_marts_file_equal_the_views(tmp_path):
+    home = tmp_path / "home"
+    database = db.open_database(DEMO_DIR, DATA_ROOT, home)
+    assert database.marts_file is not None and database.marts_file.is_file()
+    views = views_only(DEMO_DIR, DATA_ROOT, home)
+    params = report_parameters()
+    for name in db.report_names():
+        sql = db.report_sql(name)
+        needed = {k: params[k] for k in set(db.PARAMETER.findall(sql))}
+        expected = views.sql(sql, params=needed).pl()
+        got = database.run(name, **needed)
+        assert sorted_rows(got).equals(sorted_rows(expected)), name
+
+
+def test_relations_over_imported_figures_stay_live():
+    live = db.live_relations()
+    assert {"src_published_figures", "stg_published_figures", "mart_measures_by_source"} <= live
+    assert not live & {r.name for r in db.stored_relations()}
+    assert "mart_annual_measures" in {r.name for r in db.stored_relations()}
+
+
+def test_a_published_version_carries_its_marts_and_is_opened_read_only(tmp_path):
+    home = tmp_path / "home"
+    export = write_export(small_export(), tmp_path / "export", "parquet")
+    result = import_files([export], home, who="test", reference_root=DATA_ROOT)
+    assert result.outcome == "published", result.report_nl()
+    version = home / "versions" / result.version
+    files = sorted(p.name for p in version.iterdir() if p.is_file())
+    assert files == ["manifest.json", db.marts_file_name(DATA_ROOT)]
+    assert not list(home.rglob(".tmp-*"))
+
+    database = db.open_database(version, DATA_ROOT, home)
+    assert database.marts_file == version / db.marts_file_name(DATA_ROOT)
+    read_only = database.con.sql(
+        f"SELECT readonly FROM duckdb_databases() WHERE database_name = '{db.MARTS_SCHEMA}'"
+    ).fetchall()
+    assert read_only == [(True,)]
+    with pytest.raises(duckdb.Error):
+        database.con.execute(f"CREATE TABLE {db.MARTS_SCHEMA}.x AS SELECT 1")
+
+
+def test_a_failed_build_leaves_no_file(tmp_path):
+    broken = tmp_path / "export"
+    broken.mkdir()  # no tables at all: the first source view cannot be read
+    target = tmp_path / "marts" / "marts.duckdb"
+    with pytest.raises(duckdb.Error):
+        db.build_marts(target, broken, DATA_ROOT)
+    assert list(target.parent.iterdir()) == []
+
+
+def test_the_demo_marts_are_rebuilt_when_the_export_changes(tmp_path):
+    data = tmp_path / "data"
+    write_demo(data, dt.date(2026, 1, 15))
+    first = db.marts_path(data, DATA_ROOT, tmp_path / "home")
+    write_demo(data, dt.date(2026, 2, 15))
+    assert db.marts_path(data, DATA_ROOT, tmp_path / "home") != first
+
+
+@pytest.mark.browser
+def test_two_app_processes_serve_one_version_and_follow_an_import(browser, free_port, tmp_path):
+    home = tmp_path / "home"
+    for until in (dt.date(2026, 1, 15), dt.date(2026, 2, 15)):
+        write_demo(tmp_path / f"export-{until}", until)
+    first = import_files([tmp_path / "export-2026-01-15"], home, who="test")
+    assert first.outcome == "published", first.report_nl()
+
+    env = {k: v for k, v in os.environ.items() if k != "IKO_DATA_DIR"}
+    env["IKO_DATA_HOME"] = str(home)
+    servers = []
+    try:
+        for n in range(2):
+            port = free_port()
+            log = tmp_path / f"server-{n}.log"
+            with log.open("w") as out:
+                process = subprocess.Popen(
+                    launcher_command(port), env=env, stdout=out, stderr=subprocess.STDOUT,
+                    start_new_session=True, cwd=tmp_path,
+                )  # fmt: skip
+            servers.append(Server(process, port, log))
+        for server in servers:
+            wait_for_health(server)
+
+        def footer(server: Server) -> str:
+            page = open_and_wait(browser, server.url + "gegevens")
+            try:
+                return page.locator(".st-key-voettekst").inner_text()
+            finally:
+                page.close()
+
+        # Playwright's sync API belongs to one thread: the two pages load one after the other,
+        # while both servers hold the version's marts file open.
+        assert all(date_nl(dt.date(2026, 1, 15)) in footer(s) for s in servers)
+
+        second = import_files([tmp_path / "export-2026-02-15"], home, who="test")
+        assert second.outcome == "published", second.report_nl()
+        assert all(date_nl(dt.date(2026, 2, 15)) in footer(s) for s in servers)
+    finally:
+        for server in servers:
+            stop(server.process)
+
+
+def test_processes_read_the_same_marts_file_at_once(tmp_path):
+    """Several processes attach one marts file read-only at the same moment (no file lock
+    between readers)."""
+    home = tmp_path / "home"
+    path = db.ensure_marts(DEMO_DIR, DATA_ROOT, home)
+    script = (
+        "import sys, duckdb; con = duckdb.connect(); "
+        f"con.execute(\"ATTACH '{path}' AS m (READ_ONLY)\"); "
+        "print(con.sql('SELECT count(*) FROM m.stg_cases').fetchall()[0][0])"
+    )
+    with ThreadPoolExecutor(4) as pool:
+        outputs = list(
+            pool.map(
+                lambda _: subprocess.run(
+                    [sys.executable, "-c", script],
+                    capture_output=True, text=True, check=True,
+                ).stdout.strip(),
+                range(4),
+            )
+        )  # fmt: skip
+    assert len(set(outputs)) == 1 and int(outputs[0]) > 0
