@@ -131,10 +131,9 @@ def iko_template() -> go.layout.Template:
         "zerolinecolor": GRID_COLOUR,
         "title": {"standoff": 12, "font": {"size": FONT_SIZE}},
         "tickfont": {"size": FONT_SIZE},
+        # No `nticks` here: on a category axis it would drop category names. Value axes space
+        # their ticks for the width themselves; month and year axes thin their own tick lists.
         "automargin": True,
-        # Fewer ticks rather than labels on top of each other (value axes; month and year
-        # axes thin their own tick lists).
-        "nticks": 8,
         # "12.000", not plotly's default "12k" (an English abbreviation on a Dutch slide)
         "exponentformat": "none",
         "separatethousands": True,

@@ -95,6 +95,9 @@ def measures(rows: pl.DataFrame) -> list[Measure]:
     ]
 
 
+COMPACT_YEARS = 4  # years named (and bars labelled) on a small chart
+
+
 def decimals(values: pl.Series) -> int:
     """0 for counts, 1 for a measure with fractions (a monthly average)."""
     return 0 if all(float(v).is_integer() for v in values.drop_nulls()) else 1
@@ -131,18 +134,21 @@ def trend_figure(
     rows = rows.sort("year")
     places = decimals(rows["value"])
     # A small chart is a third of the page wide: it names at most four years (the last
-    # always) and labels only its last complete year's bar, so no label touches another.
+    # always), and with more than four bars labels only its last complete year's bar, so no
+    # label touches another.
     complete = rows.filter(pl.col("kind") != "lopend")["year"]
-    labelled = {complete.max()} if compact else set(rows["year"].to_list())
+    few = rows.height <= COMPACT_YEARS
+    labelled = set(rows["year"].to_list()) if few or not compact else {complete.max()}
     years = rows["year"].to_list()
-    step = -(-len(years) // 4) if compact else 1
+    step = -(-len(years) // COMPACT_YEARS) if compact else 1
     named = set(years[::-1][::step])
     fig = go.Figure()
+    traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     for key, legend in KINDS.items():
         own = rows.filter(kind=key)
         if own.is_empty():
             continue
-        fig.add_trace(
+        traces.append(
             go.Bar(
                 x=own["year"].to_list(),
                 y=own["value"].to_list(),
@@ -169,7 +175,7 @@ def trend_figure(
         )
     differing = rows.filter(status="verschil")
     if not differing.is_empty():
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=differing["year"].to_list(),
                 y=differing["published_value"].to_list(),
@@ -183,6 +189,7 @@ def trend_figure(
                 hoverinfo="text",
             )
         )
+    fig.add_traces(traces)
     top = max(rows["value"].max() or 0, differing["published_value"].max() or 0)
     shapes, notes = definition_markers(rows, compact=compact)
     fig.update_layout(
