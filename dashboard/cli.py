@@ -110,6 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="laatste dag met gegevens (standaard gisteren)",
     )
     demo.add_argument(
+        "--since",
+        type=_year,
+        default=None,
+        metavar="JJJJ",
+        help="maak ook de jaren vanaf dit jaar tot en met 2023, naar de registratie van toen "
+        "(2020 geijkt op het jaarverslag 2020; standaard: vanaf 2024)",
+    )
+    demo.add_argument(
         "--out",
         type=Path,
         default=DEMO_DIR,
@@ -143,10 +151,16 @@ def build_parser() -> argparse.ArgumentParser:
         "import-published",
         help="importeer gepubliceerde jaarcijfers",
         description="Importeer gepubliceerde jaarcijfers voor jaren zonder export op zaakniveau: "
-        "een CSV met de kolommen year,measure,value (en eventueel section,note), met de maten "
-        "van data/reference/published-2025-report.csv. Per jaar en maat wint het nieuwe bestand.",
+        "een CSV met de kolommen year,measure,value (en eventueel section,note,source), met de "
+        "maten van data/reference/measure-labels.csv. Per jaar en maat wint het nieuwe bestand.",
     )
     pub.add_argument("path", type=Path, metavar="BESTAND.csv", help="de jaarcijfers")
+    pub.add_argument(
+        "--skip-unknown",
+        action="store_true",
+        help="sla rijen met een onbekende maat over (en noem ze) in plaats van het hele "
+        "bestand te weigeren",
+    )
     pub.add_argument(
         "--data-home",
         type=Path,
@@ -206,7 +220,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from dashboard.demo.generator import write_demo
         from dashboard.format import date_nl, number
 
-        rows = write_demo(args.out, args.until)
+        try:
+            rows = write_demo(args.out, args.until, since=args.since)
+        except ValueError as exc:
+            print(f"iko-dashboard demo: fout: {exc}", file=sys.stderr)
+            return 2
         print(f"Demogegevens tot en met {date_nl(args.until)} geschreven naar {args.out}:")
         width = max(map(len, rows))
         for table, count in rows.items():
@@ -233,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "import-published":
         from dashboard.importer.published import import_published
 
-        published = import_published(args.path, args.data_home)
+        published = import_published(args.path, args.data_home, skip_unknown=args.skip_unknown)
         print(published.report_nl())
         return 2 if published.outcome == "rejected" else 0
 

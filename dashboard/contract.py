@@ -15,35 +15,104 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 @dataclass(frozen=True)
+class Era:
+    """A period in which the centre registered cases one way (codes, and what Lijn 1 holds)."""
+
+    key: str
+    label_nl: str
+    valid_from: dt.date
+    valid_until: dt.date | None
+    lines_nl: str  # what Lijn 1 and Lijn 2 held, in the words of that era's annual report
+    line1_holiday_consent_only: bool  # the line follows from the code (Lijn 1 = one code)
+
+
+# The centre started in 2006. The 2020 annual report describes the registration before the
+# change (Lijn 1: simple questions under ten codes, and every case a relative or professional
+# brought; Lijn 2: the parents' cases); the 2025 report the one after (Lijn 1: only
+# 'toestemming voor vakantie'; Lijn 2: 15 codes, parents and third parties). No report dates
+# the change; we take 1 January 2024, the first year the 2025 report counts the new way.
+FIRST_DATE = dt.date(2006, 1, 1)
+CURRENT_ERA_FROM = dt.date(2024, 1, 1)
+ERAS: tuple[Era, ...] = (
+    Era(
+        "2006",
+        "registratie 2006-2023",
+        FIRST_DATE,
+        CURRENT_ERA_FROM - dt.timedelta(days=1),
+        "Lijn 1 (eerstelijnszaken): eenvoudige vragen, zoals toestemming voor vakantie, en elke "
+        "zaak van een familielid of professional, onder alle codes; Lijn 2 (tweedelijnszaken): "
+        "de zaken waarin een ouder contact opnam.",
+        line1_holiday_consent_only=False,
+    ),
+    Era(
+        "2024",
+        "registratie vanaf 2024",
+        CURRENT_ERA_FROM,
+        None,
+        "Lijn 1: alleen de code 'toestemming voor vakantie'; Lijn 2: alle andere codes, ongeacht "
+        "of een ouder of een derde contact opnam.",
+        line1_holiday_consent_only=True,
+    ),
+)
+
+
+@dataclass(frozen=True)
 class Category:
     code: str
     label_nl: str
-    line: int
+    line: int  # the line under today's registration (Lijn 1 = 'toestemming voor vakantie')
     # position in the section 7 overview table of the annual report; None = not in it
     overview_order: int | None
+    valid_from: dt.date = FIRST_DATE
+    valid_until: dt.date | None = None
 
 
-# The 15 Lijn 2 codes of section 1 of the annual report plus the Lijn 1 code.
+_RETIRED = CURRENT_ERA_FROM - dt.timedelta(days=1)
+# The 15 Lijn 2 codes of section 1 of the 2025 annual report plus the Lijn 1 code, and the
+# codes of the 2020 report (figures 1.6.1 and 1.6.2) that the registration no longer has.
+# Codes of 2025 that the 2020 report does not name are taken to start with the new registration.
 CATEGORIES: tuple[Category, ...] = (
     Category("holiday_consent", "Toestemming voor vakantie", 1, None),
     Category("abduction", "Internationale kinderontvoering", 2, 1),
-    Category("domestic_access_noncompliance", "Niet nakoming binnenlandse omgang", 2, 2),
-    Category("abduction_by_family", "Ontvoering door familie", 2, 3),
+    Category(
+        "domestic_access_noncompliance", "Niet nakoming binnenlandse omgang", 2, 2, CURRENT_ERA_FROM
+    ),
+    Category("abduction_by_family", "Ontvoering door familie", 2, 3, CURRENT_ERA_FROM),
     Category("prevention", "Preventie", 2, 4),
     Category("international_access", "Internationale omgangsregeling", 2, 5),
     Category("relocation_consent", "Toestemming voor vertrek", 2, 6),
+    # the 2020 report's 'toestemming vakantie (complex)'
     Category("no_holiday_consent", "Geen toestemming voor vakantie", 2, 7),
     Category("lawful_relocation", "Geoorloofde overbrenging", 2, 8),
-    Category("international_child_protection", "Internationale kinderbescherming", 2, 9),
-    Category("hotline_116000", "Vermissing: 116000 hotline", 2, 10),
-    Category("other_advice", "Overig advies", 2, 11),
-    Category("advice_not_netherlands", "Advies niet Nederlands", 2, 12),
-    Category("no_substantive_advice", "Niet tot inhoudelijk advies gekomen", 2, 13),
-    Category("abandonment", "Achterlating", 2, None),
-    Category("custody_questions", "Gezagsvragen", 2, None),
+    Category(
+        "international_child_protection", "Internationale kinderbescherming", 2, 9, CURRENT_ERA_FROM
+    ),
+    Category("hotline_116000", "Vermissing: 116000 hotline", 2, 10, CURRENT_ERA_FROM),
+    Category("other_advice", "Overig advies", 2, 11, CURRENT_ERA_FROM),
+    Category("advice_not_netherlands", "Advies niet Nederlands", 2, 12, CURRENT_ERA_FROM),
+    Category(
+        "no_substantive_advice", "Niet tot inhoudelijk advies gekomen", 2, 13, CURRENT_ERA_FROM
+    ),
+    Category("abandonment", "Achterlating", 2, None, CURRENT_ERA_FROM),
+    Category("custody_questions", "Gezagsvragen", 2, None, CURRENT_ERA_FROM),
+    Category(
+        "domestic_abduction_access", "Binnenlandse ontvoering/omgang", 2, None, FIRST_DATE, _RETIRED
+    ),
+    Category(
+        "abduction_within_kingdom",
+        "Ontvoering binnen het Koninkrijk",
+        2,
+        None,
+        FIRST_DATE,
+        _RETIRED,
+    ),
+    Category("refuting_threat", "Weerleggen dreiging", 2, None, FIRST_DATE, _RETIRED),
+    Category("missing_child", "Vermissing", 2, None, FIRST_DATE, _RETIRED),
+    Category("general_advice", "Algemeen advies", 2, None, FIRST_DATE, _RETIRED),
 )
 CATEGORY_CODES = tuple(c.code for c in CATEGORIES)
-LINE2_CODES = tuple(c.code for c in CATEGORIES if c.line == 2)
+# today's Lijn 2 codes (the demo generator's and the overview table's)
+LINE2_CODES = tuple(c.code for c in CATEGORIES if c.line == 2 and c.valid_until is None)
 
 CategoryCode = Literal[
     "holiday_consent",
@@ -62,6 +131,11 @@ CategoryCode = Literal[
     "no_substantive_advice",
     "abandonment",
     "custody_questions",
+    "domestic_abduction_access",
+    "abduction_within_kingdom",
+    "refuting_threat",
+    "missing_child",
+    "general_advice",
 ]
 ContactedBy = Literal["mother", "father", "family_acquaintance", "professional"]
 ParentRole = Literal[
@@ -105,10 +179,12 @@ class CaseRow(Row):
     )
     line: Literal[1, 2] = Field(
         description="Lijn 1: vragen over het toestemmingsformulier voor reizen (werkstudenten). "
-        "Lijn 2: juridische zaken (juristen)."
+        "Lijn 2: juridische zaken (juristen). Vóór 2024: de lijn zoals toen geregistreerd "
+        "(zie 'Tijdvakken')."
     )
     category_code: CategoryCode = Field(
-        description="Registratiecode: de 15 Lijn 2-codes en de Lijn 1-code 'holiday_consent'."
+        description="Registratiecode: de 15 Lijn 2-codes en de Lijn 1-code 'holiday_consent'; "
+        "vóór 2024 ook de codes van toen (zie 'Registratiecodes' en 'Tijdvakken')."
     )
     contacted_by: ContactedBy = Field(
         description="Wie contact opnam: moeder, vader (ouders) of familielid/kennis, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic.fields import FieldInfo
 
-from dashboard.contract import CATEGORIES, EXPORT_TABLES, column_type
+from dashboard.contract import CATEGORIES, ERAS, EXPORT_TABLES, FIRST_DATE, column_type
 from dashboard.importer.validate import FALSE_WORDS, RULES, TRUE_WORDS
 from dashboard.paths import REPO_ROOT
 
@@ -75,8 +75,10 @@ precies wat een export moet bevatten.
     duizendtallen.
   - leeg: een leeg veld of een lege cel.
   - codes precies zoals hieronder; hoofdletters tellen (`IKO`, niet `iko`).
-- Een export bevat alle zaken vanaf 1 januari 2024 tot en met `data_until`; contactmomenten,
-  kinderen en mediationverzoeken horen bij zaken in de export.
+- Een export bevat alle zaken vanaf een 1 januari tot en met `data_until`; de vroegste datum
+  is FIRST_DATE (het begin van Centrum IKO), de laatste `data_until`. Contactmomenten,
+  kinderen en mediationverzoeken horen bij zaken in de export. Elke rij volgt de registratie
+  van haar tijd (zie 'Tijdvakken'): een regel van nu weigert geen oudere rij.
 
 ## Geen persoonsgegevens
 Geen namen, adressen, geboortedata, BSN, telefoonnummers of e-mailadressen, ook niet in een
@@ -91,6 +93,18 @@ pseudoniem nummer mag niet terug te rekenen zijn naar het dossiernummer buiten h
   waarin een **ouder** contact opnam (`contacted_by` moeder of vader), en de kinderen in die zaken.
 """
 
+
+ERAS_INTRO = """
+## Tijdvakken
+Centrum IKO registreert zaken sinds 2006, en niet steeds op dezelfde manier: de codes en de
+verdeling over Lijn 1 en Lijn 2 veranderden (het jaarverslag 2020 telt 2.774 eerstelijnszaken
+onder tien codes, het jaarverslag 2025 telt in Lijn 1 alleen 'toestemming voor vakantie'). Een
+rij wordt gecontroleerd en geteld volgens de registratie op haar `opened_date`. Geen
+jaarverslag noemt de datum van de overgang; het dashboard neemt 1 januari 2024, het eerste jaar
+dat het jaarverslag 2025 op de nieuwe manier telt. De maten van het dashboard rekenen beide
+definities uit waar de gegevens dat toelaten (bijvoorbeeld 'Lijn 1-zaken' en 'Eerstelijnszaken
+(definitie 2020)'), en de pagina Meerjarige trends markeert het jaar van de overgang.
+"""
 
 LIMITS_INTRO = """
 ## Grenzen
@@ -189,8 +203,10 @@ def limit_rows() -> list[str]:
 
 
 def render() -> str:
-    header = HEADER.replace("TRUE_LIST", words(TRUE_WORDS)).replace(
-        "FALSE_LIST", words(FALSE_WORDS)
+    header = (
+        HEADER.replace("TRUE_LIST", words(TRUE_WORDS))
+        .replace("FALSE_LIST", words(FALSE_WORDS))
+        .replace("FIRST_DATE", f"{FIRST_DATE:%d-%m-%Y}")
     )
     parts = [header]
     for table, model in EXPORT_TABLES.items():
@@ -201,11 +217,28 @@ def render() -> str:
             parts.append(
                 f"| `{name}` | {type_name(field)} | {allowed_values(field)} | {field.description} |"
             )
-    parts.append("\n## Registratiecodes (`category_code`)\n")
-    parts.append("| code | Nederlandse naam | lijn | rij in overzichtstabel jaarverslag |")
+    parts.append(ERAS_INTRO)
+    parts.append("| tijdvak | van | tot en met | Lijn 1 en Lijn 2 |")
     parts.append("|---|---|---|---|")
+    for e in ERAS:
+        until = f"{e.valid_until:%d-%m-%Y}" if e.valid_until else "—"
+        parts.append(f"| {e.label_nl} | {e.valid_from:%d-%m-%Y} | {until} | {e.lines_nl} |")
+    parts.append("\n## Registratiecodes (`category_code`)\n")
+    parts.append(
+        "Een code hoort bij zaken die geopend zijn in de periode dat ze in gebruik was; een code "
+        "buiten die periode geeft een waarschuwing (`code_era`), geen fout.\n"
+    )
+    parts.append(
+        "| code | Nederlandse naam | lijn (vanaf 2024) | rij in overzichtstabel jaarverslag "
+        "| in gebruik van | tot en met |"
+    )
+    parts.append("|---|---|---|---|---|---|")
     for c in CATEGORIES:
-        parts.append(f"| `{c.code}` | {c.label_nl} | {c.line} | {c.overview_order or '—'} |")
+        until = f"{c.valid_until:%d-%m-%Y}" if c.valid_until else "—"
+        parts.append(
+            f"| `{c.code}` | {c.label_nl} | {c.line} | {c.overview_order or '—'} "
+            f"| {c.valid_from:%d-%m-%Y} | {until} |"
+        )
     parts.append(LIMITS_INTRO.rstrip("\n"))
     parts += limit_rows()
     parts.append(CHECKS_INTRO)

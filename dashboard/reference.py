@@ -11,7 +11,7 @@ import polars as pl
 import pycountry
 from holidays.constants import PUBLIC, SCHOOL
 
-from dashboard.contract import CATEGORIES
+from dashboard.contract import CATEGORIES, ERAS
 
 # The app may only read what ships in the repository, wherever it is checked out.
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -67,18 +67,45 @@ SCHOOL_HOLIDAY_SCHEMA = {
 
 
 def categories() -> pl.DataFrame:
+    """Every registration code with the dates it was in use (`valid_until` empty: still is)."""
     return pl.DataFrame(
         {
             "code": [c.code for c in CATEGORIES],
             "label_nl": [c.label_nl for c in CATEGORIES],
             "line": [c.line for c in CATEGORIES],
             "overview_order": [c.overview_order for c in CATEGORIES],
+            "valid_from": [c.valid_from for c in CATEGORIES],
+            "valid_until": [c.valid_until for c in CATEGORIES],
         },
         schema={
             "code": pl.String,
             "label_nl": pl.String,
             "line": pl.Int8,
             "overview_order": pl.Int8,
+            "valid_from": pl.Date,
+            "valid_until": pl.Date,
+        },
+    )
+
+
+def registration_eras() -> pl.DataFrame:
+    """The periods of one way of registering, with what Lijn 1 and Lijn 2 held then."""
+    return pl.DataFrame(
+        {
+            "era": [e.key for e in ERAS],
+            "label_nl": [e.label_nl for e in ERAS],
+            "valid_from": [e.valid_from for e in ERAS],
+            "valid_until": [e.valid_until for e in ERAS],
+            "lines_nl": [e.lines_nl for e in ERAS],
+            "line1_holiday_consent_only": [e.line1_holiday_consent_only for e in ERAS],
+        },
+        schema={
+            "era": pl.String,
+            "label_nl": pl.String,
+            "valid_from": pl.Date,
+            "valid_until": pl.Date,
+            "lines_nl": pl.String,
+            "line1_holiday_consent_only": pl.Boolean,
         },
     )
 
@@ -222,6 +249,7 @@ def write_reference_tables(out_dir: Path) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     tables = {
         "categories": categories(),
+        "registration_eras": registration_eras(),
         "countries": countries(),
         "school_holidays": school_holidays(),
         "public_holidays": public_holidays(),

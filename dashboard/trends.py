@@ -35,8 +35,15 @@ KINDS: dict[str, str] = {
     "jaarverslag": "gepubliceerd (jaarverslag)",
     "lopend": "lopend jaar, tot nu toe",
 }
+# the same, in a table column that must leave room for the others
+SHORT_KINDS: dict[str, str] = {
+    "gegevens": "berekend",
+    "jaarverslag": "jaarverslag",
+    "lopend": "lopend jaar",
+}
 SHOWN_COLOUR = PALETTE[0]
 DIFFERENCE_COLOUR = PALETTE[1]
+MARKER_COLOUR = "#555555"
 PATTERNS = {"gegevens": "", "jaarverslag": "/", "lopend": "."}
 
 
@@ -45,22 +52,50 @@ class Measure:
     measure: str
     label_nl: str
     section_nl: str | None
+    definition_nl: str | None = None
 
     @property
     def choice_nl(self) -> str:
-        return f"{self.section_nl} · {self.label_nl}" if self.section_nl else self.label_nl
+        label = searchable(self.label_nl)
+        return f"{self.section_nl} · {label}" if self.section_nl else label
+
+
+# The annual report says "IKO-zaken"; someone looking for them types "ontvoering". The picker
+# says both, so either word finds them.
+_SEARCH_WORDS = {
+    "IKO-zaken": "ontvoeringszaken (IKO-zaken)",
+    "IKO-mediations": "IKO-mediations (ontvoeringszaken)",
+    "IKO-verzoeken": "IKO-verzoeken (ontvoeringszaken)",
+}
+
+
+def searchable(label: str) -> str:
+    for word, words in _SEARCH_WORDS.items():
+        if label.startswith(word):
+            return words[0].upper() + words[1:] + label.removeprefix(word)
+        label = label.replace(f" {word}", f" {words}")
+    return label
 
 
 def measures(rows: pl.DataFrame) -> list[Measure]:
     """Every measure with at least one year, in the annual report's order of sections."""
     found = (
         rows.group_by("measure")
-        .agg(pl.first("label_nl"), pl.first("section"), pl.first("section_nl"))
+        .agg(
+            pl.first("label_nl"),
+            pl.first("section"),
+            pl.first("section_nl"),
+            pl.first("definition_nl"),
+        )
         .sort("section", "label_nl", nulls_last=True)
     )
     return [
-        Measure(r["measure"], r["label_nl"], r["section_nl"]) for r in found.iter_rows(named=True)
+        Measure(r["measure"], r["label_nl"], r["section_nl"], r["definition_nl"])
+        for r in found.iter_rows(named=True)
     ]
+
+
+COMPACT_YEARS = 4  # years named (and bars labelled) on a small chart
 
 
 def decimals(values: pl.Series) -> int:
@@ -99,18 +134,21 @@ def trend_figure(
     rows = rows.sort("year")
     places = decimals(rows["value"])
     # A small chart is a third of the page wide: it names at most four years (the last
-    # always) and labels only its last complete year's bar, so no label touches another.
+    # always), and with more than four bars labels only its last complete year's bar, so no
+    # label touches another.
     complete = rows.filter(pl.col("kind") != "lopend")["year"]
-    labelled = {complete.max()} if compact else set(rows["year"].to_list())
+    few = rows.height <= COMPACT_YEARS
+    labelled = set(rows["year"].to_list()) if few or not compact else {complete.max()}
     years = rows["year"].to_list()
-    step = -(-len(years) // 4) if compact else 1
+    step = -(-len(years) // COMPACT_YEARS) if compact else 1
     named = set(years[::-1][::step])
     fig = go.Figure()
+    traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     for key, legend in KINDS.items():
         own = rows.filter(kind=key)
         if own.is_empty():
             continue
-        fig.add_trace(
+        traces.append(
             go.Bar(
                 x=own["year"].to_list(),
                 y=own["value"].to_list(),
@@ -137,7 +175,7 @@ def trend_figure(
         )
     differing = rows.filter(status="verschil")
     if not differing.is_empty():
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=differing["year"].to_list(),
                 y=differing["published_value"].to_list(),
@@ -151,8 +189,12 @@ def trend_figure(
                 hoverinfo="text",
             )
         )
+    fig.add_traces(traces)
     top = max(rows["value"].max() or 0, differing["published_value"].max() or 0)
+    shapes, notes = definition_markers(rows, compact=compact)
     fig.update_layout(
+        shapes=shapes,
+        annotations=notes,
         title={"text": title},
         height=340 if compact else 440,
         barmode="overlay",
@@ -176,10 +218,61 @@ def trend_figure(
     return fig
 
 
+def definition_changes(rows: pl.DataFrame) -> list[tuple[int, str]]:
+    """(year, what changed) for each change of definition inside the years shown: a year
+    before it and the year itself must both be on the axis, else there is nothing to join."""
+    if "definition_changed_year" not in rows.columns:
+        return []
+    years = set(rows["year"])
+    found = rows.select("definition_changed_year", "definition_change_nl").unique().drop_nulls()
+    return sorted(
+        (year, what)
+        for year, what in found.iter_rows()
+        if any(y < year for y in years) and any(y >= year for y in years)
+    )
+
+
+def definition_markers(rows: pl.DataFrame, *, compact: bool) -> tuple[list[dict], list[dict]]:
+    """A dashed line just before each year where the definition changed and, on a full-size
+    chart, what changed; built as one list each so the layout is set once (never add_shape in
+    a loop). A small chart has no room for words: the page explains the dashed line once."""
+    shapes, notes = [], []
+    for year, what in definition_changes(rows):
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": year - 0.5,
+                "x1": year - 0.5,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": MARKER_COLOUR, "width": 2, "dash": "dash"},
+            }
+        )
+        if compact:
+            continue
+        notes.append(
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": year - 0.5,
+                "y": 1.0,
+                # the text runs to the left of the line, over the years it warns about
+                "xanchor": "right",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "text": f"{what}: de jaren hiervóór tellen anders ",
+                "font": {"color": MARKER_COLOUR, "size": 15},
+            }
+        )
+    return shapes, notes
+
+
 def table(rows: pl.DataFrame) -> pl.DataFrame:
     """One measure's years for the table and the download, newest first."""
     return (
-        rows.with_columns(kind_nl=pl.col("kind").replace_strict(KINDS))
+        rows.with_columns(kind_nl=pl.col("kind").replace_strict(SHORT_KINDS))
         .select(
             "year",
             "label_nl",
@@ -187,6 +280,7 @@ def table(rows: pl.DataFrame) -> pl.DataFrame:
             "kind_nl",
             "computed_value",
             "published_value",
+            "published_source",
             "difference",
             "status",
         )  # fmt: skip
@@ -202,6 +296,7 @@ DOWNLOAD_HEADERS = {
     "kind_nl": "bron",
     "computed_value": "berekend",
     "published_value": "jaarverslag",
+    "published_source": "bron jaarverslag",
     "difference": "verschil",
     "status": "status",
 }
@@ -231,15 +326,26 @@ def same_period_figure(rows: pl.DataFrame, title: str, *, compact: bool = False)
     rows = rows.sort("year")
     places = decimals(rows["value"])
     running = rows["is_running_year"].to_list()
-    texts = [
-        number(r["value"], places)
-        + (
-            f"<br>{change_pct(r['change_pct'], decimals=1)}"
-            if r["is_running_year"] and r["change_pct"] is not None
-            else ""
-        )
-        for r in rows.iter_rows(named=True)
-    ]
+
+    def change(r: Mapping[str, Any]) -> str:
+        if not r["is_running_year"] or r["change_pct"] is None:
+            return ""
+        return change_pct(r["change_pct"], decimals=1)
+
+    # a small chart has room for the year and the running year's change under its bar only;
+    # the title and caption say up to which day every bar counts
+    if compact:
+        texts = [number(r["value"], places) for r in rows.iter_rows(named=True)]
+        ticks = [
+            f"{r['year']}<br>{change(r)}" if change(r) else str(r["year"])
+            for r in rows.iter_rows(named=True)
+        ]
+    else:
+        texts = [
+            number(r["value"], places) + (f"<br>{change(r)}" if change(r) else "")
+            for r in rows.iter_rows(named=True)
+        ]
+        ticks = [f"{r['year']}<br>t/m {r['period_end']:%d-%m}" for r in rows.iter_rows(named=True)]
     hovers = [
         f"{same_period_label(r)}: {number(r['value'], places)}"
         + (
@@ -269,9 +375,7 @@ def same_period_figure(rows: pl.DataFrame, title: str, *, compact: bool = False)
         height=340 if compact else 440,
         xaxis={
             "tickvals": rows["year"].to_list(),
-            "ticktext": [
-                f"{r['year']}<br>t/m {r['period_end']:%d-%m}" for r in rows.iter_rows(named=True)
-            ],
+            "ticktext": ticks,
             "tickangle": 0,
             "showgrid": False,
         },

@@ -361,11 +361,11 @@ FAULTS: tuple[Fault, ...] = (
         _contact_before_case,
     ),
     Fault(
-        "datum vóór 2024",
+        "datum vóór 2006",
         "date_range",
-        "vóór 01-01-2024",
+        "vóór 01-01-2006",
         "contact_date",
-        _set("contacts", "contact_date", "2023-12-31"),
+        _set("contacts", "contact_date", "2005-12-31"),
     ),
     Fault(
         "datum na data_until",

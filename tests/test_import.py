@@ -398,3 +398,45 @@ def test_header_only_cases_is_one_error_not_thousands_of_references(small, tmp_p
     assert result.outcome == "rejected"
     assert [(f.rule, f.table) for f in result.errors] == [("empty_table", "cases")]
     assert "export/cases.csv heeft geen rijen" in result.errors[0].message_nl
+
+
+def _recode(tables: dict[str, pl.DataFrame], changes: list[dict]) -> dict[str, pl.DataFrame]:
+    """The export with the first Lijn 1 cases changed as given (one dict per case)."""
+    cases = tables["cases"].with_row_index("__i")
+    targets = cases.filter(pl.col("category_code") == "holiday_consent")["__i"].head(len(changes))
+    for i, change in zip(targets, changes, strict=True):
+        cases = cases.with_columns(
+            pl.when(pl.col("__i") == i).then(pl.lit(v)).otherwise(pl.col(k)).alias(k)
+            for k, v in change.items()
+        )
+    return {**tables, "cases": cases.drop("__i")}
+
+
+def test_an_older_row_follows_the_registration_of_its_time(tables, tmp_path: Path) -> None:
+    """Before 2024 a third party's prevention case was Lijn 1 and 'algemeen advies' a code; from
+    2024 the first is refused and the second is a code out of use (a warning)."""
+    old = {"opened_date": "2020-05-04", "closed_date": "2020-05-06"}
+    accepted = _recode(
+        tables,
+        [
+            {**old, "line": 1, "category_code": "prevention", "contacted_by": "professional"},
+            {**old, "line": 2, "category_code": "general_advice", "contacted_by": "mother"},
+        ],
+    )
+    folder = write_export(accepted, tmp_path / "old")
+    result = import_files([folder], tmp_path / "home", who="test")
+    assert result.outcome == "published", result.report_nl()
+    assert not result.warnings, result.report_nl()
+
+    now = _recode(
+        tables,
+        [
+            {"line": 1, "category_code": "prevention", "contacted_by": "professional"},
+            {"line": 2, "category_code": "general_advice", "contacted_by": "mother"},
+        ],
+    )
+    result = import_files([write_export(now, tmp_path / "now")], tmp_path / "home", who="test")
+    assert result.outcome == "rejected"
+    assert [(f.rule, f.column) for f in result.errors] == [("line_category", "line")]
+    assert [(f.rule, f.column) for f in result.warnings] == [("code_era", "category_code")]
+    assert "general_advice" in result.warnings[0].values[0]

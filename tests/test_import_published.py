@@ -157,7 +157,7 @@ def test_the_template_from_gegevens_imports_once_filled_in(tmp_path: Path) -> No
     measures = db.run("published_measures")
     assert set(measures["measure"]) == known_measures(DATA_ROOT)
     lines = csv_bytes(template(measures)).decode("utf-8-sig").splitlines()
-    assert lines[0] == "year;measure;value;section;note"
+    assert lines[0] == "year;measure;value;section;note;source"
     filled = [
         line.replace(";cases.total;;", "2019;cases.total;7450;", 1).replace(
             ";cases.line2.monthly_average;;", "2019;cases.line2.monthly_average;141,5;", 1
@@ -179,3 +179,54 @@ def test_the_template_from_gegevens_imports_once_filled_in(tmp_path: Path) -> No
     empty = import_published(untouched, tmp_path / "home", who="test")
     assert empty.outcome == "rejected"
     assert [f.rule for f in empty.errors] == ["empty"]
+
+
+def test_source_column_and_its_dutch_name_are_kept(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    path = write(tmp_path, "jaar,maat,waarde,bron\n2020,abduction.cases,152,Jaarverslag 2020\n")
+    result = import_published(path, home, who="test")
+    assert result.outcome == "published", result.report_nl()
+    df = published(home)
+    assert df.filter(year=2020)["published_source"].to_list() == ["Jaarverslag 2020"]
+    assert set(df.filter(year=2025)["published_source"]) == {"Jaarverslag 2025"}
+
+
+def test_unknown_measure_names_the_nearest_and_refuses_the_file(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    path = write(
+        tmp_path,
+        "year,measure,value,source\n2020,abduction.cases,152,x\n2020,abduction.casess,1,x\n"
+        "2020,abduction.children.age_under6,64,x\n2020,geheel.iets.anders.qqq,1,x\n",
+    )
+    result = import_published(path, home, who="test")
+    assert result.outcome == "rejected"
+    by_value = {f.values: f for f in result.errors}
+    assert "Bedoelt u 'abduction.cases'" in by_value[("abduction.casess",)].message_nl
+    assert (
+        "'abduction.children.age_under_6'"
+        in by_value[("abduction.children.age_under6",)].message_nl
+    )
+    assert by_value[("abduction.children.age_under6",)].rows == (4,)
+    assert "sjabloon" in by_value[("geheel.iets.anders.qqq",)].message_nl
+    assert not (home / IMPORTED).exists()
+
+
+def test_skip_unknown_imports_the_good_rows_and_lists_the_rest(tmp_path: Path, capsys) -> None:
+    home = tmp_path / "home"
+    path = write(tmp_path, "year,measure,value\n2020,abduction.cases,152\n2020,zaken.totaal,9\n")
+    assert main(["import-published", str(path), "--data-home", str(home)]) == 2
+    assert "Bedoelt u" in capsys.readouterr().out
+    assert main(["import-published", str(path), "--data-home", str(home), "--skip-unknown"]) == 0
+    out = capsys.readouterr().out
+    assert "1 rij met een onbekende maat overgeslagen" in out
+    assert "WAARSCHUWING" in out and "'zaken.totaal'" in out and "rij 3" in out
+    assert value(published(home), 2020, "abduction.cases") == 152
+    assert published(home).filter(measure="zaken.totaal").is_empty()
+
+
+def test_the_catalogue_in_python_is_the_one_the_views_label(tmp_path: Path) -> None:
+    labels = Database(DEMO_DIR, DATA_ROOT, None).query_view("stg_measure_labels")
+    assert set(labels["measure"]) == known_measures(DATA_ROOT)
+    assert labels["measure"].is_unique().all()
+    assert labels["definition_nl"].is_not_null().all()
+    assert labels["section"].is_not_null().all()

@@ -17,6 +17,7 @@ from dashboard.reference import (
     categories,
     countries,
     public_holidays,
+    registration_eras,
     school_holidays,
     write_reference_tables,
 )
@@ -77,13 +78,36 @@ def _hkov_csv_rows() -> list[dict[str, str]]:
 def test_categories() -> None:
     df = categories()
     assert df.schema == pl.Schema(
-        {"code": pl.String, "label_nl": pl.String, "line": pl.Int8, "overview_order": pl.Int8}
+        {
+            "code": pl.String,
+            "label_nl": pl.String,
+            "line": pl.Int8,
+            "overview_order": pl.Int8,
+            "valid_from": pl.Date,
+            "valid_until": pl.Date,
+        }
     )
-    assert df.height == 16
-    assert df["code"].n_unique() == 16
-    assert df.filter(pl.col("line") == 2).height == 15
+    assert df["code"].n_unique() == df.height
+    # today's registration: the 15 Lijn 2 codes of the 2025 report and the Lijn 1 code
+    current = df.filter(pl.col("valid_until").is_null())
+    assert current.height == 16
+    assert current.filter(pl.col("line") == 2).height == 15
     assert df.filter(pl.col("line") == 1)["code"].to_list() == ["holiday_consent"]
     assert sorted(df["overview_order"].drop_nulls().to_list()) == list(range(1, 14))
+    # the codes of the 2020 report that the registration no longer has end on 31-12-2023
+    retired = df.filter(pl.col("valid_until").is_not_null())
+    assert set(retired["valid_until"]) == {dt.date(2023, 12, 31)}
+    assert retired.height == 5
+    assert df["valid_from"].min() == dt.date(2006, 1, 1)
+
+
+def test_registration_eras_cover_every_day_since_2006() -> None:
+    eras = registration_eras().sort("valid_from")
+    assert eras["valid_from"][0] == dt.date(2006, 1, 1)
+    assert eras["valid_until"][-1] is None
+    rows = list(eras.iter_rows(named=True))
+    for before, after in zip(rows, rows[1:], strict=False):
+        assert before["valid_until"] + dt.timedelta(days=1) == after["valid_from"]
 
 
 @pytest.mark.parametrize(("iso2", "name_nl"), sorted(EXPECTED_NAMES_NL.items()))
@@ -302,7 +326,13 @@ def test_public_holidays() -> None:
 def test_write_reference_tables_is_deterministic(tmp_path: Path) -> None:
     first = write_reference_tables(tmp_path / "a")
     second = write_reference_tables(tmp_path / "b")
-    assert set(first) == {"categories", "countries", "school_holidays", "public_holidays"}
+    assert set(first) == {
+        "categories",
+        "registration_eras",
+        "countries",
+        "school_holidays",
+        "public_holidays",
+    }
     for name, path in first.items():
         assert path.name == f"{name}.parquet"
         assert path.read_bytes() == second[name].read_bytes(), name

@@ -136,12 +136,12 @@ def test_page_shows_imported_years_and_the_difference(data_home, tmp_path) -> No
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     at.switch_page(TRENDS)
-    at.query_params["maat"] = "cases.line2"
+    at.query_params["maat"] = "cases.line2"  # a link from before the picker was bound
     at.run()
     assert not at.exception
     assert [h.value for h in at.header] == ["Meerjarige trends, 2021–2026"]
     assert not at.info  # the note that no older years were imported is gone
-    assert at.selectbox(key="trend_maat").value == "cases.line2"
+    assert at.selectbox(key="maat").value == "cases.line2"
     # the last whole-year chart (the same-period chart of the chosen measure follows it)
     chosen = [f for f in _figures(at) if "t/m" not in f["layout"]["title"]["text"]][-1]
     differing = next(t for t in chosen["data"] if t["name"] == "jaarverslag wijkt af")
@@ -196,6 +196,8 @@ def test_same_period_of_every_year_across_a_leap_day(tmp_path) -> None:
     fig = trends.same_period_figure(rows.filter(measure="cases.total"), "Zaken")
     assert list(fig.data[0].text) == ["1", "2", "2<br>0,0 %"]
     assert list(fig.layout.xaxis.ticktext)[-1] == "2025<br>t/m 01-03"
+    small = trends.same_period_figure(rows.filter(measure="cases.total"), "Zaken", compact=True)
+    assert list(small.layout.xaxis.ticktext) == ["2023", "2024", "2025<br>0,0 %"]
 
 
 def test_same_period_is_empty_when_the_data_reaches_new_year(tmp_path) -> None:
@@ -215,16 +217,91 @@ def test_page_shows_2026_beside_the_same_days_of_earlier_years(data_home) -> Non
     until = D(2026, 11, 22)
     figures = {f["layout"]["title"]["text"]: f for f in _figures(at)}
     for title, line in (("Lijn 1-zaken", 1), ("Lijn 2-zaken", 2)):
-        bars = next(
+        figure = next(
             f for f in _figures(at)
             if f["layout"]["title"]["text"] == title
-            and all("t/m" in tick for tick in f["layout"]["xaxis"]["ticktext"])
-        )["data"][0]  # fmt: skip
+            and f["data"][0]["marker"]["color"][0] == trends.SAME_PERIOD_PREVIOUS_COLOUR
+        )  # fmt: skip
+        bars = figure["data"][0]
         counts = {
             year: equal_days(cases.filter(line=line), "opened_date", year, until).height
             for year in (2024, 2025, 2026)
         }
         assert dict(zip(bars["x"], bars["y"], strict=True)) == counts
         change = 100 * (counts[2026] - counts[2025]) / counts[2025]
-        assert bars["text"][-1].endswith(change_pct(change, decimals=1))
+        assert figure["layout"]["xaxis"]["ticktext"][-1] == f"2026<br>{change_pct(change, 1)}"
     assert figures  # the whole-year charts are still there
+
+
+REPORT_2020 = REPO_ROOT / "data" / "reference" / "published-2020-figures.csv"
+
+
+def test_the_2020_report_imports_whole_and_shows_as_published_beside_2024(
+    data_home, tmp_path
+) -> None:
+    """Every figure the 2020 report prints, with its `source`, imports without a refused row,
+    and the trends page shows them hatched beside the computed 2024-2025 bars, with the change
+    of registration in 2024 marked on the chart."""
+    result = import_published(REPORT_2020, data_home, who="test")
+    assert result.outcome == "published", result.report_nl()
+    assert not result.findings
+    printed = pl.read_csv(REPORT_2020)
+    assert result.rows == printed.height
+
+    rows = Database(DEMO_DIR, DATA_ROOT, data_home).run("trend_measures")
+    abduction = rows_of(rows, "abduction.cases")
+    assert abduction[2020]["value"] == 152 and abduction[2020]["kind"] == "jaarverslag"
+    assert abduction[2020]["published_source"] == "Jaarverslag 2020, 1.4"
+    assert abduction[2024]["kind"] == "gegevens"
+    # two definitions, two measures: the 2020 Lijn 1 holds every third party's case too
+    assert rows_of(rows, "cases.line1.def2020")[2020]["value"] == 2774
+    line1_2025 = rows_of(rows, "cases.line1.def2020")[2025]
+    assert line1_2025["value"] > rows_of(rows, "cases.line1")[2025]["value"] == 7645
+    successful = rows_of(rows, "mediation.successful.def2020")
+    assert successful[2020]["value"] == 4
+    assert successful[2025]["value"] > rows_of(rows, "mediation.successful")[2025]["value"]
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page(TRENDS)
+    at.query_params["maat"] = "abduction.cases"
+    at.run()
+    assert not at.exception
+    assert [h.value for h in at.header] == ["Meerjarige trends, 2017–2026"]
+    chosen = _figures(at)[-1]
+    published = next(t for t in chosen["data"] if t["name"] == trends.KINDS["jaarverslag"])
+    computed = next(t for t in chosen["data"] if t["name"] == trends.KINDS["gegevens"])
+    assert published["x"] == [2019, 2020] and published["y"] == [146, 152]
+    assert computed["x"] == [2024, 2025]
+    (marker,) = chosen["layout"]["shapes"]
+    assert marker["x0"] == 2023.5 and marker["line"]["dash"] == "dash"
+    assert "2024" in chosen["layout"]["annotations"][0]["text"]
+    assert any("Definitie" in c.value for c in at.caption)
+    table = at.dataframe[-1].value
+    assert table.loc[table["Jaar"] == 2020, "Bron jaarverslag"].tolist() == [
+        "Jaarverslag 2020, 1.4"
+    ]
+
+
+def test_a_change_of_definition_is_marked_once_and_only_where_both_sides_show() -> None:
+    rows = pl.DataFrame(
+        {
+            "year": [2019, 2020, 2024, 2025],
+            "value": [146.0, 152.0, 148.0, 190.0],
+            "kind": ["jaarverslag", "jaarverslag", "gegevens", "gegevens"],
+            "status": ["niet in de gegevens"] * 2 + ["gelijk"] * 2,
+            "published_value": [146.0, 152.0, 148.0, 190.0],
+            "difference": [None, None, 0.0, 0.0],
+            "definition_changed_year": [2024] * 4,
+            "definition_change_nl": ["registratie vanaf 2024"] * 4,
+        }
+    )
+    fig = trends.trend_figure(rows, "Ontvoeringszaken", "22-11")
+    assert [s.x0 for s in fig.layout.shapes] == [2023.5]
+    assert len(fig.layout.annotations) == 1
+    after_only = trends.trend_figure(rows.filter(pl.col("year") >= 2024), "x", "22-11")
+    assert not after_only.layout.shapes
+    unchanged = trends.trend_figure(
+        rows.with_columns(definition_changed_year=pl.lit(None, pl.Int32)), "x", "22-11"
+    )
+    assert not unchanged.layout.shapes

@@ -64,7 +64,13 @@ def import_uploads(
 
 
 def import_published_upload(
-    name: str, content: bytes, data_home: Path, *, who: str, reference_root: Path | None = None
+    name: str,
+    content: bytes,
+    data_home: Path,
+    *,
+    who: str,
+    reference_root: Path | None = None,
+    skip_unknown: bool = False,
 ) -> PublishedImport:
     """Import an uploaded file of published annual figures (see `import_published`)."""
     with tempfile.TemporaryDirectory(prefix="iko-upload-") as temp:
@@ -74,4 +80,6 @@ def import_published_upload(
             base = "naamloos.csv"
         path = Path(temp) / base
         path.write_bytes(content)
-        return import_published(path, data_home, who=who, reference_root=reference_root)
+        return import_published(
+            path, data_home, who=who, reference_root=reference_root, skip_unknown=skip_unknown
+        )

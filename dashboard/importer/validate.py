@@ -19,7 +19,7 @@ from typing import Literal, NamedTuple
 import annotated_types
 import polars as pl
 
-from dashboard.contract import CATEGORIES, EXPORT_TABLES, column_type
+from dashboard.contract import CATEGORIES, CURRENT_ERA_FROM, EXPORT_TABLES, FIRST_DATE, column_type
 from dashboard.demo.generator import polars_type
 from dashboard.format import number
 from dashboard.importer.read import (
@@ -35,8 +35,8 @@ from dashboard.importer.read import (
 Severity = Literal["error", "warning"]
 FILE = "__file"
 EXAMPLES = 5
-# The export contract: "alle zaken vanaf 1 januari 2024 tot en met data_until".
-EARLIEST_DATE = dt.date(2024, 1, 1)
+# The centre registers cases since 2006; older rows follow the registration of their era.
+EARLIEST_DATE = FIRST_DATE
 PRIMARY_TABLE = "cases"
 
 
@@ -236,7 +236,18 @@ RULES: dict[str, Rule] = {
         "van zijn zaak.",
     ),
     "line_category": Rule(
-        "error", "De lijn past bij de registratiecode: Lijn 1 is alleen `holiday_consent`."
+        "error",
+        f"De lijn past bij de registratiecode: bij een zaak geopend vanaf "
+        f"{CURRENT_ERA_FROM:%d-%m-%Y} is Lijn 1 alleen `holiday_consent` (en `holiday_consent` "
+        "alleen Lijn 1). Daarvóór besliste de behandelaar de lijn (eenvoudige vragen en zaken "
+        "van derden in Lijn 1), dus geldt daar elke code in elke lijn.",
+    ),
+    "code_era": Rule(
+        "warning",
+        "De registratiecode was in gebruik op de `opened_date` van de zaak (zie "
+        "'Registratiecodes': in gebruik van, tot en met).",
+        "De zaak wordt geïmporteerd en telt onder haar code; de begindatum van een nieuwe code "
+        "is een aanname van het dashboard.",
     ),
     "country": Rule(
         "error", "`country_iso2` staat in de landenlijst (ISO 3166-1 alpha-2) van het dashboard."
@@ -834,7 +845,7 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
                 pl.col(column) < EARLIEST_DATE,
                 column,
                 rule="date_range",
-                message_nl=f"Datum vóór {EARLIEST_DATE:%d-%m-%Y}, het begin van de export.",
+                message_nl=f"Datum vóór {EARLIEST_DATE:%d-%m-%Y}, het begin van de registratie.",
             )
             if data_until is not None:
                 rows(
@@ -903,18 +914,37 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
             )
 
         line_of = pl.DataFrame(
-            {"category_code": [c.code for c in CATEGORIES], "__line": [c.line for c in CATEGORIES]}
+            {
+                "category_code": [c.code for c in CATEGORIES],
+                "__line": [c.line for c in CATEGORIES],
+                "__from": [c.valid_from for c in CATEGORIES],
+                "__until": [c.valid_until for c in CATEGORIES],
+            }
         ).with_columns(pl.col("__line").cast(pl.Int8))
         joined = cases.join(line_of, on="category_code", how="left")
-        bad = joined.filter(pl.col("__line") != pl.col("line")).select(FILE, ROW, "line")
+        # before the current registration the line was the handler's call, not the code's
+        bad = joined.filter(
+            (pl.col("opened_date") >= CURRENT_ERA_FROM) & (pl.col("__line") != pl.col("line"))
+        ).select(FILE, ROW, "line")
         findings += _group(
             bad,
             rule="line_category",
             table="cases",
             column="line",
             value="line",
-            message_nl="Lijn past niet bij de registratiecode (Lijn 1 is "
-            "alleen 'holiday_consent').",
+            message_nl=f"Lijn past niet bij de registratiecode (vanaf {CURRENT_ERA_FROM:%d-%m-%Y} "
+            "is Lijn 1 alleen 'holiday_consent').",
+        )
+        rows(
+            "cases",
+            (pl.col("opened_date") < pl.col("__from"))
+            | (pl.col("opened_date") > pl.col("__until")),
+            "category_code",
+            rule="code_era",
+            message_nl="Registratiecode was op de openingsdatum niet in gebruik; de zaak telt "
+            "onder haar code.",
+            frame=joined,
+            shown=pl.format("{} (geopend {})", "category_code", "opened_date"),
         )
         known = countries.get_column("iso2").implode()
         rows(

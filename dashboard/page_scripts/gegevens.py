@@ -22,6 +22,7 @@ ui.show_table(
         "first_date": ui.Column("Eerste datum", ui.optional(date_nl)),
         "last_date": ui.Column("Laatste datum", ui.optional(date_nl)),
     },
+    download="tabellen-in-de-export",
 )
 
 st.header("Over deze export")
@@ -100,8 +101,9 @@ st.header("Jaarcijfers uit eerdere jaarverslagen")
 if may_import:
     st.markdown(
         "Voor jaren zonder export: de cijfers van een eerder jaarverslag, in de maten van het "
-        "jaarverslag 2025. Een CSV-bestand met de kolommen `year`, `measure` en `value` (en zo u "
-        "wilt `section` en `note`); het sjabloon hieronder heeft elke maat met haar omschrijving. "
+        "dashboard (die van de jaarverslagen 2020 en 2025). Een CSV-bestand met de kolommen "
+        "`year`, `measure` en `value` (en zo u wilt `section`, `note` en `source` of `bron`: "
+        "waar het cijfer stond); het sjabloon hieronder heeft elke maat met haar omschrijving. "
         "Vul jaar en waarde in; rijen zonder jaar en waarde worden overgeslagen. De cijfers "
         "verschijnen op Meerjarige trends, gearceerd als gepubliceerd; voor een jaar met gegevens "
         "blijft het berekende getal staan en wordt een verschil gemarkeerd. Een cijfer dat al was "
@@ -119,6 +121,12 @@ if may_import:
     figures_who = logged_in_as or st.text_input(
         "Uw naam (voor het importlogboek)", key="published_who"
     )
+    figures_skip = st.checkbox(
+        "Rijen met een onbekende maat overslaan",
+        key="published_skip_unknown",
+        help="Zonder vinkje wordt een bestand met een onbekende maat helemaal geweigerd. Met "
+        "vinkje worden de goede rijen geïmporteerd en de overgeslagen rijen genoemd.",
+    )
     if st.button(
         "Jaarcijfers importeren",
         type="primary",
@@ -130,12 +138,16 @@ if may_import:
             figures_file.getvalue(),
             data_home,
             who=figures_who.strip() or "upload op /gegevens",
+            skip_unknown=figures_skip,
         )
         if figures.outcome == "rejected":
             st.error(figures.summary_nl())
             st.code("\n".join(report_lines(figures.errors)), language=None)
         else:
             st.success(figures.summary_nl())
+            if figures.warnings:
+                st.markdown("**Overgeslagen**")
+                st.code("\n".join(report_lines(figures.warnings)), language=None)
             st.page_link(
                 next(p for p in ui.PAGES if p.url_path == "trends").script,
                 label="Naar Meerjarige trends",
@@ -157,6 +169,7 @@ else:
             "figures": ui.Column("Geïmporteerde cijfers", number),
             "differing": ui.Column("Wijkt af van de gegevens", number),
         },
+        download="geimporteerde-jaarcijfers",
     )
 if may_import:
     st.caption(
@@ -214,4 +227,5 @@ if may_import:
                 "errors": ui.Column("Fouten", number),
                 "warnings": ui.Column("Waarschuwingen", number),
             },
+            download="importlogboek",
         )

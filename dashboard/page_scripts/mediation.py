@@ -12,6 +12,8 @@ steps = mediation.funnel(ui.report, year)
 totals = mediation.stage_totals(steps)
 rates = mediation.success_rates(ui.report)
 year_rates = {r["mediation_type"]: r for r in rates.filter(year=year).iter_rows(named=True)}
+
+
 pub = ui.published()  # None for staff: every number as it is
 count = number if pub is None else pub.count
 summed = {
@@ -79,45 +81,48 @@ else:
 # -- funnel -------------------------------------------------------------------------------
 st.subheader("Van verzoek tot uitkomst")
 for mediation_type in mediation.TYPES:
-    ui.show_chart(mediation.funnel_figure(steps, mediation_type, publication=pub))
+    ui.show_chart(ui.figure(mediation.funnel_figure, steps, mediation_type, publication=pub))
 st.caption(
     f"Telt de mediationverzoeken die in {year} binnenkwamen, per type (IKO: in een "
     "kinderontvoeringszaak; NIKO: ander internationaal familieconflict), en waar elk verzoek "
     "nu staat: niet gestart (met de reden), gestopt na de intake, of voortgezet tot een "
     "uitkomst."
 )
-with st.expander("De stappen als tabel"):
-    step_table = mediation.funnel_table(steps)
-    step_text = number
-    if pub is not None:
-        # each step's count is the count of the stage it leads to, protected as above
-        stage_of = dict(zip(steps["to_label"], steps["to_stage"], strict=False))
-        step_table = step_table.with_columns(
-            pl.col("to_label")
-            .replace_strict({label: shown[t][stage_of[label]] for label in stage_of}, default=None)
-            .alias(t)
-            for t in mediation.TYPES
+# Drawn only when opened: opening it reruns the page with the table in it.
+steps_expander = st.expander("De stappen als tabel", key="mediation_stappen", on_change="rerun")
+if steps_expander.open:
+    with steps_expander:
+        step_table = mediation.funnel_table(steps)
+        step_text = number
+        if pub is not None:
+            # each step's count is the count of the stage it leads to, protected as above
+            stage_of = dict(zip(steps["to_label"], steps["to_stage"], strict=False))
+            step_table = step_table.with_columns(
+                pl.col("to_label")
+                .replace_strict({lb: shown[t][stage_of[lb]] for lb in stage_of}, default=None)
+                .alias(t)
+                for t in mediation.TYPES
+            )
+            step_text = None
+        ui.show_table(
+            step_table,
+            {
+                "from_label": ui.Column("Van", width="medium"),
+                "to_label": ui.Column("Naar", width="large"),
+                **{t: ui.Column(t, step_text, width="small") for t in mediation.TYPES},
+            },
+            download=f"mediation-stappen-{year}",
         )
-        step_text = None
-    ui.show_table(
-        step_table,
-        {
-            "from_label": ui.Column("Van", width="medium"),
-            "to_label": ui.Column("Naar", width="large"),
-            **{t: ui.Column(t, step_text, width="small") for t in mediation.TYPES},
-        },
-    )
 
 # -- success rate of the year -------------------------------------------------------------
 st.subheader(f"Slagingspercentage {year}")
 if not year_rates:
     st.info(f"Voor {year} zijn er geen mediationcijfers.", icon=":material/info:")
 else:
-    ui.show_chart(mediation.success_rate_figure(rates, year, publication=pub))
+    ui.show_chart(ui.figure(mediation.success_rate_figure, rates, year, publication=pub))
     lines = []
     for mediation_type in mediation.TYPES:
         row = year_rates[mediation_type]
-        t = totals.get(mediation_type, {})
         st_ = shown[mediation_type]
         lines.append(
             f"- **{mediation_type}**: {st_['started']} gestart − "
@@ -141,7 +146,7 @@ st.subheader("Slagingspercentage door de jaren")
 data_until = meta["data_until"]
 partial_text = f"t/m {data_until.day} {month_abbreviation(data_until.month)}"
 if pub is None:
-    ui.show_chart(mediation.success_trend_figure(rates, partial_text))
+    ui.show_chart(ui.figure(mediation.success_trend_figure, rates, partial_text))
 else:
     # a point's height is a rate: in publication mode the years as "x van n", protected
     ui.show_table(
@@ -157,6 +162,7 @@ else:
             "mediation_type": ui.Column("Type", width="small"),
             "shown_rate": ui.Column("Geslaagd van de beëindigde", width="large"),
         },
+        download="mediation-geslaagd-per-jaar-publicatie",
     )
 published_years = rates.filter(source="jaarverslag")["year"].unique().sort().to_list()
 trend_caption = (
@@ -181,31 +187,32 @@ st.caption(trend_caption)
 # (publication mode: the protected table above has every year; rates and a test of small
 # counts would give them away)
 if pub is None:
-    left, right = st.columns([2, 3])
-    with left:
-        ui.show_chart(mediation.combined_trend_figure(rates, partial_text), key="mediation_samen")
-    with right:
-        by_year = mediation.rates_by_year(rates)
-        ui.show_table(
-            by_year,
-            {
-                "year": ui.Column("Jaar", str, "small"),
-                "IKO": ui.Column("IKO", width="medium"),
-                "NIKO": ui.Column("NIKO", width="medium"),
-                "samen": ui.Column("Samen", width="medium"),
-            },
+    st.subheader("IKO en NIKO samen")
+    ui.show_chart(
+        ui.figure(mediation.combined_trend_figure, rates, partial_text), key="mediation_samen"
+    )
+    by_year = mediation.rates_by_year(rates)
+    ui.show_table(
+        by_year,
+        {
+            "year": ui.Column("Jaar", str, "small"),
+            "IKO": ui.Column("IKO"),
+            "NIKO": ui.Column("NIKO"),
+            "samen": ui.Column("Samen"),
+        },
+        download="mediation-slagingspercentage-per-jaar",
+    )
+    st.caption(
+        "Per jaar van ontvangst: geslaagd van de beëindigde mediations, het percentage en het "
+        "95%-interval (Wilson). Samen: IKO en NIKO opgeteld (teller bij teller, noemer bij "
+        "noemer)."
+        + (
+            f" {data_until.year} loopt nog ({partial_text}): lopende mediations tellen pas mee "
+            "als ze zijn beëindigd."
+            if by_year["is_partial_year"].any()
+            else ""
         )
-        st.caption(
-            "Per jaar van ontvangst: geslaagd van de beëindigde mediations, het percentage en het "
-            "95%-interval (Wilson). Samen: IKO en NIKO opgeteld (teller bij teller, noemer bij "
-            "noemer)."
-            + (
-                f" {data_until.year} loopt nog ({partial_text}): lopende mediations tellen pas mee "
-                "als ze zijn beëindigd."
-                if by_year["is_partial_year"].any()
-                else ""
-            )
-        )
+    )
     sentence = mediation.change_sentence(rates)
     if sentence:
         st.markdown(f"**Meer dan toeval?** {sentence}")
@@ -214,7 +221,7 @@ if pub is None:
 st.subheader("Kindgesprekken en bijzondere curator")
 child_counts = mediation.children(ui.report)
 if pub is None:
-    ui.show_chart(mediation.children_figure(child_counts))
+    ui.show_chart(ui.figure(mediation.children_figure, child_counts))
 st.caption(
     "Telt per jaar van ontvangst en type het aantal kindgesprekken (kinderen vanaf 3 jaar) en "
     "hoe vaak een bijzondere curator is aangewezen; tussen haakjes het aantal kinderen dat is "
@@ -248,12 +255,13 @@ ui.show_table(
         "special_guardian_appointments": ui.Column("Bijzondere curator (keer)", child_text),
         "special_guardian_children": ui.Column("Kinderen met curator", child_text),
     },
+    download=f"mediation-kindgesprekken-{year}",
 )
 
 # -- durations ----------------------------------------------------------------------------
 st.subheader(f"Doorlooptijden ({year})")
 if pub is None:
-    ui.show_chart(mediation.durations_figure(mediation.durations(ui.report, year)))
+    ui.show_chart(ui.figure(mediation.durations_figure, mediation.durations(ui.report, year)))
 else:
     st.caption(
         "Publicatiemodus: de doorlooptijden staan er niet; bij zulke kleine groepen zijn de "
@@ -268,37 +276,48 @@ st.caption(
 )
 
 # -- context ------------------------------------------------------------------------------
-st.subheader("Ter vergelijking: andere mediationdiensten")
-if st.toggle("Toon cijfers van andere mediationdiensten", key="mediation_context"):
-    st.warning(
-        "Andere populaties en andere definities: deze diensten tellen meestal een volledige "
-        "**of gedeeltelijke** overeenkomst als resultaat, in andere landen, jaren en soorten "
-        "zaken. De cijfers komen uit secundaire bronnen (zoals geciteerd, niet nagerekend). "
-        "Ze geven context, geen norm.",
-        icon=":material/balance:",
-    )
-    bench = mediation.benchmarks(ui.report)
-    own = rates if pub is None else rates.clear()  # our own rate is on the page above
-    ui.show_chart(mediation.benchmark_figure(bench, own, year))
-    st.caption(
-        "Grijze ruiten: het gepubliceerde aandeel met een overeenkomst per dienst en jaar. "
-        f"Gekleurd: Centrum IKO in {year} op dezelfde definitie (volledige of gedeeltelijke "
-        "overeenkomst, van de beëindigde mediations), met 95%-interval."
-    )
-    ui.show_table(
-        bench,
-        {
-            "service": ui.Column("Dienst", width=300),
-            "country_iso2": ui.Column("Land", width=60),
-            "year": ui.Column("Jaar", str, width=60),
-            "agreement_share_pct": ui.Column("Overeenkomst", lambda v: f"{number(v)} %", width=120),
-            "definition_nl": ui.Column("Wat telt", width=300),
-            "population_nl": ui.Column("Populatie", width=420),
-            "source_note": ui.Column("Bron (oorspronkelijke tekst)", width=600),
-        },
-    )
-else:
-    st.caption(
-        "Uit: cijfers van andere mediationdiensten (andere populaties en definities, uit "
-        "secundaire bronnen) staan hier alleen als u ze aanzet."
-    )
+
+
+@st.fragment
+def other_services() -> None:
+    """Figures of other services, on request: the switch reruns this part only."""
+    st.subheader("Ter vergelijking: andere mediationdiensten")
+    if st.toggle("Toon cijfers van andere mediationdiensten", key="mediation_context"):
+        st.warning(
+            "Andere populaties en andere definities: deze diensten tellen meestal een volledige "
+            "**of gedeeltelijke** overeenkomst als resultaat, in andere landen, jaren en soorten "
+            "zaken. De cijfers komen uit secundaire bronnen (zoals geciteerd, niet nagerekend). "
+            "Ze geven context, geen norm.",
+            icon=":material/balance:",
+        )
+        bench = mediation.benchmarks(ui.report)
+        own = rates if pub is None else rates.clear()  # our own rate is on the page above
+        ui.show_chart(ui.figure(mediation.benchmark_figure, bench, own, year))
+        st.caption(
+            "Grijze ruiten: het gepubliceerde aandeel met een overeenkomst per dienst en jaar. "
+            f"Gekleurd: Centrum IKO in {year} op dezelfde definitie (volledige of gedeeltelijke "
+            "overeenkomst, van de beëindigde mediations), met 95%-interval."
+        )
+        ui.show_table(
+            bench,
+            {
+                "service": ui.Column("Dienst", width=300),
+                "country_iso2": ui.Column("Land", width=60),
+                "year": ui.Column("Jaar", str, width=60),
+                "agreement_share_pct": ui.Column(
+                    "Overeenkomst", lambda v: f"{number(v)} %", width=120
+                ),
+                "definition_nl": ui.Column("Wat telt", width=300),
+                "population_nl": ui.Column("Populatie", width=420),
+                "source_note": ui.Column("Bron (oorspronkelijke tekst)", width=600),
+            },
+            download="mediation-andere-diensten",
+        )
+    else:
+        st.caption(
+            "Uit: cijfers van andere mediationdiensten (andere populaties en definities, uit "
+            "secundaire bronnen) staan hier alleen als u ze aanzet."
+        )
+
+
+other_services()

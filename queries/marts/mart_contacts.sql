@@ -3,6 +3,7 @@
 SELECT
     contacts.*,
     cases.line,
+    cases.line_def2025,
     cases.category_code,
     cases.opened_year AS case_opened_year
 FROM stg_contacts AS contacts

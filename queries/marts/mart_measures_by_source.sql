@@ -19,6 +19,7 @@ published AS (
         measure,
         published_value,
         note,
+        published_source,
         is_imported
     FROM stg_published_figures
 ),
@@ -54,6 +55,7 @@ joined AS (
         computed.value AS computed_value,
         published.published_value,
         published.note,
+        published.published_source,
         coalesce(published.is_imported, FALSE) AS is_imported
     FROM computed
     FULL OUTER JOIN published
@@ -64,8 +66,10 @@ SELECT
     joined.year,
     joined.measure,
     coalesce(labels.label_nl, joined.measure) AS label_nl,
-    sections.section,
-    sections.section_nl,
+    coalesce(labels.section, sections.section) AS section,
+    coalesce(labels.section_nl, sections.section_nl) AS section_nl,
+    labels.definition_nl,
+    coalesce(labels.registration_sensitive, TRUE) AS registration_sensitive,
     joined.computed_value,
     joined.published_value,
     coalesce(joined.computed_value, joined.published_value) AS value,
@@ -78,6 +82,7 @@ SELECT
         ELSE 'verschil'
     END AS status,
     joined.note,
+    joined.published_source,
     joined.is_imported,
     data_years.year IS NOT NULL AS year_in_data,
     coalesce(data_years.is_partial_year, FALSE) AS is_partial_year

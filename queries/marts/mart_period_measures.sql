@@ -14,6 +14,10 @@
 -- chapters 3 to 6 count the cases in which a PARENT contacted (its words: "waarbij de ouder
 -- contact heeft opgenomen"), and so do their children; chapter 7 splits every Lijn 2 code by
 -- parents and third parties.
+-- Where the 2020 and the 2025 report define a word differently, each definition is its own
+-- measure: Lijn 1 and Lijn 2 (`cases.line1`, as from 2024: the code 'toestemming voor
+-- vakantie'; `cases.line1.def2020`: simple questions and every third party's case), and a
+-- successful mediation (full agreement; `.def2020`: full or mirror agreement).
 WITH periods AS (
     SELECT period.period
     FROM (VALUES ('year'), ('to_date')) AS period (period)
@@ -121,7 +125,7 @@ line2_average AS (
     SELECT
         cases.period,
         cases.opened_year AS year,
-        count_if(cases.line = 2) / any_value(year_months.months)
+        count_if(cases.line_def2025 = 2) / any_value(year_months.months)
             AS "cases.line2.monthly_average"
     FROM cases
     INNER JOIN year_months
@@ -134,11 +138,36 @@ case_measures AS (
         period,
         opened_year AS year,
         count(*) AS "cases.total",
-        count_if(line = 1) AS "cases.line1",
-        count_if(line = 2) AS "cases.line2",
-        count_if(line = 2 AND closed_year = opened_year) AS "cases.line2.closed_same_year",
-        count_if(line = 2 AND (closed_date IS NULL OR closed_year > opened_year))
+        count_if(line_def2025 = 1) AS "cases.line1",
+        count_if(line_def2025 = 2) AS "cases.line2",
+        count_if(line_def2025 = 2 AND closed_year = opened_year)
+            AS "cases.line2.closed_same_year",
+        count_if(line_def2025 = 2 AND (closed_date IS NULL OR closed_year > opened_year))
             AS "cases.line2.carried_to_next_year",
+        count_if(line_def2020 = 1) AS "cases.line1.def2020",
+        coalesce(sum(children_count) FILTER (WHERE line_def2020 = 1), 0)
+            AS "cases.line1.def2020.children",
+        count_if(line_def2020 = 2) AS "cases.line2.def2020",
+        count_if(line_def2020 = 2 AND (closed_date IS NULL OR closed_year > opened_year))
+            AS "cases.line2.def2020.carried_to_next_year",
+        -- the Lijn 2 codes the 2020 report lists as 'overige tweedelijnszaken' (figure 1.6.2)
+        count_if(
+            line_def2020 = 2
+            AND category_code NOT IN (
+                'prevention', 'relocation_consent', 'abduction', 'international_access'
+            )
+        ) AS "line2.def2020.other_codes.total",
+        count_if(line_def2020 = 2 AND category_code = 'international_access')
+            AS "access.cases.def2020",
+        coalesce(
+            sum(children_count)
+            FILTER (WHERE line_def2020 = 2 AND category_code = 'international_access'),
+            0
+        ) AS "access.children.def2020",
+        count_if(
+            line_def2020 = 2 AND category_code = 'international_access'
+            AND contact_party = 'third_party'
+        ) AS "access.advice_sought.third_parties",
         count_if(category_code = 'prevention') AS "prevention.cases",
         count_if(category_code = 'prevention' AND contact_party = 'parent')
             AS "prevention.cases.parents",
@@ -199,7 +228,9 @@ relocation AS (
             AS "relocation.contact.father.self_relocating",
         count_if(contacted_by = 'father' AND parent_role = 'staying')
             AS "relocation.contact.father.other_parent_relocating",
-        count_if(direction = 'outside_nl') AS "relocation.not_involving_nl"
+        count_if(direction = 'outside_nl') AS "relocation.not_involving_nl",
+        count_if(contacted_by = 'mother') AS "relocation.contact.mother",
+        count_if(contacted_by = 'father') AS "relocation.contact.father"
     FROM parents
     WHERE category_code = 'relocation_consent'
     GROUP BY period, opened_year
@@ -213,6 +244,14 @@ abduction AS (
         coalesce(sum(children_count), 0) AS "abduction.children",
         count_if(acting_person = 'mother') AS "abduction.taking_parent.mother",
         count_if(acting_person = 'father') AS "abduction.taking_parent.father",
+        -- before 2024 an abduction by a relative was registered under this code (2020: 1)
+        count_if(acting_person = 'family_member') AS "abduction.taking_parent.family_member",
+        100.0 * count_if(acting_person = 'mother') / count(*)
+            AS "abduction.taking_parent.mother.share_pct",
+        100.0 * count_if(acting_person = 'father') / count(*)
+            AS "abduction.taking_parent.father.share_pct",
+        count_if(hkov_registered) AS "abduction.hague.cases",
+        count_if(NOT hkov_registered) AS "abduction.non_hague.cases",
         count_if(parent_role = 'left_behind') AS "abduction.contact.left_behind_parent",
         count_if(parent_role = 'taking') AS "abduction.contact.taking_parent",
         count_if(direction = 'from_nl') AS "abduction.outgoing.cases",
@@ -245,6 +284,47 @@ abduction AS (
     GROUP BY period, opened_year
 ),
 
+-- the 2020 report's age bands (< 6, 6 t/m 12, > 12), from the children rows of the cases
+abduction_ages AS (
+    SELECT
+        parents.period,
+        parents.opened_year AS year,
+        count_if(children.age_band = '0-5') AS "abduction.children.age_under_6",
+        count_if(children.age_band = '6-12') AS "abduction.children.age_6_12",
+        count_if(children.age_band = '13-17') AS "abduction.children.age_over_12",
+        count_if(children.age_band IN ('0-5', '6-12')) AS "abduction.children.age_under_13"
+    FROM parents
+    INNER JOIN stg_children AS children ON parents.case_id = children.case_id
+    WHERE parents.category_code = 'abduction'
+    GROUP BY parents.period, parents.opened_year
+),
+
+-- Lijn 2 cases (2020 definition) opened in an earlier year and still open at the end of the
+-- year (or at its cut-off day)
+line2_def2020_open_from_earlier AS (
+    SELECT
+        years.period,
+        years.year,
+        count(open_cases.case_id) AS "cases.line2.def2020.open_from_earlier_years"
+    FROM (SELECT DISTINCT
+        period,
+        opened_year AS year
+    FROM cases) AS years
+    LEFT JOIN cut_off ON years.year = cut_off.year
+    LEFT JOIN stg_cases AS open_cases
+        ON
+            open_cases.line_def2020 = 2
+            AND years.year > open_cases.opened_year
+            AND (
+                open_cases.closed_date IS NULL
+                OR open_cases.closed_date > CASE years.period
+                    WHEN 'year' THEN make_date(years.year, 12, 31)
+                    ELSE cut_off.period_end
+                END
+            )
+    GROUP BY years.period, years.year
+),
+
 access AS (
     SELECT
         period,
@@ -264,8 +344,8 @@ contact_measures AS (
         period,
         contact_year AS year,
         count(*) AS "contacts.total",
-        count_if(line = 1) AS "contacts.line1",
-        count_if(line = 2) AS "contacts.line2",
+        count_if(line_def2025 = 1) AS "contacts.line1",
+        count_if(line_def2025 = 2) AS "contacts.line2",
         count_if(channel = 'phone') AS "contacts.phone",
         count_if(channel = 'email') AS "contacts.email",
         count_if(channel = 'contact_form') AS "contacts.contact_form",
@@ -298,6 +378,18 @@ mediation_measures AS (
         count(*) AS "mediation.requests",
         count_if(mediation_type = 'IKO') AS "mediation.requests.abduction",
         count_if(mediation_type = 'NIKO') AS "mediation.requests.other",
+        count_if(started) AS "mediation.started",
+        count_if(stopped_after_intake) AS "mediation.stopped_after_intake",
+        count_if(started AND year(start_date) > received_year) AS "mediation.started.next_year",
+        -- started in the year of receipt and still running at its end
+        count_if(
+            conducted AND year(start_date) = received_year
+            AND (end_date IS NULL OR year(end_date) > received_year)
+        ) AS "mediation.running_at_year_end",
+        -- the 2020 report: full or mirror agreement; the export does not tell a mirror from a
+        -- partial agreement, so both count here
+        count_if(conducted AND outcome IN ('full_agreement', 'partial_agreement'))
+            AS "mediation.successful.def2020",
         count_if(mediation_type = 'IKO' AND started) AS "mediation.started.abduction",
         count_if(mediation_type = 'IKO' AND NOT started) AS "mediation.not_started.abduction",
         count_if(mediation_type = 'NIKO' AND started) AS "mediation.started.other",
@@ -377,7 +469,42 @@ overview_totals AS (
         || '.total' AS measure,
         count(*) AS value
     FROM cases
-    WHERE line = 2
+    WHERE line_def2025 = 2
+    GROUP BY ALL
+),
+
+-- the 2020 report's figures 1.6.1 (Lijn 1 per code) and 1.6.2 (other Lijn 2 codes), for the
+-- codes of the registration before 2024
+def2020_codes AS (
+    SELECT categories.category_code
+    FROM stg_categories AS categories
+    INNER JOIN stg_registration_eras AS eras
+        ON NOT eras.line1_holiday_consent_only AND categories.valid_from <= eras.valid_until
+),
+
+def2020_cells AS (
+    SELECT
+        case_years.period,
+        case_years.year,
+        'line' || lines.line || '.def2020.' || def2020_codes.category_code AS measure,
+        count(matched.case_id) AS value
+    FROM case_years
+    CROSS JOIN def2020_codes
+    CROSS JOIN (VALUES (1), (2)) AS lines (line)
+    LEFT JOIN cases AS matched
+        ON
+            case_years.period = matched.period
+            AND case_years.year = matched.opened_year
+            AND def2020_codes.category_code = matched.category_code
+            AND lines.line = matched.line_def2020
+    -- figure 1.6.2 leaves out the codes with a chapter of their own
+    WHERE
+        NOT (
+            lines.line = 2
+            AND def2020_codes.category_code IN (
+                'prevention', 'relocation_consent', 'abduction', 'international_access'
+            )
+        )
     GROUP BY ALL
 ),
 
@@ -389,6 +516,8 @@ wide_measures AS (
         LEFT JOIN prevention USING (period, year)
         LEFT JOIN relocation USING (period, year)
         LEFT JOIN abduction USING (period, year)
+        LEFT JOIN abduction_ages USING (period, year)
+        LEFT JOIN line2_def2020_open_from_earlier USING (period, year)
         LEFT JOIN access USING (period, year)
         LEFT JOIN contact_measures USING (period, year)
         LEFT JOIN mediation_measures USING (period, year)
@@ -418,6 +547,13 @@ all_measures AS (
         measure,
         cast(value AS DOUBLE)
     FROM overview_totals
+    UNION ALL
+    SELECT
+        period,
+        year,
+        measure,
+        cast(value AS DOUBLE)
+    FROM def2020_cells
 )
 
 SELECT * FROM all_measures

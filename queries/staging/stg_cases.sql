@@ -1,6 +1,10 @@
 -- grain: one row per case
 -- used by: marts (every page counts cases from here)
 -- Decodes the export's codes into Dutch labels and derives the year and month of opening.
+-- Every case gets its line under both definitions the annual reports use, whatever era it
+-- was registered in: `line_def2025` (Lijn 1 is the code 'toestemming voor vakantie', as from
+-- 2024) and `line_def2020` (Lijn 2 is a parent's case other than holiday consent; before 2024
+-- the line as registered, which is what that definition was).
 WITH cases AS (
     SELECT * FROM src_cases
 ),
@@ -13,6 +17,10 @@ countries AS (
     SELECT * FROM stg_countries
 ),
 
+eras AS (
+    SELECT * FROM stg_registration_eras
+),
+
 decoded AS (
     SELECT
         cases.case_id,
@@ -23,6 +31,16 @@ decoded AS (
         cast(date_trunc('month', cases.opened_date) AS DATE) AS opened_month,
         cast(year(cases.closed_date) AS INTEGER) AS closed_year,
         cast(cases.line AS INTEGER) AS line,
+        eras.era AS registration_era,
+        CASE WHEN cases.category_code = 'holiday_consent' THEN 1 ELSE 2 END AS line_def2025,
+        CASE
+            WHEN NOT eras.line1_holiday_consent_only THEN cast(cases.line AS INTEGER)
+            WHEN
+                cases.category_code != 'holiday_consent'
+                AND cases.contacted_by IN ('mother', 'father')
+                THEN 2
+            ELSE 1
+        END AS line_def2020,
         cases.category_code,
         categories.category_nl,
         categories.overview_order,
@@ -61,6 +79,10 @@ decoded AS (
     FROM cases
     LEFT JOIN categories ON cases.category_code = categories.category_code
     LEFT JOIN countries ON cases.country_iso2 = countries.iso2
+    LEFT JOIN eras
+        ON
+            cases.opened_date >= eras.valid_from
+            AND (eras.valid_until IS NULL OR cases.opened_date <= eras.valid_until)
 )
 
 SELECT * FROM decoded

@@ -31,5 +31,10 @@ SELECT
         ELSE section
     END AS section_nl,
     note,
+    -- where the figure was printed: the imported file's `source`, else the report it came from
+    coalesce(
+        cast(source AS VARCHAR),
+        CASE WHEN source_file = 'published-2025-report.csv' THEN 'Jaarverslag 2025' END
+    ) AS published_source,
     is_imported
 FROM latest
