@@ -90,26 +90,30 @@ def breakdown_figure(
     )
     series.append((year_label or str(year), "value", PALETTE[0]))
     fig = go.Figure()
+    traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     for name, column, colour in series:
         values = rows[column].to_list()
         if all(v is None for v in values):
             continue
-        fig.add_bar(
-            y=labels,
-            x=values,
-            orientation="h",
-            name=name,
-            marker_color=colour,
-            text=[figure_text(v) for v in values],
-            textposition="outside",
-            constraintext="none",
-            cliponaxis=False,
-            hovertext=[
-                f"{label}: {figure_text(v)} ({name})"
-                for label, v in zip(labels, values, strict=True)
-            ],
-            hoverinfo="text",
+        traces.append(
+            go.Bar(
+                y=labels,
+                x=values,
+                orientation="h",
+                name=name,
+                marker_color=colour,
+                text=[figure_text(v) for v in values],
+                textposition="outside",
+                constraintext="none",
+                cliponaxis=False,
+                hovertext=[
+                    f"{label}: {figure_text(v)} ({name})"
+                    for label, v in zip(labels, values, strict=True)
+                ],
+                hoverinfo="text",
+            )
         )
+    fig.add_traces(traces)
     top = max((v for s in fig.data for v in s.x if v is not None), default=0)
     fig.update_layout(
         barmode="group",
@@ -125,20 +129,24 @@ def breakdown_figure(
 def age_figure(rows: pl.DataFrame) -> go.Figure:
     """Children in parents' abduction cases by age band, one group of bars per direction."""
     fig = go.Figure()
+    traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     for colour, direction in zip(
         PALETTE, rows["direction_nl"].unique(maintain_order=True), strict=False
     ):
         part = rows.filter(pl.col("direction_nl") == direction).sort("sort_order")
-        fig.add_bar(
-            x=[f"{band} jaar" for band in part["age_band"]],
-            y=part["children"].to_list(),
-            name=direction,
-            marker_color=colour,
-            text=[number(v) for v in part["children"]],
-            textposition="outside",
-            constraintext="none",
-            cliponaxis=False,
+        traces.append(
+            go.Bar(
+                x=[f"{band} jaar" for band in part["age_band"]],
+                y=part["children"].to_list(),
+                name=direction,
+                marker_color=colour,
+                text=[number(v) for v in part["children"]],
+                textposition="outside",
+                constraintext="none",
+                cliponaxis=False,
+            )
         )
+    fig.add_traces(traces)
     top = rows["children"].max() or 1
     fig.update_layout(
         barmode="group", height=420, yaxis={"title": "kinderen", "range": [0, top * 1.15]}

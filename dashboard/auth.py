@@ -23,7 +23,7 @@ from typing import Any, get_args
 
 import streamlit as st
 
-from dashboard.launcher import WITHOUT_LOGIN_ENV, missing_auth_keys
+from dashboard.launcher import LOGIN_ENV, WITHOUT_LOGIN_ENV, missing_auth_keys
 from dashboard.settings import Role, settings
 
 ROLES: tuple[Role, ...] = get_args(Role)  # fewest rights first
@@ -165,6 +165,15 @@ def gate() -> Visitor:
     else, not even the names of the pages."""
     current = visitor()
     if not login_configured():
+        if os.environ.get(LOGIN_ENV):  # configured at the start, unreadable now: stay closed
+            st.title("Login niet te lezen")
+            st.error(
+                "Het dashboard is met login gestart, maar de logininstellingen zijn nu niet te "
+                "lezen. De beheerder controleert het secrets-bestand en start het dashboard "
+                "opnieuw.",
+                icon=":material/lock:",
+            )
+            st.stop()
         if reached_through_proxy() and not running_without_login():
             _proxy_without_login_page()
             st.stop()

@@ -187,6 +187,8 @@ def monthly_comparison(
     )
     number_format = f",.{decimals}f"
     months: list[dt.date] = []
+    # every trace with its row, added in one call (each add_trace re-validates the figure)
+    placed: list[tuple[go.Bar | go.Scatter, int]] = []
     for row, key in enumerate(facets[facet].to_list(), start=1):
         part = df.filter(pl.col(facet) == key).sort("month")
         months = part["month"].to_list()
@@ -204,16 +206,16 @@ def monthly_comparison(
         hover = f"%{{customdata}}: %{{y:{number_format}}} {unit}<extra></extra>"
         now_name, before_name = "de maand zelf", "een jaar eerder"
         if kind == "bar":
-            fig.add_trace(
+            placed.append((
                 go.Bar(
                     x=x, y=part[year_before].to_list(), customdata=earlier,
                     name=before_name, legendgroup="before", showlegend=row == 1,
                     marker={"color": YEAR_BEFORE_COLOUR}, hovertemplate=hover,
                     width=12 * DAY_MS, offset=-12 * DAY_MS,
                 ),
-                row=row, col=1,
-            )  # fmt: skip
-            fig.add_trace(
+                row,
+            ))  # fmt: skip
+            placed.append((
                 go.Bar(
                     x=x, y=part[value].to_list(), customdata=names,
                     name=now_name, legendgroup="now", showlegend=row == 1,
@@ -221,27 +223,28 @@ def monthly_comparison(
                     hovertemplate=hover,
                     width=12 * DAY_MS, offset=0,
                 ),
-                row=row, col=1,
-            )  # fmt: skip
+                row,
+            ))  # fmt: skip
         else:
-            fig.add_trace(
+            placed.append((
                 go.Scatter(
                     x=x, y=part[year_before].to_list(), customdata=earlier,
                     name=before_name, legendgroup="before", showlegend=row == 1,
                     mode="lines+markers", line={"color": YEAR_BEFORE_COLOUR, "dash": "dash"},
                     hovertemplate=hover,
                 ),
-                row=row, col=1,
-            )  # fmt: skip
-            fig.add_trace(
+                row,
+            ))  # fmt: skip
+            placed.append((
                 go.Scatter(
                     x=x, y=part[value].to_list(), customdata=names,
                     name=now_name, legendgroup="now", showlegend=row == 1,
                     mode="lines+markers", line={"color": PALETTE[0], "width": 3},
                     marker={"opacity": opacity, "size": 9}, hovertemplate=hover,
                 ),
-                row=row, col=1,
-            )  # fmt: skip
+                row,
+            ))  # fmt: skip
+    fig.add_traces([t for t, _ in placed], rows=[r for _, r in placed], cols=1)
     shade_school_holidays(fig, holidays, len(labels))
     _month_axis(fig, months, data_until)
     fig.update_yaxes(tickformat=number_format, rangemode="tozero")
@@ -264,10 +267,11 @@ def stacked_by_item(
     items = df.unique("item", maintain_order=True)
     fig = make_subplots(rows=1, cols=1)
     months: list[dt.date] = []
+    bars: list[go.Bar] = []
     for i, item in enumerate(items.iter_rows(named=True)):
         part = df.filter(pl.col("item") == item["item"]).sort("month")
         months = part["month"].to_list()
-        fig.add_trace(
+        bars.append(
             go.Bar(
                 x=[mid_month(m) for m in months],
                 y=part["contacts"].to_list(),
@@ -280,10 +284,9 @@ def stacked_by_item(
                 hovertemplate=f"{item['item_nl']}, %{{customdata}}: %{{y:,.0f}} {unit}"
                 "<extra></extra>",
                 width=24 * DAY_MS,
-            ),
-            row=1,
-            col=1,
+            )
         )
+    fig.add_traces(bars, rows=1, cols=1)
     before = pl.col("contacts_year_before")
     totals = (
         df.group_by("month")

@@ -300,39 +300,45 @@ def rank_slope_figure(df: pl.DataFrame, top: int, *, mark_newcomers: bool) -> go
     new_right = set(top_changes(df, "outgoing", top).newcomers) if mark_newcomers else set()
     rows = {r["country_nl"]: r for r in df.iter_rows(named=True)}
 
-    fig = go.Figure()
-    shown_groups: set[str] = set()
     groups = {
         "both": ("in beide tops", BOTH_COLOUR),
         "threat": ("gevreesd, zelden bestemming", THREAT_COLOUR),
         "outgoing": ("bestemming, niet gevreesd", ABDUCTION_COLOUR),
     }
+    # One trace per group, its countries' lines apart by a gap (None): three traces, not twenty.
+    points: dict[str, dict[str, list]] = {g: {"x": [], "y": [], "hover": []} for g in groups}
     for country in dict.fromkeys(left + right):
         row = rows[country]
         group = (
             "both" if country in y_left and country in y_right
             else "threat" if country in y_left else "outgoing"
         )  # fmt: skip
-        name, colour = groups[group]
         hover = (
             f"<b>{country}</b><br>dreiging: plaats {row['threat_place']}"
             f" ({number(row['threat_cases'])} zaken)<br>uitgaande ontvoering: plaats "
-            f"{row['outgoing_place']} ({number(row['outgoing_cases'])} zaken)<extra></extra>"
+            f"{row['outgoing_place']} ({number(row['outgoing_cases'])} zaken)"
         )
-        fig.add_trace(
+        own = points[group]
+        own["x"] += [0, 1, None]
+        own["y"] += [y_left.get(country, bottom), y_right.get(country, bottom), None]
+        own["hover"] += [hover, hover, None]
+    fig = go.Figure(
+        [
             go.Scatter(
-                x=[0, 1],
-                y=[y_left.get(country, bottom), y_right.get(country, bottom)],
+                x=own["x"],
+                y=own["y"],
                 mode="lines+markers",
-                line={"color": colour, "width": 4 if group == "both" else 2.5},
-                marker={"size": 12, "color": colour},
-                name=name,
-                legendgroup=group,
-                showlegend=group not in shown_groups,
-                hovertemplate=hover,
+                line={"color": groups[group][1], "width": 4 if group == "both" else 2.5},
+                marker={"size": 12, "color": groups[group][1]},
+                name=groups[group][0],
+                hovertext=own["hover"],
+                hoverinfo="text",
+                connectgaps=False,
             )
-        )
-        shown_groups.add(group)
+            for group, own in points.items()
+            if own["x"]
+        ]
+    )
 
     def label(country: str, which: ListName, newcomers: set[str]) -> str:
         row = rows[country]
@@ -549,11 +555,12 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
         blocked=[corner_box(*corner[:5]) for corner in QUADRANT_CORNERS],
     )
     fig = go.Figure()
+    traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     for name, colour in QUADRANT_COLOURS.items():
         part = shown.filter(pl.col("quadrant_nl") == name)
         if part.is_empty():
             continue
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=part["threat_cases"].to_list(),
                 y=part["outgoing_cases"].to_list(),
@@ -572,6 +579,7 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
                 "<br>uitgaande ontvoering: %{y} zaken<extra></extra>",
             )
         )  # fmt: skip
+    fig.add_traces(traces)
     cuts = [
         {"type": "line", "line": {"color": GRID_COLOUR, "dash": "dash", "width": 2}, **line}
         for line in (
@@ -651,10 +659,11 @@ def hkov_split_figure(df: pl.DataFrame) -> go.Figure:
     """Cases and children of outgoing and incoming abductions, HKOV against non-HKOV."""
     fig = make_subplots(rows=1, cols=2, subplot_titles=("Zaken", "Kinderen"), shared_yaxes=True)
     colours = {"HKOV-land": PALETTE[0], "geen HKOV-land": PALETTE[1], "onbekend": QUIET_COLOUR}
+    bars: list[go.Bar] = []  # added at once, not one call each
     for group in df["hkov_nl"].unique(maintain_order=True).to_list():
         part = df.filter(pl.col("hkov_nl") == group)
         for col, value in ((1, "cases"), (2, "children")):
-            fig.add_trace(
+            bars.append(
                 go.Bar(
                     y=part["direction_nl"].to_list(),
                     x=part[value].to_list(),
@@ -668,10 +677,11 @@ def hkov_split_figure(df: pl.DataFrame) -> go.Figure:
                     insidetextanchor="middle",
                     textfont={"color": "white", "size": 16},
                     hovertemplate=f"{group}: %{{x}}<extra>%{{y}}</extra>",
-                ),
-                row=1,
-                col=col,
+                    xaxis="x" if col == 1 else "x2",
+                    yaxis="y" if col == 1 else "y2",
+                )
             )
+    fig.add_traces(bars)
     fig.update_layout(
         barmode="stack",
         height=300,

@@ -36,8 +36,10 @@ REQUIRED_AUTH_KEYS = (
 )
 # Values of secrets.toml.example that say "fill me in": a copied example is not a configuration.
 PLACEHOLDERS = ("VUL-HIER", "00000000-0000-0000-0000-000000000000")
-# Tells the app it was started with `--zonder-login` (see dashboard/auth.py).
+# Tell the app it was started with `--zonder-login`, or with login configured: secrets that
+# become unreadable while it runs then close the dashboard instead of opening it (see auth.py).
 WITHOUT_LOGIN_ENV = "IKO_ZONDER_LOGIN"
+LOGIN_ENV = "IKO_LOGIN"
 
 
 def config_options(path: Path = CONFIG_FILE) -> dict[str, Any]:
@@ -192,8 +194,11 @@ def launch(
         env["IKO_DATA_DIR"] = str(data_dir.resolve())
     # Only this flag switches login off; a variable left in the shell must not.
     env.pop(WITHOUT_LOGIN_ENV, None)
+    env.pop(LOGIN_ENV, None)
     if without_login:
         env[WITHOUT_LOGIN_ENV] = "1"
+    elif login_problem(secrets_file) is None:
+        env[LOGIN_ENV] = "1"
     command = streamlit_command(port, address, secrets_file)
     print(f"Het dashboard staat op {app_url(port, address)}  (stoppen: Ctrl+C)", flush=True)
     if without_login:

@@ -373,6 +373,7 @@ def success_rate_figure(rates: pl.DataFrame, year: int) -> go.Figure:
     order = ["samen", "NIKO", "IKO"]  # plotly draws the first category at the bottom
     rows = rows.filter(pl.col("mediation_type").is_in(order))
     fig = go.Figure()
+    traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     labels: list[dict[str, Any]] = []
     for mediation_type in order:
         own = rows.filter(pl.col("mediation_type") == mediation_type)
@@ -381,7 +382,7 @@ def success_rate_figure(rates: pl.DataFrame, year: int) -> go.Figure:
         row = own.row(0, named=True)
         label = TYPE_NAMES[mediation_type]
         if row["ended"] == 0:
-            fig.add_trace(
+            traces.append(
                 go.Scatter(
                     x=[0], y=[label], mode="text", text=["nog geen beëindigde mediations"],
                     textposition="middle right", showlegend=False, hoverinfo="skip",
@@ -389,7 +390,7 @@ def success_rate_figure(rates: pl.DataFrame, year: int) -> go.Figure:
             )  # fmt: skip
             continue
         colour = TYPE_COLOURS[mediation_type]
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[row["success_pct"]],
                 y=[label],
@@ -414,6 +415,7 @@ def success_rate_figure(rates: pl.DataFrame, year: int) -> go.Figure:
              "showarrow": False, "text": _rate_label(row), "align": "left",
              "font": {"size": MIN_FONT_SIZE}}
         )  # fmt: skip
+    fig.add_traces(traces)
     fig.update_layout(
         height=120 + 90 * len(fig.data),
         annotations=labels,
@@ -443,6 +445,7 @@ def success_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure
     A year from published figures only gets open markers; a year not yet complete says so.
     """
     fig = go.Figure()
+    traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     years = rates.select("year", "source", "is_partial_year").unique("year").sort("year")
     offsets = {"IKO": -0.1, "NIKO": 0.1}
     for mediation_type in TYPES:
@@ -452,7 +455,7 @@ def success_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure
         if own.is_empty():
             continue
         colour = TYPE_COLOURS[mediation_type]
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[y + offsets[mediation_type] for y in own["year"]],
                 y=own["success_pct"].to_list(),
@@ -489,6 +492,7 @@ def success_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure
                 hoverinfo="text",
             )
         )
+    fig.add_traces(traces)
     fig.update_layout(
         height=520,
         xaxis={
@@ -550,7 +554,8 @@ def children_figure(counts: pl.DataFrame) -> go.Figure:
             yaxis=f"y{'' if col == 1 else col}",
         )
         for col, count_col, children_col, count_word, children_word in panels
-        for mediation_type in TYPES
+        # plotly draws a group's first bar at the bottom: the first type goes last, on top
+        for mediation_type in reversed(TYPES)
         for own in [counts.filter(pl.col("mediation_type") == mediation_type).sort("year")]
     ]
     fig.add_traces(bars)
@@ -568,8 +573,9 @@ def children_figure(counts: pl.DataFrame) -> go.Figure:
     fig.update_layout(
         barmode="group",
         height=140 + 2 * 26 * len(years),
-        # at the right: the panel titles take the line right above the plot area
-        legend=LEGEND_RIGHT,
+        # at the right: the panel titles take the line right above the plot area; in the
+        # bars' order, top to bottom
+        legend={**LEGEND_RIGHT, "traceorder": "reversed"},
         margin=SUBPLOT_TITLES_MARGIN,
     )
     return fig
@@ -646,9 +652,10 @@ def benchmark_figure(bench: pl.DataFrame, own: pl.DataFrame, year: int) -> go.Fi
     NIKO with the 95 % interval, so like is compared with like as far as the figures allow.
     """
     fig = go.Figure()
+    traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     for service, rows in bench.sort("year").group_by("service", maintain_order=True):
         name = f"{service[0]} ({rows['country_iso2'][0]})"
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=rows["agreement_share_pct"].to_list(),
                 y=[name] * rows.height,
@@ -674,7 +681,7 @@ def benchmark_figure(bench: pl.DataFrame, own: pl.DataFrame, year: int) -> go.Fi
         label = count_text(
             row["any_agreement"], row["ended"], "volledig of gedeeltelijk"
         ) + ": " + rate_text(row["any_agreement"], row["ended"])  # fmt: skip
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[row["agreement_pct"]],
                 y=[name],
@@ -693,6 +700,7 @@ def benchmark_figure(bench: pl.DataFrame, own: pl.DataFrame, year: int) -> go.Fi
                 showlegend=False,
             )
         )
+    fig.add_traces(traces)
     fig.update_layout(
         height=140 + 55 * len(fig.data),
         xaxis={
@@ -814,8 +822,7 @@ def combined_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figur
     )
     years = own.select("year", "source", "is_partial_year")
     fig.update_layout(
-        title={"text": "IKO en NIKO samen"},
-        height=400,
+        height=380,
         xaxis={
             "tickvals": years["year"].to_list(),
             "ticktext": [year_tick(r, data_until_text) for r in years.iter_rows(named=True)],

@@ -56,7 +56,25 @@ class Measure:
 
     @property
     def choice_nl(self) -> str:
-        return f"{self.section_nl} · {self.label_nl}" if self.section_nl else self.label_nl
+        label = searchable(self.label_nl)
+        return f"{self.section_nl} · {label}" if self.section_nl else label
+
+
+# The annual report says "IKO-zaken"; someone looking for them types "ontvoering". The picker
+# says both, so either word finds them.
+_SEARCH_WORDS = {
+    "IKO-zaken": "ontvoeringszaken (IKO-zaken)",
+    "IKO-mediations": "IKO-mediations (ontvoeringszaken)",
+    "IKO-verzoeken": "IKO-verzoeken (ontvoeringszaken)",
+}
+
+
+def searchable(label: str) -> str:
+    for word, words in _SEARCH_WORDS.items():
+        if label.startswith(word):
+            return words[0].upper() + words[1:] + label.removeprefix(word)
+        label = label.replace(f" {word}", f" {words}")
+    return label
 
 
 def measures(rows: pl.DataFrame) -> list[Measure]:
@@ -75,6 +93,9 @@ def measures(rows: pl.DataFrame) -> list[Measure]:
         Measure(r["measure"], r["label_nl"], r["section_nl"], r["definition_nl"])
         for r in found.iter_rows(named=True)
     ]
+
+
+COMPACT_YEARS = 4  # years named (and bars labelled) on a small chart
 
 
 def decimals(values: pl.Series) -> int:
@@ -113,18 +134,21 @@ def trend_figure(
     rows = rows.sort("year")
     places = decimals(rows["value"])
     # A small chart is a third of the page wide: it names at most four years (the last
-    # always) and labels only its last complete year's bar, so no label touches another.
+    # always), and with more than four bars labels only its last complete year's bar, so no
+    # label touches another.
     complete = rows.filter(pl.col("kind") != "lopend")["year"]
-    labelled = {complete.max()} if compact else set(rows["year"].to_list())
+    few = rows.height <= COMPACT_YEARS
+    labelled = set(rows["year"].to_list()) if few or not compact else {complete.max()}
     years = rows["year"].to_list()
-    step = -(-len(years) // 4) if compact else 1
+    step = -(-len(years) // COMPACT_YEARS) if compact else 1
     named = set(years[::-1][::step])
     fig = go.Figure()
+    traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     for key, legend in KINDS.items():
         own = rows.filter(kind=key)
         if own.is_empty():
             continue
-        fig.add_trace(
+        traces.append(
             go.Bar(
                 x=own["year"].to_list(),
                 y=own["value"].to_list(),
@@ -151,7 +175,7 @@ def trend_figure(
         )
     differing = rows.filter(status="verschil")
     if not differing.is_empty():
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=differing["year"].to_list(),
                 y=differing["published_value"].to_list(),
@@ -165,6 +189,7 @@ def trend_figure(
                 hoverinfo="text",
             )
         )
+    fig.add_traces(traces)
     top = max(rows["value"].max() or 0, differing["published_value"].max() or 0)
     shapes, notes = definition_markers(rows, compact=compact)
     fig.update_layout(
@@ -301,15 +326,26 @@ def same_period_figure(rows: pl.DataFrame, title: str, *, compact: bool = False)
     rows = rows.sort("year")
     places = decimals(rows["value"])
     running = rows["is_running_year"].to_list()
-    texts = [
-        number(r["value"], places)
-        + (
-            f"<br>{change_pct(r['change_pct'], decimals=1)}"
-            if r["is_running_year"] and r["change_pct"] is not None
-            else ""
-        )
-        for r in rows.iter_rows(named=True)
-    ]
+
+    def change(r: Mapping[str, Any]) -> str:
+        if not r["is_running_year"] or r["change_pct"] is None:
+            return ""
+        return change_pct(r["change_pct"], decimals=1)
+
+    # a small chart has room for the year and the running year's change under its bar only;
+    # the title and caption say up to which day every bar counts
+    if compact:
+        texts = [number(r["value"], places) for r in rows.iter_rows(named=True)]
+        ticks = [
+            f"{r['year']}<br>{change(r)}" if change(r) else str(r["year"])
+            for r in rows.iter_rows(named=True)
+        ]
+    else:
+        texts = [
+            number(r["value"], places) + (f"<br>{change(r)}" if change(r) else "")
+            for r in rows.iter_rows(named=True)
+        ]
+        ticks = [f"{r['year']}<br>t/m {r['period_end']:%d-%m}" for r in rows.iter_rows(named=True)]
     hovers = [
         f"{same_period_label(r)}: {number(r['value'], places)}"
         + (
@@ -339,9 +375,7 @@ def same_period_figure(rows: pl.DataFrame, title: str, *, compact: bool = False)
         height=340 if compact else 440,
         xaxis={
             "tickvals": rows["year"].to_list(),
-            "ticktext": [
-                f"{r['year']}<br>t/m {r['period_end']:%d-%m}" for r in rows.iter_rows(named=True)
-            ],
+            "ticktext": ticks,
             "tickangle": 0,
             "showgrid": False,
         },

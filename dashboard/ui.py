@@ -2,12 +2,15 @@
 
 `PAGES` is the one definition of the navigation (the first page opens at "/"): `navigate()`
 registers it with Streamlit and the tests run every page from it. The chrome is the title,
-the demo banner, the year selector (kept in the URL as `?jaar=2025`) and the footer.
+the demo banner, the year selector (bound to the URL as `?jaar=2025`, on the pages the year
+changes) and the footer; every table is shown and downloaded through `show_table`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,19 +28,10 @@ from dashboard.format import MISSING, date_nl
 from dashboard.importer.published import IMPORTED as IMPORTED_FIGURES
 from dashboard.settings import REPORT_CACHE_SECONDS, data_dir_now, settings
 
+# The year widget's key: Streamlit binds it to the URL parameter of the same name.
 YEAR_PARAM = "jaar"
 # The footer's container gets the CSS class "st-key-voettekst"; the browser test waits for it.
 FOOTER_KEY = "voettekst"
-_YEAR_WIDGET = "jaar_keuze"
-
-# The issues that build what is still missing, named on the pages until they land.
-ISSUES = {
-    3: "jaaroverzicht en caseload",
-    4: "vakantiepieken",
-    5: "landen",
-    6: "mediation",
-    7: "importeren en gegevens",
-}
 
 
 # Page scripts live in `page_scripts/`, not `pages/`: Streamlit treats a `pages/` folder beside
@@ -52,6 +46,8 @@ class PageSpec:
     url_path: str
     title: str
     icon: str
+    # Whether the sidebar's year changes what the page shows; only then is it offered.
+    by_year: bool = False
 
     @property
     def script(self) -> str:
@@ -60,12 +56,12 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("jaaroverzicht", "Jaaroverzicht", ":material/summarize:"),
+    PageSpec("jaaroverzicht", "Jaaroverzicht", ":material/summarize:", by_year=True),
     PageSpec("trends", "Meerjarige trends", ":material/trending_up:"),
     PageSpec("caseload", "Caseload (zaken per maand)", ":material/bar_chart:"),
-    PageSpec("vakantiepieken", "Vakantiepieken Lijn 1", ":material/flight:"),
-    PageSpec("landen", "Dreiging en ontvoering per land", ":material/public:"),
-    PageSpec("mediation", "Mediation", ":material/handshake:"),
+    PageSpec("vakantiepieken", "Vakantiepieken Lijn 1", ":material/flight:", by_year=True),
+    PageSpec("landen", "Dreiging en ontvoering per land", ":material/public:", by_year=True),
+    PageSpec("mediation", "Mediation", ":material/handshake:", by_year=True),
     PageSpec("gegevens", "Gegevens", ":material/database:"),
 )
 
@@ -234,45 +230,142 @@ def footer() -> None:
         st.caption(
             f"{data_until_text(meta)} · export van {date_nl(meta['export_date'])} · Centrum IKO"
         )
+        st.html(_DUTCH_CHROME, unsafe_allow_javascript=True)
 
 
-def _year_from_url(years: Sequence[int]) -> int | None:
-    raw = st.query_params.get(YEAR_PARAM)
-    if raw is not None and raw.strip().isdigit() and int(raw) in years:
-        return int(raw)
-    return None
+# What Streamlit writes in English and offers no parameter for. The page declares lang="en"
+# (screen readers then read Dutch with English pronunciation); the skip link, the full-screen
+# button of every chart and the labels screen readers read (help buttons, the sidebar, number
+# and date inputs) are English; the toolbar of a table ("Download as CSV", "Search",
+# "Show/hide columns") is replaced by our own download buttons under every table (semicolons
+# and decimal commas for Dutch Excel). The script finds them by the attributes and texts of
+# Streamlit 1.67 and keeps watching, because Streamlit draws them anew; should they change,
+# the English shows again. What remains English is listed in the README.
+_DUTCH_CHROME = """
+<style>
+[data-testid="stDataFrame"] [data-testid="stElementToolbar"] { display: none; }
+</style>
+<script>
+(() => {
+  const dutch = [
+    [/^Fullscreen$/, "Volledig scherm"],
+    [/^Close fullscreen$/, "Volledig scherm sluiten"],
+    [/^Skip to main content$/, "Naar de inhoud"],
+    [/^Help for (.*)$/, "Uitleg bij $1"],
+    [/^Link to heading$/, "Link naar deze kop"],
+    [/^App pages$/, "Pagina's"],
+    [/^Sidebar$/, "Zijbalk"],
+    [/^Collapse sidebar$/, "Zijbalk inklappen"],
+    [/^Expand sidebar$/, "Zijbalk uitklappen"],
+    [/^Open$/, "Openen"],
+    [/^Increment$/, "Meer"],
+    [/^Decrement$/, "Minder"],
+    [/^Choose date$/, "Kies een datum"],
+    [/^Choose an option$/, "Kies een optie"],
+    [/^day, (.*)$/, "dag, $1"],
+    [/^month, (.*)$/, "maand, $1"],
+    [/^year, (.*)$/, "jaar, $1"],
+    [/^file upload$/, "bestand uploaden"],
+  ];
+  const inDutch = (text) => {
+    for (const [english, nl] of dutch) if (english.test(text)) return text.replace(english, nl);
+    return null;
+  };
+  const names = ["aria-label", "title", "data-title", "placeholder"];
+  const translate = () => {
+    if (document.documentElement.lang !== "nl") document.documentElement.lang = "nl";
+    for (const el of document.querySelectorAll(names.map((n) => `[${n}]`).join(","))) {
+      for (const name of names) {
+        const text = el.hasAttribute(name) && inDutch(el.getAttribute(name));
+        if (text) el.setAttribute(name, text);
+      }
+    }
+    const skip = document.querySelector('[data-testid="stSkipToContent"]');
+    const text = skip && inDutch(skip.textContent);
+    if (text) skip.textContent = text;
+  };
+  translate();
+  if (window.ikoDutchChrome) return;
+  window.ikoDutchChrome = true;
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; translate(); });
+  }).observe(document.documentElement, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ["lang", ...names],
+  });
+})();
+</script>
+"""
 
 
-def _year_to_url() -> None:
-    st.query_params[YEAR_PARAM] = str(st.session_state[_YEAR_WIDGET])
+def page_spec(page: st.Page) -> PageSpec | None:
+    """The `PAGES` entry of the page Streamlit runs (None for the hidden start page)."""
+    return next((p for p in PAGES if p.url_path == page.url_path), None)
 
 
 def year_selector() -> int:
-    """The year every page shows, chosen in the sidebar and kept in the URL.
+    """The year the page shows, chosen in the sidebar and bound to the URL (`?jaar=2024`).
 
-    The URL wins (a shared link opens on its year), then this session's choice (a page
-    switch drops the query string), then the last complete year. The choice is written back
-    to the URL on every run, so the address bar can always be shared as it is.
+    Streamlit keeps widget and URL in step: a shared link opens on its year, and a year the
+    data does not have is dropped from the URL (the page says so). The default, the last
+    complete year, is left out of the URL. The choice outlives a visit to a page without the
+    year (`persist_state`), so coming back shows the year chosen before.
     """
     years = available_years()
-    from_url = _year_from_url(years)
-    if from_url is not None:
-        st.session_state[_YEAR_WIDGET] = from_url
-    elif st.session_state.get(_YEAR_WIDGET) not in years:
-        st.session_state[_YEAR_WIDGET] = default_year(years, export_meta()["data_until"])
-    year = st.sidebar.selectbox("Jaar", years, key=_YEAR_WIDGET, on_change=_year_to_url)
-    st.query_params[YEAR_PARAM] = str(year)
+    default = default_year(years, export_meta()["data_until"])
+    asked = unusable_url_value(YEAR_PARAM, lambda raw: raw in {str(y) for y in years})
+    year = st.sidebar.selectbox(
+        "Jaar",
+        years,
+        index=years.index(default),
+        key=YEAR_PARAM,
+        bind="query-params",
+        persist_state="session",
+    )
+    if asked is not None:
+        say_url_value_dropped("jaar", asked, str(year))
     return year
 
 
 def selected_year() -> int:
     """The year chosen by `year_selector` in this run (the entry point calls it first)."""
-    return st.session_state[_YEAR_WIDGET]
+    return st.session_state[YEAR_PARAM]
 
 
-def not_built_yet(issue: int, subject: str = "Deze pagina") -> None:
-    """Say plainly which issue brings what is missing."""
-    st.info(f"{subject} komt met issue #{issue} ({ISSUES[issue]}).", icon=":material/construction:")
+# -- the URL ------------------------------------------------------------------------------
+
+
+def unusable_url_value(
+    param: str, usable: Callable[[str], bool], *, older: Callable[[str], Any] | None = None
+) -> str | None:
+    """The value a link gives `param` if the widget bound to it will drop it, else None.
+
+    Call it before the widget: Streamlit drops an invalid bound value silently, and a shared
+    link that shows something else than was shared must say so. `older` reads a value as
+    links wrote it before Streamlit kept the widgets in the URL (`?van=2024-12`, now
+    `?van=december+2024`); what it reads (not None) goes to the widget through the session
+    state, so such a link still opens as it was shared.
+    """
+    raw = st.query_params.get(param)
+    # Only a link is checked: once the widget has a value, the URL follows the widget (and
+    # may for a moment still hold a value the widget has left).
+    if raw is None or usable(raw) or param in st.session_state:
+        return None
+    value = None if older is None else older(raw)
+    if value is None:
+        return raw
+    st.session_state[param] = value
+    return None
+
+
+def say_url_value_dropped(what: str, asked: str, shown: str) -> None:
+    st.info(
+        f"De link vroeg om {what} „{asked}”; die waarde kent deze pagina niet, dus staat hier "
+        f"{shown}.",
+        icon=":material/link_off:",
+    )
 
 
 # -- tables and charts --------------------------------------------------------------------
@@ -292,17 +385,63 @@ def optional(fmt: Callable[[Any], str]) -> Callable[[Any], str]:
     return lambda value: MISSING if value is None or pd.isna(value) else fmt(value)
 
 
+# A number as `dashboard.format.number` writes it: "1.234", "156,6", "-3" (or "−3").
+_DUTCH_NUMBER = re.compile(r"[+\-−]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
+
+
+def _dutch_number(text: str) -> int | float | None:
+    if not _DUTCH_NUMBER.fullmatch(text):
+        return None
+    plain = text.replace("−", "-").replace(".", "").replace(",", ".")
+    return float(plain) if "." in plain else int(plain)
+
+
+def _as_shown(df: pl.DataFrame, columns: Mapping[str, Column], *, text: bool) -> pl.DataFrame:
+    """`df`'s columns with numbers rounded as the page writes them ("156,6" -> 156.6), so a
+    copied range or a download holds what the screen shows. A column whose text is not a
+    plain number (a date, "38 (1)", "+3 %") keeps its values, or with `text` becomes that
+    text."""
+    out = df.select(list(columns))
+    for name, column in columns.items():
+        if column.text is None or not (out[name].dtype.is_numeric() or text):
+            continue
+        shown = [column.text(v) if v is not None else None for v in out[name].to_list()]
+        parsed = [None if t in (None, MISSING) else _dutch_number(t) for t in shown]
+        if out[name].dtype.is_numeric() and all(
+            p is not None or t in (None, MISSING) for p, t in zip(parsed, shown, strict=True)
+        ):
+            dtype = pl.Float64 if any(isinstance(p, float) for p in parsed) else pl.Int64
+            out = out.with_columns(pl.Series(name, parsed, dtype=dtype))
+        elif text:
+            out = out.with_columns(
+                pl.Series(name, [None if t == MISSING else t for t in shown], dtype=pl.String)
+            )
+    return out
+
+
+def table_for_download(df: pl.DataFrame, columns: Mapping[str, Column]) -> pl.DataFrame:
+    """The table as `show_table` shows it, for a file: Dutch headers, numbers rounded as on
+    screen (still numbers, so Excel can add them up), everything else as the text shown."""
+    out = _as_shown(df, columns, text=True)
+    return out.rename({name: c.header for name, c in columns.items()})
+
+
 def show_table(
     df: pl.DataFrame,
     columns: Mapping[str, Column],
     *,
+    download: str,
     highlight: Callable[[Mapping[str, Any]], bool] | None = None,
+    notes: Sequence[str] = (),
+    until: dt.date | None = None,
 ) -> None:
-    """`df` with Dutch headers and Dutch numbers; rows where `highlight` holds stand out.
+    """`df` with Dutch headers and Dutch numbers, and buttons that download it as shown (file
+    name `download`, see `download_buttons`); rows where `highlight` holds stand out.
 
-    The values stay numbers for sorting; only what is shown is formatted.
+    The cells hold numbers rounded as they are written, for sorting and for a copied range
+    that pastes as shown; only what is shown is formatted.
     """
-    frame = df.select(list(columns)).to_pandas()
+    frame = _as_shown(df, columns, text=False).to_pandas()
     frame.columns = [c.header for c in columns.values()]
     styler = frame.style.format(
         {c.header: c.text for c in columns.values() if c.text is not None}
@@ -319,9 +458,35 @@ def show_table(
         placeholder=MISSING,
         column_config={c.header: st.column_config.Column(width=c.width) for c in columns.values()},
     )
+    download_buttons(table_for_download(df, columns), download, download, notes=notes, until=until)
+
+
+def nothing_selected(what: str = "zaken") -> None:
+    """What a page shows instead of an empty chart or a table of zeros."""
+    st.info(f"Geen {what} in deze selectie.", icon=":material/filter_alt_off:")
 
 
 HIGHLIGHT_CSS = "background-color: #FCE9C8; font-weight: bold"
+
+
+# Figures kept for all sessions: a page has a dozen, a few versions of each by its filters.
+FIGURE_CACHE_ENTRIES = 400
+
+
+@st.cache_resource(show_spinner=False, max_entries=FIGURE_CACHE_ENTRIES, ttl=REPORT_CACHE_SECONDS)
+def _figure(module: str, name: str, args: tuple, kwargs: dict[str, Any]) -> go.Figure:
+    return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+
+def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+    """`builder(*args, **kwargs)`, built once for these arguments and shared by every session.
+
+    A chart builder is a pure function of the frames and options it is given (which come from
+    the reports of one data version), so the same arguments give the same figure; building
+    one costs far more than the queries behind it. The figure is shared: show it, never
+    change it (ask the builder for a variant instead).
+    """
+    return _figure(builder.__module__, builder.__qualname__, args, kwargs)
 
 
 def show_chart(fig: go.Figure, *, config: Mapping[str, Any] | None = None, **events: Any) -> Any:
@@ -407,17 +572,31 @@ def download_buttons(
 ) -> None:
     """CSV and Excel buttons side by side. The file names say demo and, with `until`, that a
     year is counted only up to that day; the Excel file has a sheet with those facts and
-    `notes`. `what` goes after "Download" on the buttons ("Download tabel als CSV")."""
+    `notes`. `what` goes after "Download" on the buttons ("Download tabel als CSV").
+
+    The files are made when a button is clicked, not on every run, and a click does not rerun
+    the page.
+    """
     meta = export_meta()
     name = downloads.file_stem(stem, meta, until=until)
     label = f"Download {what} als" if what else "Download als"
-    left, right = st.columns(2)
-    left.download_button(
-        f"{label} CSV", downloads.csv_bytes(table), file_name=f"{name}.csv", mime="text/csv"
-    )
-    right.download_button(
-        f"{label} Excel",
-        downloads.excel_bytes(table, sheet, downloads.notes(meta, *notes)),
-        file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    all_notes = downloads.notes(meta, *notes)
+    with st.container(horizontal=True, gap="small"):
+        st.download_button(
+            f"{label} CSV",
+            lambda: downloads.csv_bytes(table),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/download:",
+            type="tertiary",
+        )
+        st.download_button(
+            f"{label} Excel",
+            lambda: downloads.excel_bytes(table, sheet, all_notes),
+            file_name=f"{name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            on_click="ignore",
+            icon=":material/download:",
+            type="tertiary",
+        )

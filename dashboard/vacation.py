@@ -241,7 +241,6 @@ def outlook_table(outlook: pl.DataFrame) -> pl.DataFrame:
                 "student_days_range": _range(
                     row["low_student_days"], row["high_student_days"], decimals=1
                 ),
-                "status_nl": "voorbij, nog niet in de gegevens" if row["is_past"] else "verwacht",
             }
         )
     texts = pl.DataFrame(rows)
@@ -313,6 +312,7 @@ def _strip_traces(
 ) -> None:
     """Holiday bars per region (and public-holiday markers) on a strip subplot."""
     spans = _school_spans(holidays)
+    strips: list[go.Scatter] = []  # added at once, not one call each
     for region in REGIONS:
         xs: list = []
         texts: list = []
@@ -324,7 +324,7 @@ def _strip_traces(
             )
             xs += [x0, x1, None]
             texts += [text, text, None]
-        fig.add_trace(
+        strips.append(
             go.Scatter(
                 x=xs,
                 y=[REGION_NL[region] if x is not None else None for x in xs],
@@ -334,13 +334,11 @@ def _strip_traces(
                 hovertemplate="%{text}<extra></extra>",
                 showlegend=False,
                 connectgaps=False,
-            ),
-            row=row,
-            col=1,
+            )
         )
     public_days = holidays.filter(pl.col("region") == "feestdag")
     if public and public_days.height:
-        fig.add_trace(
+        strips.append(
             go.Scatter(
                 x=[position(d) for d in public_days["start_date"]],
                 y=["Feestdag"] * public_days.height,
@@ -354,10 +352,9 @@ def _strip_traces(
                 ],
                 hovertemplate="%{text}<extra></extra>",
                 showlegend=False,
-            ),
-            row=row,
-            col=1,
+            )
         )
+    fig.add_traces(strips, rows=row, cols=1)
     categories = [REGION_NL[r] for r in REGIONS] + (["Feestdag"] if public else [])
     fig.update_yaxes(
         categoryorder="array",
@@ -469,10 +466,11 @@ def weekly_overlay_chart(
     others = [y for y in years if y != year]
     coloured = others[-len(palette) :]
     colour = {y: OLDER_YEAR_GREY for y in others} | dict(zip(coloured, palette, strict=False))
+    lines: list[go.Scatter] = []  # added at once, not one call each
     for y in years:
         part = complete.filter(pl.col("iso_year") == y).sort("iso_week")
         chosen = y == year
-        fig.add_trace(
+        lines.append(
             go.Scatter(
                 x=part["iso_week"],
                 y=part[measure],
@@ -485,10 +483,9 @@ def weekly_overlay_chart(
                 marker={"size": 6},
                 customdata=[f"{y}, week {w}" for w in part["iso_week"]],
                 hovertemplate="%{customdata}<br>%{y:,.0f} " + label.lower() + "<extra></extra>",
-            ),
-            row=2,
-            col=1,
+            )
         )
+    fig.add_traces(lines, rows=2, cols=1)
     in_year = holidays.filter(
         pl.col("start_date").dt.iso_year() == year, pl.col("end_date").dt.iso_year() == year
     )
@@ -515,12 +512,13 @@ def aligned_chart(aligned: pl.DataFrame) -> go.Figure:
     first_days = [
         vline(0, col=col, dash="dot", color=PALETTE[6]) for col in range(1, len(keys) + 1)
     ]
+    lines: list[go.Scatter] = []  # added at once, not one call each
     for col, key in enumerate(keys, start=1):
         for alignment, label in ALIGNMENT_NL.items():
             part = aligned.filter(
                 pl.col("holiday_key") == key, pl.col("alignment") == alignment
             ).sort("day_offset")
-            fig.add_trace(
+            lines.append(
                 go.Scatter(
                     x=part["day_offset"],
                     y=part["avg_cases"],
@@ -531,22 +529,21 @@ def aligned_chart(aligned: pl.DataFrame) -> go.Figure:
                     line={"color": colours[alignment], "width": 2.5},
                     customdata=[_offset_text(o) for o in part["day_offset"]],
                     hovertemplate="%{customdata}<br>%{y:,.1f} zaken per werkdag<extra></extra>",
-                ),
-                row=1,
-                col=col,
+                    xaxis=f"x{'' if col == 1 else col}",
+                    yaxis=f"y{'' if col == 1 else col}",
+                )
             )
-        # Weeks as bare numbers and upright: five panels side by side leave a 1280 px screen
-        # about 110 px per panel, too little for "-6 wk" four times (and no "+2", which would
-        # touch the next panel's "-6").
-        fig.update_xaxes(
-            tickvals=[-42, -28, -14, 0],
-            ticktext=["−6", "−4", "−2", "0"],
-            tickangle=0,
-            tickfont={"size": MIN_FONT_SIZE},
-            range=[-43, 15],
-            row=1,
-            col=col,
-        )
+    fig.add_traces(lines)
+    # Weeks as bare numbers and upright: five panels side by side leave a 1280 px screen
+    # about 110 px per panel, too little for "-6 wk" four times (and no "+2", which would
+    # touch the next panel's "-6"). The same in every panel: one call for all.
+    fig.update_xaxes(
+        tickvals=[-42, -28, -14, 0],
+        ticktext=["−6", "−4", "−2", "0"],
+        tickangle=0,
+        tickfont={"size": MIN_FONT_SIZE},
+        range=[-43, 15],
+    )
     fig.update_xaxes(title_text="weken tot de eerste vakantiedag", row=1, col=(len(keys) + 1) // 2)
     fig.update_yaxes(title_text="zaken per werkdag", row=1, col=1)
     # A panel is narrower than its holiday's name on a 1280 px screen: the names go a line
@@ -579,12 +576,13 @@ def outlook_chart(outlook: pl.DataFrame) -> go.Figure:
         for d, w in zip(outlook["week_start"], outlook["iso_week"], strict=True)
     ]
     fig = go.Figure()
+    traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     for measure, name, colour in (
         ("cases", CASES_NL, PALETTE[0]),
         ("contacts", CONTACTS_NL, PALETTE[5]),
     ):
         expected = outlook[f"expected_{measure}"]
-        fig.add_trace(
+        traces.append(
             go.Bar(
                 x=labels,
                 y=expected,
@@ -614,6 +612,7 @@ def outlook_chart(outlook: pl.DataFrame) -> go.Figure:
                 + "<br>bereik %{customdata[0]:,.0f}–%{customdata[1]:,.0f}<extra></extra>",
             )
         )
+    fig.add_traces(traces)
     fig.update_layout(
         title="Verwacht per week (Lijn 1)",
         barmode="group",

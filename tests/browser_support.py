@@ -128,6 +128,16 @@ def open_and_wait(browser, url: str, *, width: int = 1600, height: int = 1000):
     return page
 
 
+def choose(page, label: str, option: str) -> None:
+    """Pick `option` in the select box labelled `label`, as a user does."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(
+        has=page.get_by_text(label, exact=True)
+    )
+    box.locator("input").click()
+    page.keyboard.type(option)  # the list draws only what fits; typing filters it
+    page.get_by_role("option", name=option, exact=True).click()
+
+
 def assert_no_error(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0, page.url
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0, page.url

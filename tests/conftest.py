@@ -34,6 +34,7 @@ os.environ.pop("IKO_DATA_DIR", None)
 _NO_SECRETS = str(Path(_EMPTY_DATA_HOME) / "geen-secrets.toml")
 os.environ["IKO_SECRETS_FILE"] = _NO_SECRETS
 os.environ.pop("IKO_ZONDER_LOGIN", None)
+os.environ.pop("IKO_LOGIN", None)
 streamlit_config.set_option("secrets.files", [_NO_SECRETS])
 
 

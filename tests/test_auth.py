@@ -217,6 +217,16 @@ def test_without_login_flag_every_page_says_so(monkeypatch):
         assert any("Zonder login gestart" in w.value for w in at.warning), page.url_path
 
 
+def test_started_with_login_and_then_unreadable_secrets_it_stays_closed(monkeypatch):
+    """The launcher saw a login configuration; if the secrets break while it runs (Streamlit
+    rereads the file when it changes), the dashboard must not fall back to no login."""
+    monkeypatch.setenv(launcher.LOGIN_ENV, "1")
+    at = open_app(GEGEVENS)
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Login niet te lezen"]
+    assert not at.header and not at.dataframe and not at.selectbox
+
+
 # -- roles in the pages (AppTest) ---------------------------------------------------------
 
 SECRETS = {"auth": auth_section("http://localhost:8501/oauth2callback", "http://localhost/x")}
@@ -365,8 +375,8 @@ def wait_done(page) -> None:
     )
 
 
-def log_in(page, server: Server, who: str, path: str = "") -> None:
-    page.goto(app_url(server, path))
+def log_in(page, server: Server, who: str) -> None:
+    page.goto(app_url(server))
     page.get_by_role("button", name="Inloggen").click()
     # the provider's own page: one button per known person
     page.get_by_role("button", name=who, exact=True).click()

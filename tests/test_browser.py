@@ -21,6 +21,7 @@ from browser_support import (
     PAGE_SECONDS,
     SCREENSHOTS,
     assert_no_error,
+    choose,
     full_page_screenshot,
     open_and_wait,
 )
@@ -104,7 +105,8 @@ def test_page_renders_in_chromium(server, browser, screenshots, spec):
         assert_no_error(page)
         assert page.locator("h1").first.inner_text().strip() == spec.title
         assert "Demonstratiegegevens" in page.locator("body").inner_text()
-        assert re.search(rf"/{spec.url_path}\?jaar=\d{{4}}", page.url), page.url
+        # the default year stays out of the URL (Streamlit binds the widget to it)
+        assert page.url == f"{server.url}{spec.url_path}", page.url
         full_page_screenshot(page, screenshots / f"{spec.url_path}.png")
         assert page.outside_requests == [], "de pagina vroeg iets van buiten deze machine"
     finally:
@@ -116,12 +118,21 @@ def test_root_and_shared_links_open_their_page_and_year(server, browser):
     page = open_and_wait(browser, server.url)
     try:
         assert_no_error(page)
-        assert page.url == f"{server.url}{ui.PAGES[0].url_path}?jaar=2025"
+        assert page.url == f"{server.url}{ui.PAGES[0].url_path}"
         page.goto(f"{server.url}{ui.PAGES[0].url_path}?jaar=2024")
         page.get_by_text("Gepubliceerd tegenover berekend, 2024").wait_for(
             timeout=PAGE_SECONDS * 1000
         )
         assert_no_error(page)
+        # choosing a year puts it in the URL; choosing the default takes it out again
+        choose(page, "Jaar", "2026")
+        page.get_by_text("2026 tot en met 22 november 2026").wait_for(timeout=PAGE_SECONDS * 1000)
+        assert page.url.endswith("?jaar=2026"), page.url
+        choose(page, "Jaar", "2025")
+        page.get_by_text("Gepubliceerd tegenover berekend, 2025").wait_for(
+            timeout=PAGE_SECONDS * 1000
+        )
+        assert page.url == f"{server.url}{ui.PAGES[0].url_path}", page.url
     finally:
         page.close()
 
@@ -157,16 +168,40 @@ def test_theme_of_the_config_file_reaches_the_page(server, browser):
 
 
 @pytest.mark.browser
-def test_chart_toolbar_speaks_dutch(server, browser):
+def test_trends_speaks_dutch_and_its_measure_picker_works(server, browser):
     page = open_and_wait(browser, server.url + "trends")
     try:
+        assert page.evaluate("document.documentElement.lang") == "nl"
+        skip = page.locator('[data-testid="stSkipToContent"]')
+        assert skip.evaluate("a => a.textContent") == "Naar de inhoud"
         chart = page.locator(".js-plotly-plot").first
         chart.hover()
         titles = chart.locator(".modebar-btn").evaluate_all(
             "buttons => buttons.map(b => b.getAttribute('data-title'))"
         )
-        # Streamlit's own full-screen button is the one English title it keeps
         assert "Grafiek downloaden als PNG" in titles and "Assen herstellen" in titles, titles
-        assert not {"Download plot as a PNG", "Zoom in", "Reset axes", "Autoscale"} & set(titles)
+        assert "Volledig scherm" in titles, titles
+        assert not {"Download plot as a PNG", "Zoom in", "Reset axes", "Fullscreen"} & set(titles)
+        # our download buttons replace the table's English toolbar
+        table = page.locator('[data-testid="stDataFrame"]').first
+        table.hover()
+        assert not table.locator('[data-testid="stElementToolbar"]').is_visible()
+        assert page.get_by_text("Download als CSV").count() >= 1
+
+        # "ontvoer" finds the abduction cases ("IKO-zaken" in the annual report)
+        picker = page.locator('[data-testid="stSelectbox"]', has_text="Maat")
+        picker.locator("input").click()
+        page.keyboard.type("ontvoer")
+        option = page.get_by_role(
+            "option", name=re.compile(r"Ontvoeringszaken \(IKO-zaken\), ouders")
+        )
+        option.first.click()
+        # the chart and the URL follow the pick
+        page.locator(
+            ".js-plotly-plot .gtitle", has_text="IKO-zaken, ouders namen contact op"
+        ).wait_for(timeout=PAGE_SECONDS * 1000)
+        page.wait_for_function("() => location.search.includes('Ontvoeringszaken')")
+        assert "maat=5.+Internationale+kinderontvoering" in page.url, page.url
+        assert_no_error(page)
     finally:
         page.close()

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from pathlib import Path
 
 import polars as pl
 import pytest
-from browser_support import PAGE_SECONDS, assert_no_error, open_and_wait
+from browser_support import PAGE_SECONDS, assert_no_error, choose, open_and_wait
 from streamlit.testing.v1 import AppTest
 from tiny_export import case as tiny_case
 from tiny_export import equal_days, tiny_export
@@ -459,14 +458,27 @@ def test_page_shows_the_published_2025_totals(published):
     )
 
 
-def test_page_runs_with_filters_from_the_url_and_shows_the_heatmap():
-    query = {"jaar": "2025", "van": "2025-01", "tot": "2025-12", "lijn": "2",
-             "code": "prevention", "wie": "ouders"}  # fmt: skip
+@pytest.mark.parametrize(
+    "query",
+    [
+        # as Streamlit writes the bound widgets into the URL
+        {"van": "januari 2025", "tot": "december 2025", "lijn": "Lijn 2", "code": "Preventie",
+         "wie": "Alleen ouders"},
+        # as links were written before: they still open as they were shared
+        {"van": "2025-01", "tot": "2025-12", "lijn": "2", "code": "prevention", "wie": "ouders"},
+    ],
+    ids=["labels", "codes"],
+)  # fmt: skip
+def test_page_runs_with_filters_from_the_url_and_shows_the_heatmap(query):
     at = open_caseload(**query)
-    assert {k: at.query_params[k] for k in query} == query
-    assert at.session_state["caseload_lijn"] == 2
-    assert at.selectbox(key="caseload_code").value == "prevention"
-    assert at.session_state["caseload_wie"] == "ouders"
+    assert (at.selectbox(key="van").value, at.selectbox(key="tot").value) == (
+        D(2025, 1, 1),
+        D(2025, 12, 1),
+    )
+    assert at.session_state["lijn"] == 2
+    assert at.selectbox(key="code").value == "prevention"
+    assert at.session_state["wie"] == "ouders"
+    assert not [i.value for i in at.info if i.value.startswith("De link vroeg")]
     # Lijn 2 only: one tile for cases, and it counts prevention cases opened by a parent
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Nieuwe zaken Lijn 2"] == number(330) and "Nieuwe zaken Lijn 1" not in metrics
@@ -501,21 +513,56 @@ def test_default_period_says_the_last_month_is_running():
     assert "t/m 22”" not in " ".join(c.value for c in at.caption)
 
 
-def test_year_button_shows_the_sidebar_year():
-    at = open_caseload(jaar="2024")
-    assert at.button[0].label == "Heel 2024"  # short enough for a 1280 px screen
-    assert at.query_params["van"] == "2024-12"  # the default: the last 24 months
-    at.button[0].click().run()
-    assert (at.query_params["van"], at.query_params["tot"]) == ("2024-01", "2024-12")
+def whole_year(at: AppTest, year: int) -> AppTest:
+    pills = next(b for b in at.get("button_group") if b.key == "caseload_heel_jaar")
+    return pills.select(year).run()
+
+
+def test_whole_year_picks_set_the_period():
+    at = open_caseload()
+    assert not at.sidebar.selectbox  # the sidebar year would change nothing here
+    assert at.selectbox(key="van").value == D(2024, 12, 1)  # the default: the last 24 months
+    whole_year(at, 2024)
+    assert (at.selectbox(key="van").value, at.selectbox(key="tot").value) == (
+        D(2024, 1, 1),
+        D(2024, 12, 1),
+    )
     assert "jan 2024 t/m dec 2024 (12 maanden)" in [s.value for s in at.subheader]
 
 
 @pytest.mark.parametrize("year", [2024, 2025, 2026])
 def test_every_year_in_the_data(year):
-    at = open_caseload(jaar=str(year))
-    at.button[0].click().run()
+    at = whole_year(open_caseload(), year)
     assert not at.exception
-    assert len(plotly_specs(at)) == 7
+    # new cases, contacts (the open tab only), per case, open Lijn 2 cases, the heatmap
+    assert len(plotly_specs(at)) == 5
+
+
+def test_a_category_of_one_line_shows_no_empty_chart_of_the_other():
+    at = open_caseload(van="2025-01", tot="2025-12", code="prevention")
+    metrics = {m.label for m in at.metric}
+    assert "Nieuwe zaken Lijn 1" not in metrics and "Nieuwe zaken Lijn 2" in metrics
+    new_cases = plotly_specs(at)[0]
+    assert "Lijn 1" not in json.dumps(new_cases)  # no facet of zeros "0 0 0 1 1 1"
+    at = open_caseload(code="holiday_consent")
+    assert "Geen Lijn 2-zaken in deze selectie" in " ".join(i.value for i in at.info)
+
+
+def test_a_category_of_the_other_line_is_dropped_and_said():
+    at = open_caseload(lijn="2", code="holiday_consent")
+    assert at.selectbox(key="code").value == cl.ALL
+    assert any(i.value.startswith("De link vroeg om categorie") for i in at.info)
+
+
+def test_a_link_value_the_page_cannot_use_is_dropped_and_said():
+    at = open_caseload(van="2019-01", wie="buren")
+    assert at.selectbox(key="van").value == D(2024, 12, 1)
+    said = [i.value for i in at.info if i.value.startswith("De link vroeg")]
+    assert said == [
+        "De link vroeg om begin „2019-01”; die waarde kent deze pagina niet, dus staat hier "
+        "december 2024.",
+        "De link vroeg om wie „buren”; die waarde kent deze pagina niet, dus staat hier Iedereen.",
+    ]
 
 
 # -- in Chromium --------------------------------------------------------------------------
@@ -523,7 +570,7 @@ def test_every_year_in_the_data(year):
 
 @pytest.mark.browser
 def test_caseload_charts_render_and_a_click_on_the_heatmap_picks_the_month(server, browser):
-    page = open_and_wait(browser, server.url + "caseload?jaar=2025&van=2025-01&tot=2025-12")
+    page = open_and_wait(browser, server.url + "caseload?van=januari+2025&tot=december+2025")
     try:
         assert_no_error(page)
         assert page.locator(".js-plotly-plot .main-svg").count() > 0
@@ -539,7 +586,18 @@ def test_caseload_charts_render_and_a_click_on_the_heatmap_picks_the_month(serve
             timeout=PAGE_SECONDS * 1000
         )
         assert_no_error(page)
-        assert re.search(r"van=2025-01&tot=2025-12", page.url), page.url
+        assert "van=januari+2025&tot=december+2025" in page.url, page.url
+
+        # another period: the section redraws for it and the URL follows
+        choose(page, "Tot en met", "juni 2025")
+        page.get_by_text("jan 2025 t/m jun 2025 (6 maanden)").wait_for(timeout=PAGE_SECONDS * 1000)
+        page.wait_for_function("() => location.search.includes('tot=juni+2025')")
+        page.wait_for_function(
+            """() => [...document.querySelectorAll('.js-plotly-plot')]
+                .filter(p => p.querySelector('.hm'))
+                .some(p => p.querySelectorAll('.xtick').length === 6)"""
+        )
+        assert_no_error(page)
     finally:
         page.close()
 
@@ -547,7 +605,7 @@ def test_caseload_charts_render_and_a_click_on_the_heatmap_picks_the_month(serve
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1600, 1280])
 def test_filters_fit_the_screen(server, browser, width):
-    page = open_and_wait(browser, server.url + "caseload?jaar=2025")
+    page = open_and_wait(browser, server.url + "caseload")
     try:
         page.set_viewport_size({"width": width, "height": 720})
         page.wait_for_timeout(1000)
@@ -565,6 +623,6 @@ def test_filters_fit_the_screen(server, browser, width):
             assert box["x"] + box["width"] <= right + 1, f"{text} loopt van het scherm"
             # the whole label shows, not "Heel 2025 (jaar in de zi…"
             assert button.evaluate("b => b.scrollWidth <= b.clientWidth"), text
-        assert {"Heel 2025", "Lijn 2", "Alleen derden"} <= set(labels), labels
+        assert {"2025", "Laatste 24 maanden", "Lijn 2", "Alleen derden"} <= set(labels), labels
     finally:
         page.close()

@@ -13,7 +13,14 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from browser_support import SCREENSHOTS, assert_no_error, full_page_screenshot, open_and_wait
+from browser_support import (
+    PAGE_SECONDS,
+    SCREENSHOTS,
+    assert_no_error,
+    choose,
+    full_page_screenshot,
+    open_and_wait,
+)
 from streamlit.testing.v1 import AppTest
 
 from dashboard import countries
@@ -468,6 +475,14 @@ def test_page_keeps_a_multi_year_period_in_the_url():
     assert [h.value for h in at.header] == ["Dreiging en ontvoering per land, 2024–2025"]
     assert at.query_params["jaren"] == "2"
     assert any("Geen vergelijking met 2022–2023" in c.value for c in at.caption)
+    assert "Periode: 2024–2025" in [c.value for c in at.sidebar.caption]
+
+
+def test_page_says_when_the_link_asks_for_more_years_than_there_are():
+    at = open_landen(jaar="2025", jaren="5")
+    assert [h.value for h in at.header] == ["Dreiging en ontvoering per land, 2025"]
+    assert "jaren" not in at.query_params
+    assert any(i.value.startswith("De link vroeg om aantal jaren „5”") for i in at.info)
 
 
 def test_page_first_and_running_year():
@@ -482,12 +497,16 @@ def test_page_first_and_running_year():
 
 def test_page_table_fits_by_sharing_cells_and_a_children_tab():
     at = open_landen(jaar="2025")
-    _new, cases, children = (d.value for d in at.dataframe)
+    # only the open tab is drawn (after the table of new countries)
+    _new, cases = (d.value for d in at.dataframe)
     assert list(cases.columns) == [
         "Land", "HKOV", "Dreiging", "Uitgaand", "Inkomend", "Dreiging 2024", "Uitgaand 2024",
     ]  # fmt: skip
-    assert list(children.columns) == ["Land", "Dreiging", "Uitgaand", "Inkomend"]
     assert [t.label for t in at.tabs] == ["Zaken en plaats", "Kinderen"]
+    at.session_state["landen_tabel"] = "Kinderen"
+    at.run()
+    _new, children = (d.value for d in at.dataframe)
+    assert list(children.columns) == ["Land", "Dreiging", "Uitgaand", "Inkomend"]
     assert any("verdragslijst per 31 december 2025." in c.value for c in at.caption)
 
 
@@ -535,6 +554,22 @@ def test_map_draws_country_shapes_with_no_outside_network(server, browser):
         assert topojson and topojson[0] == 200
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         full_page_screenshot(page, SCREENSHOTS / "landen-offline.png")
+
+        # another year: the page, the period in the sidebar and the URL follow
+        page.set_viewport_size({"width": 1600, "height": 1000})
+        choose(page, "Jaar", "2026")
+        wait = PAGE_SECONDS * 1000
+        page.get_by_text("Dreiging en ontvoering per land, 2026").wait_for(timeout=wait)
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        sidebar.get_by_text("Periode: 2026").wait_for(timeout=wait)
+        assert sidebar.get_by_text("Aantal jaren tot en met 2026").count() == 1
+        assert page.url.endswith("landen?jaar=2026"), page.url
+        sidebar.get_by_role("radio", name="2", exact=True).click()
+        page.get_by_text("Dreiging en ontvoering per land, 2025–2026").wait_for(timeout=wait)
+        sidebar.get_by_text("Periode: 2025–2026").wait_for(timeout=wait)
+        page.wait_for_function("() => location.search.includes('jaren=2')")
+        assert "jaar=2026" in page.url, page.url
+        assert_no_error(page)
     finally:
         page.context.close()
 

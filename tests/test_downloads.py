@@ -8,7 +8,9 @@ import io
 import openpyxl
 import polars as pl
 
-from dashboard import downloads
+from dashboard import downloads, ui, vacation
+from dashboard.db import open_database
+from dashboard.format import change_pct, date_nl, number
 
 META = {
     "is_demo": True,
@@ -65,3 +67,72 @@ def test_no_text_becomes_a_formula_in_excel_or_csv() -> None:
     cells += [c for row in book[downloads.NOTES_SHEET].iter_rows(min_row=2) for c in row]
     assert all(c.data_type != "f" for c in cells)
     assert cells[0].value == '=HYPERLINK("http://x.example","klik")'  # text, as it was
+
+
+# -- a table as the page shows it ---------------------------------------------------------
+
+SHOWN = {
+    "week": ui.Column("Week"),
+    "student_days": ui.Column("Studentdagen", ui.optional(lambda v: number(v, 1))),
+    "cases": ui.Column("Zaken", number),
+    "opened": ui.Column("Geopend", date_nl),
+    "change": ui.Column("Verschil", change_pct),
+}
+
+
+def shown_table() -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "week": ["wk 48 (23 nov)", "wk 49 (30 nov)"],
+            "student_days": [198.43276083744908, None],
+            "cases": [9524, 12],
+            "opened": [dt.date(2026, 11, 22), dt.date(2026, 11, 30)],
+            "change": [-3.4567, 12.0],
+            "not_shown": [1, 2],
+        }
+    )
+
+
+def test_a_table_downloads_as_shown_for_dutch_excel() -> None:
+    table = ui.table_for_download(shown_table(), SHOWN)
+    text = downloads.csv_bytes(table).decode("utf-8")
+    assert text == (
+        "\ufeffWeek;Studentdagen;Zaken;Geopend;Verschil\n"
+        "wk 48 (23 nov);198,4;9524;22 november 2026;-3,5 %\n"
+        "wk 49 (30 nov);;12;30 november 2026;+12,0 %\n"
+    )
+    # read back as Dutch Excel reads it: semicolons and decimal commas, numbers stay numbers
+    back = pl.read_csv(io.BytesIO(text.encode("utf-8")), separator=";", decimal_comma=True)
+    assert back.columns == ["Week", "Studentdagen", "Zaken", "Geopend", "Verschil"]
+    assert back["Studentdagen"].to_list() == [198.4, None]
+    assert back["Zaken"].to_list() == [9524, 12]
+
+
+def test_the_excel_file_holds_numbers_rounded_as_shown() -> None:
+    table = ui.table_for_download(shown_table(), SHOWN)
+    book = openpyxl.load_workbook(io.BytesIO(downloads.excel_bytes(table, "Verwachting")))
+    rows = list(book["Verwachting"].iter_rows(values_only=True))
+    assert rows[0] == ("Week", "Studentdagen", "Zaken", "Geopend", "Verschil")
+    assert rows[1] == ("wk 48 (23 nov)", 198.4, 9524, "22 november 2026", "-3,5 %")
+
+
+def test_the_outlook_of_vakantiepieken_downloads_with_decimal_commas() -> None:
+    db = open_database()
+    outlook = vacation.outlook_table(
+        vacation.with_student_days(db.run("line1_outlook", today=dt.date(2026, 11, 23)), 40)
+    )
+    table = ui.table_for_download(
+        outlook,
+        {
+            "week": ui.Column("Week"),
+            "expected_cases": ui.Column("Zaken", ui.optional(number)),
+            "student_days": ui.Column("Studentdagen", ui.optional(lambda v: number(v, 1))),
+        },
+    )
+    text = downloads.csv_bytes(table).decode("utf-8-sig")
+    back = pl.read_csv(io.BytesIO(text.encode()), separator=";", decimal_comma=True)
+    assert back.height == 12 and back.columns == ["Week", "Zaken", "Studentdagen"]
+    assert back["Studentdagen"].dtype == pl.Float64
+    assert all(v == round(v, 1) for v in back["Studentdagen"].drop_nulls())
+    assert any("," in line.split(";")[2] for line in text.splitlines()[1:])
+    assert "." not in "".join(line.split(";")[2] for line in text.splitlines()[1:])

@@ -13,7 +13,7 @@ from browser_support import open_and_wait
 from import_corpus import published_checksums, small_export, write_export
 from streamlit.testing.v1 import AppTest
 
-from dashboard import ui
+from dashboard import launcher, ui
 from dashboard.importer import import_files, import_log, log
 from dashboard.importer.publish import append_log, current_manifest, read_log
 from dashboard.importer.upload import import_uploads, safe_name
@@ -220,7 +220,8 @@ def test_uploader_speaks_dutch_and_still_opens_the_file_chooser(server, browser)
         uploader = page.locator(".st-key-upload")
         read_out = uploader.aria_snapshot()
         assert 'button "Bestanden kiezen"' in read_out, read_out
-        assert "Sleep bestanden hierheen CSV, XLSX of Parquet, tot 200 MB per bestand" in read_out
+        mb = launcher.config_options()["server.maxUploadSize"]
+        assert f"Sleep bestanden hierheen CSV, XLSX of Parquet, tot {mb} MB per bestand" in read_out
         for english in ("Upload", "per file", "Drag", "Browse"):
             assert english not in read_out, read_out
         with page.expect_file_chooser() as chooser:

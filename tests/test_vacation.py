@@ -388,8 +388,11 @@ def test_page_shows_the_gap_the_peak_and_the_backtest():
     assert "**Volgende piek: week 50 (7–11 december), ongeveer 238 zaken.**" in markdown
     assert re.search(r"\*\*gemiddeld \d+ % ernaast \(naïef: \d+ %\)\*\*", markdown)
     expected = at.dataframe[3].value
-    assert "Dezelfde week vorig jaar" in expected.columns
-    assert expected["Status"].tolist()[:2] == ["voorbij, nog niet in de gegevens", "verwacht"]
+    assert "Vorig jaar" in expected.columns
+    assert expected["Vorig jaar"].iloc[1] == 214  # week 49 of 2025
+    captions = " ".join(c.value for c in at.caption)
+    assert "Vorig jaar: dezelfde week vorig jaar" in captions
+    assert "Gemarkeerd: wk 48 (23 nov), al voorbij" in captions
     assert len(expected) == 13
 
 
@@ -436,7 +439,7 @@ def test_page_shows_every_year(year):
     assert len(weeks.value) == len(expected.value) == 12
     assert weeks.value["Week"].iloc[0] == expected.value["Week"].iloc[0] == "wk 48 (23 nov)"
     assert weeks.value["Noord"].iloc[0] == "4 wk vóór kerstvakantie"
-    assert "Contactmomenten" in expected.value.columns
+    assert "Contacten" in expected.value.columns
     running = [i.value for i in at.info if "loopt nog" in i.value]
     assert running == (
         ["2026 loopt nog: gegevens tot en met 22 november 2026. Wat daarna komt, staat nog niet "
@@ -446,17 +449,34 @@ def test_page_shows_every_year(year):
         else []
     )  # fmt: skip
     assert any("Verwachting gemaakt op **23 november 2026**" in m.value for m in at.markdown)
-    assert at.query_params["per_student"] == "40"
+    assert at.number_input(key="per_student").value == vacation.DEFAULT_CASES_PER_STUDENT_DAY
+    assert "per_student" not in at.query_params  # Streamlit leaves the default out of the URL
+    assert at.query_params["vandaag"] == "2026-11-23"
 
 
 def test_cases_per_student_come_from_the_url_and_change_the_student_days():
     at = open_vakantiepieken(vandaag=OUTLOOK_DAY.isoformat(), per_student="20")
-    assert at.number_input(key="zaken_per_student").value == 20
+    assert at.number_input(key="per_student").value == 20
     at20 = at.dataframe[3].value["Studentdagen"]
-    at.number_input(key="zaken_per_student").set_value(40).run()
-    assert at.query_params["per_student"] == "40"
+    at.number_input(key="per_student").set_value(40).run()
     at40 = at.dataframe[3].value["Studentdagen"]
-    assert at20.iloc[0] == pytest.approx(2 * at40.iloc[0])
+    # the table holds the student days rounded as shown (one decimal)
+    assert at20.iloc[0] == pytest.approx(2 * at40.iloc[0], abs=0.15)
+    assert at40.iloc[0] == round(at40.iloc[0], 1)
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ({"per_student": "0"}, "De link vroeg om zaken per werkstudent per dag"),
+        ({"vandaag": "2026-13-45"}, "De link vroeg om de dag van de verwachting „2026-13-45”"),
+    ],
+)
+def test_a_link_value_the_page_cannot_use_is_dropped_and_said(query, said):
+    at = open_vakantiepieken(**query)
+    assert not at.exception
+    assert any(i.value.startswith(said) for i in at.info), [i.value for i in at.info]
+    assert not set(query) & set(at.query_params)
 
 
 @pytest.mark.browser

@@ -22,6 +22,7 @@ ui.show_table(
         "first_date": ui.Column("Eerste datum", ui.optional(date_nl)),
         "last_date": ui.Column("Laatste datum", ui.optional(date_nl)),
     },
+    download="tabellen-in-de-export",
 )
 
 st.header("Over deze export")
@@ -168,6 +169,7 @@ else:
             "figures": ui.Column("Geïmporteerde cijfers", number),
             "differing": ui.Column("Wijkt af van de gegevens", number),
         },
+        download="geimporteerde-jaarcijfers",
     )
 if may_import:
     st.caption(
@@ -225,4 +227,5 @@ if may_import:
                 "errors": ui.Column("Fouten", number),
                 "warnings": ui.Column("Waarschuwingen", number),
             },
+            download="importlogboek",
         )

@@ -107,21 +107,31 @@ for key in breakdowns["breakdown"].unique(maintain_order=True):
         f"Telt: {first['counts_nl']}; "
         + (f"{year_label} in blauw, {previous_label} in grijs." if compare else f"{year_label}.")
     )
-    with st.expander("Als tabel"):
-        ui.show_table(
-            rows,
-            {
-                "item_nl": ui.Column("Wat"),
-                "series_nl": ui.Column("Uitsplitsing"),
-                "unit_nl": ui.Column("Eenheid"),
-                **(
-                    {"previous_value": ui.Column(previous_label, ui.optional(annual.figure_text))}
-                    if compare
-                    else {}
-                ),
-                "value": ui.Column(year_label, ui.optional(annual.figure_text)),
-            },
-        )
+    # Drawn only when opened: opening it reruns the page with the table in it.
+    table_expander = st.expander("Als tabel", key=f"tabel_{key}", on_change="rerun")
+    if table_expander.open:
+        with table_expander:
+            ui.show_table(
+                rows,
+                {
+                    "item_nl": ui.Column("Wat"),
+                    "series_nl": ui.Column("Uitsplitsing"),
+                    "unit_nl": ui.Column("Eenheid"),
+                    **(
+                        {
+                            "previous_value": ui.Column(
+                                previous_label, ui.optional(annual.figure_text)
+                            )
+                        }
+                        if compare
+                        else {}
+                    ),
+                    "value": ui.Column(year_label, ui.optional(annual.figure_text)),
+                },
+                download=f"{key}-{year}",
+                until=data_until if running_year else None,
+            )
+
 
 st.subheader("Ontvoering: leeftijd van de kinderen")
 ages = ui.report("abduction_children_by_age", year=year)
@@ -154,7 +164,13 @@ if compare and has_printed:
     columns["change_pct_printed"] = ui.Column(
         "Jaarverslag", ui.optional(lambda v: change_pct(v, decimals=0))
     )
-ui.show_table(overview, columns, highlight=lambda r: r["category_nl"] == "Totaal Lijn 2")
+ui.show_table(
+    overview,
+    columns,
+    highlight=lambda r: r["category_nl"] == "Totaal Lijn 2",
+    download=f"overzicht-lijn1-lijn2-{year}-zoals-getoond",
+    until=data_until if running_year else None,
+)
 st.caption(
     "Telt: zaken geopend in het jaar, per registratiecode, naar wie contact opnam. De eerste "
     "rij is Lijn 1 (de code 'toestemming voor vakantie'), de rest Lijn 2. Het totaal Lijn 2 "
@@ -250,6 +266,7 @@ else:
             "status": ui.Column("Status", width=150),
         },
         highlight=lambda row: row["status"] == "verschil",
+        download=f"gepubliceerd-tegenover-berekend-{year}",
     )
     st.caption("Hfst.: het hoofdstuk van het jaarverslag waarin het cijfer staat.")
     if not changes.is_empty():
@@ -268,4 +285,5 @@ else:
                 "status": ui.Column("Status", width=150),
             },
             highlight=lambda row: row["status"] == "verschil",
+            download=f"veranderingen-tegenover-berekend-{year}",
         )

@@ -9,38 +9,31 @@ from dashboard import countries, ui
 from dashboard.countries import COUNTING_NOTE, Period
 from dashboard.format import date_nl, number, percent
 
-YEARS_PARAM = "jaren"
-_YEARS_WIDGET = "landen_jaren"
+YEARS_PARAM = "jaren"  # the period widget's key: Streamlit binds it to this URL parameter
 _TOP_WIDGET = "landen_top"
 COUNTRY_WIDTH = 205  # pixels: "Verenigde Arabische Emiraten"
-
-
-def _years_to_url() -> None:
-    years = st.session_state[_YEARS_WIDGET]
-    if years == 1:
-        st.query_params.pop(YEARS_PARAM, None)
-    else:
-        st.query_params[YEARS_PARAM] = str(years)
 
 
 def period_selector(year: int) -> Period:
     """The selected year, or a run of years ending in it (`?jaren=2` in the URL)."""
     first = min(ui.available_years())
     options = list(range(1, year - first + 2))
-    raw = st.query_params.get(YEARS_PARAM)
-    if raw is not None and raw.strip().isdigit() and int(raw) in options:
-        st.session_state[_YEARS_WIDGET] = int(raw)
-    elif st.session_state.get(_YEARS_WIDGET) not in options:
-        st.session_state[_YEARS_WIDGET] = 1
-    years = st.sidebar.selectbox(
-        "Periode",
+    asked = ui.unusable_url_value(YEARS_PARAM, lambda raw: raw in {str(n) for n in options})
+    # The options are counts of years, so the URL (`?jaren=2`) means the same whatever the
+    # year; the years themselves are written under the control and follow the year.
+    years = st.sidebar.segmented_control(
+        f"Aantal jaren tot en met {year}",
         options,
-        key=_YEARS_WIDGET,
-        format_func=lambda n: f"alleen {year}" if n == 1 else f"{year - n + 1}–{year} ({n} jaar)",
-        on_change=_years_to_url,
+        default=1,
+        required=True,
+        key=YEARS_PARAM,
+        bind="query-params",
     )
-    _years_to_url()
-    return Period.ending(year, years)
+    period = Period.ending(year, years or 1)
+    st.sidebar.caption(f"Periode: {period.label}")
+    if asked is not None:
+        ui.say_url_value_dropped("aantal jaren", asked, period.label)
+    return period
 
 
 period = period_selector(ui.selected_year())
@@ -81,103 +74,124 @@ for column, label, names, value in (
 st.markdown(countries.contrast_sentence(by_country))
 
 # -- rankings -----------------------------------------------------------------------------
-st.subheader("Gevreesd is niet hetzelfde als ontvoerd")
-top = st.segmented_control(
-    "Top",
-    [5, 10, 15],
-    default=10,
-    required=True,
-    key=_TOP_WIDGET,
-    format_func=lambda n: f"top {n}",
-)
-top = top or 10
-ui.show_chart(countries.rank_slope_figure(by_country, top, mark_newcomers=compare))
-changes = []
-if compare:
-    for which, name in (("threat", "dreiging"), ("outgoing", "uitgaande ontvoering")):
-        change = countries.top_changes(by_country, which, top)
-        newcomers = ", ".join(change.newcomers) or "geen"
-        dropouts = ", ".join(change.dropouts) or "geen"
-        changes.append(
-            f"**{name.capitalize()}** — nieuw in de top {top}: {newcomers}; "
-            f"uit de top {top}: {dropouts}."
-        )
-    st.markdown(f"Tegenover {previous.label}:  \n" + "  \n".join(changes))
-    st.caption(countries.new_definition(period))
-else:
-    st.caption(f"Geen vergelijking met {previous.label}: daarover zijn geen gegevens.")
-st.caption(
-    f"{COUNTING_NOTE} Links de landen waarheen een ouder een ontvoering vanuit Nederland vreest "
-    f"(preventie), rechts de landen waarheen kinderen vanuit Nederland zijn ontvoerd; tussen "
-    f"haakjes het aantal zaken. Gedeelde plaatsen krijgen hetzelfde nummer met een = (9=, 9=, 11)."
-)
 
-# -- new countries ------------------------------------------------------------------------
-st.subheader(f"Nieuwe landen in {period.label}")
-new = countries.new_countries(ui.report, period)
-if not compare:
-    st.caption(
-        f"Of een land nieuw is, is niet te zeggen: over {previous.label} zijn geen gegevens."
-    )
-elif new.is_empty():
-    st.caption(
-        f"Geen nieuwe landen: elk land met zaken in {period.label} had er ook in {previous.label}."
-    )
-else:
-    data_from = new["data_from_year"][0]
-    reaches_back = data_from < previous.year_from
-    ui.show_table(
-        new,
-        {
-            "country_nl": ui.Column("Land", width=COUNTRY_WIDTH),
-            "list_nl": ui.Column("Lijst", width="medium"),
-            "cases": ui.Column(f"Zaken {period.label}", number),
-            **({"earlier_nl": ui.Column("Eerder op de lijst")} if reaches_back else {}),
-        },
-    )
-    st.caption(
-        f"{COUNTING_NOTE} {countries.new_definition(period)} "
-        + (
-            "'Eerder op de lijst': het laatste jaar vóór de periode met een zaak, of 'nooit' "
-            f"zolang de gegevens teruggaan (vanaf {data_from})."
-            if reaches_back
-            else f"De gegevens beginnen in {data_from}: of een land ooit eerder zaken had, is "
-            "niet te zien; nieuw betekent hier de eerste keer in de gegevens."
+
+def new_countries() -> None:
+    st.subheader(f"Nieuwe landen in {period.label}")
+    new = countries.new_countries(ui.report, period)
+    if not compare:
+        st.caption(
+            f"Of een land nieuw is, is niet te zeggen: over {previous.label} zijn geen gegevens."
         )
+    elif new.is_empty():
+        st.caption(
+            f"Geen nieuwe landen: elk land met zaken in {period.label} had er ook in "
+            f"{previous.label}."
+        )
+    else:
+        data_from = new["data_from_year"][0]
+        reaches_back = data_from < previous.year_from
+        ui.show_table(
+            new,
+            {
+                "country_nl": ui.Column("Land", width=COUNTRY_WIDTH),
+                "list_nl": ui.Column("Lijst", width="medium"),
+                "cases": ui.Column(f"Zaken {period.label}", number),
+                **({"earlier_nl": ui.Column("Eerder op de lijst")} if reaches_back else {}),
+            },
+            download=f"nieuwe-landen-{period.label}",
+        )
+        st.caption(
+            f"{COUNTING_NOTE} {countries.new_definition(period)} "
+            + (
+                "'Eerder op de lijst': het laatste jaar vóór de periode met een zaak, of 'nooit' "
+                f"zolang de gegevens teruggaan (vanaf {data_from})."
+                if reaches_back
+                else f"De gegevens beginnen in {data_from}: of een land ooit eerder zaken had, "
+                "is niet te zien; nieuw betekent hier de eerste keer in de gegevens."
+            )
+        )
+
+
+@st.fragment
+def rankings() -> None:
+    """The two rankings and the scatter at the chosen top: a new top reruns this part only."""
+    st.subheader("Gevreesd is niet hetzelfde als ontvoerd")
+    top = st.segmented_control(
+        "Top",
+        [5, 10, 15],
+        default=10,
+        required=True,
+        key=_TOP_WIDGET,
+        format_func=lambda n: f"top {n}",
+    )
+    top = top or 10
+    ui.show_chart(countries.rank_slope_figure(by_country, top, mark_newcomers=compare))
+    changes = []
+    if compare:
+        for which, name in (("threat", "dreiging"), ("outgoing", "uitgaande ontvoering")):
+            change = countries.top_changes(by_country, which, top)
+            newcomers = ", ".join(change.newcomers) or "geen"
+            dropouts = ", ".join(change.dropouts) or "geen"
+            changes.append(
+                f"**{name.capitalize()}** — nieuw in de top {top}: {newcomers}; "
+                f"uit de top {top}: {dropouts}."
+            )
+        st.markdown(f"Tegenover {previous.label}:  \n" + "  \n".join(changes))
+        st.caption(countries.new_definition(period))
+    else:
+        st.caption(f"Geen vergelijking met {previous.label}: daarover zijn geen gegevens.")
+    st.caption(
+        f"{COUNTING_NOTE} Links de landen waarheen een ouder een ontvoering vanuit Nederland "
+        "vreest (preventie), rechts de landen waarheen kinderen vanuit Nederland zijn ontvoerd; "
+        "tussen haakjes het aantal zaken. Gedeelde plaatsen krijgen hetzelfde nummer met een = "
+        "(9=, 9=, 11)."
+    )
+    new_countries()
+
+    st.subheader("Dreiging tegenover werkelijke ontvoering")
+    ui.show_chart(countries.threat_vs_abduction_scatter(by_country, top))
+    st.caption(
+        f"{COUNTING_NOTE} Eén punt per land. De stippellijnen liggen bij de grens van de top "
+        f"{top} van elke lijst; landen in een van beide tops staan met naam."
     )
 
-st.subheader("Dreiging tegenover werkelijke ontvoering")
-ui.show_chart(countries.threat_vs_abduction_scatter(by_country, top))
-st.caption(
-    f"{COUNTING_NOTE} Eén punt per land. De stippellijnen liggen bij de grens van de top {top} "
-    "van elke lijst; landen in een van beide tops staan met naam."
-)
+
+rankings()
 
 # -- map ------------------------------------------------------------------------------------
-st.subheader("Wereldkaart")
-map_choices = {
+MAP_CHOICES = {
     "outgoing_cases": "uitgaande ontvoeringszaken",
     "threat_cases": "zaken met dreiging",
     "incoming_cases": "inkomende ontvoeringszaken",
 }
-shown = st.segmented_control(
-    "Kaart van", list(map_choices), default="outgoing_cases", required=True, key="landen_kaart",
-    format_func=map_choices.get,
-)  # fmt: skip
-shown = shown or "outgoing_cases"
-outlines = countries.map_outline_iso3()
-ui.show_chart(
-    countries.country_map_figure(by_country, shown, map_choices[shown], outlines),
-    config=countries.MAP_CONFIG,
-)
-missing = countries.not_on_map(by_country, shown, outlines)
-note = f"{COUNTING_NOTE} Grijs: geen zaken in {period.label}."
-if missing.height:
-    named = ", ".join(
-        f"{r['country_nl']} ({number(r[shown])})" for r in missing.iter_rows(named=True)
+
+
+@st.fragment
+def world_map() -> None:
+    """The map of the chosen count: another choice reruns this part only."""
+    st.subheader("Wereldkaart")
+    shown = st.segmented_control(
+        "Kaart van", list(MAP_CHOICES), default="outgoing_cases", required=True,
+        key="landen_kaart", format_func=MAP_CHOICES.get,
+    )  # fmt: skip
+    shown = shown or "outgoing_cases"
+    outlines = countries.map_outline_iso3()
+    ui.show_chart(
+        countries.country_map_figure(by_country, shown, MAP_CHOICES[shown], outlines),
+        config=countries.MAP_CONFIG,
     )
-    note += f" Te klein voor deze kaart of zonder vorm erop: {named}."
-st.caption(note)
+    missing = countries.not_on_map(by_country, shown, outlines)
+    note = f"{COUNTING_NOTE} Grijs: geen zaken in {period.label}."
+    if missing.height:
+        named = ", ".join(
+            f"{r['country_nl']} ({number(r[shown])})" for r in missing.iter_rows(named=True)
+        )
+        note += f" Te klein voor deze kaart of zonder vorm erop: {named}."
+    st.caption(note)
+
+
+world_map()
 
 # -- HKOV -----------------------------------------------------------------------------------
 st.subheader("HKOV-landen en andere landen")
@@ -211,6 +225,7 @@ else:
             "hkov_registered": ui.Column("HKOV op de zaak", yes_no),
             "hkov_reference": ui.Column("HKOV volgens de lijst", yes_no),
         },
+        download=f"hkov-controle-{period.label}",
     )
 
 # -- prevention to abduction ----------------------------------------------------------------
@@ -280,25 +295,28 @@ if not compare:
     for key in ("previous_threat_rank", "previous_outgoing_rank"):
         columns.pop(key)
         download.pop(key)
-cases_tab, children_tab = st.tabs(["Zaken en plaats", "Kinderen"])
-with cases_tab:
-    ui.show_table(table, columns)
-with children_tab:
-    ui.show_table(
-        table,
-        {
-            "country_nl": country_column,
-            "threat_children": ui.Column("Dreiging", number),
-            "outgoing_children": ui.Column("Uitgaand", number),
-            "incoming_children": ui.Column("Inkomend", number),
-        },
-    )
-st.download_button(
-    "Tabel als CSV",
-    countries.table_for_download(table, download),
-    file_name=f"landen-{period.label}.csv",
-    mime="text/csv",
-    icon=":material/download:",
+cases_tab, children_tab = st.tabs(
+    ["Zaken en plaats", "Kinderen"], key="landen_tabel", on_change="rerun"
+)
+# Only the open tab is drawn; each downloads every column apart (cases, children, place).
+download_frame = table.select([pl.col(c).alias(h) for c, h in download.items()])
+if cases_tab.open:
+    with cases_tab:
+        ui.show_table(table, columns, download=f"landen-{period.label}")
+if children_tab.open:
+    with children_tab:
+        ui.show_table(
+            table,
+            {
+                "country_nl": country_column,
+                "threat_children": ui.Column("Dreiging", number),
+                "outgoing_children": ui.Column("Uitgaand", number),
+                "incoming_children": ui.Column("Inkomend", number),
+            },
+            download=f"landen-kinderen-{period.label}",
+        )
+ui.download_buttons(
+    download_frame, f"landen-alle-kolommen-{period.label}", "Landen", what="alle kolommen"
 )
 reference_day = date_nl(by_country["hkov_reference_date"][0])
 st.caption(
@@ -307,6 +325,6 @@ st.caption(
     + (f"; bij {previous.label} de plaats toen" if compare else "")
     + ". Kinderen: de kinderen in die zaken. HKOV: de vlag op de zaken van het land; zonder zaak "
     f"met een vlag de verdragslijst per {reference_day}. 'wisselend': de vlag verschilt tussen "
-    "zaken (het verdrag trad in de periode in werking). De CSV heeft zaken, kinderen en plaats "
-    "elk in een eigen kolom."
+    "zaken (het verdrag trad in de periode in werking). De download met alle kolommen heeft "
+    "zaken, kinderen en plaats elk in een eigen kolom."
 )

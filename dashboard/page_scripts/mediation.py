@@ -68,15 +68,19 @@ st.caption(
     "nu staat: niet gestart (met de reden), gestopt na de intake, of voortgezet tot een "
     "uitkomst."
 )
-with st.expander("De stappen als tabel"):
-    ui.show_table(
-        mediation.funnel_table(steps),
-        {
-            "from_label": ui.Column("Van", width="medium"),
-            "to_label": ui.Column("Naar", width="large"),
-            **{t: ui.Column(t, number, width="small") for t in mediation.TYPES},
-        },
-    )
+# Drawn only when opened: opening it reruns the page with the table in it.
+steps_expander = st.expander("De stappen als tabel", key="mediation_stappen", on_change="rerun")
+if steps_expander.open:
+    with steps_expander:
+        ui.show_table(
+            mediation.funnel_table(steps),
+            {
+                "from_label": ui.Column("Van", width="medium"),
+                "to_label": ui.Column("Naar", width="large"),
+                **{t: ui.Column(t, number, width="small") for t in mediation.TYPES},
+            },
+            download=f"mediation-stappen-{year}",
+        )
 
 # -- success rate of the year -------------------------------------------------------------
 st.subheader(f"Slagingspercentage {year}")
@@ -130,31 +134,30 @@ else:
 st.caption(trend_caption)
 
 # both types together: the director's question is whether mediation as a whole succeeds less
-left, right = st.columns([2, 3])
-with left:
-    ui.show_chart(mediation.combined_trend_figure(rates, partial_text), key="mediation_samen")
-with right:
-    by_year = mediation.rates_by_year(rates)
-    ui.show_table(
-        by_year,
-        {
-            "year": ui.Column("Jaar", str, "small"),
-            "IKO": ui.Column("IKO", width="medium"),
-            "NIKO": ui.Column("NIKO", width="medium"),
-            "samen": ui.Column("Samen", width="medium"),
-        },
+st.subheader("IKO en NIKO samen")
+ui.show_chart(mediation.combined_trend_figure(rates, partial_text), key="mediation_samen")
+by_year = mediation.rates_by_year(rates)
+ui.show_table(
+    by_year,
+    {
+        "year": ui.Column("Jaar", str, "small"),
+        "IKO": ui.Column("IKO"),
+        "NIKO": ui.Column("NIKO"),
+        "samen": ui.Column("Samen"),
+    },
+    download="mediation-slagingspercentage-per-jaar",
+)
+st.caption(
+    "Per jaar van ontvangst: geslaagd van de beëindigde mediations, het percentage en het "
+    "95%-interval (Wilson). Samen: IKO en NIKO opgeteld (teller bij teller, noemer bij "
+    "noemer)."
+    + (
+        f" {data_until.year} loopt nog ({partial_text}): lopende mediations tellen pas mee "
+        "als ze zijn beëindigd."
+        if by_year["is_partial_year"].any()
+        else ""
     )
-    st.caption(
-        "Per jaar van ontvangst: geslaagd van de beëindigde mediations, het percentage en het "
-        "95%-interval (Wilson). Samen: IKO en NIKO opgeteld (teller bij teller, noemer bij "
-        "noemer)."
-        + (
-            f" {data_until.year} loopt nog ({partial_text}): lopende mediations tellen pas mee "
-            "als ze zijn beëindigd."
-            if by_year["is_partial_year"].any()
-            else ""
-        )
-    )
+)
 sentence = mediation.change_sentence(rates)
 if sentence:
     st.markdown(f"**Meer dan toeval?** {sentence}")
@@ -186,6 +189,7 @@ ui.show_table(
         "special_guardian_appointments": ui.Column("Bijzondere curator (keer)", number),
         "special_guardian_children": ui.Column("Kinderen met curator", number),
     },
+    download=f"mediation-kindgesprekken-{year}",
 )
 
 # -- durations ----------------------------------------------------------------------------
@@ -200,36 +204,47 @@ st.caption(
 )
 
 # -- context ------------------------------------------------------------------------------
-st.subheader("Ter vergelijking: andere mediationdiensten")
-if st.toggle("Toon cijfers van andere mediationdiensten", key="mediation_context"):
-    st.warning(
-        "Andere populaties en andere definities: deze diensten tellen meestal een volledige "
-        "**of gedeeltelijke** overeenkomst als resultaat, in andere landen, jaren en soorten "
-        "zaken. De cijfers komen uit secundaire bronnen (zoals geciteerd, niet nagerekend). "
-        "Ze geven context, geen norm.",
-        icon=":material/balance:",
-    )
-    bench = mediation.benchmarks(ui.report)
-    ui.show_chart(mediation.benchmark_figure(bench, rates, year))
-    st.caption(
-        "Grijze ruiten: het gepubliceerde aandeel met een overeenkomst per dienst en jaar. "
-        f"Gekleurd: Centrum IKO in {year} op dezelfde definitie (volledige of gedeeltelijke "
-        "overeenkomst, van de beëindigde mediations), met 95%-interval."
-    )
-    ui.show_table(
-        bench,
-        {
-            "service": ui.Column("Dienst", width=300),
-            "country_iso2": ui.Column("Land", width=60),
-            "year": ui.Column("Jaar", str, width=60),
-            "agreement_share_pct": ui.Column("Overeenkomst", lambda v: f"{number(v)} %", width=120),
-            "definition_nl": ui.Column("Wat telt", width=300),
-            "population_nl": ui.Column("Populatie", width=420),
-            "source_note": ui.Column("Bron (oorspronkelijke tekst)", width=600),
-        },
-    )
-else:
-    st.caption(
-        "Uit: cijfers van andere mediationdiensten (andere populaties en definities, uit "
-        "secundaire bronnen) staan hier alleen als u ze aanzet."
-    )
+
+
+@st.fragment
+def other_services() -> None:
+    """Figures of other services, on request: the switch reruns this part only."""
+    st.subheader("Ter vergelijking: andere mediationdiensten")
+    if st.toggle("Toon cijfers van andere mediationdiensten", key="mediation_context"):
+        st.warning(
+            "Andere populaties en andere definities: deze diensten tellen meestal een volledige "
+            "**of gedeeltelijke** overeenkomst als resultaat, in andere landen, jaren en soorten "
+            "zaken. De cijfers komen uit secundaire bronnen (zoals geciteerd, niet nagerekend). "
+            "Ze geven context, geen norm.",
+            icon=":material/balance:",
+        )
+        bench = mediation.benchmarks(ui.report)
+        ui.show_chart(mediation.benchmark_figure(bench, rates, year))
+        st.caption(
+            "Grijze ruiten: het gepubliceerde aandeel met een overeenkomst per dienst en jaar. "
+            f"Gekleurd: Centrum IKO in {year} op dezelfde definitie (volledige of gedeeltelijke "
+            "overeenkomst, van de beëindigde mediations), met 95%-interval."
+        )
+        ui.show_table(
+            bench,
+            {
+                "service": ui.Column("Dienst", width=300),
+                "country_iso2": ui.Column("Land", width=60),
+                "year": ui.Column("Jaar", str, width=60),
+                "agreement_share_pct": ui.Column(
+                    "Overeenkomst", lambda v: f"{number(v)} %", width=120
+                ),
+                "definition_nl": ui.Column("Wat telt", width=300),
+                "population_nl": ui.Column("Populatie", width=420),
+                "source_note": ui.Column("Bron (oorspronkelijke tekst)", width=600),
+            },
+            download="mediation-andere-diensten",
+        )
+    else:
+        st.caption(
+            "Uit: cijfers van andere mediationdiensten (andere populaties en definities, uit "
+            "secundaire bronnen) staan hier alleen als u ze aanzet."
+        )
+
+
+other_services()

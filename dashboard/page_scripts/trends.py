@@ -9,8 +9,8 @@ import streamlit as st
 from dashboard import same_period, trends, ui
 from dashboard.format import MISSING, date_nl, month_name, number, signed
 
-MEASURE_PARAM = "maat"
-_MEASURE_WIDGET = "trend_maat"
+MEASURE_PARAM = "maat"  # the picker's key: Streamlit binds it to this URL parameter
+DEFAULT_MEASURE = next(iter(trends.KEY_MEASURES))
 
 meta = ui.export_meta()
 data_until_short = f"{meta['data_until']:%d-%m}"
@@ -78,68 +78,82 @@ if not same_days.is_empty():
                 )
 
 # -- any measure -----------------------------------------------------------------------------
-st.subheader("Elke maat uit het jaarverslag")
 choices = {m.measure: m for m in trends.measures(rows)}
-from_url = st.query_params.get(MEASURE_PARAM)
-if from_url in choices:
-    st.session_state[_MEASURE_WIDGET] = from_url
-elif st.session_state.get(_MEASURE_WIDGET) not in choices:
-    st.session_state[_MEASURE_WIDGET] = next(iter(trends.KEY_MEASURES))
-chosen = st.selectbox(
-    "Maat",
-    list(choices),
-    key=_MEASURE_WIDGET,
-    format_func=lambda m: choices[m].choice_nl,
-    help="Hoofdstuk van het jaarverslag · omschrijving. Typ om te zoeken.",
-)
-st.query_params[MEASURE_PARAM] = chosen
-measure_rows = rows.filter(measure=chosen)
-if choices[chosen].definition_nl:
-    st.caption(f"**Definitie.** {choices[chosen].definition_nl}")
-ui.show_chart(
-    trends.trend_figure(measure_rows, choices[chosen].label_nl, data_until_short),
-    key="gekozen_maat",
-)
-chosen_same_days = same_days.filter(measure=chosen)
-if not chosen_same_days.is_empty():
+labels = {m.choice_nl: m.measure for m in choices.values()}
+
+
+@st.fragment
+def any_measure() -> None:
+    """The picker and what it shows: a new pick reruns this part only."""
+    st.subheader("Elke maat uit het jaarverslag")
+    # Streamlit keeps the pick in the URL as its label (`?maat=…`); an older link named the
+    # measure by its code (`?maat=cases.line2`) and still opens on it.
+    asked = ui.unusable_url_value(
+        MEASURE_PARAM, labels.__contains__, older=lambda raw: raw if raw in choices else None
+    )
+    chosen = st.selectbox(
+        "Maat",
+        list(choices),
+        index=list(choices).index(DEFAULT_MEASURE),
+        key=MEASURE_PARAM,
+        bind="query-params",
+        format_func=lambda m: choices[m].choice_nl,
+        filter_mode="contains",
+        help="Hoofdstuk van het jaarverslag · omschrijving. Typ om te zoeken, bijvoorbeeld "
+        "'ontvoer' of 'Lijn 2'.",
+    )
+    if asked is not None:
+        ui.say_url_value_dropped("maat", asked, choices[chosen].label_nl)
+    measure_rows = rows.filter(measure=chosen)
+    if choices[chosen].definition_nl:
+        st.caption(f"**Definitie.** {choices[chosen].definition_nl}")
     ui.show_chart(
-        trends.same_period_figure(
-            chosen_same_days,
-            f"{choices[chosen].label_nl}, t/m {cut_off.day} {month_name(cut_off.month)}",
-        ),
-        key="gekozen_maat_zelfde_periode",
+        trends.trend_figure(measure_rows, choices[chosen].label_nl, data_until_short),
+        key="gekozen_maat",
+    )
+    chosen_same_days = same_days.filter(measure=chosen)
+    if not chosen_same_days.is_empty():
+        cut_off = meta["data_until"]
+        ui.show_chart(
+            trends.same_period_figure(
+                chosen_same_days,
+                f"{choices[chosen].label_nl}, t/m {cut_off.day} {month_name(cut_off.month)}",
+            ),
+            key="gekozen_maat_zelfde_periode",
+        )
+        st.caption(
+            "Dezelfde maat over dezelfde periode van elk jaar: het lopende jaar (blauw) is zo te "
+            "vergelijken met eerdere jaren."
+        )
+    places = trends.decimals(measure_rows["value"])
+
+    def count(value: float | None) -> str:
+        return MISSING if value is None else number(value, places)
+
+    ui.show_table(
+        trends.table(measure_rows),
+        # The shown value is the computed one, or the published one where 'Bron' says so, so
+        # the two value columns carry it; the room goes to where each figure was printed.
+        {
+            "year": ui.Column("Jaar", str, 60),
+            "kind_nl": ui.Column("Bron", width=95),
+            "computed_value": ui.Column("Berekend", ui.optional(count), 90),
+            "published_value": ui.Column("Jaarverslag", ui.optional(count), 100),
+            "published_source": ui.Column("Bron jaarverslag", ui.optional(str), 195),
+            "difference": ui.Column("Verschil", ui.optional(lambda v: signed(v, places)), 75),
+            "status": ui.Column("Status", width=145),
+        },
+        highlight=lambda r: r["status"] == "verschil",
+        download=f"trend-{chosen}",
     )
     st.caption(
-        "Dezelfde maat over dezelfde periode van elk jaar: het lopende jaar (blauw) is zo te "
-        "vergelijken met eerdere jaren."
+        "Status 'gelijk': berekend en gepubliceerd verschillen minder dan een halve eenheid; "
+        "'verschil': meer; 'niet in de gegevens': alleen het jaarverslag heeft dit jaar of deze "
+        "maat; 'niet gepubliceerd': geen jaarverslag met dit getal (nog) geïmporteerd."
     )
-places = trends.decimals(measure_rows["value"])
 
 
-def count(value: float | None) -> str:
-    return MISSING if value is None else number(value, places)
-
-
-# The shown value is the computed one, or the published one where 'Bron' says so, so the two
-# value columns carry it; the room goes to where each published figure was printed.
-ui.show_table(
-    trends.table(measure_rows),
-    {
-        "year": ui.Column("Jaar", str, 60),
-        "kind_nl": ui.Column("Bron", width=95),
-        "computed_value": ui.Column("Berekend", ui.optional(count), 90),
-        "published_value": ui.Column("Jaarverslag", ui.optional(count), 100),
-        "published_source": ui.Column("Bron jaarverslag", ui.optional(str), 195),
-        "difference": ui.Column("Verschil", ui.optional(lambda v: signed(v, places)), 75),
-        "status": ui.Column("Status", width=145),
-    },
-    highlight=lambda r: r["status"] == "verschil",
-)
-st.caption(
-    "Status 'gelijk': berekend en gepubliceerd verschillen minder dan een halve eenheid; "
-    "'verschil': meer; 'niet in de gegevens': alleen het jaarverslag heeft dit jaar of deze maat; "
-    "'niet gepubliceerd': geen jaarverslag met dit getal (nog) geïmporteerd."
-)
+any_measure()
 
 notes = [
     "Bron 'gepubliceerd (jaarverslag)': het getal uit een jaarverslag, voor een jaar of maat "

@@ -9,31 +9,27 @@ import streamlit as st
 from dashboard import ui, vacation
 from dashboard.format import date_nl, number
 
-TODAY_PARAM = "vandaag"  # ?vandaag=2026-11-23 reproduces an outlook made on that day
+# The keys of the outlook's two widgets, bound by Streamlit to these URL parameters:
+# ?vandaag=2026-11-23 reproduces an outlook made on that day, ?per_student=40 a team's pace.
+TODAY_PARAM = "vandaag"
 PER_STUDENT_PARAM = "per_student"
-_PER_STUDENT_WIDGET = "zaken_per_student"
+PER_STUDENT_MAX = 500
 _MEASURE_WIDGET = "vakantiepieken_maat"
 
 
-def _today() -> dt.date:
-    raw = st.query_params.get(TODAY_PARAM)
+def _is_date(raw: str) -> bool:
     try:
-        return dt.date.fromisoformat(raw) if raw else dt.date.today()
+        dt.date.fromisoformat(raw)
     except ValueError:
-        return dt.date.today()
+        return False
+    return True
 
 
-def _per_student_from_url() -> int | None:
-    raw = st.query_params.get(PER_STUDENT_PARAM)
-    return int(raw) if raw is not None and raw.isdigit() and int(raw) > 0 else None
-
-
-def _per_student_to_url() -> None:
-    st.query_params[PER_STUDENT_PARAM] = str(st.session_state[_PER_STUDENT_WIDGET])
+def _is_pace(raw: str) -> bool:
+    return raw.isdigit() and 1 <= int(raw) <= PER_STUDENT_MAX
 
 
 year = ui.selected_year()
-today = _today()
 data_until: dt.date = ui.export_meta()["data_until"]
 
 st.caption(
@@ -62,20 +58,28 @@ st.caption(
 )
 
 # -- per ISO-week ---------------------------------------------------------------------------
-st.header("Per ISO-week, jaren over elkaar")
-measure_nl = st.radio(
-    "Tellen",
-    [vacation.CASES_NL, vacation.CONTACTS_NL],
-    horizontal=True,
-    key=_MEASURE_WIDGET,
-)
-measure = "cases" if measure_nl == vacation.CASES_NL else "contacts"
-weeks = ui.report("line1_by_iso_week")
-ui.show_chart(vacation.weekly_overlay_chart(weeks, holidays, year, measure))
-st.caption(
-    f"Telt per ISO-week (maandag tot en met zondag) de Lijn 1-{measure_nl.lower()}; één lijn "
-    f"per jaar, {year} vet. Weken die de gegevens maar deels beslaan, ontbreken."
-)
+
+
+@st.fragment
+def weekly_overlay() -> None:
+    """The weeks of every year over each other: switching cases and contacts reruns this part."""
+    st.header("Per ISO-week, jaren over elkaar")
+    measure_nl = st.radio(
+        "Tellen",
+        [vacation.CASES_NL, vacation.CONTACTS_NL],
+        horizontal=True,
+        key=_MEASURE_WIDGET,
+    )
+    measure = "cases" if measure_nl == vacation.CASES_NL else "contacts"
+    weeks = ui.report("line1_by_iso_week")
+    ui.show_chart(vacation.weekly_overlay_chart(weeks, holidays, year, measure))
+    st.caption(
+        f"Telt per ISO-week (maandag tot en met zondag) de Lijn 1-{measure_nl.lower()}; één lijn "
+        f"per jaar, {year} vet. Weken die de gegevens maar deels beslaan, ontbreken."
+    )
+
+
+weekly_overlay()
 
 # -- rond de vakantie -----------------------------------------------------------------------
 st.header("Rond de eerste vakantiedag")
@@ -121,6 +125,7 @@ ui.show_table(
     },
     # the highest peak of the year stands out
     highlight=lambda row: row["peak_cases"] is not None and row["peak_cases"] == highest_peak,
+    download=f"lijn1-pieken-{year}",
 )
 open_windows = [
     r["holiday_nl"].lower() for r in peaks.iter_rows(named=True) if not r["window_complete"]
@@ -147,6 +152,7 @@ ui.show_table(
             for region in vacation.REGIONS
         },
     },
+    download=f"lijn1-pieken-per-regio-{year}",
 )
 st.caption(
     "Per regio de eerste vakantiedag (een zaterdag) en hoeveel weken vóór de eerste "
@@ -154,122 +160,153 @@ st.caption(
 )
 
 # -- wat komt eraan -------------------------------------------------------------------------
-st.header("Wat komt eraan: de komende 12 weken")
-if st.session_state.get(_PER_STUDENT_WIDGET) is None:
-    st.session_state[_PER_STUDENT_WIDGET] = (
-        _per_student_from_url() or vacation.DEFAULT_CASES_PER_STUDENT_DAY
-    )
-per_student = st.number_input(
-    "Zaken die één werkstudent per dag afhandelt",
-    min_value=1,
-    max_value=500,
-    step=5,
-    key=_PER_STUDENT_WIDGET,
-    on_change=_per_student_to_url,
-)
-st.query_params[PER_STUDENT_PARAM] = str(per_student)
 
-accuracy = vacation.backtest(ui.report)
-outlook = vacation.outlook_table(
-    vacation.with_student_days(
-        vacation.with_range(ui.report("line1_outlook", today=today), accuracy), per_student
+
+@st.fragment
+def outlook() -> None:
+    """The coming weeks: a new day or pace reruns this part only."""
+    st.header("Wat komt eraan: de komende 12 weken")
+    asked_today = ui.unusable_url_value(TODAY_PARAM, _is_date)
+    asked_pace = ui.unusable_url_value(PER_STUDENT_PARAM, _is_pace)
+    with st.container(horizontal=True):
+        today = st.date_input(
+            "Verwachting gemaakt op",
+            value=dt.date.today(),
+            key=TODAY_PARAM,
+            bind="query-params",
+            format="DD-MM-YYYY",
+            help="Vandaag, of een eerdere dag om een verwachting van toen terug te zien.",
+            width=220,
+        )
+        per_student = st.number_input(
+            "Zaken die één werkstudent per dag afhandelt",
+            min_value=1,
+            max_value=PER_STUDENT_MAX,
+            value=vacation.DEFAULT_CASES_PER_STUDENT_DAY,
+            step=5,
+            key=PER_STUDENT_PARAM,
+            bind="query-params",
+            width=340,
+        )
+    if asked_today is not None:
+        ui.say_url_value_dropped("de dag van de verwachting", asked_today, date_nl(today))
+    if asked_pace is not None:
+        ui.say_url_value_dropped(
+            "zaken per werkstudent per dag (1 tot en met 500)", asked_pace, number(per_student)
+        )
+
+    accuracy = vacation.backtest(ui.report)
+    outlook = vacation.outlook_table(
+        vacation.with_student_days(
+            vacation.with_range(ui.report("line1_outlook", today=today), accuracy), per_student
+        )
     )
-)
-first_week = outlook["week_start"][0]
-gap = vacation.gap_weeks(outlook)
-last_known = min(data_until, today - dt.timedelta(days=1))
-st.markdown(
-    f"Verwachting gemaakt op **{date_nl(today)}** met gegevens tot en met "
-    f"**{date_nl(last_known)}**, voor de weken vanaf maandag {date_nl(first_week)}."
-)
-if not gap.is_empty():
-    weeks_nl = ", ".join(
-        f"week {r['iso_week']} ({vacation.working_week_text(r['week_start'])})"
-        for r in gap.iter_rows(named=True)
-    )
-    st.warning(
-        f"Tussen de laatste dag met gegevens ({date_nl(last_known)}) en vandaag ligt "
-        f"{weeks_nl}: al voorbij, maar nog niet in de export. Die week is geen gegeven en geen "
-        "vooruitblik; hij staat lichter en gearceerd in de grafiek en als 'voorbij' in de "
-        "tabel. De volgende export vult hem met wat er echt gebeurde.",
-        icon=":material/event_busy:",
-    )
-peak_text = vacation.next_peak_text(outlook)
-if peak_text:
-    st.markdown(f"**{peak_text}.**")
-if accuracy is not None:
+    first_week = outlook["week_start"][0]
+    gap = vacation.gap_weeks(outlook)
+    last_known = min(data_until, today - dt.timedelta(days=1))
     st.markdown(
-        "**Hoe goed was deze verwachting eerder?** Dezelfde berekening, gemaakt op elke "
-        f"maandag vanaf {date_nl(accuracy.first_origin)} met alleen de gegevens van vóór die "
-        f"maandag, zat over de 12 weken erna **{vacation.accuracy_text(accuracy)}**. Naïef is: "
-        "dezelfde week een jaar eerder, zoals die was. Het bereik hieronder is de verwachting × "
-        f"{number(accuracy.cases_ratio_low, 2)} tot × {number(accuracy.cases_ratio_high, 2)}: "
-        "zo ver lag de werkelijkheid in 8 van de 10 eerdere weken van de verwachting af "
-        f"({number(accuracy.pairs)} weken, tot en met {date_nl(accuracy.last_week_end)})."
+        f"Verwachting gemaakt op **{date_nl(today)}** met gegevens tot en met "
+        f"**{date_nl(last_known)}**, voor de weken vanaf maandag {date_nl(first_week)}."
     )
-else:
+    if not gap.is_empty():
+        weeks_nl = ", ".join(
+            f"week {r['iso_week']} ({vacation.working_week_text(r['week_start'])})"
+            for r in gap.iter_rows(named=True)
+        )
+        st.warning(
+            f"Tussen de laatste dag met gegevens ({date_nl(last_known)}) en vandaag ligt "
+            f"{weeks_nl}: al voorbij, maar nog niet in de export. Die week is geen gegeven en geen "
+            "vooruitblik; hij staat lichter en gearceerd in de grafiek en als 'voorbij' in de "
+            "tabel. De volgende export vult hem met wat er echt gebeurde.",
+            icon=":material/event_busy:",
+        )
+    peak_text = vacation.next_peak_text(outlook)
+    if peak_text:
+        st.markdown(f"**{peak_text}.**")
+    if accuracy is not None:
+        st.markdown(
+            "**Hoe goed was deze verwachting eerder?** Dezelfde berekening, gemaakt op elke "
+            f"maandag vanaf {date_nl(accuracy.first_origin)} met alleen de gegevens van vóór die "
+            f"maandag, zat over de 12 weken erna **{vacation.accuracy_text(accuracy)}**. Naïef "
+            "is: dezelfde week een jaar eerder, zoals die was. Het bereik hieronder is de "
+            "verwachting × "
+            f"{number(accuracy.cases_ratio_low, 2)} tot × {number(accuracy.cases_ratio_high, 2)}: "
+            "zo ver lag de werkelijkheid in 8 van de 10 eerdere weken van de verwachting af "
+            f"({number(accuracy.pairs)} weken, tot en met {date_nl(accuracy.last_week_end)})."
+        )
+    else:
+        st.caption(
+            "Hoe goed de verwachting eerder was, is nog niet te zeggen: daarvoor zijn meer "
+            "jaren met gegevens nodig. Er staat daarom geen bereik bij."
+        )
+    with st.expander("Hoe de verwachting tot stand komt"):
+        st.markdown(
+            "Elke week krijgt zijn plaats ten opzichte van de eerstvolgende schoolvakantie van de "
+            "regio die het eerst vakantie heeft (tot twee weken na de start), en we nemen dezelfde "
+            "week rond dezelfde vakantie in elk eerder jaar met volledige gegevens, geschaald met "
+            "de verhouding tussen het Lijn 1-volume tot nu toe en dat van dat jaar over dezelfde "
+            "kalenderdagen (1 januari tot de laatste dag met gegevens). Het gemiddelde is de "
+            f"verwachting; werkstudentdagen = verwachte zaken ÷ {number(per_student)} zaken per "
+            "student per dag."
+        )
+    st.markdown("\n".join(f"- {line}" for line in vacation.coming_holidays(outlook)))
+    ui.show_chart(vacation.outlook_chart(outlook))
     st.caption(
-        "Hoe goed de verwachting eerder was, is nog niet te zeggen: daarvoor zijn meer "
-        "jaren met gegevens nodig. Er staat daarom geen bereik bij."
+        "Verwacht aantal geopende Lijn 1-zaken en Lijn 1-contactmomenten per week; de streepjes "
+        "geven het bereik waarbinnen eerdere verwachtingen 8 van de 10 keer uitkwamen."
+        + (" Licht en gearceerd: voorbij, nog niet in de gegevens." if not gap.is_empty() else "")
     )
-with st.expander("Hoe de verwachting tot stand komt"):
-    st.markdown(
-        "Elke week krijgt zijn plaats ten opzichte van de eerstvolgende schoolvakantie van de "
-        "regio die het eerst vakantie heeft (tot twee weken na de start), en we nemen dezelfde "
-        "week rond dezelfde vakantie in elk eerder jaar met volledige gegevens, geschaald met "
-        "de verhouding tussen het Lijn 1-volume tot nu toe en dat van dat jaar over dezelfde "
-        "kalenderdagen (1 januari tot de laatste dag met gegevens). Het gemiddelde is de "
-        f"verwachting; werkstudentdagen = verwachte zaken ÷ {number(per_student)} zaken per "
-        "student per dag."
-    )
-st.markdown("\n".join(f"- {line}" for line in vacation.coming_holidays(outlook)))
-ui.show_chart(vacation.outlook_chart(outlook))
-st.caption(
-    "Verwacht aantal geopende Lijn 1-zaken en Lijn 1-contactmomenten per week; de streepjes "
-    "geven het bereik waarbinnen eerdere verwachtingen 8 van de 10 keer uitkwamen."
-    + (" Licht en gearceerd: voorbij, nog niet in de gegevens." if not gap.is_empty() else "")
-)
-st.subheader("De weken tegenover de schoolvakanties")
-ui.show_table(
-    outlook,
-    {
-        "week": ui.Column("Week"),
-        **{
-            f"position_{region}": ui.Column(vacation.REGION_NL[region])
-            for region in vacation.REGIONS
+    st.subheader("De weken tegenover de schoolvakanties")
+    ui.show_table(
+        outlook,
+        {
+            "week": ui.Column("Week"),
+            **{
+                f"position_{region}": ui.Column(vacation.REGION_NL[region])
+                for region in vacation.REGIONS
+            },
         },
-    },
-)
-st.caption(
-    "Eén rij per ISO-week (maandag tot en met zondag): de plaats van de week ten opzichte van "
-    "de schoolvakantie per regio."
-)
-st.subheader("Verwacht per week")
-ui.show_table(
-    outlook,
-    {
-        "week": ui.Column("Week"),
-        **({"status_nl": ui.Column("Status", width="medium")} if not gap.is_empty() else {}),
-        "working_days": ui.Column("Werkdagen", ui.optional(number)),
-        "expected_cases": ui.Column("Zaken", ui.optional(number)),
-        "cases_range": ui.Column("Bereik zaken"),
-        "last_year_cases": ui.Column("Dezelfde week vorig jaar", ui.optional(number)),
-        "student_days": ui.Column("Studentdagen", ui.optional(lambda v: number(v, 1))),
-        "students_per_day": ui.Column("Studenten per dag", ui.optional(lambda v: number(v, 1))),
-        "expected_contacts": ui.Column("Contactmomenten", ui.optional(number)),
-    },
-    highlight=lambda row: row.get("status_nl", "verwacht") != "verwacht",
-)
-st.caption(
-    "Verwachte aantallen per week; bereik: waar eerdere verwachtingen 8 van de 10 keer "
-    "uitkwamen. Dezelfde week vorig jaar: de zaken in dezelfde ISO-week een jaar eerder, zoals "
-    "ze waren. Op basis van dezelfde week rond dezelfde vakantie in eerdere jaren — "
-    f"{vacation.source_years_text(outlook)}. Werkdagen: zonder feestdagen. "
-    f"Studentdagen: verwachte zaken ÷ {number(per_student)} zaken per student per dag; "
-    "studenten per dag: studentdagen ÷ werkdagen van die week."
-    + (" Gemarkeerd: voorbij, nog niet in de gegevens." if not gap.is_empty() else "")
-    + " De tabellen zijn te kopiëren naar een rooster (selecteren en Ctrl+C, of downloaden)."
-)
+        download=f"lijn1-weken-en-vakanties-{today.isoformat()}",
+    )
+    st.caption(
+        "Eén rij per ISO-week (maandag tot en met zondag): de plaats van de week ten opzichte van "
+        "de schoolvakantie per regio."
+    )
+    st.subheader("Verwacht per week")
+    ui.show_table(
+        outlook,
+        {
+            "week": ui.Column("Week"),
+            **({"status_nl": ui.Column("Status", width="medium")} if not gap.is_empty() else {}),
+            "working_days": ui.Column("Werkdagen", ui.optional(number)),
+            "expected_cases": ui.Column("Zaken", ui.optional(number)),
+            "cases_range": ui.Column("Bereik zaken"),
+            "last_year_cases": ui.Column("Dezelfde week vorig jaar", ui.optional(number)),
+            "student_days": ui.Column("Studentdagen", ui.optional(lambda v: number(v, 1))),
+            "students_per_day": ui.Column("Studenten per dag", ui.optional(lambda v: number(v, 1))),
+            "expected_contacts": ui.Column("Contactmomenten", ui.optional(number)),
+        },
+        highlight=lambda row: row.get("status_nl", "verwacht") != "verwacht",
+        download=f"lijn1-verwachting-{today.isoformat()}",
+        notes=[
+            f"Verwachting gemaakt op {date_nl(today)}; studentdagen bij {number(per_student)} "
+            "zaken per student per dag."
+        ],
+    )
+    st.caption(
+        "Verwachte aantallen per week; bereik: waar eerdere verwachtingen 8 van de 10 keer "
+        "uitkwamen. Dezelfde week vorig jaar: de zaken in dezelfde ISO-week een jaar eerder, zoals "
+        "ze waren. Op basis van dezelfde week rond dezelfde vakantie in eerdere jaren — "
+        f"{vacation.source_years_text(outlook)}. Werkdagen: zonder feestdagen. "
+        f"Studentdagen: verwachte zaken ÷ {number(per_student)} zaken per student per dag; "
+        "studenten per dag: studentdagen ÷ werkdagen van die week."
+        + (" Gemarkeerd: voorbij, nog niet in de gegevens." if not gap.is_empty() else "")
+        + " De tabellen zijn te kopiëren naar een rooster (selecteren en Ctrl+C, of "
+        "downloaden als CSV of Excel)."
+    )
+
+
+outlook()
 
 # -- heatmap --------------------------------------------------------------------------------
 st.header("Contactmomenten per weekdag en week")

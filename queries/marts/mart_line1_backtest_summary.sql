@@ -2,7 +2,8 @@
 -- used by: line1_backtest_summary (vakantiepieken: the accuracy sentence and the range)
 -- Error: |forecast - actual| / actual per origin x week ahead, averaged (mean absolute
 -- percentage error). The range: actual / forecast at its 10th and 90th percentile, so
--- forecast x those ratios held eight of ten past weeks.
+-- forecast x those ratios held eight of ten past weeks. Means are rounded far below a
+-- percent: their last bits depend on the order the rows arrive in.
 WITH pairs AS (
     SELECT * FROM mart_line1_backtest
 )
@@ -14,10 +15,10 @@ SELECT
     min(origin) AS first_origin,
     max(origin) AS last_origin,
     max(week_start) + 6 AS last_week_end,
-    100 * avg(abs(forecast_cases - actual_cases) / actual_cases) AS cases_error_pct,
-    100 * avg(abs(naive_cases - actual_cases) / actual_cases) AS naive_cases_error_pct,
-    100 * avg(abs(forecast_contacts - actual_contacts) / actual_contacts) AS contacts_error_pct,
-    100 * avg(abs(naive_contacts - actual_contacts) / actual_contacts)
+    round(100 * avg(abs(forecast_cases - actual_cases) / actual_cases), 9) AS cases_error_pct,
+    round(100 * avg(abs(naive_cases - actual_cases) / actual_cases), 9) AS naive_cases_error_pct,
+    round(100 * avg(abs(forecast_contacts - actual_contacts) / actual_contacts), 9) AS contacts_error_pct,
+    round(100 * avg(abs(naive_contacts - actual_contacts) / actual_contacts), 9)
         AS naive_contacts_error_pct,
     quantile_cont(actual_cases / forecast_cases, 0.1) FILTER (WHERE forecast_cases > 0)
         AS cases_ratio_low,
