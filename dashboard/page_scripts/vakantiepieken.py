@@ -216,7 +216,7 @@ def outlook() -> None:
         st.warning(
             f"Tussen de laatste dag met gegevens ({date_nl(last_known)}) en vandaag ligt "
             f"{weeks_nl}: al voorbij, maar nog niet in de export. Die week is geen gegeven en geen "
-            "vooruitblik; hij staat lichter en gearceerd in de grafiek en als 'voorbij' in de "
+            "vooruitblik; hij staat lichter en gearceerd in de grafiek en gemarkeerd in de "
             "tabel. De volgende export vult hem met wat er echt gebeurde.",
             icon=":material/event_busy:",
         )
@@ -273,7 +273,7 @@ def outlook() -> None:
         "de schoolvakantie per regio."
     )
     st.subheader("Verwacht per week")
-    past_weeks = set(gap["week"])
+    past_weeks = set(gap["week"]) if not gap.is_empty() else set()
     ui.show_table(
         outlook,
         {
@@ -281,7 +281,8 @@ def outlook() -> None:
             "working_days": ui.Column("Werkdagen", ui.optional(number)),
             "expected_cases": ui.Column("Zaken", ui.optional(number)),
             "cases_range": ui.Column("Bereik zaken"),
-            "last_year_cases": ui.Column("Dezelfde week vorig jaar", ui.optional(number)),
+            # "Vorig jaar": the same ISO week a year earlier; a longer header does not fit 1280 px
+            "last_year_cases": ui.Column("Vorig jaar", ui.optional(number)),
             "student_days": ui.Column("Studentdagen", ui.optional(lambda v: number(v, 1))),
             "students_per_day": ui.Column("Studenten/dag", ui.optional(lambda v: number(v, 1))),
             "expected_contacts": ui.Column("Contacten", ui.optional(number)),
@@ -295,12 +296,19 @@ def outlook() -> None:
     )
     st.caption(
         "Verwachte aantallen per week; bereik: waar eerdere verwachtingen 8 van de 10 keer "
-        "uitkwamen. Dezelfde week vorig jaar: de zaken in dezelfde ISO-week een jaar eerder, zoals "
-        "ze waren. Op basis van dezelfde week rond dezelfde vakantie in eerdere jaren — "
+        "uitkwamen. Vorig jaar: dezelfde week vorig jaar, de zaken in dezelfde ISO-week een jaar "
+        "eerder, zoals ze waren. Op basis van dezelfde week rond dezelfde vakantie in eerdere "
+        "jaren — "
         f"{vacation.source_years_text(outlook)}. Werkdagen: zonder feestdagen. "
         f"Studentdagen: verwachte zaken ÷ {number(per_student)} zaken per student per dag; "
-        "studenten per dag: studentdagen ÷ werkdagen van die week."
-        + (" Gemarkeerd: voorbij, nog niet in de gegevens." if not gap.is_empty() else "")
+        "studenten/dag: studentdagen ÷ werkdagen van die week; contacten: verwachte "
+        "Lijn 1-contactmomenten."
+        + (
+            f" Gemarkeerd: {', '.join(sorted(past_weeks))}, al voorbij maar nog niet in de "
+            "gegevens (geen gegeven en geen vooruitblik)."
+            if past_weeks
+            else ""
+        )
         + " De tabellen zijn te kopiëren naar een rooster (selecteren en Ctrl+C, of "
         "downloaden als CSV of Excel)."
     )
