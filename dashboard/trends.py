@@ -166,10 +166,11 @@ def trend_figure(
         showlegend=not compact and len(fig.data) > 1,
         xaxis={
             "tickvals": [y for y in years if y in named],
-            # a small chart marks only the running year: its bar is not a whole year
+            # a small chart marks only the last year when it is running: its bar is not a
+            # whole year (where every year counts the same part of the year, the page says so)
             "ticktext": [
                 str(r["year"])
-                if compact and r["kind"] != "lopend"
+                if compact and (r["kind"] != "lopend" or r["year"] != years[-1])
                 else year_tick(r, data_until_short)
                 for r in rows.iter_rows(named=True)
                 if r["year"] in named
@@ -276,8 +277,12 @@ def same_period_figure(rows: pl.DataFrame, title: str, *, compact: bool = False)
         height=340 if compact else 440,
         xaxis={
             "tickvals": rows["year"].to_list(),
+            # every year ends on the same day: a small chart says it once, under the last year
             "ticktext": [
-                f"{r['year']}<br>t/m {r['period_end']:%d-%m}" for r in rows.iter_rows(named=True)
+                f"{r['year']}<br>t/m {r['period_end']:%d-%m}"
+                if not compact or i == rows.height - 1
+                else str(r["year"])
+                for i, r in enumerate(rows.iter_rows(named=True))
             ],
             "tickangle": 0,
             "showgrid": False,
