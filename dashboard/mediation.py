@@ -607,8 +607,7 @@ def children_figure(counts: pl.DataFrame) -> go.Figure:
             yaxis=f"y{'' if col == 1 else col}",
         )
         for col, count_col, children_col, count_word, children_word in panels
-        # plotly draws a group's first bar at the bottom: the first type goes last, on top
-        for mediation_type in reversed(TYPES)
+        for mediation_type in TYPES
         for own in [counts.filter(pl.col("mediation_type") == mediation_type).sort("year")]
     ]
     fig.add_traces(bars)
@@ -618,17 +617,18 @@ def children_figure(counts: pl.DataFrame) -> go.Figure:
         counts["special_guardian_appointments"].max() or 0,
     )
     fig.update_xaxes(range=[0, top * 1.9], showticklabels=False, showgrid=False)
+    # top to bottom: the first year, and in each year the first type (as in the legend)
     fig.update_yaxes(
         type="category",
         categoryorder="array",
-        categoryarray=[str(y) for y in reversed(years)],
+        categoryarray=[str(y) for y in years],
+        autorange="reversed",
     )
     fig.update_layout(
         barmode="group",
         height=140 + 2 * 26 * len(years),
-        # at the right: the panel titles take the line right above the plot area; in the
-        # bars' order, top to bottom
-        legend={**LEGEND_RIGHT, "traceorder": "reversed"},
+        # at the right: the panel titles take the line right above the plot area
+        legend=LEGEND_RIGHT,
         margin=SUBPLOT_TITLES_MARGIN,
     )
     return fig
@@ -866,8 +866,10 @@ def combined_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figur
                 f"{number(r['successful'])} van {number(r['ended'])}"
                 for r in own.iter_rows(named=True)
             ],
-            textposition="middle right",
-            textfont={"color": colour, "size": 15},
+            # above the point, inside the chart (beside the last one it would run off the edge)
+            textposition="top center",
+            textfont={"color": colour, "size": MIN_FONT_SIZE},
+            cliponaxis=False,
             hovertext=[_rate_label(r) for r in own.iter_rows(named=True)],
             hoverinfo="text",
             showlegend=False,
@@ -882,8 +884,9 @@ def combined_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figur
             "range": [(years["year"].min() or 0) - 0.6, (years["year"].max() or 0) + 0.6],
             "showgrid": False,
         },
+        # room above 100 % for the "x van n" over an interval that reaches it
         yaxis={
-            "range": [-5, 102],
+            "range": [-5, 115],
             "tickvals": [0, 20, 40, 60, 80, 100],
             "ticktext": [f"{v} %" for v in (0, 20, 40, 60, 80, 100)],
             "title": {"text": "geslaagd, met 95%-interval"},
