@@ -514,8 +514,9 @@ def test_mediation_page_in_chromium(server, browser):
         page.get_by_text("Toon cijfers van andere mediationdiensten").click()
         page.get_by_text("Grijze ruiten").wait_for(timeout=60_000)
         plots = page.locator(".js-plotly-plot")
-        plots.nth(6).locator(".main-svg").first.wait_for(timeout=60_000)
-        assert plots.count() == 7  # 2 funnels, rate, trend, children, durations, context
+        plots.nth(7).locator(".main-svg").first.wait_for(timeout=60_000)
+        # 2 funnels, rate, trend, both types together, children, durations, context
+        assert plots.count() == 8
         for i in range(plots.count()):
             assert plots.nth(i).bounding_box()["height"] > 200
         svg_text = page.evaluate(
