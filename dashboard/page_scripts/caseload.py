@@ -302,7 +302,8 @@ def show(f: cl.Filters) -> None:
         ui.nothing_selected("zaken")
     else:
         ui.show_chart(
-            charts.monthly_comparison(
+            ui.figure(
+                charts.monthly_comparison,
                 new_cases,
                 facet="line",
                 facet_label="line_nl",
@@ -329,7 +330,8 @@ def show(f: cl.Filters) -> None:
         ui.nothing_selected("contactmomenten")
     elif by_line.open:
         ui.show_chart(
-            charts.monthly_comparison(
+            ui.figure(
+                charts.monthly_comparison,
                 contacts.filter(pl.col("breakdown") == "line"),
                 facet="item",
                 facet_label="item_nl",
@@ -342,7 +344,8 @@ def show(f: cl.Filters) -> None:
         )
     elif by_channel.open:
         ui.show_chart(
-            charts.stacked_by_item(
+            ui.figure(
+                charts.stacked_by_item,
                 contacts.filter(pl.col("breakdown") == "channel"),
                 holidays=holidays,
                 unit="contacten",
@@ -351,7 +354,8 @@ def show(f: cl.Filters) -> None:
         )
     elif by_person.open:
         ui.show_chart(
-            charts.stacked_by_item(
+            ui.figure(
+                charts.stacked_by_item,
                 contacts.filter(pl.col("breakdown") == "person_type"),
                 holidays=holidays,
                 unit="contacten",
@@ -370,7 +374,8 @@ def show(f: cl.Filters) -> None:
         ui.nothing_selected("contactmomenten")
     else:
         ui.show_chart(
-            charts.monthly_comparison(
+            ui.figure(
+                charts.monthly_comparison,
                 per_case,
                 facet="line",
                 facet_label="line_nl",
@@ -407,7 +412,8 @@ def show(f: cl.Filters) -> None:
         )
     else:
         ui.show_chart(
-            charts.monthly_comparison(
+            ui.figure(
+                charts.monthly_comparison,
                 cl.line2_open_by_month(run, f).with_columns(line_nl=pl.lit("Lijn 2"), line=2),
                 facet="line",
                 facet_label="line_nl",
@@ -526,8 +532,11 @@ def month_detail(
         ui.nothing_selected("Lijn 2-zaken")
         return
     ui.show_chart(
-        charts.category_heatmap(
-            by_category_month, selected=st.session_state[MONTH_WIDGET], data_until=data_until
+        ui.figure(
+            charts.category_heatmap,
+            by_category_month,
+            selected=st.session_state[MONTH_WIDGET],
+            data_until=data_until,
         ),
         key=HEATMAP_KEY,
         on_select="rerun",

@@ -94,7 +94,8 @@ for key in breakdowns["breakdown"].unique(maintain_order=True):
             if len(units) > 1:
                 st.markdown(f"**{unit.capitalize()}**")
             ui.show_chart(
-                annual.breakdown_figure(
+                ui.figure(
+                    annual.breakdown_figure,
                     rows,
                     year,
                     unit,
@@ -138,7 +139,7 @@ ages = ui.report("abduction_children_by_age", year=year)
 if ages.is_empty():
     st.caption("Geen ontvoeringszaken van ouders in dit jaar.")
 else:
-    ui.show_chart(annual.age_figure(ages))
+    ui.show_chart(ui.figure(annual.age_figure, ages))
     st.caption(
         "Telt: kinderen in ontvoeringszaken waarin een ouder contact opnam, naar leeftijd bij "
         "opening van de zaak en richting."

@@ -126,7 +126,7 @@ def rankings() -> None:
         format_func=lambda n: f"top {n}",
     )
     top = top or 10
-    ui.show_chart(countries.rank_slope_figure(by_country, top, mark_newcomers=compare))
+    ui.show_chart(ui.figure(countries.rank_slope_figure, by_country, top, mark_newcomers=compare))
     changes = []
     if compare:
         for which, name in (("threat", "dreiging"), ("outgoing", "uitgaande ontvoering")):
@@ -150,7 +150,7 @@ def rankings() -> None:
     new_countries()
 
     st.subheader("Dreiging tegenover werkelijke ontvoering")
-    ui.show_chart(countries.threat_vs_abduction_scatter(by_country, top))
+    ui.show_chart(ui.figure(countries.threat_vs_abduction_scatter, by_country, top))
     st.caption(
         f"{COUNTING_NOTE} Eén punt per land. De stippellijnen liggen bij de grens van de top "
         f"{top} van elke lijst; landen in een van beide tops staan met naam."
@@ -178,7 +178,7 @@ def world_map() -> None:
     shown = shown or "outgoing_cases"
     outlines = countries.map_outline_iso3()
     ui.show_chart(
-        countries.country_map_figure(by_country, shown, MAP_CHOICES[shown], outlines),
+        ui.figure(countries.country_map_figure, by_country, shown, MAP_CHOICES[shown], outlines),
         config=countries.MAP_CONFIG,
     )
     missing = countries.not_on_map(by_country, shown, outlines)
@@ -196,7 +196,7 @@ world_map()
 # -- HKOV -----------------------------------------------------------------------------------
 st.subheader("HKOV-landen en andere landen")
 split = countries.hkov_split(ui.report, period)
-ui.show_chart(countries.hkov_split_figure(split))
+ui.show_chart(ui.figure(countries.hkov_split_figure, split))
 st.caption(
     f"{COUNTING_NOTE} Ontvoeringszaken en de kinderen daarin, naar de HKOV-vlag zoals "
     "geregistreerd op de zaak (Haags Kinderontvoeringsverdrag 1980: bepaalt de juridische route)."
@@ -248,7 +248,7 @@ st.markdown(countries.followup_sentence(followup, period))
 st.markdown(countries.earlier_prevention_sentence(followup, period))
 by_followup_country = countries.prevention_followup_by_country(ui.report, period)
 if not by_followup_country.is_empty():
-    ui.show_chart(countries.followup_by_country_figure(by_followup_country))
+    ui.show_chart(ui.figure(countries.followup_by_country_figure, by_followup_country))
 st.caption(
     f"{COUNTING_NOTE} Gekoppeld via het gezinsnummer: de eerste preventiezaak van een gezin in "
     f"{period.label} en de eerste ontvoeringszaak van hetzelfde gezin daarna (tot en met "

@@ -61,7 +61,7 @@ else:
 # -- funnel -------------------------------------------------------------------------------
 st.subheader("Van verzoek tot uitkomst")
 for mediation_type in mediation.TYPES:
-    ui.show_chart(mediation.funnel_figure(steps, mediation_type))
+    ui.show_chart(ui.figure(mediation.funnel_figure, steps, mediation_type))
 st.caption(
     f"Telt de mediationverzoeken die in {year} binnenkwamen, per type (IKO: in een "
     "kinderontvoeringszaak; NIKO: ander internationaal familieconflict), en waar elk verzoek "
@@ -87,7 +87,7 @@ st.subheader(f"Slagingspercentage {year}")
 if not year_rates:
     st.info(f"Voor {year} zijn er geen mediationcijfers.", icon=":material/info:")
 else:
-    ui.show_chart(mediation.success_rate_figure(rates, year))
+    ui.show_chart(ui.figure(mediation.success_rate_figure, rates, year))
     lines = []
     for mediation_type in mediation.TYPES:
         row = year_rates[mediation_type]
@@ -113,7 +113,7 @@ else:
 st.subheader("Slagingspercentage door de jaren")
 data_until = meta["data_until"]
 partial_text = f"t/m {data_until.day} {month_abbreviation(data_until.month)}"
-ui.show_chart(mediation.success_trend_figure(rates, partial_text))
+ui.show_chart(ui.figure(mediation.success_trend_figure, rates, partial_text))
 published_years = rates.filter(source="jaarverslag")["year"].unique().sort().to_list()
 trend_caption = (
     "Telt per jaar van ontvangst de beëindigde mediations (noemer) en die met een volledige "
@@ -135,7 +135,9 @@ st.caption(trend_caption)
 
 # both types together: the director's question is whether mediation as a whole succeeds less
 st.subheader("IKO en NIKO samen")
-ui.show_chart(mediation.combined_trend_figure(rates, partial_text), key="mediation_samen")
+ui.show_chart(
+    ui.figure(mediation.combined_trend_figure, rates, partial_text), key="mediation_samen"
+)
 by_year = mediation.rates_by_year(rates)
 ui.show_table(
     by_year,
@@ -165,7 +167,7 @@ if sentence:
 # -- children -----------------------------------------------------------------------------
 st.subheader("Kindgesprekken en bijzondere curator")
 child_counts = mediation.children(ui.report)
-ui.show_chart(mediation.children_figure(child_counts))
+ui.show_chart(ui.figure(mediation.children_figure, child_counts))
 st.caption(
     "Telt per jaar van ontvangst en type het aantal kindgesprekken (kinderen vanaf 3 jaar) en "
     "hoe vaak een bijzondere curator is aangewezen; tussen haakjes het aantal kinderen dat is "
@@ -194,7 +196,7 @@ ui.show_table(
 
 # -- durations ----------------------------------------------------------------------------
 st.subheader(f"Doorlooptijden ({year})")
-ui.show_chart(mediation.durations_figure(mediation.durations(ui.report, year)))
+ui.show_chart(ui.figure(mediation.durations_figure, mediation.durations(ui.report, year)))
 st.caption(
     f"Telt in dagen, voor de verzoeken van {year}: van ontvangst tot de intake (gestarte "
     "mediations) en van de intake tot het einde (na de intake voortgezette mediations die zijn "
@@ -219,7 +221,7 @@ def other_services() -> None:
             icon=":material/balance:",
         )
         bench = mediation.benchmarks(ui.report)
-        ui.show_chart(mediation.benchmark_figure(bench, rates, year))
+        ui.show_chart(ui.figure(mediation.benchmark_figure, bench, rates, year))
         st.caption(
             "Grijze ruiten: het gepubliceerde aandeel met een overeenkomst per dienst en jaar. "
             f"Gekleurd: Centrum IKO in {year} op dezelfde definitie (volledige of gedeeltelijke "

@@ -51,8 +51,12 @@ for start in range(0, len(keys), 3):
     for column, (measure, title) in zip(st.columns(3), keys[start : start + 3], strict=False):
         with column:
             ui.show_chart(
-                trends.trend_figure(
-                    rows.filter(measure=measure), title, data_until_short, compact=True
+                ui.figure(
+                    trends.trend_figure,
+                    rows.filter(measure=measure),
+                    title,
+                    data_until_short,
+                    compact=True,
                 ),
                 key=f"kern_{measure}",
             )
@@ -71,8 +75,11 @@ if not same_days.is_empty():
         for column, (measure, title) in zip(st.columns(3), keys[start : start + 3], strict=False):
             with column:
                 ui.show_chart(
-                    trends.same_period_figure(
-                        same_days.filter(measure=measure), title, compact=True
+                    ui.figure(
+                        trends.same_period_figure,
+                        same_days.filter(measure=measure),
+                        title,
+                        compact=True,
                     ),
                     key=f"zelfde_periode_{measure}",
                 )
@@ -108,14 +115,15 @@ def any_measure() -> None:
     if choices[chosen].definition_nl:
         st.caption(f"**Definitie.** {choices[chosen].definition_nl}")
     ui.show_chart(
-        trends.trend_figure(measure_rows, choices[chosen].label_nl, data_until_short),
+        ui.figure(trends.trend_figure, measure_rows, choices[chosen].label_nl, data_until_short),
         key="gekozen_maat",
     )
     chosen_same_days = same_days.filter(measure=chosen)
     if not chosen_same_days.is_empty():
         cut_off = meta["data_until"]
         ui.show_chart(
-            trends.same_period_figure(
+            ui.figure(
+                trends.same_period_figure,
                 chosen_same_days,
                 f"{choices[chosen].label_nl}, t/m {cut_off.day} {month_name(cut_off.month)}",
             ),

@@ -51,7 +51,7 @@ holidays = ui.report("line1_school_holidays", year=year)
 
 # -- per werkdag ----------------------------------------------------------------------------
 st.header(f"Per werkdag in {year}")
-ui.show_chart(vacation.daily_chart(days, holidays, year))
+ui.show_chart(ui.figure(vacation.daily_chart, days, holidays, year))
 st.caption(
     "Telt per werkdag de geopende Lijn 1-zaken (staven) en de Lijn 1-contactmomenten (lijn). "
     "Bovenin en lichtgekleurd: de schoolvakanties per regio; ruitjes: feestdagen (kantoor dicht)."
@@ -72,7 +72,7 @@ def weekly_overlay() -> None:
     )
     measure = "cases" if measure_nl == vacation.CASES_NL else "contacts"
     weeks = ui.report("line1_by_iso_week")
-    ui.show_chart(vacation.weekly_overlay_chart(weeks, holidays, year, measure))
+    ui.show_chart(ui.figure(vacation.weekly_overlay_chart, weeks, holidays, year, measure))
     st.caption(
         f"Telt per ISO-week (maandag tot en met zondag) de Lijn 1-{measure_nl.lower()}; één lijn "
         f"per jaar, {year} vet. Weken die de gegevens maar deels beslaan, ontbreken."
@@ -84,7 +84,7 @@ weekly_overlay()
 # -- rond de vakantie -----------------------------------------------------------------------
 st.header("Rond de eerste vakantiedag")
 aligned = ui.report("line1_holiday_aligned")
-ui.show_chart(vacation.aligned_chart(aligned))
+ui.show_chart(ui.figure(vacation.aligned_chart, aligned))
 aligned_years = sorted({y for ys in aligned["years"].to_list() for y in ys.split(", ")})
 st.caption(
     "Gemiddeld aantal geopende Lijn 1-zaken per werkdag, van zes weken vóór tot twee weken na "
@@ -250,7 +250,7 @@ def outlook() -> None:
             "student per dag."
         )
     st.markdown("\n".join(f"- {line}" for line in vacation.coming_holidays(outlook)))
-    ui.show_chart(vacation.outlook_chart(outlook))
+    ui.show_chart(ui.figure(vacation.outlook_chart, outlook))
     st.caption(
         "Verwacht aantal geopende Lijn 1-zaken en Lijn 1-contactmomenten per week; de streepjes "
         "geven het bereik waarbinnen eerdere verwachtingen 8 van de 10 keer uitkwamen."
@@ -273,7 +273,7 @@ def outlook() -> None:
         "de schoolvakantie per regio."
     )
     st.subheader("Verwacht per week")
-    past_weeks = set(gap["week"]) if not gap.is_empty() else set()
+    past_weeks = set(gap["week"])
     ui.show_table(
         outlook,
         {
@@ -318,7 +318,7 @@ outlook()
 
 # -- heatmap --------------------------------------------------------------------------------
 st.header("Contactmomenten per weekdag en week")
-ui.show_chart(vacation.weekday_heatmap(days, year))
+ui.show_chart(ui.figure(vacation.weekday_heatmap, days, year))
 st.caption(
     f"Telt de Lijn 1-contactmomenten per werkdag in de ISO-weken van {year}; een lege cel is "
     "een feestdag (kantoor dicht) of een dag zonder gegevens."

@@ -6,9 +6,13 @@ WITH months AS (
     WHERE month BETWEEN $period_start AND $period_end
 ),
 
+-- only the codes the registration had during the period (older eras had other codes)
 categories AS (
     SELECT * FROM stg_categories
-    WHERE line = 2
+    WHERE
+        line = 2
+        AND valid_from <= last_day($period_end)
+        AND coalesce(valid_until >= $period_start, TRUE)
 ),
 
 opened AS (
