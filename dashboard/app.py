@@ -24,5 +24,6 @@ auth.without_login_banner()
 spec = ui.page_spec(page)
 if spec is not None and spec.by_year:
     ui.year_selector()
+ui.publication_selector()
 page.run()
 ui.footer()

@@ -168,6 +168,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MAP",
         help="map met de gepubliceerde versies (standaard %(default)s, of IKO_DATA_HOME)",
     )
+    deck = commands.add_parser(
+        "deck",
+        help="maak de dia's van de IKO-lezing (PowerPoint of PDF)",
+        description="Maak de dia's van de IKO-lezing van een jaar, dezelfde als op "
+        "/presentatie, in publicatiemodus, zonder internet (Chromium via BROWSER_PATH).",
+    )
+    deck.add_argument("--year", type=_year, required=True, metavar="JJJJ", help="het jaar")
+    deck.add_argument(
+        "--format", choices=("pptx", "pdf"), default="pptx", help="pptx (standaard) of pdf"
+    )
+    deck.add_argument(
+        "--out", type=Path, default=None, metavar="BESTAND",
+        help="het bestand (standaard iko-lezing-JJJJ.pptx of .pdf)",
+    )  # fmt: skip
+    deck.add_argument(
+        "--images", type=Path, default=None, metavar="MAP",
+        help="schrijf ook elke dia als PNG in deze map (iko-lezing-JJJJ-landen.png)",
+    )  # fmt: skip
     return parser
 
 
@@ -236,6 +254,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         published = import_published(args.path, args.data_home, skip_unknown=args.skip_unknown)
         print(published.report_nl())
         return 2 if published.outcome == "rejected" else 0
+
+    if args.command == "deck":
+        from dashboard import deck, slides
+        from dashboard.db import open_database
+        from dashboard.publication import Publication
+        from dashboard.settings import settings
+
+        db = open_database()
+        years = db.run("available_years")["year"].to_list()
+        if args.year not in years:
+            print(
+                f"Geen gegevens voor {args.year}: kies uit {', '.join(map(str, years))}.",
+                file=sys.stderr,
+            )
+            return 2
+        rules = Publication(threshold=settings().publication_threshold)
+        made = slides.deck(db.run, args.year, rules)
+        out = args.out or Path(f"{made.stem}.{args.format}")
+
+        def report(message: str, fraction: float) -> None:
+            print(f"[{fraction:4.0%}] {message}", file=sys.stderr, flush=True)
+
+        deck.write(made, out, args.format, images_dir=args.images, progress=report)
+        print(f"{len(made.slides)} dia's geschreven naar {out}")
+        return 0
 
     raise AssertionError(args.command)
 

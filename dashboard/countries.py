@@ -30,6 +30,7 @@ from dashboard.charts import (
 )
 from dashboard.format import number, percent
 from dashboard.paths import REPO_ROOT
+from dashboard.publication import Publication, grid_equations, grid_values
 
 Runner = Callable[..., pl.DataFrame]
 ListName = Literal["threat", "outgoing", "incoming"]
@@ -287,10 +288,48 @@ def _hidden_axis() -> dict[str, Any]:
     return {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": True}
 
 
-def rank_slope_figure(df: pl.DataFrame, top: int, *, mark_newcomers: bool) -> go.Figure:
+def published_places(df: pl.DataFrame, publication: Publication) -> pl.DataFrame:
+    """`with_places` for publication: a hidden count ("<5") gets the one shared place of all
+    hidden counts of its list ("gedeeld 12e"), so the ranking does not tell 4 from 1."""
+    from dashboard.publication import merged_places
+
+    out = with_places(df)
+    for which in ("threat", "outgoing", "incoming"):
+        cases = f"{which}_cases"
+        counts = sorted((c for c in out[cases].to_list() if c), reverse=True)
+        shared = merged_places(counts, publication)[-1] if counts else "–"
+        out = out.with_columns(
+            pl.when((pl.col(cases) > 0) & (pl.col(cases) < publication.threshold))
+            .then(pl.lit(shared))
+            .otherwise(pl.col(f"{which}_place"))
+            .alias(f"{which}_place")
+        )
+    return out
+
+
+def rank_slope_figure(
+    df: pl.DataFrame,
+    top: int,
+    *,
+    mark_newcomers: bool,
+    publication: Publication | None = None,
+) -> go.Figure:
     """Threat place (left) against outgoing-abduction place (right) for every country in either
-    top `top`; a country outside one top ends at the bottom row. Newcomers are marked."""
-    df = with_places(df)
+    top `top`; a country outside one top ends at the bottom row. Newcomers are marked.
+
+    With `publication`, hidden counts read "<5" and share one place, and only countries whose
+    count in a list is shown are placed in that list's top (their order would tell counts
+    apart)."""
+    count = number if publication is None else publication.count
+    if publication is None:
+        df = with_places(df)
+    else:
+        df = published_places(df, publication)
+        for which in ("threat", "outgoing"):
+            rank = rank_column(which)  # type: ignore[arg-type]
+            df = df.with_columns(
+                pl.when(pl.col(f"{which}_cases") >= publication.threshold).then(pl.col(rank))
+            )
     left = in_top(df, "threat", top)
     right = in_top(df, "outgoing", top)
     bottom = max(len(left), len(right)) + 1.5
@@ -315,8 +354,8 @@ def rank_slope_figure(df: pl.DataFrame, top: int, *, mark_newcomers: bool) -> go
         )  # fmt: skip
         hover = (
             f"<b>{country}</b><br>dreiging: plaats {row['threat_place']}"
-            f" ({number(row['threat_cases'])} zaken)<br>uitgaande ontvoering: plaats "
-            f"{row['outgoing_place']} ({number(row['outgoing_cases'])} zaken)"
+            f" ({count(row['threat_cases'])} zaken)<br>uitgaande ontvoering: plaats "
+            f"{row['outgoing_place']} ({count(row['outgoing_cases'])} zaken)"
         )
         own = points[group]
         own["x"] += [0, 1, None]
@@ -343,7 +382,7 @@ def rank_slope_figure(df: pl.DataFrame, top: int, *, mark_newcomers: bool) -> go
     def label(country: str, which: ListName, newcomers: set[str]) -> str:
         row = rows[country]
         mark = " <b>nieuw</b>" if country in newcomers else ""
-        return f"{row[f'{which}_place']}. {country} ({number(row[f'{which}_cases'])}){mark}"
+        return f"{row[f'{which}_place']}. {country} ({count(row[f'{which}_cases'])}){mark}"
 
     # The places are the tick labels of a left and a right value axis: the margins grow to the
     # longest name, and the labels keep their distance from the dots at any width.
@@ -605,12 +644,30 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
 
 
 def country_map_figure(
-    df: pl.DataFrame, value: str, value_label: str, outlines: Iterable[str]
+    df: pl.DataFrame,
+    value: str,
+    value_label: str,
+    outlines: Iterable[str],
+    *,
+    publication: Publication | None = None,
 ) -> go.Figure:
     """A world map: every country with a shape drawn in light grey, countries with cases in
-    `value` coloured by their count. `outlines` are the ISO-3 codes the map can draw."""
+    `value` coloured by their count. `outlines` are the ISO-3 codes the map can draw.
+
+    With `publication` every hidden count gets one and the same colour and reads "<5"."""
     shapes = set(outlines)
     with_cases = df.filter((pl.col(value) > 0) & pl.col("country_iso3").is_in(list(shapes)))
+    count = number if publication is None else publication.count
+    with_cases = with_cases.with_columns(
+        pl.col(value).map_elements(count, return_dtype=pl.String).alias("_count_text")
+    )
+    if publication is not None:
+        with_cases = with_cases.with_columns(
+            pl.when(pl.col(value) < publication.threshold)
+            .then(pl.lit(publication.threshold / 2))
+            .otherwise(pl.col(value))
+            .alias(value)
+        )
     fig = go.Figure()
     fig.add_trace(
         go.Choropleth(
@@ -634,8 +691,9 @@ def country_map_figure(
             marker={"line": {"color": "white", "width": 0.5}},
             # the unit on every tick: a title above the bar would meet its top tick
             colorbar={"ticksuffix": " zaken", "thickness": 16, "len": 0.8},
-            customdata=with_cases.select("country_nl").to_numpy(),
-            hovertemplate=f"<b>%{{customdata[0]}}</b><br>%{{z}} {value_label}<extra></extra>",
+            customdata=with_cases.select("country_nl", "_count_text").to_numpy(),
+            hovertemplate=f"<b>%{{customdata[0]}}</b><br>%{{customdata[1]}} {value_label}"
+            "<extra></extra>",
             name=value_label,
         )
     )
@@ -655,28 +713,60 @@ def country_map_figure(
     return fig
 
 
-def hkov_split_figure(df: pl.DataFrame) -> go.Figure:
-    """Cases and children of outgoing and incoming abductions, HKOV against non-HKOV."""
+def hkov_split_texts(df: pl.DataFrame, publication: Publication) -> dict[tuple[str, str], str]:
+    """The split's numbers as published, keyed (direction x group, "cases"/"children"): small
+    counts hidden, and their complements, since each direction's total is shown too."""
+    keyed = df.with_columns(key=pl.col("direction_nl") + " · " + pl.col("hkov_nl"))
+    texts: dict[tuple[str, str], str] = {}
+    for value in ("cases", "children"):
+        wide = keyed.pivot(on="hkov_nl", index="direction_nl", values=value).fill_null(0)
+        groups = [c for c in wide.columns if c != "direction_nl"]
+        values = {
+            k: v
+            for k, v in grid_values(wide, "direction_nl", groups).items()
+            if k[0] != "totaal"  # per direction the total is shown, across directions not
+        }
+        rows = wide["direction_nl"].to_list()
+        equations = grid_equations(rows, groups, row_totals=True, column_totals=False)
+        shown = publication.counts(values, equations)
+        for (direction, group), text in shown.items():
+            texts[(f"{direction} · {group}", value)] = text
+    return texts
+
+
+def hkov_split_figure(df: pl.DataFrame, *, publication: Publication | None = None) -> go.Figure:
+    """Cases and children of outgoing and incoming abductions, HKOV against non-HKOV.
+
+    With `publication` a hidden count is not drawn (its bar length would give it away) and
+    reads "<5" or "×"."""
+    published = None if publication is None else hkov_split_texts(df, publication)
     fig = make_subplots(rows=1, cols=2, subplot_titles=("Zaken", "Kinderen"), shared_yaxes=True)
     colours = {"HKOV-land": PALETTE[0], "geen HKOV-land": PALETTE[1], "onbekend": QUIET_COLOUR}
     bars: list[go.Bar] = []  # added at once, not one call each
     for group in df["hkov_nl"].unique(maintain_order=True).to_list():
         part = df.filter(pl.col("hkov_nl") == group)
         for col, value in ((1, "cases"), (2, "children")):
+            texts = [number(v) for v in part[value]]
+            lengths = part[value].to_list()
+            if published is not None:
+                keys = [f"{d} · {group}" for d in part["direction_nl"]]
+                texts = [published[(k, value)] for k in keys]
+                lengths = [v if t == number(v) else 0 for v, t in zip(lengths, texts, strict=True)]
             bars.append(
                 go.Bar(
                     y=part["direction_nl"].to_list(),
-                    x=part[value].to_list(),
+                    x=lengths,
                     orientation="h",
                     name=group,
                     legendgroup=group,
                     showlegend=col == 1,
                     marker_color=colours.get(group, QUIET_COLOUR),
-                    text=[number(v) for v in part[value]],
-                    textposition="inside",
+                    text=texts,
+                    textposition="inside" if published is None else "auto",
                     insidetextanchor="middle",
                     textfont={"color": "white", "size": 16},
-                    hovertemplate=f"{group}: %{{x}}<extra>%{{y}}</extra>",
+                    outsidetextfont={"color": TEXT_COLOUR, "size": 16},
+                    hovertemplate=f"{group}: %{{text}}<extra>%{{y}}</extra>",
                     xaxis="x" if col == 1 else "x2",
                     yaxis="y" if col == 1 else "y2",
                 )
@@ -721,9 +811,10 @@ def followup_by_country_figure(df: pl.DataFrame) -> go.Figure:
     return fig
 
 
-def contrast_sentence(df: pl.DataFrame) -> str:
+def contrast_sentence(df: pl.DataFrame, publication: Publication | None = None) -> str:
     """The main story in words: where the first of each list stands in the other list."""
-    df = with_places(df)
+    count = number if publication is None else publication.count
+    df = with_places(df) if publication is None else published_places(df, publication)
     parts = []
     for lead, other, lead_nl, other_nl in (
         ("threat", "outgoing", "dreiging", "uitgaande ontvoering"),
@@ -736,33 +827,57 @@ def contrast_sentence(df: pl.DataFrame) -> str:
             )  # fmt: skip
             parts.append(
                 f"**{row['country_nl']}** staat eerst bij {lead_nl} "
-                f"({number(row[f'{lead}_cases'])} zaken), bij {other_nl}: {elsewhere} "
-                f"({number(row[f'{other}_cases'])} zaken)."
+                f"({count(row[f'{lead}_cases'])} zaken), bij {other_nl}: {elsewhere} "
+                f"({count(row[f'{other}_cases'])} zaken)."
             )
     return " ".join(parts)
 
 
-def earlier_prevention_sentence(s: FollowupSummary, period: Period) -> str:
+def earlier_prevention_sentence(
+    s: FollowupSummary, period: Period, publication: Publication | None = None
+) -> str:
     """The link the other way round: abductions that had an earlier prevention case."""
     n = s.outgoing_with_prevention_cases
+    count = number if publication is None else publication.count
+    share = (
+        f" ({percent(s.outgoing_with_prevention_pct)})"
+        if publication is None or publication.shows_share(n, s.outgoing_cases)
+        else ""
+    )
     return (
-        f"Andersom: van de {number(s.outgoing_cases)} uitgaande ontvoeringszaken in "
-        f"{period.label} {'had' if n == 1 else 'hadden'} er {number(n)} "
-        f"({percent(s.outgoing_with_prevention_pct)}) eerder een preventiezaak van hetzelfde "
-        f"gezin, {number(s.outgoing_with_prevention_same_country_cases)} daarvan over "
+        f"Andersom: van de {count(s.outgoing_cases)} uitgaande ontvoeringszaken in "
+        f"{period.label} {'had' if n == 1 else 'hadden'} er {count(n)}{share} "
+        f"eerder een preventiezaak van hetzelfde "
+        f"gezin, {count(s.outgoing_with_prevention_same_country_cases)} daarvan over "
         "hetzelfde land."
     )
 
 
-def followup_sentence(s: FollowupSummary, period: Period) -> str:
-    """The link in words, with its denominators."""
+def followup_sentence(
+    s: FollowupSummary, period: Period, publication: Publication | None = None
+) -> str:
+    """The link in words, with its denominators. With `publication`, protected counts, and
+    no durations for a group under the threshold (its shortest and longest are families)."""
     if s.prevention_families == 0:
         return f"Geen preventiezaken van ouders in {period.label}."
-    text = (
-        f"Van de {number(s.prevention_families)} gezinnen met een eerste preventiezaak in "
-        f"{period.label} kregen er {number(s.later_abduction_families)} "
-        f"({percent(s.later_abduction_pct)}) later een ontvoeringszaak"
+    count = number if publication is None else publication.count
+    later = s.later_abduction_families
+    share = (
+        f" ({percent(s.later_abduction_pct)})"
+        if publication is None or publication.shows_share(later, s.prevention_families)
+        else ""
     )
+    text = (
+        f"Van de {count(s.prevention_families)} gezinnen met een eerste preventiezaak in "
+        f"{period.label} kregen er {count(later)}{share} later een ontvoeringszaak"
+    )
+    if publication is not None:
+        if later >= publication.threshold:
+            text += (
+                f", na een mediaan van {number(s.median_months_to_abduction, 1)} maanden; "
+                f"{count(s.same_country_families)} van hen naar het land van de dreiging"
+            )
+        return text + "."
     if s.later_abduction_families:
         text += (
             f", na een mediaan van {number(s.median_months_to_abduction, 1)} maanden (kortst "

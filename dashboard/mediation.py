@@ -25,6 +25,7 @@ from dashboard.charts import (
     TEXT_COLOUR,
 )
 from dashboard.format import MISSING, number
+from dashboard.publication import Equation, Publication
 
 Report = Callable[..., pl.DataFrame]
 
@@ -317,10 +318,49 @@ STAGE_COLUMNS = {
 }
 
 
-def funnel_figure(steps: pl.DataFrame, mediation_type: str) -> go.Figure:
-    """A Sankey diagram of one type's requests, from request to outcome."""
+# How the stages add up: what the funnel shows beside each stage lets one be computed from
+# the others, so publication mode hides along these sums.
+FUNNEL_EQUATIONS = (
+    Equation(
+        "requests",
+        (
+            "started",
+            "not_started_court_decided_against",
+            "not_started_parent_declined",
+            "not_started_withdrawn",
+            "not_started_other",
+            "not_yet_decided",
+        ),
+    ),  # fmt: skip
+    Equation("started", ("conducted", "stopped_after_intake")),
+    Equation("conducted", ("full_agreement", "partial_agreement", "no_agreement", "running")),
+)
+
+
+def stage_texts(totals: Mapping[str, int], publication: Publication | None) -> dict[str, str]:
+    """Each stage's count as shown: as it is for staff, protected in publication mode."""
+    values = {stage: int(totals.get(stage, 0)) for stage in STAGE_LABELS}
+    if publication is None:
+        return {stage: number(v) for stage, v in values.items()}
+    return publication.counts(values, FUNNEL_EQUATIONS)
+
+
+def funnel_figure(
+    steps: pl.DataFrame, mediation_type: str, *, publication: Publication | None = None
+) -> go.Figure:
+    """A Sankey diagram of one type's requests, from request to outcome.
+
+    `mediation_type` "samen" adds IKO and NIKO up. With `publication` the stage counts are
+    protected (and the flows carry no numbers in their hover)."""
+    if mediation_type == "samen":
+        steps = (
+            steps.group_by("step_order", "from_stage", "to_stage", "from_label", "to_label")
+            .agg(pl.col("request_count").sum())
+            .with_columns(mediation_type=pl.lit("samen"))
+        )
     own = steps.filter(pl.col("mediation_type") == mediation_type).sort("step_order")
     totals = stage_totals(own).get(mediation_type, {"requests": 0})
+    shown = stage_texts(totals, publication)
     links = own.filter(pl.col("request_count") > 0)
     stages = ["requests"] + [s for s in links["to_stage"].to_list() if s != "requests"]
     # within a column: the flow that goes on first, the drop-outs below it
@@ -331,7 +371,7 @@ def funnel_figure(steps: pl.DataFrame, mediation_type: str) -> go.Figure:
             arrangement="perpendicular",
             valueformat=",d",
             node={
-                "label": [f"{STAGE_LABELS[s]}: {number(totals.get(s, 0))}" for s in stages],
+                "label": [f"{STAGE_LABELS[s]}: {shown[s]}" for s in stages],
                 "color": [STAGE_COLOURS[s] for s in stages],
                 "pad": 14,
                 "thickness": 16,
@@ -349,7 +389,7 @@ def funnel_figure(steps: pl.DataFrame, mediation_type: str) -> go.Figure:
         )
     )
     fig.update_layout(
-        title=f"{mediation_type}: {number(totals.get('requests', 0))} verzoeken",
+        title=f"{TYPE_NAMES.get(mediation_type, mediation_type)}: {shown['requests']} verzoeken",
         height=430,
         annotations=[{"text": "Geen verzoeken", "showarrow": False, "x": 0.5, "y": 0.5}]
         if totals.get("requests", 0) == 0
@@ -358,17 +398,27 @@ def funnel_figure(steps: pl.DataFrame, mediation_type: str) -> go.Figure:
     return fig
 
 
-def _rate_label(row: Mapping[str, Any]) -> str:
+def _rate_label(row: Mapping[str, Any], publication: Publication | None = None) -> str:
     ended, successful = row["ended"], row["successful"]
     noun = type_noun(row["mediation_type"], ended)
+    if publication is not None:
+        text = publication.share(successful, ended, "beëindigde " + noun)
+        if row["running"]:
+            text += f" (+{publication.count(row['running'])} lopend)"
+        return text
     text = f"{count_text(successful, ended, 'beëindigde ' + noun)}: {rate_text(successful, ended)}"
     if row["running"]:
         text += f" (+{number(row['running'])} lopend)"
     return text
 
 
-def success_rate_figure(rates: pl.DataFrame, year: int) -> go.Figure:
-    """The success rate of `year` per type: a dot, its 95 % interval, and "x van n" beside it."""
+def success_rate_figure(
+    rates: pl.DataFrame, year: int, *, publication: Publication | None = None
+) -> go.Figure:
+    """The success rate of `year` per type: a dot, its 95 % interval, and "x van n" beside it.
+
+    With `publication`, a rate that may not be shown (too small a denominator, or a hidden
+    count) keeps only its protected "x van n", without dot or interval."""
     rows = rates.filter(pl.col("year") == year)
     order = ["samen", "NIKO", "IKO"]  # plotly draws the first category at the bottom
     rows = rows.filter(pl.col("mediation_type").is_in(order))
@@ -390,9 +440,12 @@ def success_rate_figure(rates: pl.DataFrame, year: int) -> go.Figure:
             )  # fmt: skip
             continue
         colour = TYPE_COLOURS[mediation_type]
+        hidden = publication is not None and not publication.shows_share(
+            row["successful"], row["ended"]
+        )
         traces.append(
             go.Scatter(
-                x=[row["success_pct"]],
+                x=[None if hidden else row["success_pct"]],
                 y=[label],
                 mode="markers",
                 marker={"size": 16, "color": colour},
@@ -405,14 +458,14 @@ def success_rate_figure(rates: pl.DataFrame, year: int) -> go.Figure:
                     "thickness": 3,
                     "width": 10,
                 },
-                hovertemplate=_rate_label(row) + "<extra></extra>",
+                hovertemplate=_rate_label(row, publication) + "<extra></extra>",
                 showlegend=False,
             )
         )
         # "x van n" on a line of its own above the interval, from the left of the plot area
         labels.append(
             {"x": 0, "y": label, "xanchor": "left", "yanchor": "bottom", "yshift": 12,
-             "showarrow": False, "text": _rate_label(row), "align": "left",
+             "showarrow": False, "text": _rate_label(row, publication), "align": "left",
              "font": {"size": MIN_FONT_SIZE}}
         )  # fmt: skip
     fig.add_traces(traces)
@@ -554,8 +607,7 @@ def children_figure(counts: pl.DataFrame) -> go.Figure:
             yaxis=f"y{'' if col == 1 else col}",
         )
         for col, count_col, children_col, count_word, children_word in panels
-        # plotly draws a group's first bar at the bottom: the first type goes last, on top
-        for mediation_type in reversed(TYPES)
+        for mediation_type in TYPES
         for own in [counts.filter(pl.col("mediation_type") == mediation_type).sort("year")]
     ]
     fig.add_traces(bars)
@@ -565,17 +617,18 @@ def children_figure(counts: pl.DataFrame) -> go.Figure:
         counts["special_guardian_appointments"].max() or 0,
     )
     fig.update_xaxes(range=[0, top * 1.9], showticklabels=False, showgrid=False)
+    # top to bottom: the first year, and in each year the first type (as in the legend)
     fig.update_yaxes(
         type="category",
         categoryorder="array",
-        categoryarray=[str(y) for y in reversed(years)],
+        categoryarray=[str(y) for y in years],
+        autorange="reversed",
     )
     fig.update_layout(
         barmode="group",
         height=140 + 2 * 26 * len(years),
-        # at the right: the panel titles take the line right above the plot area; in the
-        # bars' order, top to bottom
-        legend={**LEGEND_RIGHT, "traceorder": "reversed"},
+        # at the right: the panel titles take the line right above the plot area
+        legend=LEGEND_RIGHT,
         margin=SUBPLOT_TITLES_MARGIN,
     )
     return fig
@@ -813,8 +866,10 @@ def combined_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figur
                 f"{number(r['successful'])} van {number(r['ended'])}"
                 for r in own.iter_rows(named=True)
             ],
-            textposition="middle right",
-            textfont={"color": colour, "size": 15},
+            # above the point, inside the chart (beside the last one it would run off the edge)
+            textposition="top center",
+            textfont={"color": colour, "size": MIN_FONT_SIZE},
+            cliponaxis=False,
             hovertext=[_rate_label(r) for r in own.iter_rows(named=True)],
             hoverinfo="text",
             showlegend=False,
@@ -829,8 +884,9 @@ def combined_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figur
             "range": [(years["year"].min() or 0) - 0.6, (years["year"].max() or 0) + 0.6],
             "showgrid": False,
         },
+        # room above 100 % for the "x van n" over an interval that reaches it
         yaxis={
-            "range": [-5, 102],
+            "range": [-5, 115],
             "tickvals": [0, 20, 40, 60, 80, 100],
             "ticktext": [f"{v} %" for v in (0, 20, 40, 60, 80, 100)],
             "title": {"text": "geslaagd, met 95%-interval"},

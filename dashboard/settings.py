@@ -39,6 +39,12 @@ class Settings(BaseModel):
         "gepubliceerde cijfers). Omgevingsvariabele IKO_REFERENCE_ROOT.",
     )
     port: int = Field(default=8501, description="Poort van het dashboard (IKO_PORT).")
+    publication_threshold: int = Field(
+        default=5,
+        ge=2,
+        description="Publicatiemodus: aantallen van 1 tot deze waarde staan als '<drempel' "
+        "(IKO_PUBLICATION_THRESHOLD).",
+    )
     secrets_file: Path = Field(
         default=REPO_ROOT / ".streamlit" / "secrets.toml",
         description="Bestand met de logininstellingen ([auth], zie "
@@ -93,6 +99,7 @@ ENV_VARS = {
     "role_claim": "IKO_ROLE_CLAIM",
     "role_mapping": "IKO_ROLE_MAPPING",
     "access_contact": "IKO_ACCESS_CONTACT",
+    "publication_threshold": "IKO_PUBLICATION_THRESHOLD",
 }
 
 

@@ -201,10 +201,11 @@ def trend_figure(
         showlegend=not compact and len(fig.data) > 1,
         xaxis={
             "tickvals": [y for y in years if y in named],
-            # a small chart marks only the running year: its bar is not a whole year
+            # a small chart marks only the last year when it is running: its bar is not a
+            # whole year (where every year counts the same part of the year, the page says so)
             "ticktext": [
                 str(r["year"])
-                if compact and r["kind"] != "lopend"
+                if compact and (r["kind"] != "lopend" or r["year"] != years[-1])
                 else year_tick(r, data_until_short)
                 for r in rows.iter_rows(named=True)
                 if r["year"] in named

@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, downloads
+from dashboard import charts, downloads, publication
 from dashboard.contract import CURRENT_ERA_FROM
 from dashboard.db import Database, open_database
 from dashboard.format import MISSING, date_nl
@@ -62,6 +62,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("vakantiepieken", "Vakantiepieken Lijn 1", ":material/flight:", by_year=True),
     PageSpec("landen", "Dreiging en ontvoering per land", ":material/public:", by_year=True),
     PageSpec("mediation", "Mediation", ":material/handshake:", by_year=True),
+    PageSpec("presentatie", "Presentatie IKO-lezing", ":material/slideshow:", by_year=True),
     PageSpec("gegevens", "Gegevens", ":material/database:"),
 )
 
@@ -334,6 +335,39 @@ def selected_year() -> int:
     return st.session_state[YEAR_PARAM]
 
 
+PUBLICATION_KEY = "publicatie"  # the URL parameter too: ?publicatie=1
+
+
+def publication_rules() -> publication.Publication:
+    return publication.Publication(threshold=settings().publication_threshold)
+
+
+def publication_selector() -> None:
+    """The sidebar toggle "Publicatiemodus", kept in the URL, and the banner when it is on.
+
+    Streamlit writes a bound toggle as "true"; "?publicatie=1" (the form people type and
+    share) is read here first, because the binding would drop it as no boolean.
+    """
+    if st.query_params.get(PUBLICATION_KEY, "").strip().lower() in {"1", "ja", "aan"}:
+        st.session_state[PUBLICATION_KEY] = True
+    on = st.sidebar.toggle(
+        "Publicatiemodus",
+        key=PUBLICATION_KEY,
+        bind="query-params",
+        help="Voor wat naar buiten gaat: kleine aantallen afgeschermd, ook in downloads.",
+    )
+    if on:
+        st.info(publication_rules().banner, icon=":material/shield_lock:")
+
+
+def published() -> publication.Publication | None:
+    """The publication rules when publication mode is on in this run, else None (staff see
+    every number as it is). The presentation and the deck use `publication_rules` always."""
+    if st.session_state.get(PUBLICATION_KEY):
+        return publication_rules()
+    return None
+
+
 # -- the URL ------------------------------------------------------------------------------
 
 
@@ -579,6 +613,12 @@ def download_buttons(
     """
     meta = export_meta()
     name = downloads.file_stem(stem, meta, until=until)
+    rules = published()
+    if rules is not None:
+        # a file made in publication mode is for publication: small counts go as "<5"
+        table = publication.protect_frame(table, rules)
+        notes = (*notes, rules.banner)
+        name += "-publicatie"
     label = f"Download {what} als" if what else "Download als"
     all_notes = downloads.notes(meta, *notes)
     with st.container(horizontal=True, gap="small"):

@@ -9,6 +9,7 @@ to another host blocked.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import polars as pl
@@ -595,3 +596,54 @@ def test_country_table_fits_without_scrolling_sideways(server, browser, width):
         assert widths and all(scroll <= client + 1 for scroll, client in widths), widths
     finally:
         page.close()
+
+
+# -- publication mode ------------------------------------------------------------------------
+
+# A count from 1 to 4 as a word of its own; years, "Lijn 1", places and decimals are no counts.
+_SMALL = re.compile(r"(?<![\d.,<−\-/=])[1-4](?![\d.,=])")
+_NOT_COUNTS = re.compile(r"\d{4}|Lijn \d|plaats \d+|\d+,\d|\d+=|\d+ (?:weken|maanden|dagen)")
+
+
+def small_counts(texts) -> list[str]:
+    return [t for t in texts if _SMALL.search(_NOT_COUNTS.sub(" ", str(t)))]
+
+
+def test_page_in_publication_mode_shows_no_count_from_one_to_four():
+    at = open_landen(jaar="2025", publicatie="1")
+    assert at.toggle(key="publicatie").value is True
+    assert any(i.value.startswith("Publicatiemodus") for i in at.info)
+    texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    texts += [f"{m.label} {m.value} {m.delta}" for m in at.metric]
+    assert not small_counts(texts)
+    frames = [d.value for d in at.dataframe]
+    cases = next(f for f in frames if "Dreiging: plaats" in f.columns)  # the country table
+    for frame in frames:
+        for column in frame.columns[1:]:
+            if "plaats" not in column:  # a place is a rank, not a count
+                assert not small_counts(frame[column].tolist()), column
+    assert "<5" in cases["Dreiging"].tolist()
+    shared = [p for p in cases["Dreiging: plaats"] if p.startswith("gedeeld")]
+    assert shared and len(set(shared)) <= 3  # one shared place for all hidden counts, ties
+
+
+def test_published_table_cannot_be_solved_for_a_hidden_count(by_country_2025):
+    from dashboard.publication import Publication, grid_equations, grid_values, recoverable
+
+    pub = Publication()
+    columns = ["threat_cases", "outgoing_cases", "incoming_cases"]
+    table = by_country_2025.filter(pl.sum_horizontal(columns) > 0)
+    values = grid_values(table, "country_nl", columns)
+    values = {k: v for k, v in values.items() if k[1] != "totaal"}  # no row totals printed
+    rows = table["country_nl"].to_list()
+    equations = grid_equations(rows, columns, row_totals=False, column_totals=True)
+    shown = pub.counts(values, equations)
+    hidden = {k for k, text in shown.items() if text in {"<5", "×"}}
+    assert hidden and not recoverable(values, hidden, equations)
+
+
+def test_staff_view_is_unchanged_without_publication_mode():
+    at = open_landen(jaar="2025")
+    assert not any(i.value.startswith("Publicatiemodus") for i in at.info)
+    cases = at.dataframe[0].value
+    assert "<5" not in cases.to_string()

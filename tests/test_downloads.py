@@ -49,6 +49,17 @@ def test_file_names_carry_demo_and_the_running_year() -> None:
     assert "DEMONSTRATIEGEGEVENS" not in " ".join(downloads.notes(real))
 
 
+def test_a_download_made_in_publication_mode_hides_small_counts() -> None:
+    from dashboard.publication import Publication, protect_frame
+
+    table = pl.DataFrame({"land": ["Marokko", "Peru", "Chili"], "zaken": [38, 2, 0]})
+    published = protect_frame(table, Publication())
+    text = downloads.csv_bytes(published).decode("utf-8-sig")
+    assert text.splitlines() == ["land;zaken", "Marokko;38", "Peru;<5", "Chili;0"]
+    workbook = openpyxl.load_workbook(io.BytesIO(downloads.excel_bytes(published, "landen")))
+    assert [c.value for c in workbook["landen"]["B"]] == ["zaken", "38", "<5", "0"]
+
+
 def test_no_text_becomes_a_formula_in_excel_or_csv() -> None:
     table = pl.DataFrame(
         {

@@ -530,3 +530,23 @@ def test_mediation_page_in_chromium(server, browser):
         full_page_screenshot(page, out / "mediation-2025-context.png")
     finally:
         page.close()
+
+
+_SMALL = re.compile(r"(?<![\d.,<−\-/=])[1-4](?![\d.,=])")
+_NOT_COUNTS = re.compile(r"\d{4}|\d+,\d|\d+ (?:weken|maanden|dagen)|vanaf \d jaar|95%")
+
+
+def test_page_in_publication_mode_shows_no_count_from_one_to_four():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update({"jaar": "2025", "publicatie": "1"})
+    at.run()
+    at.switch_page(PAGE.script).run()
+    assert not at.exception, [e.value for e in at.exception]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Geslaagd (van de beëindigde)"] == "<5 van 27"  # 4 of 27 for staff
+    assert metrics["Gestopt na de intake"] == "<5"
+    texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    texts += [f"{m.label} {m.value}" for m in at.metric]
+    for frame in (d.value for d in at.dataframe):
+        texts += [str(v) for column in frame.columns[1:] for v in frame[column].tolist()]
+    assert not [t for t in texts if _SMALL.search(_NOT_COUNTS.sub(" ", t))]

@@ -50,7 +50,7 @@ def texts(elements) -> list[str]:
 def test_page_list_is_complete():
     assert [p.url_path for p in ui.PAGES] == [
         "jaaroverzicht", "trends", "caseload", "vakantiepieken", "landen", "mediation",
-        "gegevens",
+        "presentatie", "gegevens",
     ]  # fmt: skip
     for page in ui.PAGES:
         assert (APP.parent / page.script).is_file(), page.script

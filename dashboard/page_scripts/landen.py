@@ -5,7 +5,7 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from dashboard import countries, ui
+from dashboard import countries, publication, ui
 from dashboard.countries import COUNTING_NOTE, Period
 from dashboard.format import date_nl, number, percent
 
@@ -38,6 +38,8 @@ def period_selector(year: int) -> Period:
 
 period = period_selector(ui.selected_year())
 previous = period.previous
+pub = ui.published()  # None for staff: every number as it is
+count = number if pub is None else pub.count
 data_until: dt.date = ui.export_meta()["data_until"]
 by_country = countries.threat_vs_abduction_by_country(ui.report, period)
 compare = bool(by_country["previous_period_in_data"].any()) if by_country.height else False
@@ -66,12 +68,12 @@ for column, label, names, value in (
     column.metric(
         label,
         " / ".join(names) if names else "–",
-        delta=f"{number(first[value].max())} zaken" if names else None,
+        delta=f"{count(first[value].max())} zaken" if names else None,
         delta_color="off",
         delta_arrow="off",
     )
 
-st.markdown(countries.contrast_sentence(by_country))
+st.markdown(countries.contrast_sentence(by_country, pub))
 
 # -- rankings -----------------------------------------------------------------------------
 
@@ -91,12 +93,14 @@ def new_countries() -> None:
     else:
         data_from = new["data_from_year"][0]
         reaches_back = data_from < previous.year_from
+        if pub is not None:
+            new = new.with_columns(pl.col("cases").map_elements(pub.count, return_dtype=pl.String))
         ui.show_table(
             new,
             {
                 "country_nl": ui.Column("Land", width=COUNTRY_WIDTH),
                 "list_nl": ui.Column("Lijst", width="medium"),
-                "cases": ui.Column(f"Zaken {period.label}", number),
+                "cases": ui.Column(f"Zaken {period.label}", number if pub is None else None),
                 **({"earlier_nl": ui.Column("Eerder op de lijst")} if reaches_back else {}),
             },
             download=f"nieuwe-landen-{period.label}",
@@ -126,7 +130,11 @@ def rankings() -> None:
         format_func=lambda n: f"top {n}",
     )
     top = top or 10
-    ui.show_chart(ui.figure(countries.rank_slope_figure, by_country, top, mark_newcomers=compare))
+    ui.show_chart(
+        ui.figure(
+            countries.rank_slope_figure, by_country, top, mark_newcomers=compare, publication=pub
+        )
+    )
     changes = []
     if compare:
         for which, name in (("threat", "dreiging"), ("outgoing", "uitgaande ontvoering")):
@@ -150,10 +158,23 @@ def rankings() -> None:
     new_countries()
 
     st.subheader("Dreiging tegenover werkelijke ontvoering")
-    ui.show_chart(ui.figure(countries.threat_vs_abduction_scatter, by_country, top))
+    scatter_rows = by_country
+    if pub is not None:
+        # a point's place is its two counts: only countries without a hidden count are drawn
+        scatter_rows = by_country.filter(
+            ~pl.col("threat_cases").is_between(1, pub.threshold - 1)
+            & ~pl.col("outgoing_cases").is_between(1, pub.threshold - 1)
+        )
+    ui.show_chart(ui.figure(countries.threat_vs_abduction_scatter, scatter_rows, top))
     st.caption(
         f"{COUNTING_NOTE} Eén punt per land. De stippellijnen liggen bij de grens van de top "
         f"{top} van elke lijst; landen in een van beide tops staan met naam."
+        + (
+            ""
+            if pub is None
+            else f" Publicatiemodus: landen met {pub.small} zaken in een van beide lijsten "
+            "staan er niet in."
+        )
     )
 
 
@@ -178,14 +199,21 @@ def world_map() -> None:
     shown = shown or "outgoing_cases"
     outlines = countries.map_outline_iso3()
     ui.show_chart(
-        ui.figure(countries.country_map_figure, by_country, shown, MAP_CHOICES[shown], outlines),
+        ui.figure(
+            countries.country_map_figure,
+            by_country,
+            shown,
+            MAP_CHOICES[shown],
+            outlines,
+            publication=pub,
+        ),
         config=countries.MAP_CONFIG,
     )
     missing = countries.not_on_map(by_country, shown, outlines)
     note = f"{COUNTING_NOTE} Grijs: geen zaken in {period.label}."
     if missing.height:
         named = ", ".join(
-            f"{r['country_nl']} ({number(r[shown])})" for r in missing.iter_rows(named=True)
+            f"{r['country_nl']} ({count(r[shown])})" for r in missing.iter_rows(named=True)
         )
         note += f" Te klein voor deze kaart of zonder vorm erop: {named}."
     st.caption(note)
@@ -196,13 +224,16 @@ world_map()
 # -- HKOV -----------------------------------------------------------------------------------
 st.subheader("HKOV-landen en andere landen")
 split = countries.hkov_split(ui.report, period)
-ui.show_chart(ui.figure(countries.hkov_split_figure, split))
+ui.show_chart(ui.figure(countries.hkov_split_figure, split, publication=pub))
 st.caption(
     f"{COUNTING_NOTE} Ontvoeringszaken en de kinderen daarin, naar de HKOV-vlag zoals "
     "geregistreerd op de zaak (Haags Kinderontvoeringsverdrag 1980: bepaalt de juridische route)."
 )
 disagreements = countries.hkov_disagreements(ui.report, period)
-if disagreements.is_empty():
+if pub is not None:
+    # single cases with their dates: not for publication
+    st.caption("Publicatiemodus: de controle per zaak staat niet in deze weergave.")
+elif disagreements.is_empty():
     st.success(
         f"Controle HKOV-vlag tegenover de verdragslijst, {period.label}: geen verschillen.",
         icon=":material/check_circle:",
@@ -232,21 +263,29 @@ else:
 st.subheader("Van preventie naar ontvoering")
 followup = countries.prevention_followup(ui.report, period)
 cols = st.columns(3)
-cols[0].metric("Gezinnen met een preventiezaak", number(followup.prevention_families))
+later_shown = pub is None or pub.shows_share(
+    followup.later_abduction_families, followup.prevention_families
+)
+cols[0].metric("Gezinnen met een preventiezaak", count(followup.prevention_families))
 cols[1].metric(
     "Daarna een ontvoeringszaak",
-    number(followup.later_abduction_families),
-    delta=percent(followup.later_abduction_pct),
+    count(followup.later_abduction_families),
+    delta=percent(followup.later_abduction_pct) if later_shown else None,
     delta_color="off",
     delta_arrow="off",
 )
 cols[2].metric(
     "Mediaan tot de ontvoeringszaak",
-    f"{number(followup.median_months_to_abduction, 1)} mnd",
+    f"{number(followup.median_months_to_abduction, 1)} mnd"
+    if pub is None or followup.later_abduction_families >= pub.threshold
+    else "–",
 )
-st.markdown(countries.followup_sentence(followup, period))
-st.markdown(countries.earlier_prevention_sentence(followup, period))
+st.markdown(countries.followup_sentence(followup, period, pub))
+st.markdown(countries.earlier_prevention_sentence(followup, period, pub))
 by_followup_country = countries.prevention_followup_by_country(ui.report, period)
+if pub is not None:
+    # per country these are single families with their months: only groups that hide no one
+    by_followup_country = by_followup_country.filter(pl.col("families") >= pub.threshold)
 if not by_followup_country.is_empty():
     ui.show_chart(ui.figure(countries.followup_by_country_figure, by_followup_country))
 st.caption(
@@ -295,6 +334,36 @@ if not compare:
     for key in ("previous_threat_rank", "previous_outgoing_rank"):
         columns.pop(key)
         download.pop(key)
+if pub is not None:
+    # the table as published: hidden counts, one shared place for them, no earlier places
+    # (counted on other numbers); column totals are published (jaarverslag), so complements
+    # are hidden too
+    table = publication.protect_frame(
+        countries.published_places(table, pub),
+        pub,
+        count_columns=[
+            f"{which}_{what}"
+            for which in ("threat", "outgoing", "incoming")
+            for what in ("cases", "children")
+        ],
+        column_totals=True,
+        row_key="country_nl",
+    )
+    columns = {
+        "country_nl": country_column,
+        "hkov_nl": ui.Column("HKOV"),
+        **{
+            f"{w}_cases": ui.Column(h)
+            for w, h in (("threat", "Dreiging"), ("outgoing", "Uitgaand"), ("incoming", "Inkomend"))
+        },
+        **{
+            f"{w}_place": ui.Column(f"{h}: plaats")
+            for w, h in (("threat", "Dreiging"), ("outgoing", "Uitgaand"))
+        },
+    }
+    for key in ("previous_threat_rank", "previous_outgoing_rank"):
+        download.pop(key, None)
+children_text = number if pub is None else None
 cases_tab, children_tab = st.tabs(
     ["Zaken en plaats", "Kinderen"], key="landen_tabel", on_change="rerun"
 )
@@ -309,9 +378,9 @@ if children_tab.open:
             table,
             {
                 "country_nl": country_column,
-                "threat_children": ui.Column("Dreiging", number),
-                "outgoing_children": ui.Column("Uitgaand", number),
-                "incoming_children": ui.Column("Inkomend", number),
+                "threat_children": ui.Column("Dreiging", children_text),
+                "outgoing_children": ui.Column("Uitgaand", children_text),
+                "incoming_children": ui.Column("Inkomend", children_text),
             },
             download=f"landen-kinderen-{period.label}",
         )

@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dashboard import mediation, ui
+from dashboard import mediation, publication, ui
 from dashboard.format import date_nl, month_abbreviation, number
 
 year = ui.selected_year()
@@ -14,12 +14,26 @@ rates = mediation.success_rates(ui.report)
 year_rates = {r["mediation_type"]: r for r in rates.filter(year=year).iter_rows(named=True)}
 
 
-def total(stage: str) -> int:
-    return sum(totals.get(t, {}).get(stage, 0) for t in mediation.TYPES)
+pub = ui.published()  # None for staff: every number as it is
+count = number if pub is None else pub.count
+summed = {
+    s: sum(totals.get(t, {}).get(s, 0) for t in mediation.TYPES) for s in mediation.STAGE_LABELS
+}
+# the stage counts as shown: protected together, since each stage is the sum of the next
+shown = {t: mediation.stage_texts(totals.get(t, {}), pub) for t in mediation.TYPES}
+shown_total = mediation.stage_texts(summed, pub)
+
+
+def total(stage: str) -> str:
+    return shown_total[stage]
 
 
 def per_type(stage: str) -> str:
-    return " · ".join(f"{number(totals.get(t, {}).get(stage, 0))} {t}" for t in mediation.TYPES)
+    return " · ".join(f"{shown[t][stage]} {t}" for t in mediation.TYPES)
+
+
+def share(successes: int, n: int) -> str:
+    return f"{number(successes)} van {number(n)}" if pub is None else pub.share(successes, n)
 
 
 st.header(f"Mediation {year}")
@@ -38,20 +52,26 @@ if year == meta["data_until"].year:
 
 both = year_rates.get("samen")
 columns = st.columns(4)
-columns[0].metric("Verzoeken", number(total("requests")))
+columns[0].metric("Verzoeken", total("requests"))
 columns[0].caption(per_type("requests"))
-columns[1].metric("Gestart", number(total("started")))
+columns[1].metric("Gestart", total("started"))
 columns[1].caption(per_type("started"))
-columns[2].metric("Gestopt na de intake", number(total("stopped_after_intake")))
+columns[2].metric("Gestopt na de intake", total("stopped_after_intake"))
 columns[2].caption(per_type("stopped_after_intake"))
 if both is not None and both["ended"] > 0:
+    rate_shown = pub is None or pub.shows_share(both["successful"], both["ended"])
     columns[3].metric(
-        "Geslaagd (van de beëindigde)", f"{number(both['successful'])} van {number(both['ended'])}"
+        "Geslaagd (van de beëindigde)",
+        f"{count(both['successful'])} van {count(both['ended'])}",
     )
     columns[3].caption(
-        f"{mediation.rate_text(both['successful'], both['ended'])}, 95%-interval · "
+        (
+            f"{mediation.rate_text(both['successful'], both['ended'])}, 95%-interval · "
+            if rate_shown
+            else ""
+        )
         + " · ".join(
-            f"{t} {number(year_rates[t]['successful'])} van {number(year_rates[t]['ended'])}"
+            f"{t} {share(year_rates[t]['successful'], year_rates[t]['ended'])}"
             for t in mediation.TYPES
         )
     )
@@ -61,7 +81,7 @@ else:
 # -- funnel -------------------------------------------------------------------------------
 st.subheader("Van verzoek tot uitkomst")
 for mediation_type in mediation.TYPES:
-    ui.show_chart(ui.figure(mediation.funnel_figure, steps, mediation_type))
+    ui.show_chart(ui.figure(mediation.funnel_figure, steps, mediation_type, publication=pub))
 st.caption(
     f"Telt de mediationverzoeken die in {year} binnenkwamen, per type (IKO: in een "
     "kinderontvoeringszaak; NIKO: ander internationaal familieconflict), en waar elk verzoek "
@@ -72,12 +92,24 @@ st.caption(
 steps_expander = st.expander("De stappen als tabel", key="mediation_stappen", on_change="rerun")
 if steps_expander.open:
     with steps_expander:
+        step_table = mediation.funnel_table(steps)
+        step_text = number
+        if pub is not None:
+            # each step's count is the count of the stage it leads to, protected as above
+            stage_of = dict(zip(steps["to_label"], steps["to_stage"], strict=False))
+            step_table = step_table.with_columns(
+                pl.col("to_label")
+                .replace_strict({lb: shown[t][stage_of[lb]] for lb in stage_of}, default=None)
+                .alias(t)
+                for t in mediation.TYPES
+            )
+            step_text = None
         ui.show_table(
-            mediation.funnel_table(steps),
+            step_table,
             {
                 "from_label": ui.Column("Van", width="medium"),
                 "to_label": ui.Column("Naar", width="large"),
-                **{t: ui.Column(t, number, width="small") for t in mediation.TYPES},
+                **{t: ui.Column(t, step_text, width="small") for t in mediation.TYPES},
             },
             download=f"mediation-stappen-{year}",
         )
@@ -87,17 +119,17 @@ st.subheader(f"Slagingspercentage {year}")
 if not year_rates:
     st.info(f"Voor {year} zijn er geen mediationcijfers.", icon=":material/info:")
 else:
-    ui.show_chart(ui.figure(mediation.success_rate_figure, rates, year))
+    ui.show_chart(ui.figure(mediation.success_rate_figure, rates, year, publication=pub))
     lines = []
     for mediation_type in mediation.TYPES:
         row = year_rates[mediation_type]
-        t = totals.get(mediation_type, {})
+        st_ = shown[mediation_type]
         lines.append(
-            f"- **{mediation_type}**: {number(t.get('started', 0))} gestart − "
-            f"{number(t.get('stopped_after_intake', 0))} gestopt na de intake = "
-            f"{number(row['conducted'])} voortgezet; daarvan lopen er "
-            f"{number(row['running'])} nog, dus de noemer is **{number(row['ended'])} "
-            f"beëindigd** en de teller **{number(row['successful'])} met een volledige "
+            f"- **{mediation_type}**: {st_['started']} gestart − "
+            f"{st_['stopped_after_intake']} gestopt na de intake = "
+            f"{st_['conducted']} voortgezet; daarvan lopen er "
+            f"{st_['running']} nog, dus de noemer is **{count(row['ended'])} "
+            f"beëindigd** en de teller **{count(row['successful'])} met een volledige "
             f"overeenkomst**."
         )
     st.caption(
@@ -113,7 +145,25 @@ else:
 st.subheader("Slagingspercentage door de jaren")
 data_until = meta["data_until"]
 partial_text = f"t/m {data_until.day} {month_abbreviation(data_until.month)}"
-ui.show_chart(ui.figure(mediation.success_trend_figure, rates, partial_text))
+if pub is None:
+    ui.show_chart(ui.figure(mediation.success_trend_figure, rates, partial_text))
+else:
+    # a point's height is a rate: in publication mode the years as "x van n", protected
+    ui.show_table(
+        rates.filter(pl.col("ended") > 0)
+        .sort("year", "mediation_type")
+        .with_columns(
+            shown_rate=pl.struct("successful", "ended").map_elements(
+                lambda r: pub.share(r["successful"], r["ended"]), return_dtype=pl.String
+            )
+        ),
+        {
+            "year": ui.Column("Jaar", str, width="small"),
+            "mediation_type": ui.Column("Type", width="small"),
+            "shown_rate": ui.Column("Geslaagd van de beëindigde", width="large"),
+        },
+        download="mediation-geslaagd-per-jaar-publicatie",
+    )
 published_years = rates.filter(source="jaarverslag")["year"].unique().sort().to_list()
 trend_caption = (
     "Telt per jaar van ontvangst de beëindigde mediations (noemer) en die met een volledige "
@@ -134,69 +184,89 @@ else:
 st.caption(trend_caption)
 
 # both types together: the director's question is whether mediation as a whole succeeds less
-st.subheader("IKO en NIKO samen")
-ui.show_chart(
-    ui.figure(mediation.combined_trend_figure, rates, partial_text), key="mediation_samen"
-)
-by_year = mediation.rates_by_year(rates)
-ui.show_table(
-    by_year,
-    {
-        "year": ui.Column("Jaar", str, "small"),
-        "IKO": ui.Column("IKO"),
-        "NIKO": ui.Column("NIKO"),
-        "samen": ui.Column("Samen"),
-    },
-    download="mediation-slagingspercentage-per-jaar",
-)
-st.caption(
-    "Per jaar van ontvangst: geslaagd van de beëindigde mediations, het percentage en het "
-    "95%-interval (Wilson). Samen: IKO en NIKO opgeteld (teller bij teller, noemer bij "
-    "noemer)."
-    + (
-        f" {data_until.year} loopt nog ({partial_text}): lopende mediations tellen pas mee "
-        "als ze zijn beëindigd."
-        if by_year["is_partial_year"].any()
-        else ""
+# (publication mode: the protected table above has every year; rates and a test of small
+# counts would give them away)
+if pub is None:
+    st.subheader("IKO en NIKO samen")
+    ui.show_chart(
+        ui.figure(mediation.combined_trend_figure, rates, partial_text), key="mediation_samen"
     )
-)
-sentence = mediation.change_sentence(rates)
-if sentence:
-    st.markdown(f"**Meer dan toeval?** {sentence}")
+    by_year = mediation.rates_by_year(rates)
+    ui.show_table(
+        by_year,
+        {
+            "year": ui.Column("Jaar", str, "small"),
+            "IKO": ui.Column("IKO"),
+            "NIKO": ui.Column("NIKO"),
+            "samen": ui.Column("Samen"),
+        },
+        download="mediation-slagingspercentage-per-jaar",
+    )
+    st.caption(
+        "Per jaar van ontvangst: geslaagd van de beëindigde mediations, het percentage en het "
+        "95%-interval (Wilson). Samen: IKO en NIKO opgeteld (teller bij teller, noemer bij "
+        "noemer)."
+        + (
+            f" {data_until.year} loopt nog ({partial_text}): lopende mediations tellen pas mee "
+            "als ze zijn beëindigd."
+            if by_year["is_partial_year"].any()
+            else ""
+        )
+    )
+    sentence = mediation.change_sentence(rates)
+    if sentence:
+        st.markdown(f"**Meer dan toeval?** {sentence}")
 
 # -- children -----------------------------------------------------------------------------
 st.subheader("Kindgesprekken en bijzondere curator")
 child_counts = mediation.children(ui.report)
-ui.show_chart(ui.figure(mediation.children_figure, child_counts))
+if pub is None:
+    ui.show_chart(ui.figure(mediation.children_figure, child_counts))
 st.caption(
     "Telt per jaar van ontvangst en type het aantal kindgesprekken (kinderen vanaf 3 jaar) en "
     "hoe vaak een bijzondere curator is aangewezen; tussen haakjes het aantal kinderen dat is "
     "gehoord of voor wie een curator is aangewezen."
 )
 year_children = child_counts.filter(year=year)
+child_columns = [
+    "child_interviews", "children_heard", "special_guardian_appointments",
+    "special_guardian_children",
+]  # fmt: skip
+child_total = (
+    year_children.drop("year", "mediation_type").sum().with_columns(mediation_type=pl.lit("samen"))
+)
+child_text = number
+if pub is not None:
+    # the "samen" row is the column total: the types are protected against it
+    year_children = publication.protect_frame(
+        year_children, pub, count_columns=child_columns, column_totals=True,
+        row_key="mediation_type",
+    )  # fmt: skip
+    child_total = child_total.with_columns(
+        pl.col(c).map_elements(pub.count, return_dtype=pl.String) for c in child_columns
+    )
+    child_text = None
 ui.show_table(
-    pl.concat(
-        [
-            year_children.drop("year"),
-            year_children.drop("year", "mediation_type")
-            .sum()
-            .with_columns(mediation_type=pl.lit("samen")),
-        ],
-        how="diagonal",
-    ),
+    pl.concat([year_children.drop("year"), child_total], how="diagonal"),
     {
         "mediation_type": ui.Column("Type", width="small"),
-        "child_interviews": ui.Column("Kindgesprekken", number),
-        "children_heard": ui.Column("Kinderen gehoord", number),
-        "special_guardian_appointments": ui.Column("Bijzondere curator (keer)", number),
-        "special_guardian_children": ui.Column("Kinderen met curator", number),
+        "child_interviews": ui.Column("Kindgesprekken", child_text),
+        "children_heard": ui.Column("Kinderen gehoord", child_text),
+        "special_guardian_appointments": ui.Column("Bijzondere curator (keer)", child_text),
+        "special_guardian_children": ui.Column("Kinderen met curator", child_text),
     },
     download=f"mediation-kindgesprekken-{year}",
 )
 
 # -- durations ----------------------------------------------------------------------------
 st.subheader(f"Doorlooptijden ({year})")
-ui.show_chart(ui.figure(mediation.durations_figure, mediation.durations(ui.report, year)))
+if pub is None:
+    ui.show_chart(ui.figure(mediation.durations_figure, mediation.durations(ui.report, year)))
+else:
+    st.caption(
+        "Publicatiemodus: de doorlooptijden staan er niet; bij zulke kleine groepen zijn de "
+        "kortste en de langste één mediation."
+    )
 st.caption(
     f"Telt in dagen, voor de verzoeken van {year}: van ontvangst tot de intake (gestarte "
     "mediations) en van de intake tot het einde (na de intake voortgezette mediations die zijn "
@@ -221,7 +291,8 @@ def other_services() -> None:
             icon=":material/balance:",
         )
         bench = mediation.benchmarks(ui.report)
-        ui.show_chart(ui.figure(mediation.benchmark_figure, bench, rates, year))
+        own = rates if pub is None else rates.clear()  # our own rate is on the page above
+        ui.show_chart(ui.figure(mediation.benchmark_figure, bench, own, year))
         st.caption(
             "Grijze ruiten: het gepubliceerde aandeel met een overeenkomst per dienst en jaar. "
             f"Gekleurd: Centrum IKO in {year} op dezelfde definitie (volledige of gedeeltelijke "

@@ -273,7 +273,7 @@ def outlook() -> None:
         "de schoolvakantie per regio."
     )
     st.subheader("Verwacht per week")
-    past_weeks = set(gap["week"])
+    past_weeks = set(gap["week"]) if not gap.is_empty() else set()
     ui.show_table(
         outlook,
         {

@@ -1,0 +1,220 @@
+"""The IKO-lezing as a file: PowerPoint (16:9) or PDF, the same slides as `/presentatie`.
+
+Offline: kaleido renders the figures in the system Chromium (`BROWSER_PATH`, never a
+download), MathJax off, started once for all slides. PowerPoint gets each chart as a picture
+at twice the slide's pixels, with the title and the source line as text and the exact numbers
+in the speaker notes; the PDF is the full slide images, one per page.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+import img2pdf
+import kaleido
+import plotly.graph_objects as go
+from kaleido import PageGenerator
+from kaleido.errors import JavascriptError
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.util import Emu, Inches, Pt
+
+from dashboard import charts, slides
+from dashboard.slides import HEIGHT, IMAGE_SCALE, WIDTH, Deck
+
+Format = Literal["pptx", "pdf"]
+Progress = Callable[[str, float], None]
+
+SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+
+
+def _browser_environment() -> None:
+    """Point kaleido at the system Chromium and at the shipped font, before it starts."""
+    if not os.environ.get("BROWSER_PATH"):
+        found = next((c for c in CHROMIUM_CANDIDATES if Path(c).is_file()), None)
+        found = found or shutil.which("chromium")
+        if found is None:
+            raise RuntimeError(
+                "Geen Chromium gevonden: zet BROWSER_PATH op het programma (bv. /usr/bin/chromium)."
+            )
+        os.environ["BROWSER_PATH"] = found
+    # kaleido's Chromium finds fonts through fontconfig: this adds the shipped Source Sans
+    for name, value in charts.font_environment().items():
+        os.environ.setdefault(name, value)
+
+
+RETRIES = 3
+
+
+def _page() -> PageGenerator:
+    """kaleido's page with MathJax off and the shipped font as the web font "Source Sans":
+    Chromium takes a system font only under its own family name ("SourceSans3VF"), and the
+    page may not read local files, so the font travels inside it."""
+    page = PageGenerator(mathjax=False)
+    faces = "".join(
+        f'@font-face {{ font-family: "{charts.FONT_FAMILY}"; font-style: {style}; '
+        f'font-weight: 200 900; src: url("data:font/woff2;base64,'
+        f'{base64.b64encode(path.read_bytes()).decode()}") format("woff2"); }}'
+        for style, path in (
+            ("normal", charts.FONT_DIR / "SourceSans3VF-Upright.woff2"),
+            ("italic", charts.FONT_DIR / "SourceSans3VF-Italic.woff2"),
+        )
+    )
+    page.header = page.header + f"<style>{faces}</style>"
+    return page
+
+
+class Renderer:
+    """One kaleido (one Chromium) for all images of a deck."""
+
+    def __enter__(self) -> Renderer:
+        _browser_environment()
+        charts.use_iko_template()
+        kaleido.start_sync_server(page_generator=_page(), silence_warnings=True)
+        # The web font loads on first use; render once so every slide has it.
+        self.png(go.Figure(layout={"title": {"text": "Source Sans"}}), width=200, height=100)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        kaleido.stop_sync_server(silence_warnings=True)
+
+    def png(self, fig, *, width: int = WIDTH, height: int = HEIGHT) -> bytes:  # type: ignore[no-untyped-def]
+        opts = {"format": "png", "width": width, "height": height, "scale": IMAGE_SCALE}
+        for attempt in range(RETRIES):
+            try:
+                return kaleido.calc_fig_sync(fig, opts=opts)
+            except JavascriptError:
+                # On a busy machine the first render can run before kaleido's page has
+                # loaded its scripts ("kaleido_scopes is not defined"); a second one works.
+                if attempt == RETRIES - 1:
+                    raise
+                time.sleep(1)
+        raise AssertionError("unreachable")
+
+
+def slide_pngs(deck: Deck, renderer: Renderer, progress: Progress | None = None) -> list[bytes]:
+    """Each slide as a full image (title, source line, chart) at twice 1280 x 720."""
+    images = []
+    for i, slide in enumerate(deck.slides):
+        if progress:
+            progress(f"Dia {i + 1} van {len(deck.slides)}: {slide.key}", i / len(deck.slides))
+        images.append(renderer.png(slides.slide_figure(deck, slide)))
+    return images
+
+
+def pdf_bytes(images: list[bytes]) -> bytes:
+    return img2pdf.convert(images, layout_fun=img2pdf.get_fixed_dpi_layout_fun((192, 192)))
+
+
+# -- PowerPoint --------------------------------------------------------------------------
+
+TEXT = RGBColor(0x14, 0x21, 0x3D)
+GREY = RGBColor(0x4A, 0x55, 0x68)
+RED = RGBColor(0xB3, 0x26, 0x1E)
+BLUE = RGBColor(0x1B, 0x3F, 0x8B)
+FONT = "Source Sans 3"  # PowerPoint on the presenter's machine: the installed name
+MARGIN = Inches(0.45)
+TITLE_TOP, TITLE_HEIGHT = Inches(0.25), Inches(1.0)
+SOURCE_HEIGHT = Inches(0.45)
+CHART_TOP = Inches(1.75)
+
+
+def _text(slide, left, top, width, height, text, size, colour=TEXT, bold=False):  # type: ignore[no-untyped-def]
+    box = slide.shapes.add_textbox(left, top, width, height)
+    frame = box.text_frame
+    frame.word_wrap = True
+    run = frame.paragraphs[0].add_run()
+    run.text = text
+    run.font.size, run.font.bold, run.font.name = Pt(size), bold, FONT
+    run.font.color.rgb = colour
+    return box
+
+
+def pptx_bytes(deck: Deck, renderer: Renderer, progress: Progress | None = None) -> bytes:
+    """The deck as PowerPoint: per slide the message, the source line, the chart (or the key
+    figures as text) and the speaker notes."""
+    presentation = Presentation()
+    presentation.slide_width, presentation.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
+    blank = presentation.slide_layouts[6]
+    content_width = SLIDE_WIDTH - 2 * MARGIN
+    for i, slide in enumerate(deck.slides):
+        if progress:
+            progress(f"Dia {i + 1} van {len(deck.slides)}: {slide.key}", i / len(deck.slides))
+        page = presentation.slides.add_slide(blank)
+        _text(page, MARGIN, TITLE_TOP, content_width, TITLE_HEIGHT, slide.title, 32, bold=True)
+        source = _text(
+            page, MARGIN, TITLE_TOP + TITLE_HEIGHT, content_width, SOURCE_HEIGHT,
+            deck.source_line, 18, GREY,
+        )  # fmt: skip
+        if deck.is_demo:
+            run = source.text_frame.paragraphs[0].add_run()
+            run.text = f" · {slides.DEMO_MARK}"
+            run.font.size, run.font.bold, run.font.name = Pt(18), True, FONT
+            run.font.color.rgb = RED
+        chart_height = SLIDE_HEIGHT - CHART_TOP - Inches(0.2)
+        if slide.key_figures:
+            _key_figure_boxes(page, slide.key_figures, content_width, chart_height)
+        else:
+            pixels_h = round(HEIGHT * chart_height / SLIDE_HEIGHT)
+            fig = slides.on_slide(slide.figure(), deck, slide.title, height=pixels_h,
+                                  with_title=False)  # fmt: skip
+            image = renderer.png(fig, height=pixels_h)
+            page.shapes.add_picture(io.BytesIO(image), Emu(0), CHART_TOP, SLIDE_WIDTH, chart_height)
+        page.notes_slide.notes_text_frame.text = slides.notes_text(deck, slide)
+    buffer = io.BytesIO()
+    presentation.save(buffer)
+    return buffer.getvalue()
+
+
+def _key_figure_boxes(page, figures, width, height) -> None:  # type: ignore[no-untyped-def]
+    columns = 4
+    cell_w = int(width / columns)
+    cell_h = int(height / 2)
+    for i, f in enumerate(figures):
+        row, col = divmod(i, columns)
+        left, top = MARGIN + col * cell_w, CHART_TOP + row * cell_h
+        box = _text(page, left, top, cell_w, Inches(0.9), f.value, 48, BLUE, bold=True)
+        box.text_frame.paragraphs[0].alignment = 2  # centre
+        label = _text(page, left, top + Inches(0.95), cell_w, Inches(0.5), f.label, 20)
+        label.text_frame.paragraphs[0].alignment = 2
+        if f.change:
+            change = _text(page, left, top + Inches(1.4), cell_w, Inches(0.5), f.change, 16, GREY)
+            change.text_frame.paragraphs[0].alignment = 2
+
+
+def write(
+    deck: Deck,
+    out: Path,
+    fmt: Format,
+    *,
+    images_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the deck to `out`; with `images_dir`, every slide's PNG there too
+    ("iko-lezing-2025-landen.png")."""
+    out.write_bytes(deck_bytes(deck, fmt, progress=progress, images_dir=images_dir))
+    return out
+
+
+def deck_bytes(
+    deck: Deck, fmt: Format, *, progress: Progress | None = None, images_dir: Path | None = None
+) -> bytes:
+    """The deck as PowerPoint or PDF bytes (for the command and the download button)."""
+    with Renderer() as renderer:
+        images = slide_pngs(deck, renderer, progress) if fmt == "pdf" or images_dir else []
+        data = pptx_bytes(deck, renderer, progress) if fmt == "pptx" else pdf_bytes(images)
+    if images_dir is not None:
+        images_dir.mkdir(parents=True, exist_ok=True)
+        for slide, image in zip(deck.slides, images, strict=True):
+            (images_dir / deck.file_name(slide)).write_bytes(image)
+    if progress:
+        progress("Klaar", 1.0)
+    return data

@@ -1,0 +1,279 @@
+"""Publication mode: what a number may look like once it leaves the building.
+
+Pure functions, no Streamlit. A count from 1 to `threshold - 1` is shown as "<5"; where the
+totals of a table are shown too, further cells are hidden ("×") until no hidden count can be
+worked out from the numbers on show; a percentage needs a denominator of at least
+`min_denominator` and a numerator that is shown; a ranking keeps its order but merges the
+places of hidden counts ("gedeeld 12e, <5 zaken").
+
+Tables are described as equations, `total = part + part + ...` over named cells, so the same
+suppression serves a grid with row and column totals, a funnel (requests = started + not
+started) and a country list whose column totals are published elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+from dashboard.format import MISSING, number, percent
+
+# A count hidden to protect another one: it is not small itself, so it must not read "<5".
+COMPLEMENTARY = "×"
+BANNER = (
+    'Publicatiemodus: aantallen kleiner dan {threshold} staan als "<{threshold}", '
+    "percentages alleen bij een noemer van ten minste {min_denominator}; "
+    f'"{COMPLEMENTARY}" is afgeschermd zodat een klein aantal niet is terug te rekenen.'
+)
+
+
+@dataclass(frozen=True)
+class Equation:
+    """`total` equals the sum of `parts`; all are keys of the cells of one published table."""
+
+    total: Hashable
+    parts: tuple[Hashable, ...]
+
+    @property
+    def cells(self) -> tuple[Hashable, ...]:
+        return (self.total, *self.parts)
+
+
+@dataclass(frozen=True)
+class Publication:
+    """The rules of publication mode, with the threshold from the settings."""
+
+    threshold: int = 5
+    min_denominator: int = 10
+
+    @property
+    def small(self) -> str:
+        return f"<{self.threshold}"
+
+    @property
+    def banner(self) -> str:
+        return BANNER.format(threshold=self.threshold, min_denominator=self.min_denominator)
+
+    def is_small(self, count: int | None) -> bool:
+        """1 to threshold-1: a count that could point to a family. Zero is no one."""
+        return count is not None and 0 < count < self.threshold
+
+    def count(self, count: int | None) -> str:
+        """12 -> "12"; 3 -> "<5"; 0 -> "0"."""
+        if count is None:
+            return MISSING
+        return self.small if self.is_small(count) else number(count)
+
+    def counts(self, values: Mapping[Hashable, int], equations: Sequence[Equation] = ()) -> dict:
+        """Every cell of a table as text, small counts and their complements hidden."""
+        hidden = suppressed(values, equations, self.threshold)
+        return {key: self.cell_text(values[key], key in hidden) for key in values}
+
+    def cell_text(self, count: int | None, hidden: bool) -> str:
+        if not hidden:
+            return self.count(count)
+        return self.small if self.is_small(count) else COMPLEMENTARY
+
+    def shows_share(self, part: int, whole: int) -> bool:
+        """A percentage only on a large enough denominator, and only if it cannot be turned
+        back into a hidden count (6 % of 16 is 1)."""
+        return (
+            whole >= self.min_denominator
+            and not self.is_small(part)
+            and not self.is_small(whole - part)
+        )
+
+    def share(self, part: int, whole: int, what: str = "", decimals: int = 0) -> str:
+        """ "12 van 40 (30 %)"; "<5 van 16" (no percentage); "6 van 8" (too few for one)."""
+        text = f"{self.count(part)} van {self.count(whole)}" + (f" {what}" if what else "")
+        if self.shows_share(part, whole):
+            text += f" ({percent(100 * part / whole, decimals)})"
+        return text
+
+
+# -- suppression ---------------------------------------------------------------------------
+
+
+def recoverable(
+    values: Mapping[Hashable, int], hidden: Iterable[Hashable], equations: Sequence[Equation]
+) -> set[Hashable]:
+    """The hidden cells whose value follows from the shown ones through `equations`.
+
+    A linear system over the hidden cells (the shown values moved to the right-hand side):
+    a hidden cell is determined exactly when its unit vector lies in the row space of the
+    system. This finds more than "the only hidden cell of a row", e.g. a cell pinned down
+    by a row and a column together.
+    """
+    unknown = sorted(set(hidden), key=repr)
+    if not unknown or not equations:
+        return set()
+    index = {key: i for i, key in enumerate(unknown)}
+    rows = []
+    for eq in equations:
+        row = np.zeros(len(unknown))
+        if eq.total in index:
+            row[index[eq.total]] -= 1
+        for part in eq.parts:
+            if part in index:
+                row[index[part]] += 1
+        if row.any():
+            rows.append(row)
+    if not rows:
+        return set()
+    system = np.vstack(rows)
+    rank = np.linalg.matrix_rank(system)
+    found = set()
+    for key, i in index.items():
+        unit = np.zeros(len(unknown))
+        unit[i] = 1
+        if np.linalg.matrix_rank(np.vstack([system, unit])) == rank:
+            found.add(key)
+    return found
+
+
+def suppressed(
+    values: Mapping[Hashable, int], equations: Sequence[Equation], threshold: int
+) -> set[Hashable]:
+    """Small counts, and as few other cells as it takes so that none can be recomputed.
+
+    While a hidden cell can be recomputed, one more cell of an equation it is in is hidden:
+    the smallest shown part that is not zero (a hidden zero protects nothing: the other
+    hidden cell is then the difference), else the total. Every round hides one more cell,
+    so it ends; in the worst case with all of them hidden.
+    """
+    hidden = {key for key, value in values.items() if value is not None and 0 < value < threshold}
+    while True:
+        exposed = recoverable(values, hidden, equations)
+        if not exposed:
+            return hidden
+        target = min(exposed, key=repr)
+        candidates = []
+        for eq in equations:
+            if target not in eq.cells:
+                continue
+            parts = sorted((p for p in eq.parts if p not in hidden and values[p]), key=values.get)
+            parts += [p for p in eq.parts if p not in hidden and not values[p]]
+            if eq.total not in hidden:
+                parts.append(eq.total)
+            if parts:
+                # prefer the equation with the fewest hidden cells, then the smallest part
+                hidden_here = sum(c in hidden for c in eq.cells)
+                candidates.append((hidden_here, values[parts[0]] or 0, repr(parts[0]), parts[0]))
+        if not candidates:  # everything around it is hidden already
+            return hidden
+        hidden.add(min(candidates)[3])
+
+
+def grid_equations(
+    rows: Sequence[Hashable], columns: Sequence[Hashable], *, row_totals: bool, column_totals: bool
+) -> list[Equation]:
+    """The equations of a grid of cells (row, column) with its shown totals: a row's total is
+    the key (row, "totaal"), a column's ("totaal", column), the grand total ("totaal", "totaal")
+    when both are shown."""
+    equations = []
+    if row_totals:
+        equations += [Equation((r, TOTAL), tuple((r, c) for c in columns)) for r in rows]
+    if column_totals:
+        equations += [Equation((TOTAL, c), tuple((r, c) for r in rows)) for c in columns]
+    if row_totals and column_totals:
+        equations.append(Equation((TOTAL, TOTAL), tuple((r, TOTAL) for r in rows)))
+        equations.append(Equation((TOTAL, TOTAL), tuple((TOTAL, c) for c in columns)))
+    return equations
+
+
+TOTAL = "totaal"
+
+
+def grid_values(
+    df: pl.DataFrame, row_key: str, columns: Sequence[str], *, totals: bool = True
+) -> dict[Hashable, int]:
+    """The cells of `df` (one row per `row_key`, counts in `columns`) keyed (row, column),
+    with the row, column and grand totals under TOTAL."""
+    values: dict[Hashable, int] = {}
+    for row in df.iter_rows(named=True):
+        for column in columns:
+            values[(row[row_key], column)] = int(row[column] or 0)
+        if totals:
+            values[(row[row_key], TOTAL)] = sum(int(row[c] or 0) for c in columns)
+    if totals:
+        for column in columns:
+            values[(TOTAL, column)] = int(df[column].fill_null(0).sum())
+        values[(TOTAL, TOTAL)] = sum(values[(TOTAL, c)] for c in columns)
+    return values
+
+
+def protect_frame(
+    df: pl.DataFrame,
+    publication: Publication,
+    *,
+    count_columns: Sequence[str] | None = None,
+    column_totals: bool = False,
+    row_key: str | None = None,
+) -> pl.DataFrame:
+    """`df` with its count columns as text: small counts "<5", and, when the column totals
+    are published (on the page or in the same file), the complements that protect them.
+
+    `count_columns` defaults to every integer column; `row_key` names the rows (defaults to
+    the row number).
+    """
+    if count_columns is None:
+        count_columns = [c for c, t in df.schema.items() if t.is_integer()]
+    if not count_columns or df.is_empty():
+        return df.with_columns(pl.col(c).cast(pl.String) for c in count_columns)
+    keyed = df.with_row_index("_row") if row_key is None else df
+    key = "_row" if row_key is None else row_key
+    values = grid_values(keyed, key, count_columns, totals=column_totals)
+    rows = keyed[key].to_list()
+    equations = (
+        grid_equations(rows, count_columns, row_totals=False, column_totals=True)
+        if column_totals
+        else []
+    )
+    texts = publication.counts(values, equations)
+    return df.with_columns(
+        pl.Series(c, [texts[(r, c)] for r in rows], dtype=pl.String) for c in count_columns
+    )
+
+
+# -- rankings ------------------------------------------------------------------------------
+
+
+def merged_places(counts: Sequence[int | None], publication: Publication) -> list[str]:
+    """Places in a ranking, in the order of `counts` (which is sorted, largest first):
+    "1", "2", "gedeeld 3e" for a tie, and one shared place for every hidden count, so the
+    ranking keeps its order but does not tell 4 from 1. Zero or None has no place: "–"."""
+    places: list[str] = []
+    shown = [c for c in counts if c and not publication.is_small(c)]
+    first_small = 1 + len(shown)
+    small_total = sum(1 for c in counts if publication.is_small(c))
+    for count in counts:
+        if not count:
+            places.append(MISSING)
+        elif publication.is_small(count):
+            places.append(f"gedeeld {first_small}e" if small_total > 1 else str(first_small))
+        else:
+            rank = 1 + sum(1 for other in shown if other > count)
+            places.append(f"gedeeld {rank}e" if shown.count(count) > 1 else str(rank))
+    return places
+
+
+def ranking(df: pl.DataFrame, count: str, publication: Publication) -> pl.DataFrame:
+    """The rows of `df` with a count in `count`, largest first, hidden counts merged at the
+    bottom in alphabetical order (`country_nl` if present), with `place` and `count_text`."""
+    name = "country_nl" if "country_nl" in df.columns else count
+    listed = df.filter(pl.col(count) > 0)
+    small = pl.col(count) < publication.threshold
+    ordered = pl.concat(
+        [
+            listed.filter(~small).sort([count, name], descending=[True, False]),
+            listed.filter(small).sort(name),
+        ]
+    )
+    counts = ordered[count].to_list()
+    return ordered.with_columns(
+        place=pl.Series(merged_places(counts, publication), dtype=pl.String),
+        count_text=pl.Series([publication.count(c) for c in counts], dtype=pl.String),
+    )
