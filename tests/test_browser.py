@@ -199,7 +199,7 @@ def test_trends_speaks_dutch_and_its_measure_picker_works(server, browser):
         # the chart and the URL follow the pick
         page.locator(
             ".js-plotly-plot .gtitle", has_text="IKO-zaken, ouders namen contact op"
-        ).wait_for(timeout=PAGE_SECONDS * 1000)
+        ).first.wait_for(timeout=PAGE_SECONDS * 1000)
         page.wait_for_function("() => location.search.includes('Ontvoeringszaken')")
         assert "maat=5.+Internationale+kinderontvoering" in page.url, page.url
         assert_no_error(page)

@@ -119,7 +119,9 @@ def test_the_excel_file_holds_numbers_rounded_as_shown() -> None:
 def test_the_outlook_of_vakantiepieken_downloads_with_decimal_commas() -> None:
     db = open_database()
     outlook = vacation.outlook_table(
-        vacation.with_student_days(db.run("line1_outlook", today=dt.date(2026, 11, 23)), 40)
+        vacation.with_student_days(
+            vacation.with_range(db.run("line1_outlook", today=dt.date(2026, 11, 23)), None), 40
+        )
     )
     table = ui.table_for_download(
         outlook,
