@@ -164,20 +164,14 @@ st.caption(
 
 @st.fragment
 def outlook() -> None:
-    """The coming weeks: a new day or pace reruns this part only."""
+    """The coming weeks: a new pace reruns this part only."""
     st.header("Wat komt eraan: de komende 12 weken")
     asked_today = ui.unusable_url_value(TODAY_PARAM, _is_date)
     asked_pace = ui.unusable_url_value(PER_STUDENT_PARAM, _is_pace)
+    # ?vandaag= is read on every page (the staleness notice too), so it is a plain URL
+    # parameter, not a widget bound to this page.
+    today = ui.today()
     with st.container(horizontal=True):
-        today = st.date_input(
-            "Verwachting gemaakt op",
-            value=dt.date.today(),
-            key=TODAY_PARAM,
-            bind="query-params",
-            format="DD-MM-YYYY",
-            help="Vandaag, of een eerdere dag om een verwachting van toen terug te zien.",
-            width=220,
-        )
         per_student = st.number_input(
             "Zaken die één werkstudent per dag afhandelt",
             min_value=1,
