@@ -270,14 +270,14 @@ def key_figures_figure(figures: tuple[KeyFigure, ...]) -> go.Figure:
     for i, f in enumerate(figures):
         row, col = divmod(i, columns)
         x = (col + 0.5) / columns
-        y = 0.78 - row * 0.52
+        y = 0.86 - row * 0.5  # both rows, change lines included, inside the plot area
         annotations.append(
             {"x": x, "y": y, "text": f"<b>{f.value}</b>", "font": {"size": 48, "color": PALETTE[0]}}
         )
-        annotations.append({"x": x, "y": y - 0.2, "text": f.label, "font": {"size": 20}})
+        annotations.append({"x": x, "y": y - 0.18, "text": f.label, "font": {"size": 20}})
         if f.change:
             annotations.append(
-                {"x": x, "y": y - 0.33, "text": f.change, "font": {"size": 20, "color": "#4A5568"}}
+                {"x": x, "y": y - 0.3, "text": f.change, "font": {"size": 20, "color": "#4A5568"}}
             )
     for a in annotations:
         a.update(xref="paper", yref="paper", showarrow=False, xanchor="center", yanchor="middle")
