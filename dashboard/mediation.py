@@ -492,6 +492,41 @@ def year_tick(row: Mapping[str, Any], data_until_text: str) -> str:
     return text
 
 
+def _rate_trace(
+    own: pl.DataFrame, x: list[float], name: str, colour: str, text: list[str], position: str
+) -> go.Scatter:
+    """Success rates of one series by year: a dotted line, the 95 % interval as error bars,
+    open markers for years that only an annual report has, and `text` at each point."""
+    return go.Scatter(
+        x=x,
+        y=own["success_pct"].to_list(),
+        name=name,
+        mode="lines+markers+text",
+        line={"color": colour, "width": 2, "dash": "dot"},
+        marker={
+            "size": 14,
+            "color": colour,
+            "symbol": ["circle-open" if s == "jaarverslag" else "circle" for s in own["source"]],
+            "line": {"width": 2, "color": colour},
+        },
+        error_y={
+            "type": "data",
+            "symmetric": False,
+            "array": (own["success_high_pct"] - own["success_pct"]).to_list(),
+            "arrayminus": (own["success_pct"] - own["success_low_pct"]).to_list(),
+            "color": colour,
+            "thickness": 2,
+            "width": 8,
+        },
+        text=text,
+        textposition=position,
+        textfont={"color": colour, "size": MIN_FONT_SIZE},
+        cliponaxis=False,
+        hovertext=[_rate_label(r) for r in own.iter_rows(named=True)],
+        hoverinfo="text",
+    )
+
+
 def success_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure:
     """The success rate per year and type with its 95 % interval and "x van n" at each point.
 
@@ -509,40 +544,18 @@ def success_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure
             continue
         colour = TYPE_COLOURS[mediation_type]
         traces.append(
-            go.Scatter(
-                x=[y + offsets[mediation_type] for y in own["year"]],
-                y=own["success_pct"].to_list(),
-                name=mediation_type,
-                mode="lines+markers+text",
-                line={"color": colour, "width": 2, "dash": "dot"},
-                marker={
-                    "size": 14,
-                    "color": colour,
-                    "symbol": [
-                        "circle-open" if s == "jaarverslag" else "circle" for s in own["source"]
-                    ],
-                    "line": {"width": 2, "color": colour},
-                },
-                error_y={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": (own["success_high_pct"] - own["success_pct"]).to_list(),
-                    "arrayminus": (own["success_pct"] - own["success_low_pct"]).to_list(),
-                    "color": colour,
-                    "thickness": 2,
-                    "width": 8,
-                },
+            _rate_trace(
+                own,
+                [y + offsets[mediation_type] for y in own["year"]],
+                mediation_type,
+                colour,
                 # above the point for IKO, below for NIKO: the two types never share a line
-                text=[
+                [
                     f"{number(r['successful'])} van {number(r['ended'])}"
                     + (f"<br>+{number(r['running'])} lopend" if r["running"] else "")
                     for r in own.iter_rows(named=True)
                 ],
-                textposition="top center" if mediation_type == "IKO" else "bottom center",
-                textfont={"color": colour, "size": MIN_FONT_SIZE},
-                cliponaxis=False,
-                hovertext=[_rate_label(r) for r in own.iter_rows(named=True)],
-                hoverinfo="text",
+                "top center" if mediation_type == "IKO" else "bottom center",
             )
         )
     fig.add_traces(traces)
@@ -839,41 +852,18 @@ def combined_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figur
     own = rates.filter((pl.col("mediation_type") == "samen") & (pl.col("ended") > 0)).sort("year")
     colour = TYPE_COLOURS["samen"]
     fig = go.Figure(
-        go.Scatter(
-            x=own["year"].to_list(),
-            y=own["success_pct"].to_list(),
-            name="IKO en NIKO samen",
-            mode="lines+markers+text",
-            line={"color": colour, "width": 2, "dash": "dot"},
-            marker={
-                "size": 14,
-                "color": colour,
-                "symbol": [
-                    "circle-open" if s == "jaarverslag" else "circle" for s in own["source"]
-                ],
-                "line": {"width": 2, "color": colour},
-            },
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": (own["success_high_pct"] - own["success_pct"]).to_list(),
-                "arrayminus": (own["success_pct"] - own["success_low_pct"]).to_list(),
-                "color": colour,
-                "thickness": 2,
-                "width": 8,
-            },
-            text=[
+        _rate_trace(
+            own,
+            own["year"].to_list(),
+            "IKO en NIKO samen",
+            colour,
+            [
                 f"{number(r['successful'])} van {number(r['ended'])}"
                 for r in own.iter_rows(named=True)
             ],
             # above the point, inside the chart (beside the last one it would run off the edge)
-            textposition="top center",
-            textfont={"color": colour, "size": MIN_FONT_SIZE},
-            cliponaxis=False,
-            hovertext=[_rate_label(r) for r in own.iter_rows(named=True)],
-            hoverinfo="text",
-            showlegend=False,
-        )
+            "top center",
+        ).update(showlegend=False)
     )
     years = own.select("year", "source", "is_partial_year")
     fig.update_layout(
