@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import duckdb
 import polars as pl
 import pytest
-from browser_support import Server, launcher_command, open_and_wait, stop, wait_for_health
+from browser_support import PAGE_SECONDS, Server, launcher_command, stop, wait_for_health
 from import_corpus import small_export, write_export
 
 from dashboard import db
@@ -141,20 +141,28 @@ def test_two_app_processes_serve_one_version_and_follow_an_import(browser, free_
         for server in servers:
             wait_for_health(server)
 
-        def footer(server: Server) -> str:
-            page = open_and_wait(browser, server.url + "gegevens")
+        def footers() -> list[str]:
+            """The footer of a page from each process, both pages loading at the same time
+            (requested together, then awaited)."""
+            pages = [browser.new_page() for _ in servers]
             try:
-                return page.locator(".st-key-voettekst").inner_text()
+                for page, server in zip(pages, servers, strict=True):
+                    page.goto(server.url + "jaaroverzicht", wait_until="commit")
+                texts = []
+                for page in pages:
+                    footer = page.locator(".st-key-voettekst")
+                    footer.get_by_text("Gegevens tot en met").wait_for(timeout=PAGE_SECONDS * 1000)
+                    texts.append(footer.inner_text())
+                return texts
             finally:
-                page.close()
+                for page in pages:
+                    page.close()
 
-        # Playwright's sync API belongs to one thread: the two pages load one after the other,
-        # while both servers hold the version's marts file open.
-        assert all(date_nl(dt.date(2026, 1, 15)) in footer(s) for s in servers)
+        assert all(date_nl(dt.date(2026, 1, 15)) in text for text in footers())
 
         second = import_files([tmp_path / "export-2026-02-15"], home, who="test")
         assert second.outcome == "published", second.report_nl()
-        assert all(date_nl(dt.date(2026, 2, 15)) in footer(s) for s in servers)
+        assert all(date_nl(dt.date(2026, 2, 15)) in text for text in footers())
     finally:
         for server in servers:
             stop(server.process)
