@@ -106,13 +106,14 @@ def keep_original(data_home: Path, path: Path, checksum: str) -> Path:
 
 def write_version(
     data_home: Path,
-    tables: dict[str, pl.DataFrame],
+    tables: dict[str, pl.DataFrame | Callable[[Path], None]],
     manifest: dict,
     now: dt.datetime,
     complete: Callable[[Path], None] | None = None,
 ) -> str:
     """Write a complete version and return its id; `current` is not touched.
 
+    A table is a frame, or what writes its Parquet file to the path it is given.
     `complete(folder)` adds what is derived from the tables (the materialised marts) while the
     version still has its temporary name, so a version appears with everything or not at all.
     """
@@ -130,7 +131,10 @@ def write_version(
         folder = temp / table
         folder.mkdir()
         target = folder / f"{table}.parquet"
-        df.write_parquet(target, compression="zstd")
+        if isinstance(df, pl.DataFrame):
+            df.write_parquet(target, compression="zstd")
+        else:
+            df(target)
         _fsync_file(target)
         _fsync_dir(folder)
     if complete is not None:

@@ -226,6 +226,24 @@ def read(source: SourceFile, limits: Limits | None = None, budget: Budget | None
     """Fill `source.frame`; raises ReadError when the file cannot be read."""
     limits = limits or Limits()
     budget = budget or Budget(limits.seconds)
+    expected = kind_of(source, limits)
+    try:
+        if expected == "text":
+            _read_csv(source, limits, budget)
+        elif expected == "zip":
+            _read_xlsx(source, limits, budget)
+        else:
+            _read_parquet(source, limits)
+    except OSError:
+        raise ReadError("unreadable", "Het bestand kon niet helemaal worden gelezen.") from None
+    assert source.frame is not None
+    source.columns = [c for c in source.frame.columns if c != ROW]
+
+
+def kind_of(source: SourceFile, limits: Limits) -> str:
+    """'text', 'zip' or 'parquet': what the file is, after the checks every file gets before
+    it is read (a regular file, not empty, within the size limit, its first bytes agreeing with
+    its extension); raises ReadError otherwise."""
     suffix = source.path.suffix.lower()
     try:
         info = source.path.stat()
@@ -261,17 +279,7 @@ def read(source: SourceFile, limits: Limits | None = None, budget: Budget | None
     if kind != expected:
         rule = "encoding" if kind in ("utf16", "utf32") and expected == "text" else "file_type"
         raise ReadError(rule, wrong_kind_nl(kind, suffix))
-    try:
-        if expected == "text":
-            _read_csv(source, limits, budget)
-        elif expected == "zip":
-            _read_xlsx(source, limits, budget)
-        else:
-            _read_parquet(source, limits)
-    except OSError:
-        raise ReadError("unreadable", "Het bestand kon niet helemaal worden gelezen.") from None
-    assert source.frame is not None
-    source.columns = [c for c in source.frame.columns if c != ROW]
+    return expected
 
 
 # ---------------------------------------------------------------- what a file is
@@ -918,7 +926,9 @@ def _cell_text(value: object) -> str | None:
 # ---------------------------------------------------------------- Parquet
 
 
-def _read_parquet(source: SourceFile, limits: Limits) -> None:
+def parquet_schema(source: SourceFile, limits: Limits):  # type: ignore[no-untyped-def]
+    """The Arrow schema of a Parquet file whose footer, size and column types pass; raises
+    ReadError otherwise. What every Parquet file gets before its rows are read."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -959,6 +969,11 @@ def _read_parquet(source: SourceFile, limits: Limits) -> None:
                 "een geheel getal, een datum of ja/nee.",
                 column=printable(item.name),
             )
+    return schema
+
+
+def _read_parquet(source: SourceFile, limits: Limits) -> None:
+    parquet_schema(source, limits)
     try:
         frame = pl.read_parquet(source.path)
     except Exception:  # polars raises several types for a damaged file

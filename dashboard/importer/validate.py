@@ -752,6 +752,36 @@ def check_file(source: SourceFile, table: str) -> tuple[pl.DataFrame | None, lis
 # ---------------------------------------------------------------- across files and tables
 
 
+def table_keys() -> dict[str, str]:
+    """Unique ids: the first column of a table is its key when it is an id."""
+    return {
+        t: next(iter(m.model_fields))
+        for t, m in EXPORT_TABLES.items()
+        if next(iter(m.model_fields)).endswith("_id")
+    }
+
+
+def references() -> list[tuple[str, str, str]]:
+    """(table, column, target table): a column named like another table's key points into
+    that table."""
+    keys = table_keys()
+    found = []
+    for table, model in EXPORT_TABLES.items():
+        for column in model.model_fields:
+            target = next((t for t, k in keys.items() if k == column and t != table), None)
+            if target is not None and column != keys.get(table):
+                found.append((table, column, target))
+    return found
+
+
+# (table, earlier date, later date, what is wrong when the later one comes first)
+DATE_ORDER = (
+    ("cases", "opened_date", "closed_date", "afsluitdatum vóór de openingsdatum"),
+    ("mediations", "received_date", "start_date", "intakedatum vóór de ontvangstdatum"),
+    ("mediations", "start_date", "end_date", "einddatum vóór de intakedatum"),
+)
+
+
 def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> list[Finding]:
     """Rules over whole tables: unique ids, references, dates in range and in order, HKOV,
     and whether the children rows agree with the count on their case."""
@@ -802,12 +832,7 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
             message_nl="Exportdatum ligt vóór data_until.",
         )
 
-    # unique ids: the first column of a table is its key when it is an id
-    keys = {
-        t: next(iter(m.model_fields))
-        for t, m in EXPORT_TABLES.items()
-        if next(iter(m.model_fields)).endswith("_id")
-    }
+    keys = table_keys()
     for table, key in keys.items():
         rows(
             table,
@@ -816,12 +841,8 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
             rule="duplicate_id",
             message_nl="Nummer komt meer dan eens voor; het moet uniek zijn.",
         )
-    # references: a column named like another table's key points into that table
     for table in tables:
-        for column in EXPORT_TABLES[table].model_fields:
-            target = next((t for t, k in keys.items() if k == column and t != table), None)
-            if target is None or column == keys.get(table):
-                continue
+        for column, target in ((c, t) for s, c, t in references() if s == table):
             if target not in tables or tables[target].is_empty():
                 continue  # an empty or unusable table is reported once, not per reference
             known = tables[target].get_column(column).implode()
@@ -855,12 +876,7 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
                     rule="date_range",
                     message_nl=f"Datum na data_until ({data_until:%d-%m-%Y}) van de export.",
                 )
-    # dates: in order
-    for table, first, then, what in (
-        ("cases", "opened_date", "closed_date", "afsluitdatum vóór de openingsdatum"),
-        ("mediations", "received_date", "start_date", "intakedatum vóór de ontvangstdatum"),
-        ("mediations", "start_date", "end_date", "einddatum vóór de intakedatum"),
-    ):
+    for table, first, then, what in DATE_ORDER:
         rows(
             table,
             pl.col(then) < pl.col(first),
