@@ -102,3 +102,44 @@ def test_valid_export_in_every_format_takes_the_fast_path(tables, tmp_path: Path
         folder = write_export(tables, tmp_path / fmt / "export", fmt)
         assert both_ways([folder], tmp_path / fmt) == "clean"
         shutil.rmtree(tmp_path / fmt)
+
+
+def _hkov_flipped(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    cases = tables["cases"]
+    first = cases.get_column("hkov_registered").is_not_null().arg_true().first()
+    flip = pl.int_range(pl.len()) == first
+    return {
+        "cases": cases.with_columns(
+            hkov_registered=pl.when(flip)
+            .then(~pl.col("hkov_registered"))
+            .otherwise(pl.col("hkov_registered"))
+        )
+    }
+
+
+def _retired_code(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    cases = tables["cases"]
+    recent = (pl.col("opened_date") >= pl.date(2024, 1, 1)) & (pl.col("line") == 2)
+    first = cases.select(recent.arg_true().first()).item()
+    row = pl.int_range(pl.len()) == first
+    return {
+        "cases": cases.with_columns(
+            category_code=pl.when(row).then(pl.lit("general_advice")).otherwise("category_code")
+        )
+    }
+
+
+# The rules no case of the import corpus is made for, made here.
+@pytest.mark.parametrize(
+    "change", [_hkov_flipped, _retired_code], ids=["hkov_mismatch", "code_era"]
+)
+def test_rule_outside_the_corpus_fast_path_agrees(change, tables, tmp_path: Path) -> None:
+    folder = write_export({**tables, **change(tables)}, tmp_path / "export")
+    assert both_ways([folder], tmp_path) not in ("clean", "")
+
+
+def test_two_files_of_one_name_fast_path_agrees(tables, tmp_path: Path) -> None:
+    first = write_export(tables, tmp_path / "a")
+    second = write_export(tables, tmp_path / "b")
+    paths = sorted(first.iterdir()) + [second / "cases.csv"]
+    assert both_ways(paths, tmp_path) not in ("clean", "")

@@ -223,6 +223,7 @@ def _import_locked(
         for source, f in zip(sources, files, strict=True):
             kept = publish.keep_original(data_home, source.path, f["sha256"])
             f["original"] = kept.relative_to(data_home).as_posix()
+
         def complete(folder: Path) -> None:
             if clean is not None:
                 clean.close()  # the checks' memory is free again before the marts are built
