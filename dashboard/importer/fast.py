@@ -346,9 +346,9 @@ def check(
     unless the outcome is clean: then `Clean.close` removes it)."""
     limits = limits or Limits()
     budget = budget or Budget(limits.seconds)
-    work.mkdir(parents=True)
     con = duckdb.connect()
     try:
+        work.mkdir(parents=True)
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         con.execute(f"SET threads = {THREADS}")
         con.execute("SET temp_directory = " + _quote(str(work / "spill")))
@@ -364,10 +364,10 @@ def check(
         con.close()
         shutil.rmtree(work, ignore_errors=True)
         return Outcome(None, f"bestand: {exc.rule}")
-    except (duckdb.Error, OSError) as exc:
+    except Exception as exc:  # DuckDB, the disk, a bug here: `validate` still answers
         con.close()
         shutil.rmtree(work, ignore_errors=True)
-        return Outcome(None, f"DuckDB: {type(exc).__name__}: {exc}")
+        return Outcome(None, f"{type(exc).__name__}")
     if isinstance(declined, str):
         con.close()
         shutil.rmtree(work, ignore_errors=True)
