@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, downloads, publication
+from dashboard import charts, downloads, margins, publication
 from dashboard.contract import CURRENT_ERA_FROM
 from dashboard.db import Database, open_database
 from dashboard.format import MISSING, date_nl
@@ -509,7 +509,8 @@ FIGURE_CACHE_ENTRIES = 400
 
 @st.cache_resource(show_spinner=False, max_entries=FIGURE_CACHE_ENTRIES, ttl=REPORT_CACHE_SECONDS)
 def _figure(module: str, name: str, args: tuple, kwargs: dict[str, Any]) -> go.Figure:
-    return getattr(importlib.import_module(module), name)(*args, **kwargs)
+    # with the room for its labels set, so the browser draws it once (see dashboard.margins)
+    return margins.reserve(getattr(importlib.import_module(module), name)(*args, **kwargs))
 
 
 def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
