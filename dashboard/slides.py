@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import plotly.graph_objects as go
 import polars as pl
@@ -81,6 +82,82 @@ class Deck:
         return f"{self.stem}-{slide.key}.{suffix}"
 
 
+class Credits(Protocol):
+    """What a slide says under its title: the period, the data's last day, demo or not. A
+    `Deck` has them, and so has a page's chart downloaded as a slide (`ChartSlide`)."""
+
+    @property
+    def period(self) -> str: ...
+    @property
+    def data_until(self) -> dt.date: ...
+    @property
+    def is_demo(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class ChartPeriod:
+    """The period a page's chart shows: as the slide says it ("2026 t/m 22 november") and as
+    its file name does ("2026-tm-2026-11-22")."""
+
+    label: str
+    key: str
+
+    @classmethod
+    def year(cls, year: int, data_until: dt.date) -> ChartPeriod:
+        """A calendar year; the running one says up to which day it counts."""
+        if data_until >= dt.date(year, 12, 31):
+            return cls(str(year), str(year))
+        return cls(
+            f"{year} t/m {data_until.day} {month_name(data_until.month)}",
+            f"{year}-tm-{data_until.isoformat()}",
+        )
+
+    @classmethod
+    def years(cls, first: int, last: int, data_until: dt.date) -> ChartPeriod:
+        """Calendar years `first` to `last`; a running last year says up to which day."""
+        if first == last:
+            return cls.year(last, data_until)
+        label, key = f"{first}–{last}", f"{first}-{last}"
+        if data_until < dt.date(last, 12, 31):
+            label += f" ({last} t/m {data_until.day} {month_name(data_until.month)})"
+            key += f"-tm-{data_until.isoformat()}"
+        return cls(label, key)
+
+
+@dataclass(frozen=True)
+class ChartSlide:
+    """A chart of a dashboard page as a slide of its own: the chart's title, the period it
+    shows, and the name of its PNG ("iko-2025-caseload-nieuwe-zaken-per-maand-demo.png")."""
+
+    title: str
+    period: str
+    data_until: dt.date
+    is_demo: bool
+    file_name: str
+
+    @classmethod
+    def of(
+        cls,
+        title: str,
+        period: ChartPeriod,
+        page: str,
+        *,
+        data_until: dt.date,
+        is_demo: bool,
+        published: bool = False,
+    ) -> ChartSlide:
+        stem = f"iko-{period.key}-{page}-{slug(title)}"
+        # as the table downloads: demo data and publication mode say so in the name
+        stem += ("-demo" if is_demo else "") + ("-publicatie" if published else "")
+        return cls(title, period.label, data_until, is_demo, f"{stem}.png")
+
+
+def slug(text: str) -> str:
+    """ "Lijn 2: lopende zaken (per maand)" -> "lijn-2-lopende-zaken-per-maand"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
 # -- a builder's figure at slide size -------------------------------------------------------
 
 
@@ -117,7 +194,7 @@ def _font(font: Any, factor: float, minimum: int) -> Any:
 
 def on_slide(
     fig: go.Figure,
-    deck: Deck,
+    deck: Credits,
     title: str,
     *,
     width: int | None = WIDTH,
