@@ -9,6 +9,7 @@ changes) and the footer; every table is shown and downloaded through `show_table
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -532,16 +533,18 @@ def show_chart(
     *,
     title: str | None = None,
     period: ChartPeriod | None = None,
+    counts_protected: bool = False,
     config: Mapping[str, Any] | None = None,
     **events: Any,
 ) -> Any:
     """A figure with our template as made, not restyled by Streamlit's chart theme.
 
     With `title` and `period` (what the chart shows, and when), a button under it downloads
-    the chart as a slide (see `slide_download`). `config` adds plotly.js options, e.g.
-    `topojsonURL` for a map drawn from our own outlines. `events` go to `st.plotly_chart` as
-    they are (`key`, `on_select`, `selection_mode`); with `on_select` the chart's selection
-    state is returned.
+    the chart as a slide (see `slide_download`); `counts_protected` says that in publication
+    mode the figure hides counts under the threshold (or shows none). `config` adds plotly.js
+    options, e.g. `topojsonURL` for a map drawn from our own outlines. `events` go to
+    `st.plotly_chart` as they are (`key`, `on_select`, `selection_mode`); with `on_select`
+    the chart's selection state is returned.
     """
     state = st.plotly_chart(
         fig,
@@ -552,29 +555,54 @@ def show_chart(
     if title is not None and period is not None:
         # a chart with a key (one drawn twice on a page) gives its button a key too
         key = events.get("key")
-        slide_download(fig, title, period, key=None if key is None else f"{key}_dia")
+        slide_download(
+            fig,
+            title,
+            period,
+            counts_protected=counts_protected,
+            key=None if key is None else f"{key}_dia",
+        )
     return state
 
 
 def slide_download(
-    fig: go.Figure, title: str, period: ChartPeriod, *, key: str | None = None
+    fig: go.Figure,
+    title: str,
+    period: ChartPeriod,
+    *,
+    counts_protected: bool = False,
+    key: str | None = None,
 ) -> None:
     """ "Dia (PNG)": the chart as a slide of the lecture (1280 x 720 at twice the pixels) with
     `title`, the period, the source, the data date and, for demo data, the demo mark; in
-    publication mode the figure as shown, small counts protected. The PNG is rendered when
+    publication mode the figure as shown, and only a figure whose small counts are protected
+    (`counts_protected`): a PNG is a file that leaves the building. The PNG is rendered when
     the button is clicked, never during a page run, and the click does not rerun the page."""
     meta = export_meta()
+    rules = published()
+    if rules is not None and not counts_protected:
+        st.download_button(
+            "Dia (PNG)",
+            b"",
+            key=key,
+            disabled=True,
+            icon=":material/slideshow:",
+            type="tertiary",
+            help=f"„{title}” niet als dia in publicatiemodus: deze grafiek schermt aantallen "
+            f"onder {rules.threshold} niet af.",
+        )
+        return
     chart = ChartSlide.of(
         title,
         period,
         st.session_state.get(PAGE_KEY, "dashboard"),
         data_until=meta["data_until"],
         is_demo=bool(meta["is_demo"]),
-        published=published() is not None,
+        published=rules is not None,
     )
     st.download_button(
         "Dia (PNG)",
-        lambda: _chart_png(fig, chart),
+        functools.partial(_chart_png, fig, chart),
         file_name=chart.file_name,
         mime="image/png",
         key=key,

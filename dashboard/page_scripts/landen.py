@@ -137,6 +137,7 @@ def rankings() -> None:
         ),
         title=f"Gevreesd is niet hetzelfde als ontvoerd: de top {top}",
         period=chart_period,
+        counts_protected=True,
     )
     changes = []
     if compare:
@@ -172,6 +173,7 @@ def rankings() -> None:
         ui.figure(countries.threat_vs_abduction_scatter, scatter_rows, top),
         title="Dreiging tegenover werkelijke ontvoering",
         period=chart_period,
+        counts_protected=True,
     )
     st.caption(
         f"{COUNTING_NOTE} Eén punt per land. De stippellijnen liggen bij de grens van de top "
@@ -217,6 +219,7 @@ def world_map() -> None:
         config=countries.MAP_CONFIG,
         title=f"Wereldkaart: {MAP_CHOICES[shown]}",
         period=chart_period,
+        counts_protected=True,
     )
     missing = countries.not_on_map(by_country, shown, outlines)
     note = f"{COUNTING_NOTE} Grijs: geen zaken in {period.label}."
@@ -237,6 +240,7 @@ ui.show_chart(
     ui.figure(countries.hkov_split_figure, split, publication=pub),
     title="HKOV-landen en andere landen",
     period=chart_period,
+    counts_protected=True,
 )
 st.caption(
     f"{COUNTING_NOTE} Ontvoeringszaken en de kinderen daarin, naar de HKOV-vlag zoals "
@@ -304,6 +308,7 @@ if not by_followup_country.is_empty():
         ui.figure(countries.followup_by_country_figure, by_followup_country),
         title="Van preventie naar ontvoering, per land",
         period=chart_period,
+        counts_protected=True,
     )
 st.caption(
     f"{COUNTING_NOTE} Gekoppeld via het gezinsnummer: de eerste preventiezaak van een gezin in "

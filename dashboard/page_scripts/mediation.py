@@ -86,6 +86,7 @@ for mediation_type in mediation.TYPES:
         ui.figure(mediation.funnel_figure, steps, mediation_type, publication=pub),
         title=f"Van verzoek tot uitkomst: {mediation_type}",
         period=chart_period,
+        counts_protected=True,
     )
 st.caption(
     f"Telt de mediationverzoeken die in {year} binnenkwamen, per type (IKO: in een "
@@ -128,6 +129,7 @@ else:
         ui.figure(mediation.success_rate_figure, rates, year, publication=pub),
         title=f"Slagingspercentage {year}",
         period=chart_period,
+        counts_protected=True,
     )
     lines = []
     for mediation_type in mediation.TYPES:
@@ -324,6 +326,7 @@ def other_services() -> None:
             ui.figure(mediation.benchmark_figure, bench, own, year),
             title="Ter vergelijking: andere mediationdiensten",
             period=chart_period,
+            counts_protected=True,
         )
         st.caption(
             "Grijze ruiten: het gepubliceerde aandeel met een overeenkomst per dienst en jaar. "
