@@ -119,7 +119,7 @@ def chart_png(fig: go.Figure, chart: slides.ChartSlide) -> bytes:
     """A page's chart as a slide PNG (twice 1280 x 720): its title, period, source, data date
     and demo mark around the figure, as on the slides of the lecture."""
     with Renderer() as renderer:
-        return renderer.png(slides.on_slide(fig, chart, chart.title))
+        return renderer.png(chart.figure(fig))
 
 
 def slide_pngs(deck: Deck, renderer: Renderer, progress: Progress | None = None) -> list[bytes]:

@@ -60,7 +60,7 @@ def open_page(page: ui.PageSpec, seen: list[Download], **query: str) -> AppTest:
 def slide_of(download: Download):  # type: ignore[no-untyped-def]
     """The slide figure a download renders: the page's figure through `on_slide`."""
     fig, chart = download[1].args  # type: ignore[attr-defined]
-    return slides.on_slide(fig, chart, chart.title), chart
+    return chart.figure(fig), chart
 
 
 @pytest.mark.parametrize("page", CHART_PAGES, ids=lambda p: p.url_path)
