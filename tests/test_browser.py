@@ -9,10 +9,12 @@ a full-page screenshot of each lands in `test-artifacts/screenshots/`.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import socket
 import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -83,6 +85,24 @@ def test_every_config_option_reaches_streamlit():
 
     expected = launcher.config_options()
     assert expected, "streamlit_config/config.toml is leeg"
+    # `config show` leaves out Streamlit's hidden options (runner.postScriptGC): those are read
+    # back from the flags the launcher gives `streamlit run`, by Streamlit's own parser.
+    flags = dict(f.removeprefix("--").split("=", 1) for f in command if f.startswith("--"))
+    hidden = [n for n in expected if n not in effective]
+    read_back = (
+        "import json, sys; from streamlit import config; "
+        "o = config.get_config_options(options_from_flags=json.loads(sys.argv[1])); "
+        "print(json.dumps({n: o[n].value for n in json.loads(sys.argv[1])}))"
+    )
+    given = {n: tomllib.loads(f"v = {flags[n]}")["v"] for n in hidden}
+    effective.update(
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", read_back, json.dumps(given)],
+                capture_output=True, text=True, check=True, cwd=Path.home(), timeout=120,
+            ).stdout
+        )
+    )  # fmt: skip
     assert {name: effective.get(name) for name in expected} == expected
     assert effective["server.port"] == 8599
 
