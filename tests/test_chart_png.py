@@ -7,8 +7,10 @@ import datetime as dt
 import re
 import struct
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from browser_support import PAGE_SECONDS, assert_no_error, open_and_wait
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 from test_presentation import NOT_COUNTS, SMALL_COUNT, figure_texts
@@ -149,3 +151,24 @@ def test_chart_period_of_a_year_and_of_years():
     assert slides.slug("Ontvoering: richting en HKOV, Curaçao (ëén)") == (
         "ontvoering-richting-en-hkov-curacao-een"
     )
+
+
+@pytest.mark.browser
+def test_a_click_in_the_browser_downloads_the_slide(server, browser):
+    # the real server runs the button's function on the click, outside any page run
+    page = open_and_wait(browser, server.url + "landen", width=1280, height=900)
+    try:
+        assert_no_error(page)
+        with page.expect_download(timeout=PAGE_SECONDS * 1000) as download:
+            page.get_by_role("button", name=LABEL).first.click()
+        name = download.value.suggested_filename
+        assert re.fullmatch(
+            r"iko-\d{4}-landen-gevreesd-is-niet-hetzelfde-als-ontvoerd-de-top-10-demo\.png", name
+        )
+        png = Path(download.value.path()).read_bytes()
+        assert struct.unpack(">II", png[16:24]) == (
+            slides.WIDTH * slides.IMAGE_SCALE,
+            slides.HEIGHT * slides.IMAGE_SCALE,
+        )
+    finally:
+        page.close()
