@@ -12,6 +12,7 @@ import base64
 import io
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -72,25 +73,39 @@ def _page() -> PageGenerator:
     return page
 
 
+# kaleido's server is one per process and answers one call at a time: a second thread's
+# call could take the first one's image. Starting it and every image go through this lock.
+_KALEIDO = threading.RLock()
+_started = False
+
+
 class Renderer:
-    """One kaleido (one Chromium) for all images of a deck."""
+    """kaleido (one Chromium) for the whole process: started on first use, then kept for the
+    next deck or chart download (starting Chromium costs seconds); one image at a time."""
 
     def __enter__(self) -> Renderer:
-        _browser_environment()
-        charts.use_iko_template()
-        kaleido.start_sync_server(page_generator=_page(), silence_warnings=True)
-        # The web font loads on first use; render once so every slide has it.
-        self.png(go.Figure(layout={"title": {"text": "Source Sans"}}), width=200, height=100)
+        global _started
+        with _KALEIDO:
+            if not _started:
+                _browser_environment()
+                charts.use_iko_template()
+                kaleido.start_sync_server(page_generator=_page(), silence_warnings=True)
+                _started = True  # kaleido stops it when the process ends
+                # The web font loads on first use; render once so every slide has it.
+                self.png(
+                    go.Figure(layout={"title": {"text": "Source Sans"}}), width=200, height=100
+                )
         return self
 
     def __exit__(self, *exc: object) -> None:
-        kaleido.stop_sync_server(silence_warnings=True)
+        pass  # kept running for the next one
 
     def png(self, fig, *, width: int = WIDTH, height: int = HEIGHT) -> bytes:  # type: ignore[no-untyped-def]
         opts = {"format": "png", "width": width, "height": height, "scale": IMAGE_SCALE}
         for attempt in range(RETRIES):
             try:
-                return kaleido.calc_fig_sync(fig, opts=opts)
+                with _KALEIDO:
+                    return kaleido.calc_fig_sync(fig, opts=opts)
             except JavascriptError:
                 # On a busy machine the first render can run before kaleido's page has
                 # loaded its scripts ("kaleido_scopes is not defined"); a second one works.
@@ -98,6 +113,13 @@ class Renderer:
                     raise
                 time.sleep(1)
         raise AssertionError("unreachable")
+
+
+def chart_png(fig: go.Figure, chart: slides.ChartSlide) -> bytes:
+    """A page's chart as a slide PNG (twice 1280 x 720): its title, period, source, data date
+    and demo mark around the figure, as on the slides of the lecture."""
+    with Renderer() as renderer:
+        return renderer.png(chart.figure(fig))
 
 
 def slide_pngs(deck: Deck, renderer: Renderer, progress: Progress | None = None) -> list[bytes]:
