@@ -8,7 +8,6 @@ in the speaker notes; the PDF is the full slide images, one per page.
 
 from __future__ import annotations
 
-import base64
 import io
 import os
 import shutil
@@ -56,21 +55,10 @@ RETRIES = 3
 
 
 def _page() -> PageGenerator:
-    """kaleido's page with MathJax off and the shipped font as the web font "Source Sans":
-    Chromium takes a system font only under its own family name ("SourceSans3VF"), and the
-    page may not read local files, so the font travels inside it."""
-    page = PageGenerator(mathjax=False)
-    faces = "".join(
-        f'@font-face {{ font-family: "{charts.FONT_FAMILY}"; font-style: {style}; '
-        f'font-weight: 200 900; src: url("data:font/woff2;base64,'
-        f'{base64.b64encode(path.read_bytes()).decode()}") format("woff2"); }}'
-        for style, path in (
-            ("normal", charts.FONT_DIR / "SourceSans3VF-Upright.woff2"),
-            ("italic", charts.FONT_DIR / "SourceSans3VF-Italic.woff2"),
-        )
-    )
-    page.header = page.header + f"<style>{faces}</style>"
-    return page
+    """kaleido's page with MathJax off (it would be fetched from a CDN). The font comes from
+    fontconfig (`_browser_environment`): Chromium reads the shipped TrueType files, where it
+    fell back to DejaVu Sans for the web-font files and for a font given inside the page."""
+    return PageGenerator(mathjax=False)
 
 
 # kaleido's server is one per process and answers one call at a time: a second thread's
@@ -91,7 +79,7 @@ class Renderer:
                 charts.use_iko_template()
                 kaleido.start_sync_server(page_generator=_page(), silence_warnings=True)
                 _started = True  # kaleido stops it when the process ends
-                # The web font loads on first use; render once so every slide has it.
+                # The first image waits for the page to load its scripts: made here.
                 self.png(
                     go.Figure(layout={"title": {"text": "Source Sans"}}), width=200, height=100
                 )

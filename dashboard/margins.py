@@ -59,7 +59,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 @cache
 def _font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONT_DIR / "SourceSans3VF-Upright.woff2"), size)
+    return ImageFont.truetype(str(FONT_DIR / "SourceSans3VF-Upright.ttf"), size)
 
 
 def text_width(text: Any, size: float) -> float:

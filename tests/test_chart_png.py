@@ -172,3 +172,32 @@ def test_a_click_in_the_browser_downloads_the_slide(server, browser):
         )
     finally:
         page.close()
+
+
+def test_slides_are_drawn_in_the_apps_own_font():
+    """kaleido's Chromium finds the shipped Source Sans under the name the charts ask for: a
+    line drawn as "Source Sans" is as wide as the font file makes it (measured with Pillow), and
+    not as wide as the fallback (DejaVu Sans, a sixth wider)."""
+    import io
+
+    import plotly.graph_objects as go
+    from PIL import Image
+
+    from dashboard import deck, margins, slides
+
+    text = "Marokko het meest gevreesd 0123456789"
+
+    def inked_width(family: str) -> int:
+        title = {"text": text, "font": {"family": family, "size": 28}}
+        axes = {"visible": False}
+        fig = go.Figure(layout={"title": title, "xaxis": axes, "yaxis": axes})
+        with deck.Renderer() as renderer:
+            png = renderer.png(fig, width=900, height=120)
+        ink = Image.open(io.BytesIO(png)).convert("L").point(lambda v: 255 if v < 128 else 0)
+        left, _, right, _ = ink.getbbox()
+        return (right - left) / slides.IMAGE_SCALE
+
+    # as wide as dashboard.margins measures it for the screen (Chromium's width there)
+    font_file = margins.text_width(text, 28)
+    assert inked_width("Source Sans") == pytest.approx(font_file, rel=0.03)
+    assert inked_width("DejaVu Sans") > font_file * 1.1
