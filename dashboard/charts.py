@@ -240,8 +240,9 @@ _FORMAT_NL = {
     "dayMonthYear": "%e %b %Y",
 }
 PLOTLY_CONFIG_NL = {
-    # a PNG for a slide: twice the screen's pixels, and a name that says where it came from
-    "toImageButtonOptions": {"format": "png", "filename": "iko-dashboard-grafiek", "scale": 2},
+    # No camera: its PNG has the screen's shape and no title, period, source or date. The
+    # "Dia (PNG)" button under a chart makes the image to pass on (`ui.slide_download`).
+    "modeBarButtonsToRemove": ["toImage"],
     "locale": "nl",
     "locales": {"nl": {"dictionary": _TOOLBAR_NL, "format": _FORMAT_NL}},
 }

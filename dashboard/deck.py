@@ -8,10 +8,10 @@ in the speaker notes; the PDF is the full slide images, one per page.
 
 from __future__ import annotations
 
-import base64
 import io
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -55,42 +55,45 @@ RETRIES = 3
 
 
 def _page() -> PageGenerator:
-    """kaleido's page with MathJax off and the shipped font as the web font "Source Sans":
-    Chromium takes a system font only under its own family name ("SourceSans3VF"), and the
-    page may not read local files, so the font travels inside it."""
-    page = PageGenerator(mathjax=False)
-    faces = "".join(
-        f'@font-face {{ font-family: "{charts.FONT_FAMILY}"; font-style: {style}; '
-        f'font-weight: 200 900; src: url("data:font/woff2;base64,'
-        f'{base64.b64encode(path.read_bytes()).decode()}") format("woff2"); }}'
-        for style, path in (
-            ("normal", charts.FONT_DIR / "SourceSans3VF-Upright.woff2"),
-            ("italic", charts.FONT_DIR / "SourceSans3VF-Italic.woff2"),
-        )
-    )
-    page.header = page.header + f"<style>{faces}</style>"
-    return page
+    """kaleido's page with MathJax off (it would be fetched from a CDN). The font comes from
+    fontconfig (`_browser_environment`): Chromium reads the shipped TrueType files, where it
+    fell back to DejaVu Sans for the web-font files and for a font given inside the page."""
+    return PageGenerator(mathjax=False)
+
+
+# kaleido's server is one per process and answers one call at a time: a second thread's
+# call could take the first one's image. Starting it and every image go through this lock.
+_KALEIDO = threading.RLock()
+_started = False
 
 
 class Renderer:
-    """One kaleido (one Chromium) for all images of a deck."""
+    """kaleido (one Chromium) for the whole process: started on first use, then kept for the
+    next deck or chart download (starting Chromium costs seconds); one image at a time."""
 
     def __enter__(self) -> Renderer:
-        _browser_environment()
-        charts.use_iko_template()
-        kaleido.start_sync_server(page_generator=_page(), silence_warnings=True)
-        # The web font loads on first use; render once so every slide has it.
-        self.png(go.Figure(layout={"title": {"text": "Source Sans"}}), width=200, height=100)
+        global _started
+        with _KALEIDO:
+            if not _started:
+                _browser_environment()
+                charts.use_iko_template()
+                kaleido.start_sync_server(page_generator=_page(), silence_warnings=True)
+                _started = True  # kaleido stops it when the process ends
+                # The first image waits for the page to load its scripts: made here.
+                self.png(
+                    go.Figure(layout={"title": {"text": "Source Sans"}}), width=200, height=100
+                )
         return self
 
     def __exit__(self, *exc: object) -> None:
-        kaleido.stop_sync_server(silence_warnings=True)
+        pass  # kept running for the next one
 
     def png(self, fig, *, width: int = WIDTH, height: int = HEIGHT) -> bytes:  # type: ignore[no-untyped-def]
         opts = {"format": "png", "width": width, "height": height, "scale": IMAGE_SCALE}
         for attempt in range(RETRIES):
             try:
-                return kaleido.calc_fig_sync(fig, opts=opts)
+                with _KALEIDO:
+                    return kaleido.calc_fig_sync(fig, opts=opts)
             except JavascriptError:
                 # On a busy machine the first render can run before kaleido's page has
                 # loaded its scripts ("kaleido_scopes is not defined"); a second one works.
@@ -98,6 +101,13 @@ class Renderer:
                     raise
                 time.sleep(1)
         raise AssertionError("unreachable")
+
+
+def chart_png(fig: go.Figure, chart: slides.ChartSlide) -> bytes:
+    """A page's chart as a slide PNG (twice 1280 x 720): its title, period, source, data date
+    and demo mark around the figure, as on the slides of the lecture."""
+    with Renderer() as renderer:
+        return renderer.png(chart.figure(fig))
 
 
 def slide_pngs(deck: Deck, renderer: Renderer, progress: Progress | None = None) -> list[bytes]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import plotly.graph_objects as go
 import polars as pl
@@ -39,6 +40,10 @@ TITLE_PX = 40
 # Chart builders size their text for a screen (14-18 px); on a slide it grows by this much,
 # and to at least MIN_TEXT_PX.
 FONT_SCALE = 1.4
+# A page's chart as a slide of its own keeps the density it was drawn with (a heatmap of 16
+# categories by 24 months does not fit at 28 px): its text grows less. Title, period and
+# source are as on the lecture's slides.
+CHART_FONT_SCALE, CHART_MIN_TEXT_PX = 1.1, 18
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,89 @@ class Deck:
         return f"{self.stem}-{slide.key}.{suffix}"
 
 
+class Credits(Protocol):
+    """What a slide says under its title: the period, the data's last day, demo or not. A
+    `Deck` has them, and so has a page's chart downloaded as a slide (`ChartSlide`)."""
+
+    @property
+    def period(self) -> str: ...
+    @property
+    def data_until(self) -> dt.date: ...
+    @property
+    def is_demo(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class ChartPeriod:
+    """The period a page's chart shows: as the slide says it ("2026 t/m 22 november") and as
+    its file name does ("2026-tm-2026-11-22")."""
+
+    label: str
+    key: str
+
+    @classmethod
+    def year(cls, year: int, data_until: dt.date) -> ChartPeriod:
+        """A calendar year; the running one says up to which day it counts."""
+        if data_until >= dt.date(year, 12, 31):
+            return cls(str(year), str(year))
+        return cls(
+            f"{year} t/m {data_until.day} {month_name(data_until.month)}",
+            f"{year}-tm-{data_until.isoformat()}",
+        )
+
+    @classmethod
+    def years(cls, first: int, last: int, data_until: dt.date) -> ChartPeriod:
+        """Calendar years `first` to `last`; a running last year says up to which day."""
+        if first == last:
+            return cls.year(last, data_until)
+        label, key = f"{first}–{last}", f"{first}-{last}"
+        if data_until < dt.date(last, 12, 31):
+            label += f" ({last} t/m {data_until.day} {month_name(data_until.month)})"
+            key += f"-tm-{data_until.isoformat()}"
+        return cls(label, key)
+
+
+@dataclass(frozen=True)
+class ChartSlide:
+    """A chart of a dashboard page as a slide of its own: the chart's title, the period it
+    shows, and the name of its PNG ("iko-2025-caseload-nieuwe-zaken-per-maand-demo.png")."""
+
+    title: str
+    period: str
+    data_until: dt.date
+    is_demo: bool
+    file_name: str
+
+    @classmethod
+    def of(
+        cls,
+        title: str,
+        period: ChartPeriod,
+        page: str,
+        *,
+        data_until: dt.date,
+        is_demo: bool,
+        published: bool = False,
+    ) -> ChartSlide:
+        stem = f"iko-{period.key}-{page}-{slug(title)}"
+        # as the table downloads: demo data and publication mode say so in the name
+        stem += ("-demo" if is_demo else "") + ("-publicatie" if published else "")
+        return cls(title, period.label, data_until, is_demo, f"{stem}.png")
+
+    def figure(self, fig: go.Figure) -> go.Figure:
+        """The page's figure on this slide, its text a little larger than on screen (not the
+        lecture's 28 px: the chart keeps the density it was drawn with)."""
+        return on_slide(
+            fig, self, self.title, font_scale=CHART_FONT_SCALE, min_text=CHART_MIN_TEXT_PX
+        )
+
+
+def slug(text: str) -> str:
+    """ "Lijn 2: lopende zaken (per maand)" -> "lijn-2-lopende-zaken-per-maand"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
 # -- a builder's figure at slide size -------------------------------------------------------
 
 
@@ -117,51 +205,61 @@ def _font(font: Any, factor: float, minimum: int) -> Any:
 
 def on_slide(
     fig: go.Figure,
-    deck: Deck,
+    deck: Credits,
     title: str,
     *,
     width: int | None = WIDTH,
     height: int | None = HEIGHT,
     with_title: bool = True,
+    font_scale: float = FONT_SCALE,
+    min_text: int = MIN_TEXT_PX,
 ) -> go.Figure:
-    """A chart builder's figure as a slide: `width` x `height`, every text scaled up to at
-    least MIN_TEXT_PX, and (with `with_title`) the message as its title with the period,
-    source, data date and demo mark under it. Without, the chart alone (for PowerPoint,
-    which has the title as text). `width` and `height` None: the size of the screen it is
-    shown on (the presentation page; text stays at its pixel size, so never under 28 px)."""
+    """A chart builder's figure as a slide: `width` x `height`, every text of the chart
+    scaled by `font_scale` up to at least `min_text`, and (with `with_title`) the message as
+    its title with the period, source, data date and demo mark under it. Without, the chart
+    alone (for PowerPoint, which has the title as text). `width` and `height` None: the size
+    of the screen it is shown on (the presentation page; text stays at its pixel size, so
+    never under 28 px). A page's chart downloaded as a slide has smaller chart text
+    (CHART_FONT_SCALE, CHART_MIN_TEXT_PX): it was drawn for a screen, not for the lecture."""
     spec = fig.to_dict()
-    spec["layout"] = _scaled(spec.get("layout", {}), FONT_SCALE, MIN_TEXT_PX)
-    spec["data"] = [_scaled(trace, FONT_SCALE, MIN_TEXT_PX) for trace in spec.get("data", [])]
+    spec["layout"] = _scaled(spec.get("layout", {}), font_scale, min_text)
+    spec["data"] = [_scaled(trace, font_scale, min_text) for trace in spec.get("data", [])]
+    _one_line_categories(spec, height or HEIGHT, min_text)
+    # character widths and line heights below are measured at MIN_TEXT_PX
+    ratio = min_text / MIN_TEXT_PX
+    char_px = LABEL_CHAR_PX * ratio
     out = go.Figure(spec)
     layout: dict[str, Any] = {
         "width": width,
         "height": height,
         "autosize": width is None,
-        "font": {"family": FONT_FAMILY, "size": MIN_TEXT_PX, "color": TEXT_COLOUR},
+        "font": {"family": FONT_FAMILY, "size": min_text, "color": TEXT_COLOUR},
         "paper_bgcolor": "white",
     }
     margin = dict(spec["layout"].get("margin", {}))
     # a builder's fixed side margins hold labels that are now larger; and room for the
     # longest value-axis label, as plotly's automargin does not always make it (kaleido)
-    room = _label_room(spec)
+    room = _label_room(spec, char_px)
+    floor = max(60, round(6 * char_px) + 20)  # a value axis's "10.000"
     margin.update(
-        {side: max(round(margin.get(side, 0) * FONT_SCALE), 60, room[side]) for side in "lr"}
+        {side: max(round(margin.get(side, 0) * font_scale), floor, room[side]) for side in "lr"}
     )
     names = [t.get("name") or "" for t in spec["data"] if t.get("showlegend", True) is not False]
     names = [n for n in names if n]
     if spec["layout"].get("showlegend", True) is not False and names:
         # In the bottom margin, under the axis labels: above the chart sits the title. Rows
         # estimated from the entries' lengths at MIN_TEXT_PX (about 15 px a character).
-        per_row = max(1, ((width or WIDTH) - 80) // (15 * max(map(len, names)) + 60))
+        entry_px = round(char_px * max(map(len, names)) + 60 * ratio)
+        per_row = max(1, ((width or WIDTH) - 80) // entry_px)
         rows = -(-len(dict.fromkeys(names)) // per_row)
         layout["legend"] = {
             **spec["layout"].get("legend", {}),
             "orientation": "h", "x": 0.02, "xanchor": "left", "xref": "container",
             "y": 0, "yanchor": "bottom", "yref": "container",
             # entries of a fixed width: measured before the web font has loaded they overlap
-            "entrywidth": 15 * max(map(len, names)) + 60, "entrywidthmode": "pixels",
+            "entrywidth": entry_px, "entrywidthmode": "pixels",
         }  # fmt: skip
-        margin["b"] = max(margin.get("b", 0), 110 + 42 * rows)
+        margin["b"] = max(margin.get("b", 0), round((110 + 42 * rows) * ratio))
     # Larger text needs fewer value ticks (a builder thins them for its screen size)
     for key, axis in spec["layout"].items():
         if key.startswith("yaxis") and isinstance(axis, dict) and "tickvals" not in axis:
@@ -181,9 +279,11 @@ def on_slide(
                 "color": TEXT_COLOUR,
                 "family": FONT_FAMILY,
             },
+            # from the slide's edge: a chart with long labels on the left has its plot
+            # area far to the right, and a title from there ran off the slide
             "x": 0.03,
             "xanchor": "left",
-            "xref": "paper",
+            "xref": "container",
             # plotly places a title's top by its first line only: two lines start a line lower
             "y": 0.975 if len(lines) == 1 else 0.915,
             "yref": "container",
@@ -205,16 +305,32 @@ def on_slide(
     return out
 
 
+def _one_line_categories(spec: dict[str, Any], height: int, min_text: int) -> None:
+    """Category labels a builder broke over two lines for a narrow screen column (the
+    heatmap's 16 categories), on one line when the slide's rows are too low for two: the
+    left margin then grows to the longest label (`_label_room`)."""
+    for key, axis in spec["layout"].items():
+        labels = (
+            axis.get("ticktext") if key.startswith("yaxis") and isinstance(axis, dict) else None
+        )
+        if not labels or not any("<br>" in str(t) for t in labels):
+            continue
+        text_px = max(min_text, (axis.get("tickfont") or {}).get("size") or 0)
+        # about 60 % of a slide is plot area under the title, the source and the axis labels
+        if 0.6 * height / len(labels) < 2.4 * text_px:
+            axis["ticktext"] = [str(t).replace("<br>", " ") for t in labels]
+
+
 # Places per list on the country slide: more rows than this do not fit at MIN_TEXT_PX.
 SLOPE_TOP = 5
 
 
-def _label_room(spec: dict[str, Any]) -> dict[str, int]:
+def _label_room(spec: dict[str, Any], char_px: float) -> dict[str, int]:
     """Pixels for the longest category or tick label on the left and on the right."""
 
     def width(texts: list[Any]) -> int:
         plain = [re.sub(r"<[^>]+>", "", str(t)) for t in texts if isinstance(t, str)]
-        return max((len(t) for t in plain), default=0) * LABEL_CHAR_PX + 30 if plain else 0
+        return round(max((len(t) for t in plain), default=0) * char_px) + 30 if plain else 0
 
     room = {"l": 0, "r": 0}
     for key, axis in spec["layout"].items():

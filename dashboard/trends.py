@@ -103,10 +103,12 @@ def decimals(values: pl.Series) -> int:
     return 0 if all(float(v).is_integer() for v in values.drop_nulls()) else 1
 
 
-def year_tick(row: Mapping[str, Any], data_until_short: str) -> str:
+def year_tick(row: Mapping[str, Any], data_until_short: str, *, compact: bool = False) -> str:
     text = str(row["year"])
     if row["kind"] == "lopend":
-        text += f"<br>t/m {data_until_short}"
+        # a small chart has about 50 pixels a year at 1280: "t/m 22-11" on one line would
+        # run into the year beside it
+        text += f"<br>t/m<br>{data_until_short}" if compact else f"<br>t/m {data_until_short}"
     elif row["kind"] == "jaarverslag":
         text += "<br>jaarverslag"
     return text
@@ -206,7 +208,7 @@ def trend_figure(
             "ticktext": [
                 str(r["year"])
                 if compact and (r["kind"] != "lopend" or r["year"] != years[-1])
-                else year_tick(r, data_until_short)
+                else year_tick(r, data_until_short, compact=compact)
                 for r in rows.iter_rows(named=True)
                 if r["year"] in named
             ],

@@ -9,6 +9,7 @@ changes) and the footer; every table is shown and downloaded through `show_table
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -21,17 +22,20 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, downloads, publication
+from dashboard import charts, downloads, margins, publication
 from dashboard.contract import CURRENT_ERA_FROM
 from dashboard.db import Database, open_database
 from dashboard.format import MISSING, date_nl
 from dashboard.importer.published import IMPORTED as IMPORTED_FIGURES
 from dashboard.settings import REPORT_CACHE_SECONDS, data_dir_now, settings
+from dashboard.slides import ChartPeriod, ChartSlide
 
 # The year widget's key: Streamlit binds it to the URL parameter of the same name.
 YEAR_PARAM = "jaar"
 # The footer's container gets the CSS class "st-key-voettekst"; the browser test waits for it.
 FOOTER_KEY = "voettekst"
+# The URL path of the page this run shows ("caseload"): the start of a chart's file name.
+PAGE_KEY = "_pagina"
 
 
 # Page scripts live in `page_scripts/`, not `pages/`: Streamlit treats a `pages/` folder beside
@@ -91,6 +95,7 @@ def navigate() -> st.Page:
         visibility="hidden",
     )
     page = st.navigation([start, *pages])
+    st.session_state[PAGE_KEY] = page.url_path
     if page.url_path == "":
         _open_first_page()
     return page
@@ -509,7 +514,8 @@ FIGURE_CACHE_ENTRIES = 400
 
 @st.cache_resource(show_spinner=False, max_entries=FIGURE_CACHE_ENTRIES, ttl=REPORT_CACHE_SECONDS)
 def _figure(module: str, name: str, args: tuple, kwargs: dict[str, Any]) -> go.Figure:
-    return getattr(importlib.import_module(module), name)(*args, **kwargs)
+    # with the room for its labels set, so the browser draws it once (see dashboard.margins)
+    return margins.reserve(getattr(importlib.import_module(module), name)(*args, **kwargs))
 
 
 def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
@@ -523,19 +529,96 @@ def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.F
     return _figure(builder.__module__, builder.__qualname__, args, kwargs)
 
 
-def show_chart(fig: go.Figure, *, config: Mapping[str, Any] | None = None, **events: Any) -> Any:
+def show_chart(
+    fig: go.Figure,
+    *,
+    title: str | None = None,
+    period: ChartPeriod | None = None,
+    counts_protected: bool = False,
+    config: Mapping[str, Any] | None = None,
+    **events: Any,
+) -> Any:
     """A figure with our template as made, not restyled by Streamlit's chart theme.
 
-    `config` adds plotly.js options, e.g. `topojsonURL` for a map drawn from our own outlines.
-    `events` go to `st.plotly_chart` as they are (`key`, `on_select`, `selection_mode`); with
-    `on_select` the chart's selection state is returned.
+    With `title` and `period` (what the chart shows, and when), a button under it downloads
+    the chart as a slide (see `slide_download`); `counts_protected` says that in publication
+    mode the figure hides counts under the threshold (or shows none). `config` adds plotly.js
+    options, e.g. `topojsonURL` for a map drawn from our own outlines. `events` go to
+    `st.plotly_chart` as they are (`key`, `on_select`, `selection_mode`); with `on_select`
+    the chart's selection state is returned.
     """
-    return st.plotly_chart(
+    state = st.plotly_chart(
         fig,
         theme=None,
         config={"displaylogo": False, **charts.PLOTLY_CONFIG_NL, **(config or {})},
         **events,
     )
+    if title is not None and period is not None:
+        # a chart with a key (one drawn twice on a page) gives its button a key too
+        key = events.get("key")
+        slide_download(
+            fig,
+            title,
+            period,
+            counts_protected=counts_protected,
+            key=None if key is None else f"{key}_dia",
+        )
+    return state
+
+
+def slide_download(
+    fig: go.Figure,
+    title: str,
+    period: ChartPeriod,
+    *,
+    counts_protected: bool = False,
+    key: str | None = None,
+) -> None:
+    """ "Dia (PNG)": the chart as a slide of the lecture (1280 x 720 at twice the pixels) with
+    `title`, the period, the source, the data date and, for demo data, the demo mark; in
+    publication mode the figure as shown, and only a figure whose small counts are protected
+    (`counts_protected`): a PNG is a file that leaves the building. The PNG is rendered when
+    the button is clicked, never during a page run, and the click does not rerun the page."""
+    meta = export_meta()
+    rules = published()
+    if rules is not None and not counts_protected:
+        st.download_button(
+            "Dia (PNG)",
+            b"",
+            key=key,
+            disabled=True,
+            icon=":material/slideshow:",
+            type="tertiary",
+            help=f"„{title}” niet als dia in publicatiemodus: deze grafiek schermt aantallen "
+            f"onder {rules.threshold} niet af.",
+        )
+        return
+    chart = ChartSlide.of(
+        title,
+        period,
+        st.session_state.get(PAGE_KEY, "dashboard"),
+        data_until=meta["data_until"],
+        is_demo=bool(meta["is_demo"]),
+        published=rules is not None,
+    )
+    st.download_button(
+        "Dia (PNG)",
+        functools.partial(_chart_png, fig, chart),
+        file_name=chart.file_name,
+        mime="image/png",
+        key=key,
+        on_click="ignore",
+        icon=":material/slideshow:",
+        type="tertiary",
+        help=f"„{title}” als dia van 16:9 met periode, bron en datum van de gegevens",
+    )
+
+
+def _chart_png(fig: go.Figure, chart: ChartSlide) -> bytes:
+    # imported here: kaleido and python-pptx load only when someone downloads
+    from dashboard.deck import chart_png
+
+    return chart_png(fig, chart)
 
 
 # -- file uploads -------------------------------------------------------------------------

@@ -118,7 +118,7 @@ def test_figure_draws_each_kind_apart_and_the_published_difference() -> None:
     assert fig.layout.showlegend
 
     small = trends.trend_figure(rows, "Lijn 2-zaken", "22-11", compact=True)
-    assert list(small.layout.xaxis.ticktext) == ["2023", "2024", "2025<br>t/m 22-11"]
+    assert list(small.layout.xaxis.ticktext) == ["2023", "2024", "2025<br>t/m<br>22-11"]
     assert not small.layout.showlegend
 
 

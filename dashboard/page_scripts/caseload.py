@@ -59,6 +59,30 @@ def party_label(party: str) -> str:
     return cl.PARTIES[party][1]
 
 
+def chart_period(f: cl.Filters) -> ui.ChartPeriod:
+    """The months of `f` for a chart's slide; a running last month says up to which day."""
+    key = f"{cl.month_key(f.start)}-tm-{cl.month_key(f.end)}"
+    if not charts.is_running(f.end, data_until):
+        return ui.ChartPeriod(f"{month_nl(f.start)} t/m {month_nl(f.end)}", key)
+    return ui.ChartPeriod(
+        f"{month_nl(f.start)} t/m {data_until.day} {month_nl(f.end)}",
+        f"{cl.month_key(f.start)}-tm-{data_until.isoformat()}",
+    )
+
+
+def chart_title(what: str, f: cl.Filters, *, line: bool = True) -> str:
+    """`what`, and the filters that narrow it: a slide of Lijn 1 alone must not pass for all
+    cases ("Nieuwe zaken per maand, Lijn 1, alleen ouders")."""
+    parts = [what]
+    if line and f.line:
+        parts.append(cl.LINES[f.line])
+    if f.category != cl.ALL:
+        parts.append(category_label(f.category))
+    if f.party != cl.ALL:
+        parts.append(party_label(f.party).lower())
+    return ", ".join(parts)
+
+
 def show_period(start: dt.date, end: dt.date) -> None:
     st.session_state[START] = start
     st.session_state[END] = end
@@ -312,7 +336,9 @@ def show(f: cl.Filters) -> None:
                 holidays=holidays,
                 unit="zaken",
                 data_until=data_until,
-            )
+            ),
+            title=chart_title("Nieuwe zaken per maand", f),
+            period=chart_period(f),
         )
     st.caption(
         f"Telt geopende zaken (nieuwe zaken) per maand van opening; {cases_who}; {category_text}. "
@@ -340,7 +366,9 @@ def show(f: cl.Filters) -> None:
                 holidays=holidays,
                 unit="contactmomenten",
                 data_until=data_until,
-            )
+            ),
+            title=chart_title("Contactmomenten per maand, per lijn", f),
+            period=chart_period(f),
         )
     elif by_channel.open:
         ui.show_chart(
@@ -350,7 +378,9 @@ def show(f: cl.Filters) -> None:
                 holidays=holidays,
                 unit="contacten",
                 data_until=data_until,
-            )
+            ),
+            title=chart_title("Contactmomenten per maand, per kanaal", f),
+            period=chart_period(f),
         )
     elif by_person.open:
         ui.show_chart(
@@ -360,7 +390,9 @@ def show(f: cl.Filters) -> None:
                 holidays=holidays,
                 unit="contacten",
                 data_until=data_until,
-            )
+            ),
+            title=chart_title("Contactmomenten per maand, per persoon", f),
+            period=chart_period(f),
         )
     st.caption(
         f"Telt contactmomenten in de maand waarin ze plaatsvonden, {contacts_who}; "
@@ -386,7 +418,9 @@ def show(f: cl.Filters) -> None:
                 kind="line",
                 decimals=2,
                 data_until=data_until,
-            )
+            ),
+            title=chart_title("Contactmomenten per zaak", f),
+            period=chart_period(f),
         )
     st.caption(
         "Hoe intensief het werk is: contactmomenten in de maand gedeeld door het aantal zaken met "
@@ -423,7 +457,9 @@ def show(f: cl.Filters) -> None:
                 unit="open zaken",
                 kind="line",
                 data_until=data_until,
-            )
+            ),
+            title=chart_title("Lijn 2: lopende zaken", f, line=False),
+            period=chart_period(f),
         )
         st.caption(
             "Telt Lijn 2-zaken die open stonden aan het eind van de maand: geopend op of vóór de "
@@ -541,6 +577,12 @@ def month_detail(
         key=HEATMAP_KEY,
         on_select="rerun",
         selection_mode="points",
+        # every Lijn 2 category: the category filter does not apply here
+        title=chart_title(
+            "Nieuwe Lijn 2-zaken per categorie per maand",
+            f.model_copy(update={"line": 0, "category": cl.ALL}),
+        ),
+        period=chart_period(f),
     )
     st.caption(
         f"Telt nieuwe Lijn 2-zaken per categorie en maand van opening; {cases_who}; alle Lijn "

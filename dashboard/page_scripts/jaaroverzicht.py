@@ -32,6 +32,7 @@ if running_year:
     previous_label = previous_period.short_label if previous_period else str(year - 1)
 else:
     year_label, previous_label = str(year), str(year - 1)
+chart_period = ui.ChartPeriod.year(year, data_until)
 
 st.header(
     same_period.versus(now_period, previous_period)
@@ -102,7 +103,9 @@ for key in breakdowns["breakdown"].unique(maintain_order=True):
                     compare=compare,
                     year_label=year_label,
                     previous_label=previous_label,
-                )
+                ),
+                title=first["breakdown_nl"] + (f": {unit}" if len(units) > 1 else ""),
+                period=chart_period,
             )
     st.caption(
         f"Telt: {first['counts_nl']}; "
@@ -139,7 +142,11 @@ ages = ui.report("abduction_children_by_age", year=year)
 if ages.is_empty():
     st.caption("Geen ontvoeringszaken van ouders in dit jaar.")
 else:
-    ui.show_chart(ui.figure(annual.age_figure, ages))
+    ui.show_chart(
+        ui.figure(annual.age_figure, ages),
+        title="Ontvoering: leeftijd van de kinderen",
+        period=chart_period,
+    )
     st.caption(
         "Telt: kinderen in ontvoeringszaken waarin een ouder contact opnam, naar leeftijd bij "
         "opening van de zaak en richting."

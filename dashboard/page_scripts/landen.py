@@ -41,6 +41,7 @@ previous = period.previous
 pub = ui.published()  # None for staff: every number as it is
 count = number if pub is None else pub.count
 data_until: dt.date = ui.export_meta()["data_until"]
+chart_period = ui.ChartPeriod.years(period.year_from, period.year_to, data_until)
 by_country = countries.threat_vs_abduction_by_country(ui.report, period)
 compare = bool(by_country["previous_period_in_data"].any()) if by_country.height else False
 
@@ -133,7 +134,10 @@ def rankings() -> None:
     ui.show_chart(
         ui.figure(
             countries.rank_slope_figure, by_country, top, mark_newcomers=compare, publication=pub
-        )
+        ),
+        title=f"Gevreesd is niet hetzelfde als ontvoerd: de top {top}",
+        period=chart_period,
+        counts_protected=True,
     )
     changes = []
     if compare:
@@ -165,7 +169,12 @@ def rankings() -> None:
             ~pl.col("threat_cases").is_between(1, pub.threshold - 1)
             & ~pl.col("outgoing_cases").is_between(1, pub.threshold - 1)
         )
-    ui.show_chart(ui.figure(countries.threat_vs_abduction_scatter, scatter_rows, top))
+    ui.show_chart(
+        ui.figure(countries.threat_vs_abduction_scatter, scatter_rows, top),
+        title="Dreiging tegenover werkelijke ontvoering",
+        period=chart_period,
+        counts_protected=True,
+    )
     st.caption(
         f"{COUNTING_NOTE} Eén punt per land. De stippellijnen liggen bij de grens van de top "
         f"{top} van elke lijst; landen in een van beide tops staan met naam."
@@ -208,6 +217,9 @@ def world_map() -> None:
             publication=pub,
         ),
         config=countries.MAP_CONFIG,
+        title=f"Wereldkaart: {MAP_CHOICES[shown]}",
+        period=chart_period,
+        counts_protected=True,
     )
     missing = countries.not_on_map(by_country, shown, outlines)
     note = f"{COUNTING_NOTE} Grijs: geen zaken in {period.label}."
@@ -224,7 +236,12 @@ world_map()
 # -- HKOV -----------------------------------------------------------------------------------
 st.subheader("HKOV-landen en andere landen")
 split = countries.hkov_split(ui.report, period)
-ui.show_chart(ui.figure(countries.hkov_split_figure, split, publication=pub))
+ui.show_chart(
+    ui.figure(countries.hkov_split_figure, split, publication=pub),
+    title="HKOV-landen en andere landen",
+    period=chart_period,
+    counts_protected=True,
+)
 st.caption(
     f"{COUNTING_NOTE} Ontvoeringszaken en de kinderen daarin, naar de HKOV-vlag zoals "
     "geregistreerd op de zaak (Haags Kinderontvoeringsverdrag 1980: bepaalt de juridische route)."
@@ -287,7 +304,12 @@ if pub is not None:
     # per country these are single families with their months: only groups that hide no one
     by_followup_country = by_followup_country.filter(pl.col("families") >= pub.threshold)
 if not by_followup_country.is_empty():
-    ui.show_chart(ui.figure(countries.followup_by_country_figure, by_followup_country))
+    ui.show_chart(
+        ui.figure(countries.followup_by_country_figure, by_followup_country),
+        title="Van preventie naar ontvoering, per land",
+        period=chart_period,
+        counts_protected=True,
+    )
 st.caption(
     f"{COUNTING_NOTE} Gekoppeld via het gezinsnummer: de eerste preventiezaak van een gezin in "
     f"{period.label} en de eerste ontvoeringszaak van hetzelfde gezin daarna (tot en met "

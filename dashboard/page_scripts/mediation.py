@@ -37,6 +37,7 @@ def share(successes: int, n: int) -> str:
 
 
 st.header(f"Mediation {year}")
+chart_period = ui.ChartPeriod.year(year, meta["data_until"])
 st.markdown(
     "Een verzoek telt in het jaar waarin het binnenkwam. Een mediation is **geslaagd** bij een "
     "volledige overeenkomst; een gedeeltelijke of spiegelovereenkomst en geen overeenkomst "
@@ -81,7 +82,12 @@ else:
 # -- funnel -------------------------------------------------------------------------------
 st.subheader("Van verzoek tot uitkomst")
 for mediation_type in mediation.TYPES:
-    ui.show_chart(ui.figure(mediation.funnel_figure, steps, mediation_type, publication=pub))
+    ui.show_chart(
+        ui.figure(mediation.funnel_figure, steps, mediation_type, publication=pub),
+        title=f"Van verzoek tot uitkomst: {mediation_type}",
+        period=chart_period,
+        counts_protected=True,
+    )
 st.caption(
     f"Telt de mediationverzoeken die in {year} binnenkwamen, per type (IKO: in een "
     "kinderontvoeringszaak; NIKO: ander internationaal familieconflict), en waar elk verzoek "
@@ -119,7 +125,12 @@ st.subheader(f"Slagingspercentage {year}")
 if not year_rates:
     st.info(f"Voor {year} zijn er geen mediationcijfers.", icon=":material/info:")
 else:
-    ui.show_chart(ui.figure(mediation.success_rate_figure, rates, year, publication=pub))
+    ui.show_chart(
+        ui.figure(mediation.success_rate_figure, rates, year, publication=pub),
+        title=f"Slagingspercentage {year}",
+        period=chart_period,
+        counts_protected=True,
+    )
     lines = []
     for mediation_type in mediation.TYPES:
         row = year_rates[mediation_type]
@@ -145,8 +156,14 @@ else:
 st.subheader("Slagingspercentage door de jaren")
 data_until = meta["data_until"]
 partial_text = f"t/m {data_until.day} {month_abbreviation(data_until.month)}"
+rate_years = rates["year"]
+rates_period = ui.ChartPeriod.years(rate_years.min(), rate_years.max(), data_until)
 if pub is None:
-    ui.show_chart(ui.figure(mediation.success_trend_figure, rates, partial_text))
+    ui.show_chart(
+        ui.figure(mediation.success_trend_figure, rates, partial_text),
+        title="Slagingspercentage door de jaren",
+        period=rates_period,
+    )
 else:
     # a point's height is a rate: in publication mode the years as "x van n", protected
     ui.show_table(
@@ -189,7 +206,10 @@ st.caption(trend_caption)
 if pub is None:
     st.subheader("IKO en NIKO samen")
     ui.show_chart(
-        ui.figure(mediation.combined_trend_figure, rates, partial_text), key="mediation_samen"
+        ui.figure(mediation.combined_trend_figure, rates, partial_text),
+        key="mediation_samen",
+        title="Slagingspercentage door de jaren: IKO en NIKO samen",
+        period=rates_period,
     )
     by_year = mediation.rates_by_year(rates)
     ui.show_table(
@@ -221,7 +241,13 @@ if pub is None:
 st.subheader("Kindgesprekken en bijzondere curator")
 child_counts = mediation.children(ui.report)
 if pub is None:
-    ui.show_chart(ui.figure(mediation.children_figure, child_counts))
+    ui.show_chart(
+        ui.figure(mediation.children_figure, child_counts),
+        title="Kindgesprekken en bijzondere curator",
+        period=ui.ChartPeriod.years(
+            child_counts["year"].min(), child_counts["year"].max(), data_until
+        ),
+    )
 st.caption(
     "Telt per jaar van ontvangst en type het aantal kindgesprekken (kinderen vanaf 3 jaar) en "
     "hoe vaak een bijzondere curator is aangewezen; tussen haakjes het aantal kinderen dat is "
@@ -261,7 +287,11 @@ ui.show_table(
 # -- durations ----------------------------------------------------------------------------
 st.subheader(f"Doorlooptijden ({year})")
 if pub is None:
-    ui.show_chart(ui.figure(mediation.durations_figure, mediation.durations(ui.report, year)))
+    ui.show_chart(
+        ui.figure(mediation.durations_figure, mediation.durations(ui.report, year)),
+        title=f"Doorlooptijden van de mediationverzoeken van {year}",
+        period=chart_period,
+    )
 else:
     st.caption(
         "Publicatiemodus: de doorlooptijden staan er niet; bij zulke kleine groepen zijn de "
@@ -292,7 +322,12 @@ def other_services() -> None:
         )
         bench = mediation.benchmarks(ui.report)
         own = rates if pub is None else rates.clear()  # our own rate is on the page above
-        ui.show_chart(ui.figure(mediation.benchmark_figure, bench, own, year))
+        ui.show_chart(
+            ui.figure(mediation.benchmark_figure, bench, own, year),
+            title="Ter vergelijking: andere mediationdiensten",
+            period=chart_period,
+            counts_protected=True,
+        )
         st.caption(
             "Grijze ruiten: het gepubliceerde aandeel met een overeenkomst per dienst en jaar. "
             f"Gekleurd: Centrum IKO in {year} op dezelfde definitie (volledige of gedeeltelijke "

@@ -18,6 +18,7 @@ rows = ui.report("trend_measures")
 years = sorted(set(rows["year"]))
 data_years = sorted(set(rows.filter("year_in_data")["year"]))
 published_only = [y for y in years if y not in data_years]
+chart_period = ui.ChartPeriod.years(years[0], years[-1], meta["data_until"])
 
 st.header(f"Meerjarige trends, {years[0]}–{years[-1]}")
 st.markdown(
@@ -59,12 +60,20 @@ for start in range(0, len(keys), 3):
                     compact=True,
                 ),
                 key=f"kern_{measure}",
+                title=title,
+                period=chart_period,
             )
 
 # -- the running year against the same period of earlier years ------------------------------
 same_days = ui.report("trend_same_period")
 if not same_days.is_empty():
     cut_off = meta["data_until"]
+    same_years = sorted(set(same_days["year"]))
+    # every year up to the same calendar day: the period says so
+    same_period_chart = ui.ChartPeriod(
+        f"{same_years[0]}–{same_years[-1]}, elk jaar t/m {cut_off.day} {month_name(cut_off.month)}",
+        f"{same_years[0]}-{same_years[-1]}-tm-{cut_off:%m-%d}",
+    )
     st.subheader(f"Tot en met {cut_off.day} {month_name(cut_off.month)}, elk jaar")
     st.caption(
         f"Het lopende jaar naast dezelfde periode van eerdere jaren, niet naast hele jaren. "
@@ -82,6 +91,8 @@ if not same_days.is_empty():
                         compact=True,
                     ),
                     key=f"zelfde_periode_{measure}",
+                    title=f"{title}: elk jaar tot dezelfde dag",
+                    period=same_period_chart,
                 )
 
 # -- any measure -----------------------------------------------------------------------------
@@ -117,6 +128,8 @@ def any_measure() -> None:
     ui.show_chart(
         ui.figure(trends.trend_figure, measure_rows, choices[chosen].label_nl, data_until_short),
         key="gekozen_maat",
+        title=choices[chosen].label_nl,
+        period=chart_period,
     )
     chosen_same_days = same_days.filter(measure=chosen)
     if not chosen_same_days.is_empty():
@@ -128,6 +141,8 @@ def any_measure() -> None:
                 f"{choices[chosen].label_nl}, t/m {cut_off.day} {month_name(cut_off.month)}",
             ),
             key="gekozen_maat_zelfde_periode",
+            title=f"{choices[chosen].label_nl}: elk jaar tot dezelfde dag",
+            period=same_period_chart,
         )
         st.caption(
             "Dezelfde maat over dezelfde periode van elk jaar: het lopende jaar (blauw) is zo te "

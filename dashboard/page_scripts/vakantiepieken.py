@@ -31,6 +31,7 @@ def _is_pace(raw: str) -> bool:
 
 year = ui.selected_year()
 data_until: dt.date = ui.export_meta()["data_until"]
+chart_period = ui.ChartPeriod.year(year, data_until)
 
 st.caption(
     "Lijn 1 zijn de vragen over het toestemmingsformulier om met een kind naar het buitenland "
@@ -51,7 +52,11 @@ holidays = ui.report("line1_school_holidays", year=year)
 
 # -- per werkdag ----------------------------------------------------------------------------
 st.header(f"Per werkdag in {year}")
-ui.show_chart(ui.figure(vacation.daily_chart, days, holidays, year))
+ui.show_chart(
+    ui.figure(vacation.daily_chart, days, holidays, year),
+    title=f"Lijn 1 per werkdag in {year}",
+    period=chart_period,
+)
 st.caption(
     "Telt per werkdag de geopende Lijn 1-zaken (staven) en de Lijn 1-contactmomenten (lijn). "
     "Bovenin en lichtgekleurd: de schoolvakanties per regio; ruitjes: feestdagen (kantoor dicht)."
@@ -72,7 +77,11 @@ def weekly_overlay() -> None:
     )
     measure = "cases" if measure_nl == vacation.CASES_NL else "contacts"
     weeks = ui.report("line1_by_iso_week")
-    ui.show_chart(ui.figure(vacation.weekly_overlay_chart, weeks, holidays, year, measure))
+    ui.show_chart(
+        ui.figure(vacation.weekly_overlay_chart, weeks, holidays, year, measure),
+        title=f"Lijn 1-{measure_nl.lower()} per ISO-week, jaren over elkaar",
+        period=ui.ChartPeriod.years(weeks["iso_year"].min(), weeks["iso_year"].max(), data_until),
+    )
     st.caption(
         f"Telt per ISO-week (maandag tot en met zondag) de Lijn 1-{measure_nl.lower()}; één lijn "
         f"per jaar, {year} vet. Weken die de gegevens maar deels beslaan, ontbreken."
@@ -84,8 +93,15 @@ weekly_overlay()
 # -- rond de vakantie -----------------------------------------------------------------------
 st.header("Rond de eerste vakantiedag")
 aligned = ui.report("line1_holiday_aligned")
-ui.show_chart(ui.figure(vacation.aligned_chart, aligned))
 aligned_years = sorted({y for ys in aligned["years"].to_list() for y in ys.split(", ")})
+ui.show_chart(
+    ui.figure(vacation.aligned_chart, aligned),
+    title="Lijn 1 rond de eerste vakantiedag",
+    # the holidays the data cover completely, not the year chosen
+    period=ui.ChartPeriod(
+        f"vakanties {', '.join(aligned_years)}", f"{aligned_years[0]}-{aligned_years[-1]}"
+    ),
+)
 st.caption(
     "Gemiddeld aantal geopende Lijn 1-zaken per werkdag, van zes weken vóór tot twee weken na "
     "de eerste vakantiedag (een zaterdag), over de vakanties die de gegevens helemaal beslaan "
@@ -244,7 +260,14 @@ def outlook() -> None:
             "student per dag."
         )
     st.markdown("\n".join(f"- {line}" for line in vacation.coming_holidays(outlook)))
-    ui.show_chart(ui.figure(vacation.outlook_chart, outlook))
+    ui.show_chart(
+        ui.figure(vacation.outlook_chart, outlook),
+        title="Lijn 1: verwachting voor de komende weken",
+        period=ui.ChartPeriod(
+            f"weken vanaf {date_nl(first_week)}, verwachting van {date_nl(today)}",
+            f"vanaf-{first_week.isoformat()}",
+        ),
+    )
     st.caption(
         "Verwacht aantal geopende Lijn 1-zaken en Lijn 1-contactmomenten per week; de streepjes "
         "geven het bereik waarbinnen eerdere verwachtingen 8 van de 10 keer uitkwamen."
@@ -312,7 +335,11 @@ outlook()
 
 # -- heatmap --------------------------------------------------------------------------------
 st.header("Contactmomenten per weekdag en week")
-ui.show_chart(ui.figure(vacation.weekday_heatmap, days, year))
+ui.show_chart(
+    ui.figure(vacation.weekday_heatmap, days, year),
+    title=f"Lijn 1-contactmomenten per weekdag en week, {year}",
+    period=chart_period,
+)
 st.caption(
     f"Telt de Lijn 1-contactmomenten per werkdag in de ISO-weken van {year}; een lege cel is "
     "een feestdag (kantoor dicht) of een dag zonder gegevens."
