@@ -116,7 +116,10 @@ def database() -> Database:
     return _database(data_dir_now(), settings().data_home)
 
 
-@st.cache_data(ttl=REPORT_CACHE_SECONDS, show_spinner=False)
+# Shared by every session as the same object (a polars frame is not changed in place; every
+# page derives new frames from it): cache_data would unpickle a copy for each call, on every
+# run of every session.
+@st.cache_resource(ttl=REPORT_CACHE_SECONDS, show_spinner=False)
 def _report(
     data_dir: Path, data_home: Path, figures_stamp: int, name: str, **params: Any
 ) -> pl.DataFrame:
@@ -130,6 +133,11 @@ def report(name: str, **params: Any) -> pl.DataFrame:
     time is part of the key too.
     """
     return _report(data_dir_now(), settings().data_home, imported_figures_stamp(), name, **params)
+
+
+def forget_reports() -> None:
+    """Drop every cached report (after an import: the old version's rows are not needed)."""
+    _report.clear()
 
 
 def imported_figures_stamp() -> int:

@@ -84,7 +84,7 @@ if may_import:
             st.error(result.summary_nl())
         else:
             if result.outcome == "published":
-                st.cache_data.clear()
+                ui.forget_reports()
             st.success(
                 result.summary_nl() + " De nieuwe gegevens worden getoond vanaf de volgende keer "
                 "dat u een pagina opent."
