@@ -152,9 +152,14 @@ async def open_sessions(servers: list[Server], n: int) -> float:
     sessions = [Session(servers[i % len(servers)].url) for i in range(n)]
     await asyncio.gather(*(s.connect() for s in sessions))
     pages = [p.url_path for p in ui.PAGES]
-    await asyncio.gather(*(s.run(pages[i % len(pages)]) for i, s in enumerate(sessions)))
+    runs = await asyncio.gather(
+        *(s.run(pages[i % len(pages)]) for i, s in enumerate(sessions)), return_exceptions=True
+    )
     memory = sum(rss_mb(s.process.pid) for s in servers)
-    await asyncio.gather(*(s.close() for s in sessions))
+    await asyncio.gather(*(s.close() for s in sessions), return_exceptions=True)
+    late = sum(isinstance(r, BaseException) for r in runs)
+    if late:
+        print(f"{late} van de {n} sessies niet klaar binnen {SECONDS} s", file=sys.stderr)
     return memory
 
 
