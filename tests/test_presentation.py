@@ -184,9 +184,12 @@ def test_presentation_fills_the_screen_and_follows_the_arrow_keys(server, browse
     assert "2025: 9.524 zaken" in title.text_content()
     page.keyboard.press("ArrowRight")
     page.wait_for_url(re.compile(r"dia=2"), timeout=PAGE_SECONDS * 1000)
+    # the next slide's title: while the chart is redrawn there is briefly none
     page.wait_for_function(
-        """() => !document.querySelector('.st-key-dia_scherm .gtitle')
-            .textContent.includes('9.524')""",
+        """() => {
+            const title = document.querySelector('.st-key-dia_scherm .gtitle');
+            return title !== null && !title.textContent.includes('9.524');
+        }""",
         timeout=PAGE_SECONDS * 1000,
     )
     sizes = page.evaluate(
