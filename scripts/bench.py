@@ -456,9 +456,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="herhalingen per meting (mediaan)")
     parser.add_argument("--no-browser", action="store_true", help="alleen server en import")
     parser.add_argument("--server-worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--make-export", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.server_worker:
         server_worker(args.runs)
+        return
+    if args.make_export:
+        scaled_export(int(args.make_export[0]), Path(args.make_export[1]))
         return
     scales = [int(x) for x in args.scales.split(",")]
     say: Callable[[str], None] = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
@@ -476,7 +480,13 @@ def main() -> None:
         try:
             for scale in scales:
                 say(f"{scale}x: export maken")
-                export = scaled_export(scale, tmp / f"export-{scale}")
+                # in a process of its own: a child's peak memory (ru_maxrss) starts from this
+                # process's size when it forks, and DuckDB here would hold the whole export
+                export = tmp / f"export-{scale}"
+                subprocess.run(
+                    [sys.executable, __file__, "--make-export", str(scale), str(export)],
+                    check=True,
+                )
                 home = tmp / f"home-{scale}"
                 say(f"{scale}x: importeren")
                 seconds, peak, output = run_measured(
