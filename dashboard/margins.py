@@ -105,7 +105,7 @@ def estimate(layout: dict[str, Any], data: list[dict[str, Any]]) -> dict[str, fl
     for name in ("xaxis", "yaxis"):
         axes.setdefault(name, {})
     for name, axis in axes.items():
-        side, _ = _axis_side(name, axis, axes)
+        side = _axis_side(name, axis, axes)
         if side is None:
             continue
         room[side] = max(room[side], _axis_room(name, axis, data, side, base))
@@ -131,10 +131,10 @@ def estimate(layout: dict[str, Any], data: list[dict[str, Any]]) -> dict[str, fl
     return room
 
 
-def _axis_side(name: str, axis: dict[str, Any], axes: dict[str, Any]) -> tuple[str | None, Any]:
+def _axis_side(name: str, axis: dict[str, Any], axes: dict[str, Any]) -> str | None:
     """The margin an axis's labels push, or None for an axis inside the figure."""
     if axis.get("visible") is False:
-        return None, None
+        return None
     letter = name[0]
     other = "x" if letter == "y" else "y"
     anchor = axis.get("anchor")
@@ -144,14 +144,14 @@ def _axis_side(name: str, axis: dict[str, Any], axes: dict[str, Any]) -> tuple[s
     if axis.get("overlaying"):
         domain = axes.get(f"{other}axis", {}).get("domain", [0, 1])
     if side == "left" and domain[0] <= 0:
-        return "l", None
+        return "l"
     if side == "right" and domain[1] >= 1:
-        return "r", None
+        return "r"
     if side == "bottom" and domain[0] <= 0:
-        return "b", None
+        return "b"
     if side == "top" and domain[1] >= 1:
-        return "t", None
-    return None, None
+        return "t"
+    return None
 
 
 def _axis_room(name: str, axis: dict[str, Any], data: list[dict], side: str, base: float) -> float:
