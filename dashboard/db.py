@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import tempfile
 import uuid
 from dataclasses import dataclass, field
 from functools import cache
@@ -40,6 +41,11 @@ MARTS_SCHEMA = "marts"
 TEMP_PREFIX = ".tmp-"
 # What a build may hold in memory before DuckDB spills to disk (a 100x export fits in less).
 BUILD_MEMORY_LIMIT = "1GB"
+# What the app's connection may hold. DuckDB's default (80 % of the machine) lets it keep the
+# blocks of every report's scan and hash table: +230 MB for caseload at 100x, which a server
+# serving many sessions carries for good. Reports are aggregates over the stored marts; at 100x
+# they run in this limit as fast as without (`scripts/bench.py`), and what does not fit spills.
+APP_MEMORY_LIMIT = "128MB"
 
 
 class ReportError(RuntimeError):
@@ -243,6 +249,11 @@ class Database:
 
     def __post_init__(self) -> None:
         self.con = duckdb.connect(":memory:")
+        self.con.execute(f"SET memory_limit = '{APP_MEMORY_LIMIT}'")
+        # Spilled blocks go to a folder of this process (DuckDB's default is ./.tmp, wherever
+        # the app was started; two processes must not share one).
+        spill = Path(tempfile.gettempdir()) / f"iko-duckdb-{os.getpid()}"
+        self.con.execute(f"SET temp_directory = {_quote(str(spill))}")
         # Views name their files relative to these folders ('cases/*.parquet',
         # 'reference/countries.parquet'), so no SQL is ever templated with a path.
         self.con.execute(

@@ -100,6 +100,18 @@ def test_a_published_version_carries_its_marts_and_is_opened_read_only(tmp_path)
         database.con.execute(f"CREATE TABLE {db.MARTS_SCHEMA}.x AS SELECT 1")
 
 
+def test_the_app_connection_keeps_its_memory_bounded_and_spills_in_its_own_folder(tmp_path):
+    database = db.open_database(DEMO_DIR, DATA_ROOT, tmp_path / "home")
+    [(limit, spill)] = database.con.sql(
+        "SELECT current_setting('memory_limit'), current_setting('temp_directory')"
+    ).fetchall()
+    # DuckDB writes the limit back in its own units ("122.0 MiB" for 128MB)
+    assert limit != "" and float(limit.split()[0]) <= 128 and limit.split()[1] in {"MiB", "MB"}
+    assert spill.endswith(f"iko-duckdb-{os.getpid()}")
+    # a report over the whole export still runs within it
+    assert database.run("export_meta").height == 1
+
+
 def test_a_failed_build_leaves_no_file(tmp_path):
     broken = tmp_path / "export"
     broken.mkdir()  # no tables at all: the first source view cannot be read
