@@ -82,10 +82,11 @@ def streamlit_command(
         flags.append(f"--server.address={address}")
     if secrets_file is not None:
         flags.append(f"--secrets.files={secrets_file}")
+    # dashboard.serve is `python -m streamlit` that also preloads the first page's work
     return [
         sys.executable,
         "-m",
-        "streamlit",
+        "dashboard.serve",
         "run",
         str(APP_SCRIPT),
         *flags,

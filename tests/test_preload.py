@@ -1,0 +1,96 @@
+"""The first page's work done when the server listens, and the first run waiting for it."""
+
+from __future__ import annotations
+
+import socket
+import sys
+import threading
+
+import pytest
+
+from dashboard import launcher, preload, serve
+
+
+@pytest.fixture
+def fresh_preload(monkeypatch):
+    """The module as in a new server process: nothing started, nothing done."""
+    monkeypatch.setattr(preload, "_done", threading.Event())
+    monkeypatch.setattr(preload, "_started", False)
+    return preload
+
+
+def test_without_a_preload_the_first_run_does_not_wait(fresh_preload):
+    finished = threading.Event()
+    threading.Thread(target=lambda: (fresh_preload.wait(), finished.set()), daemon=True).start()
+    assert finished.wait(5)
+
+
+def test_the_preload_starts_when_the_server_listens_and_the_run_waits_for_it(
+    fresh_preload, monkeypatch
+):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    listening = threading.Event()
+    warmed = []
+
+    def warm() -> None:
+        # never before the server answers: Streamlit's own start comes first
+        warmed.append(listening.is_set())
+
+    monkeypatch.setattr(fresh_preload, "warm", warm)
+    fresh_preload.start(port)
+    waited = threading.Event()
+    threading.Thread(target=lambda: (fresh_preload.wait(), waited.set()), daemon=True).start()
+    assert not waited.wait(0.5), "de eerste run wachtte niet op het voorladen"
+    assert warmed == []
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", port))
+        listening.set()
+        server.listen()
+        assert waited.wait(10)
+    assert warmed == [True]
+
+
+def test_a_failing_preload_still_lets_the_first_run_go(fresh_preload, monkeypatch):
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        monkeypatch.setattr(fresh_preload, "warm", lambda: 1 / 0)
+        fresh_preload.start(server.getsockname()[1])
+        finished = threading.Event()
+        threading.Thread(target=lambda: (fresh_preload.wait(), finished.set()), daemon=True).start()
+        assert finished.wait(10)
+
+
+def test_warm_imports_the_pages_modules_and_opens_the_database(monkeypatch, tmp_path):
+    from dashboard import charts, ui
+
+    opened = []
+    monkeypatch.setattr(ui, "database", lambda: opened.append(True))
+    preload.warm()
+    assert opened == [True]
+    assert all(name in sys.modules for name in preload.MODULES)
+    assert charts.TEMPLATE_NAME in __import__("plotly.io").io.templates
+
+
+def test_the_launcher_serves_through_the_preload_on_its_port_and_address():
+    command = launcher.streamlit_command(8600, "10.1.2.3")
+    assert command[1:4] == ["-m", "dashboard.serve", "run"]
+    args = command[3:]
+    assert serve.flag(args, "server.port") == "8600"
+    assert serve.flag(args, "server.address") == "10.1.2.3"
+    assert serve.flag(args, "server.nothing") is None
+
+
+def test_serve_preloads_only_for_run(monkeypatch):
+    started = []
+    monkeypatch.setattr(preload, "start", lambda port, host: started.append((port, host)))
+    monkeypatch.setattr("streamlit.web.cli.main", lambda prog_name: None)
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
+    serve.main(["config", "show", "--server.port=8601"])
+    assert started == []
+    serve.main(["run", "app.py", "--server.address=0.0.0.0", "--server.port=8601"])
+    serve.main(["run", "app.py", "--server.address=10.1.2.3", "--server.port=8602"])
+    assert started == [(8601, "127.0.0.1"), (8602, "10.1.2.3")]
