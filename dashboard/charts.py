@@ -21,6 +21,7 @@ date formats); builders still write their own Dutch tick labels where a label mu
 
 from __future__ import annotations
 
+import textwrap
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -246,3 +247,9 @@ PLOTLY_CONFIG_NL = {
     "locale": "nl",
     "locales": {"nl": {"dictionary": _TOOLBAR_NL, "format": _FORMAT_NL}},
 }
+
+
+def wrap_label(text: str, chars: int) -> str:
+    """`text` (a chart label) in lines of at most `chars` characters, broken between words
+    (a longer word keeps its own line)."""
+    return "<br>".join(textwrap.wrap(text.replace("<br>", " "), chars, break_long_words=False))

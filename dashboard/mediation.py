@@ -23,6 +23,7 @@ from dashboard.charts import (
     PALETTE,
     SUBPLOT_TITLES_MARGIN,
     TEXT_COLOUR,
+    wrap_label,
 )
 from dashboard.format import MISSING, number
 from dashboard.publication import Equation, Publication
@@ -345,6 +346,20 @@ def stage_texts(totals: Mapping[str, int], publication: Publication | None) -> d
     return publication.counts(values, FUNNEL_EQUATIONS)
 
 
+# A node's label wraps at this many characters: plotly writes it right of its node, in the gap
+# before the next column (a fifth of the width, 170 px at 1280), where a longer line runs under
+# the next column's nodes.
+NODE_LABEL_CHARS = 22
+# The width of a flow into the invisible last column of the Sankey diagram (see funnel_figure).
+SPACER_VALUE = 1e-6
+TRANSPARENT = "rgba(0, 0, 0, 0)"
+
+
+def node_label(text: str) -> str:
+    """`text` in lines of at most `NODE_LABEL_CHARS` characters, broken between words."""
+    return wrap_label(text, NODE_LABEL_CHARS)
+
+
 def funnel_figure(
     steps: pl.DataFrame, mediation_type: str, *, publication: Publication | None = None
 ) -> go.Figure:
@@ -366,23 +381,34 @@ def funnel_figure(
     # within a column: the flow that goes on first, the drop-outs below it
     stages.sort(key=lambda s: (STAGE_COLUMNS[s], s not in {"started", "conducted"}))
     index = {stage: i for i, stage in enumerate(stages)}
+    sources = [index[s] for s in links["from_stage"]]
+    targets = [index[s] for s in links["to_stage"]]
+    # Plotly writes the labels of its last column to the left of the nodes, across the flows
+    # and the column before them ("Gedeeltelijke of spiegelovereenkomst" over "Voortgezet na
+    # de intake"). So the last column is an invisible one: a transparent node that every end
+    # stage flows into with a width of a millionth of a request. Aligned left, a drop-out
+    # stays in the column where it leaves the flow, and every label stands right of its node.
+    ends = [i for i in range(len(stages)) if i not in sources]
+    spacer = len(stages)
     fig = go.Figure(
         go.Sankey(
             arrangement="perpendicular",
             valueformat=",d",
             node={
-                "label": [f"{STAGE_LABELS[s]}: {shown[s]}" for s in stages],
-                "color": [STAGE_COLOURS[s] for s in stages],
+                "label": [node_label(f"{STAGE_LABELS[s]}: {shown[s]}") for s in stages] + [""],
+                "color": [STAGE_COLOURS[s] for s in stages] + [TRANSPARENT],
+                "align": "left",
                 "pad": 14,
                 "thickness": 16,
                 "line": {"width": 0},
                 "hovertemplate": "%{label}<extra></extra>",
             },
             link={
-                "source": [index[s] for s in links["from_stage"]],
-                "target": [index[s] for s in links["to_stage"]],
-                "value": links["request_count"].to_list(),
-                "color": [_hex_rgba(STAGE_COLOURS[s], 0.35) for s in links["to_stage"]],
+                "source": sources + ends,
+                "target": targets + [spacer] * len(ends),
+                "value": links["request_count"].to_list() + [SPACER_VALUE] * len(ends),
+                "color": [_hex_rgba(STAGE_COLOURS[s], 0.35) for s in links["to_stage"]]
+                + [TRANSPARENT] * len(ends),
                 "hovertemplate": "%{source.label} → %{target.label}<extra></extra>",
             },
             textfont={"size": MIN_FONT_SIZE, "color": TEXT_COLOUR},

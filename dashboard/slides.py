@@ -21,7 +21,7 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from dashboard import annual, caseload, caseload_charts, countries, mediation, trends, vacation
-from dashboard.charts import FONT_FAMILY, PALETTE, TEXT_COLOUR
+from dashboard.charts import FONT_FAMILY, PALETTE, TEXT_COLOUR, wrap_label
 from dashboard.format import date_nl, month_name, number, percent
 from dashboard.publication import Publication
 
@@ -203,6 +203,27 @@ def _font(font: Any, factor: float, minimum: int) -> Any:
     return out
 
 
+# The gap between stacked Sankey nodes on a slide, in lines of its smallest text.
+SANKEY_PAD_LINES = 1.5
+
+
+def _sankey_on_slide(trace: dict, width: int, min_text: int, char_px: float) -> None:
+    """A Sankey diagram's node labels for slide text: wrapped to the gap between its columns
+    (a label stands in the gap right of its node), and stacked nodes far enough apart for two
+    lines each (the screen's 14 px let the labels of two small ones run into each other)."""
+    node = trace.setdefault("node", {})
+    node["pad"] = max(node.get("pad", 0), round(SANKEY_PAD_LINES * min_text))
+    link = trace.get("link", {})
+    labels = list(node.get("label") or [])
+    depth = dict.fromkeys(range(len(labels)), 0)
+    for _ in labels:  # longest path from a first node: the column (a flow has no cycle)
+        for source, target in zip(link.get("source", []), link.get("target", []), strict=True):
+            depth[target] = max(depth[target], depth[source] + 1)
+    gaps = max(1, max(depth.values(), default=0))
+    chars = max(8, int((width - 120) / gaps / char_px))
+    node["label"] = [wrap_label(label, chars) for label in labels]
+
+
 def on_slide(
     fig: go.Figure,
     deck: Credits,
@@ -224,10 +245,15 @@ def on_slide(
     spec = fig.to_dict()
     spec["layout"] = _scaled(spec.get("layout", {}), font_scale, min_text)
     spec["data"] = [_scaled(trace, font_scale, min_text) for trace in spec.get("data", [])]
-    _one_line_categories(spec, height or HEIGHT, min_text)
     # character widths and line heights below are measured at MIN_TEXT_PX
     ratio = min_text / MIN_TEXT_PX
     char_px = LABEL_CHAR_PX * ratio
+    sankey = False
+    for trace in spec["data"]:
+        if trace.get("type") == "sankey":
+            sankey = True
+            _sankey_on_slide(trace, width or WIDTH, min_text, char_px)
+    _one_line_categories(spec, height or HEIGHT, min_text)
     out = go.Figure(spec)
     layout: dict[str, Any] = {
         "width": width,
@@ -260,6 +286,9 @@ def on_slide(
             "entrywidth": entry_px, "entrywidthmode": "pixels",
         }  # fmt: skip
         margin["b"] = max(margin.get("b", 0), round((110 + 42 * rows) * ratio))
+    if sankey:
+        # the label of the lowest node is centred on it, and its second line hangs below
+        margin["b"] = max(margin.get("b", 0), round(SANKEY_PAD_LINES * min_text))
     # Larger text needs fewer value ticks (a builder thins them for its screen size)
     for key, axis in spec["layout"].items():
         if key.startswith("yaxis") and isinstance(axis, dict) and "tickvals" not in axis:

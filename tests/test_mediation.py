@@ -355,7 +355,7 @@ def test_a_year_with_only_published_figures_fills_the_trend(tmp_path):
 def test_funnel_figure_names_every_stage_with_its_count(db):
     steps = mediation.funnel(db.run, 2025)
     fig = mediation.funnel_figure(steps, "NIKO")
-    labels = list(fig.data[0].node.label)
+    labels = [label.replace("<br>", " ") for label in fig.data[0].node.label]  # as read
     for expected in [
         "Verzoeken: 18",
         "Gestart: 13",
@@ -364,7 +364,34 @@ def test_funnel_figure_names_every_stage_with_its_count(db):
         "Volledige overeenkomst: 3",
     ]:
         assert expected in labels
-    assert sum(fig.data[0].link.value) == 18 + 13 + 11  # each column carries all its requests
+    flows = [v for v in fig.data[0].link.value if v != mediation.SPACER_VALUE]
+    assert sum(flows) == 18 + 13 + 11  # each column carries all its requests
+
+
+def test_the_funnel_writes_every_label_right_of_its_node(db):
+    """Plotly writes the last column's labels leftwards, over the flows: that column is an
+    invisible one, which every end stage flows into, and nothing else."""
+    sankey = mediation.funnel_figure(mediation.funnel(db.run, 2025), "IKO").data[0]
+    spacer = len(sankey.node.label) - 1
+    assert sankey.node.label[spacer] == "" and sankey.node.color[spacer] == mediation.TRANSPARENT
+    assert sankey.node.align == "left"
+    into = {s for s, t in zip(sankey.link.source, sankey.link.target, strict=True) if t == spacer}
+    assert into == set(range(spacer)) - set(sankey.link.source[: -len(into)])
+    assert all(
+        v == mediation.SPACER_VALUE
+        for v, t in zip(sankey.link.value, sankey.link.target, strict=True)
+        if t == spacer
+    )
+
+
+def test_long_stage_labels_wrap_and_short_ones_stay_on_one_line():
+    assert mediation.node_label("Gestart: 16") == "Gestart: 16"
+    wrapped = mediation.node_label("Gedeeltelijke of spiegelovereenkomst: 3")
+    assert wrapped == "Gedeeltelijke of<br>spiegelovereenkomst: 3"
+    for label in mediation.STAGE_LABELS.values():
+        lines = mediation.node_label(f"{label}: 1.234").split("<br>")
+        assert " ".join(lines) == f"{label}: 1.234"  # nothing lost
+        assert len(lines) <= 3 and max(map(len, lines)) <= mediation.NODE_LABEL_CHARS
 
 
 def test_success_rate_figure_states_numerator_and_denominator(db):
@@ -481,7 +508,7 @@ def test_page_2025_states_the_published_figures():
     assert metrics["Verzoeken"] == "45"
     assert metrics["Gestart"] == "29"
     assert metrics["Gestopt na de intake"] == "2"
-    assert metrics["Geslaagd (van de beëindigde)"] == "4 van 27"
+    assert metrics["Geslaagd"] == "4 van 27"
     markdown = "\n".join(m.value for m in at.markdown)
     assert "= 16 voortgezet" in markdown and "noemer is **16 beëindigd**" in markdown
     assert "= 11 voortgezet" in markdown and "noemer is **11 beëindigd**" in markdown
@@ -544,7 +571,7 @@ def test_page_in_publication_mode_shows_no_count_from_one_to_four():
     at.switch_page(PAGE.script).run()
     assert not at.exception, [e.value for e in at.exception]
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Geslaagd (van de beëindigde)"] == "<5 van 27"  # 4 of 27 for staff
+    assert metrics["Geslaagd"] == "<5 van 27"  # 4 of 27 for staff
     assert metrics["Gestopt na de intake"] == "<5"
     texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     texts += [f"{m.label} {m.value}" for m in at.metric]

@@ -61,12 +61,11 @@ columns[2].metric("Gestopt na de intake", total("stopped_after_intake"))
 columns[2].caption(per_type("stopped_after_intake"))
 if both is not None and both["ended"] > 0:
     rate_shown = pub is None or pub.shows_share(both["successful"], both["ended"])
-    columns[3].metric(
-        "Geslaagd (van de beëindigde)",
-        f"{count(both['successful'])} van {count(both['ended'])}",
-    )
+    # a short label: "Geslaagd (van de beëindigde)" was cut off in a quarter of 1280 px
+    columns[3].metric("Geslaagd", f"{count(both['successful'])} van {count(both['ended'])}")
     columns[3].caption(
-        (
+        "van de beëindigde mediations; "
+        + (
             f"{mediation.rate_text(both['successful'], both['ended'])}, 95%-interval · "
             if rate_shown
             else ""
