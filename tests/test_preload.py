@@ -94,3 +94,16 @@ def test_serve_preloads_only_for_run(monkeypatch):
     serve.main(["run", "app.py", "--server.address=0.0.0.0", "--server.port=8601"])
     serve.main(["run", "app.py", "--server.address=10.1.2.3", "--server.port=8602"])
     assert started == [(8601, "127.0.0.1"), (8602, "10.1.2.3")]
+
+
+def test_the_installed_packages_carry_their_bytecode():
+    """uv installs compiled bytecode (pyproject: compile-bytecode): where Python may not write
+    it (PYTHONDONTWRITEBYTECODE, as on CI), every start compiled pandas and Streamlit anew."""
+    import pathlib
+
+    import pandas
+    import polars
+    import streamlit
+
+    for module in (pandas, polars, streamlit):
+        assert pathlib.Path(module.__cached__).is_file(), module.__name__
