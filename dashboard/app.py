@@ -11,7 +11,8 @@ preload.wait()
 
 import streamlit as st  # noqa: E402
 
-from dashboard import auth, charts, ui  # noqa: E402
+from dashboard import auth, chrome  # noqa: E402
+from dashboard.charts import template  # noqa: E402
 from dashboard.paths import STATIC_DIR  # noqa: E402
 
 # A file of our own: a material icon as favicon makes the browser fetch it from a font server,
@@ -19,17 +20,17 @@ from dashboard.paths import STATIC_DIR  # noqa: E402
 st.set_page_config(
     page_title="IKO-dashboard", page_icon=str(STATIC_DIR / "favicon.png"), layout="wide"
 )
-charts.use_iko_template()
+template.use_iko_template()
 # With login configured, a visitor without a role stops here and sees nothing of the data.
 auth.gate()
 
-page = ui.navigate()
+page = chrome.navigate()
 st.set_page_config(page_title=f"{page.title} · IKO-dashboard")
-ui.header(page.title)
+chrome.header(page.title)
 auth.without_login_banner()
-spec = ui.page_spec(page)
+spec = chrome.page_spec(page)
 if spec is not None and spec.by_year:
-    ui.year_selector()
-ui.publication_selector()
+    chrome.year_selector()
+chrome.publication_selector()
 page.run()
-ui.footer()
+chrome.footer()

@@ -233,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "figures":
         # figures.py grows with the report pages; the other commands must not depend on it.
-        from dashboard.figures import figures_csv
+        from dashboard.reports.figures import figures_csv
 
         sys.stdout.write(figures_csv(args.year))
         return 0
@@ -256,8 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2 if published.outcome == "rejected" else 0
 
     if args.command == "deck":
-        from dashboard import deck, slides
         from dashboard.db import open_database
+        from dashboard.presentation import lecture, render
         from dashboard.publication import Publication
         from dashboard.settings import settings
 
@@ -270,13 +270,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 2
         rules = Publication(threshold=settings().publication_threshold)
-        made = slides.deck(db.run, args.year, rules)
+        made = lecture.deck(db.run, args.year, rules)
         out = args.out or Path(f"{made.stem}.{args.format}")
 
         def report(message: str, fraction: float) -> None:
             print(f"[{fraction:4.0%}] {message}", file=sys.stderr, flush=True)
 
-        deck.write(made, out, args.format, images_dir=args.images, progress=report)
+        render.write(made, out, args.format, images_dir=args.images, progress=report)
         print(f"{len(made.slides)} dia's geschreven naar {out}")
         return 0
 

@@ -27,14 +27,21 @@ MODULES = (
     "pyarrow",
     "duckdb",
     "plotly.graph_objects",
-    "dashboard.ui",
-    "dashboard.annual",
-    "dashboard.caseload",
-    "dashboard.caseload_charts",
-    "dashboard.countries",
-    "dashboard.mediation",
-    "dashboard.trends",
-    "dashboard.vacation",
+    "dashboard.chrome",
+    "dashboard.data",
+    "dashboard.widgets",
+    "dashboard.reports.annual",
+    "dashboard.reports.caseload",
+    "dashboard.reports.countries",
+    "dashboard.reports.mediation",
+    "dashboard.reports.trends",
+    "dashboard.reports.vacation",
+    "dashboard.charts.annual",
+    "dashboard.charts.caseload",
+    "dashboard.charts.countries",
+    "dashboard.charts.mediation",
+    "dashboard.charts.trends",
+    "dashboard.charts.vacation",
 )
 # How long the thread waits for the server to listen before it gives up (it then does nothing;
 # the first run does the work).
@@ -88,8 +95,9 @@ def warm() -> None:
         importlib.import_module(name)
     import plotly.graph_objects as go
 
-    from dashboard import charts, ui
+    from dashboard import data
+    from dashboard.charts import template
 
-    charts.use_iko_template()
-    go.Figure([{"type": kind} for kind in charts.DRAWN_TRACES])
-    ui.database()
+    template.use_iko_template()
+    go.Figure([{"type": kind} for kind in template.DRAWN_TRACES])
+    data.database()

@@ -49,7 +49,8 @@ from browser_support import (  # noqa: E402
     wait_for_health,
 )
 
-from dashboard import ui  # noqa: E402
+from dashboard import chrome  # noqa: E402
+from dashboard.pages import PAGES  # noqa: E402
 from dashboard.paths import DEMO_DIR  # noqa: E402
 
 TABLES = ("cases", "children", "contacts", "mediations")
@@ -186,7 +187,7 @@ def server_worker(runs: int) -> None:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     app = REPO / "dashboard" / "app.py"
     results = {}
-    for spec in ui.PAGES:
+    for spec in PAGES:
         at = AppTest.from_file(app, default_timeout=600)
         at.run()  # the start page, which forwards to the first page; not timed
         # cleared after it, or the first page's first run would be a warm one
@@ -255,7 +256,7 @@ def load(
         page.locator(FIRST_CHART).first.wait_for(timeout=PAGE_SECONDS * 1000)
         first_chart = time.perf_counter() - started
     if footer:
-        page.locator(f".st-key-{ui.FOOTER_KEY}").get_by_text("Gegevens tot en met").wait_for(
+        page.locator(f".st-key-{chrome.FOOTER_KEY}").get_by_text("Gegevens tot en met").wait_for(
             timeout=PAGE_SECONDS * 1000
         )
     wait_idle(page)
@@ -321,11 +322,11 @@ def browser_times(home: Path, tmp: Path, runs: int, browser) -> dict:
     try:
         wait_for_health(ours)
         wait_for_health(base)
-        for spec in ui.PAGES:  # a first visit of each: caches filled as a user finds them
+        for spec in PAGES:  # a first visit of each: caches filled as a user finds them
             load(browser, ours.url + spec.url_path, chart=spec.url_path not in NO_CHART)[1].close()
         load(browser, base.url, footer=False)[1].close()
         pages, baselines = {}, []
-        for spec in ui.PAGES:
+        for spec in PAGES:
             baselines.append(median_load(browser, base.url, runs, footer=False))
             pages[spec.url_path] = median_load(
                 browser, ours.url + spec.url_path, runs, chart=spec.url_path not in NO_CHART
@@ -367,7 +368,7 @@ def start_and_memory(home: Path, tmp: Path, browser) -> Start:
     async def first_run(url: str) -> None:
         session = Session(url)
         await session.connect()
-        await session.run(ui.PAGES[0].url_path)
+        await session.run(PAGES[0].url_path)
         await session.close()
 
     port = free_port()
@@ -389,7 +390,7 @@ def start_and_memory(home: Path, tmp: Path, browser) -> Start:
         _, page = load(browser, server.url)
         first_page = time.perf_counter() - started
         page.close()
-        for spec in ui.PAGES:
+        for spec in PAGES:
             url = server.url + spec.url_path
             load(browser, url, chart=spec.url_path not in NO_CHART)[1].close()
         return Start(ready, run, first_page, peak_mb(server.process.pid))
@@ -425,7 +426,7 @@ def scale_tables(results: dict[int, dict], scales: list[int]) -> str:
     rows = [
         [spec.url_path]
         + [ms(results[k]["pages"][spec.url_path][w]) for k in scales for w in ("cold", "warm")]
-        for spec in ui.PAGES
+        for spec in PAGES
     ]
     out.append(table(rows, header))
     out.append(

@@ -38,7 +38,7 @@ from browser_support import Server, launcher_command, stop, wait_for_health  # n
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-from dashboard import ui  # noqa: E402
+from dashboard.pages import PAGES  # noqa: E402
 
 # A filter change per page: the widget's label and the option to choose (as shown).
 FILTERS = {
@@ -151,7 +151,7 @@ async def open_sessions(servers: list[Server], n: int) -> float:
     """N sessions, each on a different page, all kept open; the servers' memory then."""
     sessions = [Session(servers[i % len(servers)].url) for i in range(n)]
     await asyncio.gather(*(s.connect() for s in sessions))
-    pages = [p.url_path for p in ui.PAGES]
+    pages = [p.url_path for p in PAGES]
     runs = await asyncio.gather(
         *(s.run(pages[i % len(pages)]) for i, s in enumerate(sessions)), return_exceptions=True
     )
@@ -171,7 +171,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", default="1,4,8,20")
     parser.add_argument("--processes", type=int, default=1)
-    parser.add_argument("--pages", default=",".join(p.url_path for p in ui.PAGES))
+    parser.add_argument("--pages", default=",".join(p.url_path for p in PAGES))
     args = parser.parse_args()
     counts = [int(x) for x in args.sessions.split(",")]
     pages = args.pages.split(",")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import ui
+from dashboard import chrome
 from dashboard.paths import REPO_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -114,7 +114,7 @@ def open_and_wait(browser, url: str, *, width: int = 1600, height: int = 1000):
     page.route("**/*", lambda route: _local_only(route, page.outside_requests))
     page.goto(url)
     # The footer is the last thing a run draws; then no "running" indicator may be left.
-    footer = page.locator(f".st-key-{ui.FOOTER_KEY}")
+    footer = page.locator(f".st-key-{chrome.FOOTER_KEY}")
     footer.get_by_text("Gegevens tot en met").wait_for(timeout=PAGE_SECONDS * 1000)
     page.locator('[data-testid="stStatusWidget"]').wait_for(
         state="hidden", timeout=PAGE_SECONDS * 1000

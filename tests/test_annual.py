@@ -15,10 +15,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from tiny_export import case, equal_days, tiny_export
 
-from dashboard import annual, downloads, same_period
+from dashboard import downloads
+from dashboard.charts import annual as annual_charts
 from dashboard.db import open_database
 from dashboard.format import change_pct, number, signed
 from dashboard.paths import DEMO_DIR, REFERENCE_DIR, REPO_ROOT
+from dashboard.reports import annual, same_period
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 
@@ -255,7 +257,9 @@ def test_breakdown_bars_are_the_published_numbers(db):
     for r in rows.iter_rows(named=True):
         if r["measure"] in pub:
             assert r["value"] == pub[r["measure"]], r["measure"]
-    fig = annual.breakdown_figure(rows.filter(breakdown="abduction_direction"), 2025, "zaken")
+    fig = annual_charts.breakdown_figure(
+        rows.filter(breakdown="abduction_direction"), 2025, "zaken"
+    )
     this_year = fig.data[-1]
     assert sorted(this_year.x) == sorted([104, 33, 34, 8, 11])
     assert "104" in this_year.text

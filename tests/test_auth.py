@@ -30,7 +30,7 @@ from browser_support import (
 )
 from streamlit.testing.v1 import AppTest
 
-from dashboard import auth, launcher, ui
+from dashboard import auth, chrome, launcher, pages
 from dashboard.importer import import_log
 from dashboard.paths import REPO_ROOT
 from dashboard.settings import ENV_VARS, SettingsError, settings
@@ -40,7 +40,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 TIMEOUT = 120
-GEGEVENS = next(p for p in ui.PAGES if p.url_path == "gegevens")
+GEGEVENS = next(p for p in pages.PAGES if p.url_path == "gegevens")
 # Entra ID app roles are often named like this; the mapping turns them into our three roles.
 MAPPED = {"IKO.Kijker": "kijker", "IKO.Medewerker": "medewerker", "IKO.Beheer": "gegevensbeheerder"}
 
@@ -196,7 +196,7 @@ def test_the_launcher_names_the_secrets_file_and_the_address(tmp_path):
     assert [c for c in command if c.startswith("--server.address=")] == ["--server.address=0.0.0.0"]
 
 
-def open_app(page: ui.PageSpec | None = None, *, user=None, secrets=None) -> AppTest:
+def open_app(page: pages.PageSpec | None = None, *, user=None, secrets=None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     if secrets is not None:
         at.secrets.update(secrets)
@@ -211,7 +211,7 @@ def open_app(page: ui.PageSpec | None = None, *, user=None, secrets=None) -> App
 def test_without_login_flag_every_page_says_so(monkeypatch):
     monkeypatch.setenv(launcher.WITHOUT_LOGIN_ENV, "1")
     at = open_app()
-    for page in ui.PAGES:
+    for page in pages.PAGES:
         at.switch_page(page.script).run()
         assert not at.exception, (page.url_path, at.exception)
         assert any("Zonder login gestart" in w.value for w in at.warning), page.url_path
@@ -385,7 +385,7 @@ def log_in(page, server: Server, who: str) -> None:
 
 def wait_footer(page) -> None:
     """The footer is the last thing a page run draws."""
-    page.locator(f".st-key-{ui.FOOTER_KEY}").get_by_text("Gegevens tot en met").wait_for()
+    page.locator(f".st-key-{chrome.FOOTER_KEY}").get_by_text("Gegevens tot en met").wait_for()
     wait_done(page)
 
 
@@ -438,7 +438,7 @@ def test_medewerker_sees_every_page_but_not_the_import(login_server, visitor):
     assert "· medewerker" in text and "Tabellen in de export" in text
     assert "Een nieuwe export importeren" not in text and "Importlogboek" not in text
     nav = visitor.locator('[data-testid="stSidebarNav"]').inner_text()
-    assert all(p.title in nav for p in ui.PAGES), nav
+    assert all(p.title in nav for p in pages.PAGES), nav
 
 
 @pytest.mark.browser

@@ -28,7 +28,7 @@ from browser_support import (
     open_and_wait,
 )
 
-from dashboard import launcher, ui
+from dashboard import launcher, pages
 
 
 def refuses(host: str, port: int) -> bool:
@@ -118,7 +118,7 @@ def screenshots() -> Path:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("spec", ui.PAGES, ids=lambda p: p.url_path)
+@pytest.mark.parametrize("spec", pages.PAGES, ids=lambda p: p.url_path)
 def test_page_renders_in_chromium(server, browser, screenshots, spec):
     page = open_and_wait(browser, server.url + spec.url_path)
     try:
@@ -138,8 +138,8 @@ def test_root_and_shared_links_open_their_page_and_year(server, browser):
     page = open_and_wait(browser, server.url)
     try:
         assert_no_error(page)
-        assert page.url == f"{server.url}{ui.PAGES[0].url_path}"
-        page.goto(f"{server.url}{ui.PAGES[0].url_path}?jaar=2024")
+        assert page.url == f"{server.url}{pages.PAGES[0].url_path}"
+        page.goto(f"{server.url}{pages.PAGES[0].url_path}?jaar=2024")
         page.get_by_text("Gepubliceerd tegenover berekend, 2024").wait_for(
             timeout=PAGE_SECONDS * 1000
         )
@@ -154,7 +154,7 @@ def test_root_and_shared_links_open_their_page_and_year(server, browser):
         page.get_by_text("Gepubliceerd tegenover berekend, 2025").wait_for(
             timeout=PAGE_SECONDS * 1000
         )
-        assert page.url == f"{server.url}{ui.PAGES[0].url_path}", page.url
+        assert page.url == f"{server.url}{pages.PAGES[0].url_path}", page.url
     finally:
         page.close()
 

@@ -14,11 +14,11 @@ from streamlit.testing.v1 import AppTest
 from tiny_export import case as tiny_case
 from tiny_export import equal_days, tiny_export
 
-from dashboard import caseload as cl
-from dashboard import caseload_charts as charts
+from dashboard.charts import caseload as charts
 from dashboard.db import Database, open_database
 from dashboard.format import change_pct, month_nl, number
 from dashboard.paths import DATA_ROOT, DEMO_DIR, REFERENCE_DIR, REPO_ROOT
+from dashboard.reports import caseload as cl
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 TIMEOUT = 120

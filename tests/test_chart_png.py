@@ -15,14 +15,15 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 from test_presentation import NOT_COUNTS, SMALL_COUNT, figure_texts
 
-from dashboard import slides, ui
+from dashboard import pages
 from dashboard.db import open_database
 from dashboard.format import date_nl
 from dashboard.paths import REPO_ROOT
+from dashboard.presentation import slides
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 TIMEOUT = 120
-CHART_PAGES = [p for p in ui.PAGES if p.url_path not in {"presentatie", "gegevens"}]
+CHART_PAGES = [p for p in pages.PAGES if p.url_path not in {"presentatie", "gegevens"}]
 LABEL = "Dia (PNG)"
 
 Download = tuple[str, Callable[[], bytes]]
@@ -49,7 +50,7 @@ def data_until() -> dt.date:
     return open_database().run("export_meta")["data_until"][0]
 
 
-def open_page(page: ui.PageSpec, seen: list[Download], **query: str) -> AppTest:
+def open_page(page: pages.PageSpec, seen: list[Download], **query: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params.update(query)
     at.run()
@@ -83,12 +84,12 @@ def test_every_chart_offers_a_slide_png_named_for_what_it_shows(page, downloads)
 
 
 def test_file_name_says_period_page_chart_and_filter(downloads, data_until):
-    caseload = next(p for p in ui.PAGES if p.url_path == "caseload")
+    caseload = next(p for p in pages.PAGES if p.url_path == "caseload")
     open_page(caseload, downloads, van="januari 2025", tot="december 2025", lijn="Lijn 1")
     names = [name for name, _ in downloads]
     assert names[0] == "iko-2025-01-tm-2025-12-caseload-nieuwe-zaken-per-maand-lijn-1-demo.png"
 
-    landen = next(p for p in ui.PAGES if p.url_path == "landen")
+    landen = next(p for p in pages.PAGES if p.url_path == "landen")
     open_page(landen, downloads, jaar=str(data_until.year))  # the running year
     running = f"{data_until.year}-tm-{data_until.isoformat()}"
     assert f"iko-{running}-landen-hkov-landen-en-andere-landen-demo.png" in [
@@ -97,7 +98,7 @@ def test_file_name_says_period_page_chart_and_filter(downloads, data_until):
 
 
 def test_the_download_is_a_slide_size_png_with_title_period_source_and_date(downloads, data_until):
-    caseload = next(p for p in ui.PAGES if p.url_path == "caseload")
+    caseload = next(p for p in pages.PAGES if p.url_path == "caseload")
     open_page(caseload, downloads, van="januari 2025", tot="december 2025", lijn="Lijn 1")
     first = downloads[0]
 
@@ -183,7 +184,9 @@ def test_slides_are_drawn_in_the_apps_own_font():
     import plotly.graph_objects as go
     from PIL import Image
 
-    from dashboard import deck, margins, slides
+    from dashboard.charts import fit
+    from dashboard.presentation import render as deck
+    from dashboard.presentation import slides
 
     text = "Marokko het meest gevreesd 0123456789"
 
@@ -197,7 +200,7 @@ def test_slides_are_drawn_in_the_apps_own_font():
         left, _, right, _ = ink.getbbox()
         return (right - left) / slides.IMAGE_SCALE
 
-    # as wide as dashboard.margins measures it for the screen (Chromium's width there)
-    font_file = margins.text_width(text, 28)
+    # as wide as dashboard.charts.fit measures it for the screen (Chromium's width there)
+    font_file = fit.text_width(text, 28)
     assert inked_width("Source Sans") == pytest.approx(font_file, rel=0.03)
     assert inked_width("DejaVu Sans") > font_file * 1.1

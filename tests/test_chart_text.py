@@ -16,7 +16,7 @@ import re
 import pytest
 from browser_support import PAGE_SECONDS, assert_no_error, open_and_wait
 
-from dashboard import ui
+from dashboard import pages
 from dashboard.paths import REPO_ROOT
 
 WIDTHS = {1280: 720, 1920: 1080}
@@ -119,7 +119,7 @@ def test_no_module_adds_shapes_or_annotations_one_by_one():
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize("spec", ui.PAGES, ids=[p.url_path for p in ui.PAGES])
+@pytest.mark.parametrize("spec", pages.PAGES, ids=[p.url_path for p in pages.PAGES])
 def test_chart_text_is_whole_and_apart(server, browser, spec, width):
     page = open_and_wait(browser, server.url + spec.url_path, width=width, height=WIDTHS[width])
     try:

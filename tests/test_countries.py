@@ -24,10 +24,11 @@ from browser_support import (
 )
 from streamlit.testing.v1 import AppTest
 
-from dashboard import countries
-from dashboard.countries import Period
+from dashboard.charts import countries as countries_charts
 from dashboard.db import Database, open_database
 from dashboard.paths import DATA_ROOT, REFERENCE_DIR, REPO_ROOT
+from dashboard.reports import countries
+from dashboard.reports.countries import Period
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 PAGE = "page_scripts/landen.py"
@@ -371,7 +372,7 @@ def test_map_outlines_and_countries_without_a_shape():
     )
     missing = countries.not_on_map(df, "outgoing_cases", outlines)
     assert missing["country_nl"].to_list() == ["Curaçao", "Kosovo"]
-    fig = countries.country_map_figure(df, "outgoing_cases", "zaken", outlines)
+    fig = countries_charts.country_map_figure(df, "outgoing_cases", "zaken", outlines)
     assert list(fig.data[1].locations) == ["POL"]
     assert fig.layout.geo.lonaxis.range == (-180, 180)
 
@@ -389,9 +390,9 @@ def test_table_cell_shows_cases_with_place(by_country_2025):
 @pytest.mark.parametrize("year", [2024, 2025, 2026])
 def test_scatter_labels_do_not_overlap(demo, year):
     df = countries.threat_vs_abduction_by_country(demo.run, Period.ending(year))
-    fig = countries.threat_vs_abduction_scatter(df, 10)
+    fig = countries_charts.threat_vs_abduction_scatter(df, 10)
     x_range, y_range = fig.layout.xaxis.range, fig.layout.yaxis.range
-    width, height = countries.SCATTER_PLOT_PX
+    width, height = countries_charts.SCATTER_PLOT_PX
 
     def to_px(x, y):
         return (
@@ -400,7 +401,12 @@ def test_scatter_labels_do_not_overlap(demo, year):
         )
 
     boxes = [
-        (text, countries.label_box(countries.ScatterLabel(text, x, y, text), position, to_px))
+        (
+            text,
+            countries_charts.label_box(
+                countries_charts.ScatterLabel(text, x, y, text), position, to_px
+            ),
+        )
         for trace in fig.data
         for x, y, text, position in zip(
             trace.x, trace.y, trace.text, trace.textposition, strict=True
@@ -424,7 +430,7 @@ def test_csv_download_has_dutch_headers_for_excel():
 def test_charts_build_for_every_year(demo):
     for year in (2024, 2025, 2026):
         df = countries.threat_vs_abduction_by_country(demo.run, Period.ending(year))
-        slope = countries.rank_slope_figure(df, 10, mark_newcomers=year > 2024)
+        slope = countries_charts.rank_slope_figure(df, 10, mark_newcomers=year > 2024)
         texts = [
             *slope.layout.yaxis.ticktext,
             *slope.layout.yaxis2.ticktext,
@@ -432,7 +438,7 @@ def test_charts_build_for_every_year(demo):
         ]
         assert any("Marokko" in t for t in texts)
         assert any("nieuw" in t for t in texts) == (year > 2024)
-        scatter = countries.threat_vs_abduction_scatter(df, 10)
+        scatter = countries_charts.threat_vs_abduction_scatter(df, 10)
         assert (
             sum(len(t.x) for t in scatter.data)
             == df.filter((pl.col("threat_cases") > 0) | (pl.col("outgoing_cases") > 0)).height

@@ -8,9 +8,10 @@ import io
 import openpyxl
 import polars as pl
 
-from dashboard import downloads, ui, vacation
+from dashboard import downloads, widgets
 from dashboard.db import open_database
 from dashboard.format import change_pct, date_nl, number
+from dashboard.reports import vacation
 
 META = {
     "is_demo": True,
@@ -83,11 +84,11 @@ def test_no_text_becomes_a_formula_in_excel_or_csv() -> None:
 # -- a table as the page shows it ---------------------------------------------------------
 
 SHOWN = {
-    "week": ui.Column("Week"),
-    "student_days": ui.Column("Studentdagen", ui.optional(lambda v: number(v, 1))),
-    "cases": ui.Column("Zaken", number),
-    "opened": ui.Column("Geopend", date_nl),
-    "change": ui.Column("Verschil", change_pct),
+    "week": widgets.Column("Week"),
+    "student_days": widgets.Column("Studentdagen", widgets.optional(lambda v: number(v, 1))),
+    "cases": widgets.Column("Zaken", number),
+    "opened": widgets.Column("Geopend", date_nl),
+    "change": widgets.Column("Verschil", change_pct),
 }
 
 
@@ -105,7 +106,7 @@ def shown_table() -> pl.DataFrame:
 
 
 def test_a_table_downloads_as_shown_for_dutch_excel() -> None:
-    table = ui.table_for_download(shown_table(), SHOWN)
+    table = widgets.table_for_download(shown_table(), SHOWN)
     text = downloads.csv_bytes(table).decode("utf-8")
     assert text == (
         "\ufeffWeek;Studentdagen;Zaken;Geopend;Verschil\n"
@@ -120,7 +121,7 @@ def test_a_table_downloads_as_shown_for_dutch_excel() -> None:
 
 
 def test_the_excel_file_holds_numbers_rounded_as_shown() -> None:
-    table = ui.table_for_download(shown_table(), SHOWN)
+    table = widgets.table_for_download(shown_table(), SHOWN)
     book = openpyxl.load_workbook(io.BytesIO(downloads.excel_bytes(table, "Verwachting")))
     rows = list(book["Verwachting"].iter_rows(values_only=True))
     assert rows[0] == ("Week", "Studentdagen", "Zaken", "Geopend", "Verschil")
@@ -137,12 +138,14 @@ def test_the_outlook_of_vakantiepieken_downloads_with_decimal_commas() -> None:
             40,
         )
     )
-    table = ui.table_for_download(
+    table = widgets.table_for_download(
         outlook,
         {
-            "week": ui.Column("Week"),
-            "expected_cases": ui.Column("Zaken", ui.optional(number)),
-            "student_days": ui.Column("Studentdagen", ui.optional(lambda v: number(v, 1))),
+            "week": widgets.Column("Week"),
+            "expected_cases": widgets.Column("Zaken", widgets.optional(number)),
+            "student_days": widgets.Column(
+                "Studentdagen", widgets.optional(lambda v: number(v, 1))
+            ),
         },
     )
     text = downloads.csv_bytes(table).decode("utf-8-sig")

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from dashboard import charts
+from dashboard.charts import template
 from dashboard.format import (
     change_pct,
     date_nl,
@@ -152,9 +152,9 @@ def test_weekday_names():
 
 
 def test_chart_template_uses_dutch_separators():
-    charts.use_iko_template()
+    template.use_iko_template()
     fig = go.Figure(go.Bar(x=["Lijn 1"], y=[9524]))
     layout = fig.layout.template.layout
     assert layout.separators == ",."
     assert layout.font.size >= 16
-    assert pio.templates.default.endswith(charts.TEMPLATE_NAME)
+    assert pio.templates.default.endswith(template.TEMPLATE_NAME)

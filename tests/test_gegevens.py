@@ -13,7 +13,7 @@ from browser_support import open_and_wait
 from import_corpus import published_checksums, small_export, write_export
 from streamlit.testing.v1 import AppTest
 
-from dashboard import launcher, ui
+from dashboard import launcher, pages
 from dashboard.importer import import_files, import_log, log
 from dashboard.importer.publish import append_log, current_manifest, read_log
 from dashboard.importer.upload import import_uploads, safe_name
@@ -21,7 +21,7 @@ from dashboard.paths import REPO_ROOT
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 TIMEOUT = 120
-PAGE = next(p for p in ui.PAGES if p.url_path == "gegevens")
+PAGE = next(p for p in pages.PAGES if p.url_path == "gegevens")
 
 
 def parquet_bytes(df: pl.DataFrame) -> bytes:
@@ -130,7 +130,7 @@ def test_published_figures_upload_lands_on_the_trends_page(data_home: Path) -> N
     assert years["Jaar"].tolist() == [2023] and years["Geïmporteerde cijfers"].tolist() == [1]
     assert import_log(data_home)[["who", "outcome"]].row(0) == ("Directeur", "published")
 
-    at.switch_page(next(p for p in ui.PAGES if p.url_path == "trends").script).run()
+    at.switch_page(next(p for p in pages.PAGES if p.url_path == "trends").script).run()
     assert [h.value for h in at.header] == ["Meerjarige trends, 2023–2026"]
 
 

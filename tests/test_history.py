@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import ui
+from dashboard import pages
 from dashboard.db import Database
 from dashboard.demo.generator import generate, with_history
 from dashboard.importer import import_files
@@ -94,8 +94,8 @@ def test_2020_gives_the_2020_report(history_home: Path) -> None:
     assert set(years.filter(pl.col("year") < 2024)["kind"]) == {"gegevens"}
 
 
-@pytest.mark.parametrize("page", ui.PAGES, ids=lambda p: p.url_path)
-def test_every_page_renders_ten_years(history_home: Path, page: ui.PageSpec) -> None:
+@pytest.mark.parametrize("page", pages.PAGES, ids=lambda p: p.url_path)
+def test_every_page_renders_ten_years(history_home: Path, page: pages.PageSpec) -> None:
     at = AppTest.from_file(APP, default_timeout=180)
     at.run()
     at.switch_page(page.script).run()

@@ -1,4 +1,4 @@
-"""The room reserved for a chart's labels before the browser draws it (dashboard.margins).
+"""The room reserved for a chart's labels before the browser draws it (dashboard.charts.fit).
 
 Whether the browser then draws each chart once is seen in Chromium (the clipping test opens
 every chart, and `scripts/bench.py` times the pages); here: the estimate holds the labels it
@@ -13,14 +13,14 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import charts, margins
+from dashboard.charts import fit, template
 
 LONG = "contactformulier · familie en kennissen"
 
 
 @pytest.fixture(autouse=True)
-def template():
-    charts.use_iko_template()
+def iko_template():
+    template.use_iko_template()
 
 
 def bars(labels, values, **layout) -> go.Figure:
@@ -30,22 +30,22 @@ def bars(labels, values, **layout) -> go.Figure:
 
 
 def test_category_labels_get_their_width_at_the_left():
-    fig = margins.reserve(bars([LONG, "ouders"], [3, 4]))
-    assert fig.layout.margin.l >= margins.text_width(LONG, charts.FONT_SIZE) + margins.LABEL_GAP
+    fig = fit.reserve(bars([LONG, "ouders"], [3, 4]))
+    assert fig.layout.margin.l >= fit.text_width(LONG, template.FONT_SIZE) + fit.LABEL_GAP
     # a short label needs far less
-    short = margins.reserve(bars(["ouders", "derden"], [3, 4]))
+    short = fit.reserve(bars(["ouders", "derden"], [3, 4]))
     assert short.layout.margin.l < fig.layout.margin.l - 150
 
 
 def test_value_axis_labels_count_thousands_and_headroom():
     fig = go.Figure(go.Bar(x=["2024", "2025"], y=[9_500, 9_800]))
-    room = margins.estimate(fig.to_plotly_json()["layout"], fig.to_plotly_json()["data"])
+    room = fit.estimate(fig.to_plotly_json()["layout"], fig.to_plotly_json()["data"])
     # 9.800 with a tenth of headroom reaches 10.780: labels up to "10.000", six characters
-    assert room["l"] >= margins.text_width("10.780", charts.FONT_SIZE) + margins.LABEL_GAP
+    assert room["l"] >= fit.text_width("10.780", template.FONT_SIZE) + fit.LABEL_GAP
 
 
 def test_a_builders_own_larger_margin_stays():
-    fig = margins.reserve(bars(["a", "b"], [1, 2], margin={"l": 400, "t": 200}))
+    fig = fit.reserve(bars(["a", "b"], [1, 2], margin={"l": 400, "t": 200}))
     assert fig.layout.margin.l == 400
     assert fig.layout.margin.t == 200
 
@@ -53,20 +53,20 @@ def test_a_builders_own_larger_margin_stays():
 def test_the_data_are_not_touched_and_a_second_pass_changes_nothing():
     fig = bars([LONG, "ouders"], [3, 4], title={"text": "Nieuwe zaken"})
     data_before = fig.to_plotly_json()["data"]
-    once = margins.reserve(fig)
+    once = fit.reserve(fig)
     margin_once = once.layout.margin.to_plotly_json()
-    twice = margins.reserve(once)
+    twice = fit.reserve(once)
     assert twice.to_plotly_json()["data"] == data_before
     assert twice.layout.margin.to_plotly_json() == margin_once
 
 
 def test_a_title_and_a_legend_above_both_take_room_at_the_top():
     two = go.Figure([go.Bar(x=["a"], y=[1], name="2024"), go.Bar(x=["a"], y=[2], name="2025")])
-    alone = margins.estimate(two.to_plotly_json()["layout"], two.to_plotly_json()["data"])["t"]
+    alone = fit.estimate(two.to_plotly_json()["layout"], two.to_plotly_json()["data"])["t"]
     two.update_layout(title={"text": "Zaken per jaar"})
-    both = margins.estimate(two.to_plotly_json()["layout"], two.to_plotly_json()["data"])["t"]
-    assert alone >= charts.FONT_SIZE * margins.LEGEND_ROW
-    assert both >= alone + charts.FONT_SIZE + 4
+    both = fit.estimate(two.to_plotly_json()["layout"], two.to_plotly_json()["data"])["t"]
+    assert alone >= template.FONT_SIZE * fit.LEGEND_ROW
+    assert both >= alone + template.FONT_SIZE + 4
 
 
 def test_a_legend_at_the_right_gets_its_widest_entry():
@@ -76,22 +76,22 @@ def test_a_legend_at_the_right_gets_its_widest_entry():
             go.Scatter(x=[1], y=[1], name=LONG),
         ]
     )
-    fig.update_layout(legend=charts.LEGEND_RIGHT)
-    room = margins.estimate(fig.to_plotly_json()["layout"], fig.to_plotly_json()["data"])
-    assert room["r"] >= margins.text_width(LONG, charts.FONT_SIZE) + margins.LEGEND_SIDE
+    fig.update_layout(legend=template.LEGEND_RIGHT)
+    room = fit.estimate(fig.to_plotly_json()["layout"], fig.to_plotly_json()["data"])
+    assert room["r"] >= fit.text_width(LONG, template.FONT_SIZE) + fit.LEGEND_SIDE
 
 
 def test_typed_arrays_as_plotly_writes_them_are_read():
     array = np.array([1.5, 12_000.0])
     typed = {"dtype": "f8", "bdata": base64.b64encode(array.tobytes()).decode()}
-    assert margins.values(typed) == [1.5, 12_000.0]
-    assert margins.values(np.array([[1, 2], [3, 4]])) == [1, 2, 3, 4]
-    assert margins.values(None) == []
+    assert fit.values(typed) == [1.5, 12_000.0]
+    assert fit.values(np.array([[1, 2], [3, 4]])) == [1, 2, 3, 4]
+    assert fit.values(None) == []
 
 
 def test_bold_text_is_measured_wider():
-    plain = margins.text_width("Spanje (13) nieuw", 18)
-    assert margins.text_width("Spanje (13) <b>nieuw</b>", 18) > plain
-    assert margins.text_width("kort<br>een veel langere tweede regel", 18) == pytest.approx(
-        margins.text_width("een veel langere tweede regel", 18)
+    plain = fit.text_width("Spanje (13) nieuw", 18)
+    assert fit.text_width("Spanje (13) <b>nieuw</b>", 18) > plain
+    assert fit.text_width("kort<br>een veel langere tweede regel", 18) == pytest.approx(
+        fit.text_width("een veel langere tweede regel", 18)
     )

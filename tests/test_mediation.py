@@ -12,14 +12,16 @@ import pytest
 from browser_support import assert_no_error, full_page_screenshot, open_and_wait
 from streamlit.testing.v1 import AppTest
 
-from dashboard import mediation, ui
+from dashboard import pages
+from dashboard.charts import mediation as mediation_charts
 from dashboard.db import Database, open_database
 from dashboard.paths import REPO_ROOT
+from dashboard.reports import mediation
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 DEMO = REPO_ROOT / "data" / "demo"
 REFERENCE = REPO_ROOT / "data" / "reference"
-PAGE = next(p for p in ui.PAGES if p.url_path == "mediation")
+PAGE = next(p for p in pages.PAGES if p.url_path == "mediation")
 
 
 @pytest.fixture(scope="module")
@@ -343,7 +345,7 @@ def test_a_year_with_only_published_figures_fills_the_trend(tmp_path):
     # a year in the data keeps its computed figures and is not doubled
     assert rates.filter(year=2025).height == 3
     assert set(rates.filter(year=2025)["source"]) == {"gegevens"}
-    fig = mediation.success_trend_figure(rates, "t/m 22 nov")
+    fig = mediation_charts.success_trend_figure(rates, "t/m 22 nov")
     assert "2023<br>(jaarverslag)" in fig.layout.xaxis.ticktext
     iko = next(t for t in fig.data if t.name == "IKO")
     assert iko.marker.symbol[0] == "circle-open"
@@ -354,7 +356,7 @@ def test_a_year_with_only_published_figures_fills_the_trend(tmp_path):
 
 def test_funnel_figure_names_every_stage_with_its_count(db):
     steps = mediation.funnel(db.run, 2025)
-    fig = mediation.funnel_figure(steps, "NIKO")
+    fig = mediation_charts.funnel_figure(steps, "NIKO")
     labels = [label.replace("<br>", " ") for label in fig.data[0].node.label]  # as read
     for expected in [
         "Verzoeken: 18",
@@ -364,39 +366,42 @@ def test_funnel_figure_names_every_stage_with_its_count(db):
         "Volledige overeenkomst: 3",
     ]:
         assert expected in labels
-    flows = [v for v in fig.data[0].link.value if v != mediation.SPACER_VALUE]
+    flows = [v for v in fig.data[0].link.value if v != mediation_charts.SPACER_VALUE]
     assert sum(flows) == 18 + 13 + 11  # each column carries all its requests
 
 
 def test_the_funnel_writes_every_label_right_of_its_node(db):
     """Plotly writes the last column's labels leftwards, over the flows: that column is an
     invisible one, which every end stage flows into, and nothing else."""
-    sankey = mediation.funnel_figure(mediation.funnel(db.run, 2025), "IKO").data[0]
+    sankey = mediation_charts.funnel_figure(mediation.funnel(db.run, 2025), "IKO").data[0]
     spacer = len(sankey.node.label) - 1
-    assert sankey.node.label[spacer] == "" and sankey.node.color[spacer] == mediation.TRANSPARENT
+    assert (
+        sankey.node.label[spacer] == ""
+        and sankey.node.color[spacer] == mediation_charts.TRANSPARENT
+    )
     assert sankey.node.align == "left"
     into = {s for s, t in zip(sankey.link.source, sankey.link.target, strict=True) if t == spacer}
     assert into == set(range(spacer)) - set(sankey.link.source[: -len(into)])
     assert all(
-        v == mediation.SPACER_VALUE
+        v == mediation_charts.SPACER_VALUE
         for v, t in zip(sankey.link.value, sankey.link.target, strict=True)
         if t == spacer
     )
 
 
 def test_long_stage_labels_wrap_and_short_ones_stay_on_one_line():
-    assert mediation.node_label("Gestart: 16") == "Gestart: 16"
-    wrapped = mediation.node_label("Gedeeltelijke of spiegelovereenkomst: 3")
+    assert mediation_charts.node_label("Gestart: 16") == "Gestart: 16"
+    wrapped = mediation_charts.node_label("Gedeeltelijke of spiegelovereenkomst: 3")
     assert wrapped == "Gedeeltelijke of<br>spiegelovereenkomst: 3"
     for label in mediation.STAGE_LABELS.values():
-        lines = mediation.node_label(f"{label}: 1.234").split("<br>")
+        lines = mediation_charts.node_label(f"{label}: 1.234").split("<br>")
         assert " ".join(lines) == f"{label}: 1.234"  # nothing lost
-        assert len(lines) <= 3 and max(map(len, lines)) <= mediation.NODE_LABEL_CHARS
+        assert len(lines) <= 3 and max(map(len, lines)) <= mediation_charts.NODE_LABEL_CHARS
 
 
 def test_success_rate_figure_states_numerator_and_denominator(db):
     rates = mediation.success_rates(db.run)
-    fig = mediation.success_rate_figure(rates, 2025)
+    fig = mediation_charts.success_rate_figure(rates, 2025)
     texts = [a.text for a in fig.layout.annotations]
     assert "1 van 16 beëindigde IKO-mediations: 6 % (1–28 %)" in texts
     assert "3 van 11 beëindigde NIKO-mediations: 27 % (10–57 %)" in texts
@@ -406,7 +411,7 @@ def test_success_rate_figure_states_numerator_and_denominator(db):
 
 def test_trend_figure_marks_the_open_year_and_running_ones(db):
     rates = mediation.success_rates(db.run)
-    fig = mediation.success_trend_figure(rates, "t/m 22 nov")
+    fig = mediation_charts.success_trend_figure(rates, "t/m 22 nov")
     assert list(fig.layout.xaxis.ticktext) == ["2024", "2025", "2026<br>(t/m 22 nov)"]
     niko = next(t for t in fig.data if t.name == "NIKO")
     assert any("lopend" in t for t in niko.text)
@@ -414,10 +419,10 @@ def test_trend_figure_marks_the_open_year_and_running_ones(db):
 
 
 def test_children_and_durations_figures_have_data(db):
-    fig = mediation.children_figure(mediation.children(db.run))
+    fig = mediation_charts.children_figure(mediation.children(db.run))
     assert len(fig.data) == 4 and all(len(t.y) == 3 for t in fig.data)
     assert "9 (12 kind.)" in fig.data[0].text
-    fig = mediation.durations_figure(mediation.durations(db.run, 2025))
+    fig = mediation_charts.durations_figure(mediation.durations(db.run, 2025))
     assert any("mediaan 27 dagen (n = 16)" in a.text for a in fig.layout.annotations)
 
 

@@ -1,6 +1,6 @@
 """Every page of the navigation runs in AppTest with its title, the demo banner and the footer.
 
-The page list comes from `dashboard.ui.PAGES`, the definition the app navigates by, so a new
+The page list comes from `dashboard.pages.PAGES`, the definition the app navigates by, so a new
 page is tested the moment it is registered.
 """
 
@@ -12,7 +12,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import ui
+from dashboard import chrome, data, pages
 from dashboard.db import open_database
 from dashboard.format import date_nl
 from dashboard.paths import REPO_ROOT
@@ -33,7 +33,7 @@ def data_until_text() -> str:
     return f"Gegevens tot en met {date_nl(data_until)}"
 
 
-def open_page(page: ui.PageSpec | None = None, **query: str) -> AppTest:
+def open_page(page: pages.PageSpec | None = None, **query: str) -> AppTest:
     """Open the app as a browser would ("/", with a query string), then go to `page`."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params.update(query)
@@ -48,21 +48,21 @@ def texts(elements) -> list[str]:
 
 
 def test_page_list_is_complete():
-    assert [p.url_path for p in ui.PAGES] == [
+    assert [p.url_path for p in pages.PAGES] == [
         "jaaroverzicht", "trends", "caseload", "vakantiepieken", "landen", "mediation",
         "presentatie", "gegevens",
     ]  # fmt: skip
-    for page in ui.PAGES:
+    for page in pages.PAGES:
         assert (APP.parent / page.script).is_file(), page.script
 
 
 def test_no_pages_folder_beside_the_entry_point():
     # With a pages/ folder Streamlit falls back to its old multipage mode and runs a page
-    # script without app.py around it (see dashboard/ui.py).
+    # script without app.py around it (see dashboard/pages.py).
     assert not (APP.parent / "pages").exists()
 
 
-@pytest.mark.parametrize("page", ui.PAGES, ids=lambda p: p.url_path)
+@pytest.mark.parametrize("page", pages.PAGES, ids=lambda p: p.url_path)
 def test_page_runs_with_its_chrome(page, data_until_text):
     at = open_page(page)
 
@@ -71,7 +71,7 @@ def test_page_runs_with_its_chrome(page, data_until_text):
     assert DEMO_BANNER in texts(at.warning)
     assert any(c.startswith(data_until_text) for c in texts(at.caption)), texts(at.caption)
     # the sidebar offers the year only where it changes the page
-    year_boxes = [s for s in at.sidebar.selectbox if s.key == ui.YEAR_PARAM]
+    year_boxes = [s for s in at.sidebar.selectbox if s.key == chrome.YEAR_PARAM]
     assert len(year_boxes) == (1 if page.by_year else 0)
     if page.by_year:
         assert year_boxes[0].value == 2025
@@ -80,7 +80,7 @@ def test_page_runs_with_its_chrome(page, data_until_text):
 def test_root_opens_the_first_page():
     at = open_page()
     assert not at.exception
-    assert texts(at.title) == [ui.PAGES[0].title]
+    assert texts(at.title) == [pages.PAGES[0].title]
     assert at.selectbox(key="jaar").value == 2025
     # Streamlit leaves the default out of the URL
     assert "jaar" not in at.query_params
@@ -132,24 +132,24 @@ def test_unknown_year_in_the_url_is_dropped_and_said():
 
 
 def test_default_year_is_the_last_complete_year():
-    assert ui.default_year([2024, 2025, 2026], dt.date(2026, 11, 22)) == 2025
-    assert ui.default_year([2024, 2025, 2026], dt.date(2027, 1, 3)) == 2026
+    assert data.default_year([2024, 2025, 2026], dt.date(2026, 11, 22)) == 2025
+    assert data.default_year([2024, 2025, 2026], dt.date(2027, 1, 3)) == 2026
     # no complete year in the data yet: the latest there is
-    assert ui.default_year([2026], dt.date(2026, 11, 22)) == 2026
+    assert data.default_year([2026], dt.date(2026, 11, 22)) == 2026
 
 
 def test_demo_notice_is_composed_from_the_export_metadata():
     meta = {"is_demo": True, "extrapolated_from": dt.date(2026, 1, 1)}
-    assert ui.demo_notice(meta, [2024, 2025, 2026]) == DEMO_BANNER
-    assert ui.demo_notice(meta, [2025, 2026]).endswith(
+    assert chrome.demo_notice(meta, [2024, 2025, 2026]) == DEMO_BANNER
+    assert chrome.demo_notice(meta, [2025, 2026]).endswith(
         "2025 is geijkt op het jaarverslag 2025; vanaf 1 januari 2026 doorgetrokken."
     )
     later = {"is_demo": True, "extrapolated_from": dt.date(2027, 3, 1)}
     assert "2024, 2025 en 2026 zijn geijkt op het jaarverslag 2026; vanaf 1 maart 2027" in (
-        ui.demo_notice(later, [2024, 2025, 2026, 2027])
+        chrome.demo_notice(later, [2024, 2025, 2026, 2027])
     )
     plain = {"is_demo": True, "extrapolated_from": None}
-    assert ui.demo_notice(plain, [2025]) == (
+    assert chrome.demo_notice(plain, [2025]) == (
         "Demonstratiegegevens — geen echte cijfers van Centrum IKO."
     )
-    assert ui.demo_notice({"is_demo": False, "extrapolated_from": None}, [2025]) is None
+    assert chrome.demo_notice({"is_demo": False, "extrapolated_from": None}, [2025]) is None

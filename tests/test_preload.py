@@ -65,14 +65,15 @@ def test_a_failing_preload_still_lets_the_first_run_go(fresh_preload, monkeypatc
 
 
 def test_warm_imports_the_pages_modules_and_opens_the_database(monkeypatch, tmp_path):
-    from dashboard import charts, ui
+    from dashboard import data
+    from dashboard.charts import template
 
     opened = []
-    monkeypatch.setattr(ui, "database", lambda: opened.append(True))
+    monkeypatch.setattr(data, "database", lambda: opened.append(True))
     preload.warm()
     assert opened == [True]
     assert all(name in sys.modules for name in preload.MODULES)
-    assert charts.TEMPLATE_NAME in __import__("plotly.io").io.templates
+    assert template.TEMPLATE_NAME in __import__("plotly.io").io.templates
 
 
 def test_the_launcher_serves_through_the_preload_on_its_port_and_address():

@@ -15,10 +15,11 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from streamlit.testing.v1 import AppTest
 
-from dashboard import charts, slides
+from dashboard.charts import template
 from dashboard.db import open_database
 from dashboard.format import date_nl
 from dashboard.paths import REPO_ROOT
+from dashboard.presentation import lecture, slides
 from dashboard.publication import Publication
 
 APP = REPO_ROOT / "dashboard" / "app.py"
@@ -33,8 +34,8 @@ NOT_COUNTS = re.compile(
 
 @pytest.fixture(scope="module")
 def deck() -> slides.Deck:
-    charts.use_iko_template()
-    return slides.deck(open_database().run, 2025, Publication())
+    template.use_iko_template()
+    return lecture.deck(open_database().run, 2025, Publication())
 
 
 def figure_texts(fig) -> list[str]:

@@ -12,14 +12,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from tiny_export import case, equal_days, tiny_export
 
-from dashboard import trends, ui
+from dashboard import pages
+from dashboard.charts import trends as trends_charts
 from dashboard.db import Database
 from dashboard.format import change_pct
 from dashboard.importer.published import import_published
 from dashboard.paths import DATA_ROOT, DEMO_DIR, REPO_ROOT
+from dashboard.reports import trends
 
 APP = REPO_ROOT / "dashboard" / "app.py"
-TRENDS = next(p for p in ui.PAGES if p.url_path == "trends").script
+TRENDS = next(p for p in pages.PAGES if p.url_path == "trends").script
 
 # Test figures, not from any real annual report: three years before the export, and a 2024
 # value that disagrees with the data (the demo's 2024 Lijn 2 count is the published 1.821).
@@ -108,7 +110,7 @@ def test_figure_draws_each_kind_apart_and_the_published_difference() -> None:
             "difference": [None, -879.0, None],
         }
     )
-    fig = trends.trend_figure(rows, "Lijn 2-zaken", "22-11")
+    fig = trends_charts.trend_figure(rows, "Lijn 2-zaken", "22-11")
     names = [t.name for t in fig.data]
     assert names == [*trends.KINDS.values(), "jaarverslag wijkt af"]
     assert list(fig.data[0].text) == ["1.821"] and list(fig.data[0].x) == [2024]
@@ -117,7 +119,7 @@ def test_figure_draws_each_kind_apart_and_the_published_difference() -> None:
     assert list(fig.layout.xaxis.ticktext) == ["2023<br>jaarverslag", "2024", "2025<br>t/m 22-11"]
     assert fig.layout.showlegend
 
-    small = trends.trend_figure(rows, "Lijn 2-zaken", "22-11", compact=True)
+    small = trends_charts.trend_figure(rows, "Lijn 2-zaken", "22-11", compact=True)
     assert list(small.layout.xaxis.ticktext) == ["2023", "2024", "2025<br>t/m<br>22-11"]
     assert not small.layout.showlegend
 
@@ -193,10 +195,12 @@ def test_same_period_of_every_year_across_a_leap_day(tmp_path) -> None:
     }  # fmt: skip
     assert total[2025]["change_pct"] == 0 and total[2024]["change_pct"] == 100
     assert [r["is_running_year"] for r in total.values()] == [False, False, True]
-    fig = trends.same_period_figure(rows.filter(measure="cases.total"), "Zaken")
+    fig = trends_charts.same_period_figure(rows.filter(measure="cases.total"), "Zaken")
     assert list(fig.data[0].text) == ["1", "2", "2<br>0,0 %"]
     assert list(fig.layout.xaxis.ticktext)[-1] == "2025<br>t/m 01-03"
-    small = trends.same_period_figure(rows.filter(measure="cases.total"), "Zaken", compact=True)
+    small = trends_charts.same_period_figure(
+        rows.filter(measure="cases.total"), "Zaken", compact=True
+    )
     assert list(small.layout.xaxis.ticktext) == ["2023", "2024", "2025<br>0,0 %"]
 
 
@@ -220,7 +224,7 @@ def test_page_shows_2026_beside_the_same_days_of_earlier_years(data_home) -> Non
         figure = next(
             f for f in _figures(at)
             if f["layout"]["title"]["text"] == title
-            and f["data"][0]["marker"]["color"][0] == trends.SAME_PERIOD_PREVIOUS_COLOUR
+            and f["data"][0]["marker"]["color"][0] == trends_charts.SAME_PERIOD_PREVIOUS_COLOUR
         )  # fmt: skip
         bars = figure["data"][0]
         counts = {
@@ -296,12 +300,12 @@ def test_a_change_of_definition_is_marked_once_and_only_where_both_sides_show() 
             "definition_change_nl": ["registratie vanaf 2024"] * 4,
         }
     )
-    fig = trends.trend_figure(rows, "Ontvoeringszaken", "22-11")
+    fig = trends_charts.trend_figure(rows, "Ontvoeringszaken", "22-11")
     assert [s.x0 for s in fig.layout.shapes] == [2023.5]
     assert len(fig.layout.annotations) == 1
-    after_only = trends.trend_figure(rows.filter(pl.col("year") >= 2024), "x", "22-11")
+    after_only = trends_charts.trend_figure(rows.filter(pl.col("year") >= 2024), "x", "22-11")
     assert not after_only.layout.shapes
-    unchanged = trends.trend_figure(
+    unchanged = trends_charts.trend_figure(
         rows.with_columns(definition_changed_year=pl.lit(None, pl.Int32)), "x", "22-11"
     )
     assert not unchanged.layout.shapes

@@ -14,9 +14,11 @@ import pytest
 from browser_support import SCREENSHOTS, assert_no_error, full_page_screenshot, open_and_wait
 from streamlit.testing.v1 import AppTest
 
-from dashboard import ui, vacation
+from dashboard import chrome
+from dashboard.charts import vacation as vacation_charts
 from dashboard.db import Database, open_database
 from dashboard.paths import DATA_ROOT, DEMO_DIR, REPO_ROOT
+from dashboard.reports import vacation
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 PAGE = "page_scripts/vakantiepieken.py"
@@ -287,7 +289,7 @@ def test_outlook_names_the_years_it_is_computed_from(demo):
 
 
 def test_aligned_chart_fits_a_narrow_screen(demo):
-    fig = vacation.aligned_chart(demo.run("line1_holiday_aligned"))
+    fig = vacation_charts.aligned_chart(demo.run("line1_holiday_aligned"))
     for axis in ("xaxis", "xaxis2", "xaxis3", "xaxis4", "xaxis5"):
         x = fig.layout[axis]
         assert x.tickangle == 0 and list(x.ticktext) == ["−6", "−4", "−2", "0"], axis
@@ -398,8 +400,8 @@ def test_page_shows_the_gap_the_peak_and_the_backtest():
 
 def test_stale_notice_after_a_week():
     meta = {"data_until": dt.date(2026, 11, 22)}
-    assert ui.stale_notice(meta, dt.date(2026, 11, 29)) is None  # seven days: still fresh
-    assert ui.stale_notice(meta, dt.date(2026, 12, 1)).startswith(
+    assert chrome.stale_notice(meta, dt.date(2026, 11, 29)) is None  # seven days: still fresh
+    assert chrome.stale_notice(meta, dt.date(2026, 12, 1)).startswith(
         "De gegevens zijn 9 dagen oud: ze lopen tot en met 22 november 2026, vandaag is het "
         "1 december 2026."
     )

@@ -8,9 +8,8 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from dashboard import caseload as cl
-from dashboard import caseload_charts as charts
-from dashboard import same_period, ui
+from dashboard import chrome, data, widgets
+from dashboard.charts import caseload as charts
 from dashboard.format import (
     change_pct,
     date_nl,
@@ -19,9 +18,12 @@ from dashboard.format import (
     month_nl,
     number,
 )
+from dashboard.presentation import slides
+from dashboard.reports import caseload as cl
+from dashboard.reports import same_period
 
-run = ui.report
-meta = ui.export_meta()
+run = data.report
+meta = data.export_meta()
 data_until: dt.date = meta["data_until"]
 all_months: list[dt.date] = cl.months(run)["month"].to_list()
 categories = cl.categories(run)
@@ -59,12 +61,12 @@ def party_label(party: str) -> str:
     return cl.PARTIES[party][1]
 
 
-def chart_period(f: cl.Filters) -> ui.ChartPeriod:
+def chart_period(f: cl.Filters) -> slides.ChartPeriod:
     """The months of `f` for a chart's slide; a running last month says up to which day."""
     key = f"{cl.month_key(f.start)}-tm-{cl.month_key(f.end)}"
     if not charts.is_running(f.end, data_until):
-        return ui.ChartPeriod(f"{month_nl(f.start)} t/m {month_nl(f.end)}", key)
-    return ui.ChartPeriod(
+        return slides.ChartPeriod(f"{month_nl(f.start)} t/m {month_nl(f.end)}", key)
+    return slides.ChartPeriod(
         f"{month_nl(f.start)} t/m {data_until.day} {month_nl(f.end)}",
         f"{cl.month_key(f.start)}-tm-{data_until.isoformat()}",
     )
@@ -98,7 +100,7 @@ def show_whole_year() -> None:
 def check_category(line: int) -> list[tuple[str, str, str]]:
     """`check_link` for the category, which must belong to the line chosen."""
     codes = cl.categories_for_line(categories, line)
-    asked = ui.unusable_url_value(
+    asked = chrome.unusable_url_value(
         CATEGORY,
         {category_label(c) for c in codes}.__contains__,
         older=lambda raw: raw if raw in codes else None,
@@ -126,7 +128,7 @@ def check_link() -> list[tuple[str, str, str]]:
             value = older(raw)
             return value if param not in (START, END) or value in all_months else None
 
-        asked = ui.unusable_url_value(param, usable.__contains__, older=read)
+        asked = chrome.unusable_url_value(param, usable.__contains__, older=read)
         if asked is not None:
             dropped.append((what, asked, param))
     return dropped
@@ -217,7 +219,7 @@ def filtered_page() -> None:
             CATEGORY: category_label(category),
             PARTY: party_label(party or cl.ALL),
         }[param]
-        ui.say_url_value_dropped(what, asked, shown)
+        chrome.say_url_value_dropped(what, asked, shown)
 
     start, end = sorted((st.session_state[START], st.session_state[END]))
     show(cl.Filters(start=start, end=end, line=line, category=category, party=party or cl.ALL))
@@ -323,10 +325,10 @@ def show(f: cl.Filters) -> None:
 
     st.header("Nieuwe zaken per maand")
     if not has_any(new_cases, "cases"):
-        ui.nothing_selected("zaken")
+        widgets.nothing_selected("zaken")
     else:
-        ui.show_chart(
-            ui.figure(
+        widgets.show_chart(
+            widgets.figure(
                 charts.monthly_comparison,
                 new_cases,
                 facet="line",
@@ -353,10 +355,10 @@ def show(f: cl.Filters) -> None:
         ["Per lijn", "Per kanaal", "Per persoon"], key="caseload_contacten", on_change="rerun"
     )
     if not has_any(contacts, "contacts"):
-        ui.nothing_selected("contactmomenten")
+        widgets.nothing_selected("contactmomenten")
     elif by_line.open:
-        ui.show_chart(
-            ui.figure(
+        widgets.show_chart(
+            widgets.figure(
                 charts.monthly_comparison,
                 contacts.filter(pl.col("breakdown") == "line"),
                 facet="item",
@@ -371,8 +373,8 @@ def show(f: cl.Filters) -> None:
             period=chart_period(f),
         )
     elif by_channel.open:
-        ui.show_chart(
-            ui.figure(
+        widgets.show_chart(
+            widgets.figure(
                 charts.stacked_by_item,
                 contacts.filter(pl.col("breakdown") == "channel"),
                 holidays=holidays,
@@ -383,8 +385,8 @@ def show(f: cl.Filters) -> None:
             period=chart_period(f),
         )
     elif by_person.open:
-        ui.show_chart(
-            ui.figure(
+        widgets.show_chart(
+            widgets.figure(
                 charts.stacked_by_item,
                 contacts.filter(pl.col("breakdown") == "person_type"),
                 holidays=holidays,
@@ -403,10 +405,10 @@ def show(f: cl.Filters) -> None:
     st.subheader("Contactmomenten per zaak")
     per_case = cl.contacts_per_case_by_month(run, f).filter(pl.col("line").is_in(lines))
     if not has_any(per_case, "contacts"):
-        ui.nothing_selected("contactmomenten")
+        widgets.nothing_selected("contactmomenten")
     else:
-        ui.show_chart(
-            ui.figure(
+        widgets.show_chart(
+            widgets.figure(
                 charts.monthly_comparison,
                 per_case,
                 facet="line",
@@ -445,8 +447,8 @@ def show(f: cl.Filters) -> None:
             icon=":material/filter_alt_off:",
         )
     else:
-        ui.show_chart(
-            ui.figure(
+        widgets.show_chart(
+            widgets.figure(
                 charts.monthly_comparison,
                 cl.line2_open_by_month(run, f).with_columns(line_nl=pl.lit("Lijn 2"), line=2),
                 facet="line",
@@ -474,14 +476,14 @@ def show(f: cl.Filters) -> None:
             .otherwise(pl.lit(f"nog open op {date_nl(data_until)}"))
         )
         st.subheader("Meegenomen naar het volgende jaar")
-        ui.show_table(
+        widgets.show_table(
             carried,
             {
-                "year": ui.Column("Jaar van opening", str, width=150),
-                "opened": ui.Column("Geopend", number),
-                "closed_same_year": ui.Column("In hetzelfde jaar gesloten", number),
-                "carried_to_next_year": ui.Column("Meegenomen", number),
-                "carried_nl": ui.Column("Toelichting", width="medium"),
+                "year": widgets.Column("Jaar van opening", str, width=150),
+                "opened": widgets.Column("Geopend", number),
+                "closed_same_year": widgets.Column("In hetzelfde jaar gesloten", number),
+                "carried_to_next_year": widgets.Column("Meegenomen", number),
+                "carried_nl": widgets.Column("Toelichting", width="medium"),
             },
             download="caseload-lijn2-meegenomen",
         )
@@ -503,7 +505,7 @@ def show(f: cl.Filters) -> None:
     left, right = st.columns(2)
     with left:
         st.subheader("Nieuwe Lijn 2-zaken per categorie")
-        ui.show_table(
+        widgets.show_table(
             cl.line2_by_category_party(run, f),
             CATEGORY_COLUMNS,
             highlight=lambda row: row["category_nl"] == "Totaal Lijn 2",
@@ -512,7 +514,7 @@ def show(f: cl.Filters) -> None:
         st.caption("Telt geopende Lijn 2-zaken in de periode, naar wie contact opnam.")
     with right:
         st.subheader("Contactmomenten per kanaal en persoon")
-        ui.show_table(
+        widgets.show_table(
             cl.contacts_by_channel_person(run, f),
             CHANNEL_COLUMNS,
             highlight=lambda row: row["channel_nl"] == "Totaal",
@@ -530,17 +532,17 @@ def has_any(df: pl.DataFrame, value: str) -> bool:
 
 
 CATEGORY_COLUMNS = {
-    "category_nl": ui.Column("Categorie"),
-    "parents": ui.Column("Ouders", number),
-    "third_parties": ui.Column("Derden", number),
-    "total": ui.Column("Totaal", number),
+    "category_nl": widgets.Column("Categorie"),
+    "parents": widgets.Column("Ouders", number),
+    "third_parties": widgets.Column("Derden", number),
+    "total": widgets.Column("Totaal", number),
 }
 CHANNEL_COLUMNS = {
-    "channel_nl": ui.Column("Kanaal"),
-    "parents": ui.Column("Ouder", number),
-    "family_acquaintances": ui.Column("Familie of kennis", number),
-    "professionals": ui.Column("Professional", number),
-    "total": ui.Column("Totaal", number),
+    "channel_nl": widgets.Column("Kanaal"),
+    "parents": widgets.Column("Ouder", number),
+    "family_acquaintances": widgets.Column("Familie of kennis", number),
+    "professionals": widgets.Column("Professional", number),
+    "total": widgets.Column("Totaal", number),
 }
 
 
@@ -565,10 +567,10 @@ def month_detail(
 
     by_category_month = cl.line2_by_category_month(run, f)
     if not has_any(by_category_month, "cases"):
-        ui.nothing_selected("Lijn 2-zaken")
+        widgets.nothing_selected("Lijn 2-zaken")
         return
-    ui.show_chart(
-        ui.figure(
+    widgets.show_chart(
+        widgets.figure(
             charts.category_heatmap,
             by_category_month,
             selected=st.session_state[MONTH_WIDGET],
@@ -605,7 +607,7 @@ def month_detail(
     left, right = st.columns(2)
     with left:
         st.subheader(f"Nieuwe Lijn 2-zaken, {month_label(month)}")
-        ui.show_table(
+        widgets.show_table(
             cl.line2_by_category_party(run, f, month),
             CATEGORY_COLUMNS,
             highlight=lambda row: row["category_nl"] == "Totaal Lijn 2",
@@ -616,7 +618,7 @@ def month_detail(
         )
     with right:
         st.subheader(f"Contactmomenten, {month_label(month)}")
-        ui.show_table(
+        widgets.show_table(
             cl.contacts_by_channel_person(run, f, month),
             CHANNEL_COLUMNS,
             highlight=lambda row: row["channel_nl"] == "Totaal",

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import auth, downloads, ui
+from dashboard import auth, data, downloads, pages, widgets
 from dashboard.format import date_nl, number
 from dashboard.importer import published
 from dashboard.importer.log import last_import, recent_imports, when_nl
@@ -10,17 +10,17 @@ from dashboard.importer.report import report_lines
 from dashboard.importer.upload import UPLOAD_TYPES, import_published_upload, import_uploads
 from dashboard.settings import settings
 
-meta = ui.export_meta()
+meta = data.export_meta()
 
 st.header("Tabellen in de export")
-ui.show_table(
-    ui.report("data_status"),
+widgets.show_table(
+    data.report("data_status"),
     {
-        "table_nl": ui.Column("Tabel"),
-        "table_name": ui.Column("Naam in de export"),
-        "row_count": ui.Column("Rijen", ui.optional(number)),
-        "first_date": ui.Column("Eerste datum", ui.optional(date_nl)),
-        "last_date": ui.Column("Laatste datum", ui.optional(date_nl)),
+        "table_nl": widgets.Column("Tabel"),
+        "table_name": widgets.Column("Naam in de export"),
+        "row_count": widgets.Column("Rijen", widgets.optional(number)),
+        "first_date": widgets.Column("Eerste datum", widgets.optional(date_nl)),
+        "last_date": widgets.Column("Laatste datum", widgets.optional(date_nl)),
     },
     download="tabellen-in-de-export",
 )
@@ -55,7 +55,7 @@ if may_import:
         "weigert bij fouten met een verslag per bestand, rij en kolom, en publiceert anders in één "
         "keer."
     )
-    uploaded = ui.file_uploader_nl(
+    uploaded = widgets.file_uploader_nl(
         "Exportbestanden",
         UPLOAD_TYPES,
         key="upload",
@@ -84,7 +84,7 @@ if may_import:
             st.error(result.summary_nl())
         else:
             if result.outcome == "published":
-                ui.forget_reports()
+                data.forget_reports()
             st.success(
                 result.summary_nl() + " De nieuwe gegevens worden getoond vanaf de volgende keer "
                 "dat u een pagina opent."
@@ -111,11 +111,11 @@ if may_import:
     )
     st.download_button(
         "Sjabloon (CSV, alle maten)",
-        downloads.csv_bytes(published.template(ui.report("published_measures"))),
+        downloads.csv_bytes(published.template(data.report("published_measures"))),
         file_name="sjabloon-jaarcijfers.csv",
         mime="text/csv",
     )
-    figures_file = ui.file_uploader_nl(
+    figures_file = widgets.file_uploader_nl(
         "Bestand met jaarcijfers", ("csv",), key="published_upload", types_nl="CSV"
     )
     figures_who = logged_in_as or st.text_input(
@@ -149,7 +149,7 @@ if may_import:
                 st.markdown("**Overgeslagen**")
                 st.code("\n".join(report_lines(figures.warnings)), language=None)
             st.page_link(
-                next(p for p in ui.PAGES if p.url_path == "trends").script,
+                next(p for p in pages.PAGES if p.url_path == "trends").script,
                 label="Naar Meerjarige trends",
                 icon=":material/trending_up:",
             )
@@ -158,16 +158,16 @@ else:
         "Cijfers uit eerdere jaarverslagen, geïmporteerd voor jaren zonder export. Ze staan op "
         "Meerjarige trends, gearceerd als gepubliceerd."
     )
-imported_years = ui.report("published_imported_years")
+imported_years = data.report("published_imported_years")
 if imported_years.is_empty():
     st.caption("Nog geen jaarcijfers geïmporteerd.")
 else:
-    ui.show_table(
+    widgets.show_table(
         imported_years,
         {
-            "year": ui.Column("Jaar", str, "small"),
-            "figures": ui.Column("Geïmporteerde cijfers", number),
-            "differing": ui.Column("Wijkt af van de gegevens", number),
+            "year": widgets.Column("Jaar", str, "small"),
+            "figures": widgets.Column("Geïmporteerde cijfers", number),
+            "differing": widgets.Column("Wijkt af van de gegevens", number),
         },
         download="geimporteerde-jaarcijfers",
     )
@@ -215,17 +215,17 @@ if may_import:
             if log.height == 1
             else f"De laatste {number(log.height)} imports, de nieuwste bovenaan."
         )
-        ui.show_table(
+        widgets.show_table(
             log,
             {
-                "when_nl": ui.Column("Wanneer"),
-                "who": ui.Column("Wie"),
-                "outcome_nl": ui.Column("Uitkomst"),
-                "version": ui.Column("Versie"),
-                "files": ui.Column("Bestanden", width="large"),
-                "rows": ui.Column("Rijen", number),
-                "errors": ui.Column("Fouten", number),
-                "warnings": ui.Column("Waarschuwingen", number),
+                "when_nl": widgets.Column("Wanneer"),
+                "who": widgets.Column("Wie"),
+                "outcome_nl": widgets.Column("Uitkomst"),
+                "version": widgets.Column("Versie"),
+                "files": widgets.Column("Bestanden", width="large"),
+                "rows": widgets.Column("Rijen", number),
+                "errors": widgets.Column("Fouten", number),
+                "warnings": widgets.Column("Waarschuwingen", number),
             },
             download="importlogboek",
         )

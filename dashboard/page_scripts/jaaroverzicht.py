@@ -5,8 +5,11 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import annual, same_period, ui
+from dashboard import chrome, data, widgets
+from dashboard.charts import annual as annual_charts
 from dashboard.format import change_pct, date_nl, number, signed
+from dashboard.presentation import slides
+from dashboard.reports import annual, same_period
 
 STATUS_ORDER = ("gelijk", "verschil", "niet in de gegevens")
 
@@ -15,16 +18,16 @@ def difference(value: float) -> str:
     return signed(value, 0 if float(value).is_integer() else 1)
 
 
-year = ui.selected_year()
-meta = ui.export_meta()
+year = chrome.selected_year()
+meta = data.export_meta()
 data_until: dt.date = meta["data_until"]
 running_year = year == data_until.year and data_until < dt.date(year, 12, 31)
-has_previous = year - 1 in ui.available_years()
+has_previous = year - 1 in data.available_years()
 compare = has_previous
 # A running year is compared with the same calendar days of the year before: a part of 2026
 # beside the whole of 2025 would look like a decline that is only the calendar.
 period = "to_date" if running_year else "year"
-periods = same_period.year_to_date_periods(ui.report)
+periods = same_period.year_to_date_periods(data.report)
 if running_year:
     now_period = periods[year]
     year_label = now_period.short_label
@@ -32,7 +35,7 @@ if running_year:
     previous_label = previous_period.short_label if previous_period else str(year - 1)
 else:
     year_label, previous_label = str(year), str(year - 1)
-chart_period = ui.ChartPeriod.year(year, data_until)
+chart_period = slides.ChartPeriod.year(year, data_until)
 
 st.header(
     same_period.versus(now_period, previous_period)
@@ -59,7 +62,7 @@ elif not has_previous:
     st.caption(f"Voor {year - 1} zijn er geen gegevens: de tegels tonen geen verschil.")
 
 # -- headline tiles --------------------------------------------------------------------------
-headline_tiles = annual.tiles(ui.report("annual_headlines", year=year, period=period))
+headline_tiles = annual.tiles(data.report("annual_headlines", year=year, period=period))
 for group in dict.fromkeys(t.group for t in headline_tiles):
     st.subheader(group)
     in_group = [t for t in headline_tiles if t.group == group]
@@ -84,7 +87,7 @@ st.caption(
 
 # -- breakdowns ------------------------------------------------------------------------------
 st.header("Uitsplitsingen")
-breakdowns = ui.report("annual_breakdowns", year=year, period=period)
+breakdowns = data.report("annual_breakdowns", year=year, period=period)
 for key in breakdowns["breakdown"].unique(maintain_order=True):
     rows = breakdowns.filter(breakdown=key)
     first = rows.row(0, named=True)
@@ -94,9 +97,9 @@ for key in breakdowns["breakdown"].unique(maintain_order=True):
         with column:
             if len(units) > 1:
                 st.markdown(f"**{unit.capitalize()}**")
-            ui.show_chart(
-                ui.figure(
-                    annual.breakdown_figure,
+            widgets.show_chart(
+                widgets.figure(
+                    annual_charts.breakdown_figure,
                     rows,
                     year,
                     unit,
@@ -115,22 +118,22 @@ for key in breakdowns["breakdown"].unique(maintain_order=True):
     table_expander = st.expander("Als tabel", key=f"tabel_{key}", on_change="rerun")
     if table_expander.open:
         with table_expander:
-            ui.show_table(
+            widgets.show_table(
                 rows,
                 {
-                    "item_nl": ui.Column("Wat"),
-                    "series_nl": ui.Column("Uitsplitsing"),
-                    "unit_nl": ui.Column("Eenheid"),
+                    "item_nl": widgets.Column("Wat"),
+                    "series_nl": widgets.Column("Uitsplitsing"),
+                    "unit_nl": widgets.Column("Eenheid"),
                     **(
                         {
-                            "previous_value": ui.Column(
-                                previous_label, ui.optional(annual.figure_text)
+                            "previous_value": widgets.Column(
+                                previous_label, widgets.optional(annual.figure_text)
                             )
                         }
                         if compare
                         else {}
                     ),
-                    "value": ui.Column(year_label, ui.optional(annual.figure_text)),
+                    "value": widgets.Column(year_label, widgets.optional(annual.figure_text)),
                 },
                 download=f"{key}-{year}",
                 until=data_until if running_year else None,
@@ -138,12 +141,12 @@ for key in breakdowns["breakdown"].unique(maintain_order=True):
 
 
 st.subheader("Ontvoering: leeftijd van de kinderen")
-ages = ui.report("abduction_children_by_age", year=year)
+ages = data.report("abduction_children_by_age", year=year)
 if ages.is_empty():
     st.caption("Geen ontvoeringszaken van ouders in dit jaar.")
 else:
-    ui.show_chart(
-        ui.figure(annual.age_figure, ages),
+    widgets.show_chart(
+        widgets.figure(annual_charts.age_figure, ages),
         title="Ontvoering: leeftijd van de kinderen",
         period=chart_period,
     )
@@ -154,25 +157,27 @@ else:
 
 # -- section 7 -------------------------------------------------------------------------------
 st.header("Overzicht Lijn 1 en Lijn 2")
-overview = ui.report("line_overview", year=year, period=period)
+overview = data.report("line_overview", year=year, period=period)
 # the report printed changes between whole years only
 has_printed = overview["change_pct_printed"].is_not_null().any() and not running_year
 # On screen this year's split, last year's total and the change fit a projector's width; the
 # download has the report's full table (last year's split too).
 columns = {
-    "category_nl": ui.Column("Soort zaak", width=230),
-    "parents": ui.Column(f"Ouders {year_label}", ui.optional(number)),
-    "third_parties": ui.Column(f"Derden {year_label}", ui.optional(number)),
-    "total": ui.Column(f"Totaal {year_label}", ui.optional(number)),
+    "category_nl": widgets.Column("Soort zaak", width=230),
+    "parents": widgets.Column(f"Ouders {year_label}", widgets.optional(number)),
+    "third_parties": widgets.Column(f"Derden {year_label}", widgets.optional(number)),
+    "total": widgets.Column(f"Totaal {year_label}", widgets.optional(number)),
 }
 if compare:
-    columns["total_previous"] = ui.Column(f"Totaal {previous_label}", ui.optional(number))
-    columns["change_pct"] = ui.Column("Verschil", ui.optional(lambda v: change_pct(v, decimals=0)))
-if compare and has_printed:
-    columns["change_pct_printed"] = ui.Column(
-        "Jaarverslag", ui.optional(lambda v: change_pct(v, decimals=0))
+    columns["total_previous"] = widgets.Column(f"Totaal {previous_label}", widgets.optional(number))
+    columns["change_pct"] = widgets.Column(
+        "Verschil", widgets.optional(lambda v: change_pct(v, decimals=0))
     )
-ui.show_table(
+if compare and has_printed:
+    columns["change_pct_printed"] = widgets.Column(
+        "Jaarverslag", widgets.optional(lambda v: change_pct(v, decimals=0))
+    )
+widgets.show_table(
     overview,
     columns,
     highlight=lambda r: r["category_nl"] == "Totaal Lijn 2",
@@ -196,7 +201,7 @@ st.caption(
         else ""
     )
 )
-ui.download_buttons(
+widgets.download_buttons(
     annual.overview_download(
         overview,
         [*columns, *(["parents_previous", "third_parties_previous"] if compare else [])],
@@ -217,8 +222,8 @@ ui.download_buttons(
 
 # -- published against computed -------------------------------------------------------------
 st.header(f"Gepubliceerd tegenover berekend, {year}")
-rows = ui.report("published_vs_computed", year=year)
-changes = ui.report("published_changes_vs_computed", year=year)
+rows = data.report("published_vs_computed", year=year)
+changes = data.report("published_changes_vs_computed", year=year)
 
 if rows.is_empty():
     st.info(
@@ -263,15 +268,15 @@ else:
         )
 
     st.subheader("Aantallen")
-    ui.show_table(
+    widgets.show_table(
         rows,
         {
-            "section": ui.Column("Hfst.", width=70),
-            "label_nl": ui.Column("Maat", width=380),
-            "published_value": ui.Column("Jaarverslag", ui.optional(annual.figure_text)),
-            "computed_value": ui.Column("Berekend", ui.optional(annual.figure_text)),
-            "difference": ui.Column("Verschil", ui.optional(difference)),
-            "status": ui.Column("Status", width=150),
+            "section": widgets.Column("Hfst.", width=70),
+            "label_nl": widgets.Column("Maat", width=380),
+            "published_value": widgets.Column("Jaarverslag", widgets.optional(annual.figure_text)),
+            "computed_value": widgets.Column("Berekend", widgets.optional(annual.figure_text)),
+            "difference": widgets.Column("Verschil", widgets.optional(difference)),
+            "status": widgets.Column("Status", width=150),
         },
         highlight=lambda row: row["status"] == "verschil",
         download=f"gepubliceerd-tegenover-berekend-{year}",
@@ -279,18 +284,18 @@ else:
     st.caption("Hfst.: het hoofdstuk van het jaarverslag waarin het cijfer staat.")
     if not changes.is_empty():
         st.subheader("Procentuele veranderingen")
-        ui.show_table(
+        widgets.show_table(
             changes,
             {
-                "label_nl": ui.Column("Maat", width=360),
-                "printed_in": ui.Column("Waar gedrukt", width=170),
-                "change_pct_printed": ui.Column(
-                    "Jaarverslag", ui.optional(lambda v: change_pct(v, decimals=0))
+                "label_nl": widgets.Column("Maat", width=360),
+                "printed_in": widgets.Column("Waar gedrukt", width=170),
+                "change_pct_printed": widgets.Column(
+                    "Jaarverslag", widgets.optional(lambda v: change_pct(v, decimals=0))
                 ),
-                "change_pct": ui.Column(
-                    "Berekend", ui.optional(lambda v: change_pct(v, decimals=1))
+                "change_pct": widgets.Column(
+                    "Berekend", widgets.optional(lambda v: change_pct(v, decimals=1))
                 ),
-                "status": ui.Column("Status", width=150),
+                "status": widgets.Column("Status", width=150),
             },
             highlight=lambda row: row["status"] == "verschil",
             download=f"veranderingen-tegenover-berekend-{year}",

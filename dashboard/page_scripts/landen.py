@@ -5,9 +5,12 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from dashboard import countries, publication, ui
-from dashboard.countries import COUNTING_NOTE, Period
+from dashboard import chrome, data, publication, widgets
+from dashboard.charts import countries as countries_charts
 from dashboard.format import date_nl, number, percent
+from dashboard.presentation import slides
+from dashboard.reports import countries
+from dashboard.reports.countries import COUNTING_NOTE, Period
 
 YEARS_PARAM = "jaren"  # the period widget's key: Streamlit binds it to this URL parameter
 _TOP_WIDGET = "landen_top"
@@ -16,9 +19,9 @@ COUNTRY_WIDTH = 205  # pixels: "Verenigde Arabische Emiraten"
 
 def period_selector(year: int) -> Period:
     """The selected year, or a run of years ending in it (`?jaren=2` in the URL)."""
-    first = min(ui.available_years())
+    first = min(data.available_years())
     options = list(range(1, year - first + 2))
-    asked = ui.unusable_url_value(YEARS_PARAM, lambda raw: raw in {str(n) for n in options})
+    asked = chrome.unusable_url_value(YEARS_PARAM, lambda raw: raw in {str(n) for n in options})
     # The options are counts of years, so the URL (`?jaren=2`) means the same whatever the
     # year; the years themselves are written under the control and follow the year.
     years = st.sidebar.segmented_control(
@@ -32,17 +35,17 @@ def period_selector(year: int) -> Period:
     period = Period.ending(year, years or 1)
     st.sidebar.caption(f"Periode: {period.label}")
     if asked is not None:
-        ui.say_url_value_dropped("aantal jaren", asked, period.label)
+        chrome.say_url_value_dropped("aantal jaren", asked, period.label)
     return period
 
 
-period = period_selector(ui.selected_year())
+period = period_selector(chrome.selected_year())
 previous = period.previous
-pub = ui.published()  # None for staff: every number as it is
+pub = chrome.published()  # None for staff: every number as it is
 count = number if pub is None else pub.count
-data_until: dt.date = ui.export_meta()["data_until"]
-chart_period = ui.ChartPeriod.years(period.year_from, period.year_to, data_until)
-by_country = countries.threat_vs_abduction_by_country(ui.report, period)
+data_until: dt.date = data.export_meta()["data_until"]
+chart_period = slides.ChartPeriod.years(period.year_from, period.year_to, data_until)
+by_country = countries.threat_vs_abduction_by_country(data.report, period)
 compare = bool(by_country["previous_period_in_data"].any()) if by_country.height else False
 
 st.header(f"Dreiging en ontvoering per land, {period.label}")
@@ -81,7 +84,7 @@ st.markdown(countries.contrast_sentence(by_country, pub))
 
 def new_countries() -> None:
     st.subheader(f"Nieuwe landen in {period.label}")
-    new = countries.new_countries(ui.report, period)
+    new = countries.new_countries(data.report, period)
     if not compare:
         st.caption(
             f"Of een land nieuw is, is niet te zeggen: over {previous.label} zijn geen gegevens."
@@ -96,13 +99,13 @@ def new_countries() -> None:
         reaches_back = data_from < previous.year_from
         if pub is not None:
             new = new.with_columns(pl.col("cases").map_elements(pub.count, return_dtype=pl.String))
-        ui.show_table(
+        widgets.show_table(
             new,
             {
-                "country_nl": ui.Column("Land", width=COUNTRY_WIDTH),
-                "list_nl": ui.Column("Lijst", width="medium"),
-                "cases": ui.Column(f"Zaken {period.label}", number if pub is None else None),
-                **({"earlier_nl": ui.Column("Eerder op de lijst")} if reaches_back else {}),
+                "country_nl": widgets.Column("Land", width=COUNTRY_WIDTH),
+                "list_nl": widgets.Column("Lijst", width="medium"),
+                "cases": widgets.Column(f"Zaken {period.label}", number if pub is None else None),
+                **({"earlier_nl": widgets.Column("Eerder op de lijst")} if reaches_back else {}),
             },
             download=f"nieuwe-landen-{period.label}",
         )
@@ -131,9 +134,13 @@ def rankings() -> None:
         format_func=lambda n: f"top {n}",
     )
     top = top or 10
-    ui.show_chart(
-        ui.figure(
-            countries.rank_slope_figure, by_country, top, mark_newcomers=compare, publication=pub
+    widgets.show_chart(
+        widgets.figure(
+            countries_charts.rank_slope_figure,
+            by_country,
+            top,
+            mark_newcomers=compare,
+            publication=pub,
         ),
         title=f"Gevreesd is niet hetzelfde als ontvoerd: de top {top}",
         period=chart_period,
@@ -169,8 +176,8 @@ def rankings() -> None:
             ~pl.col("threat_cases").is_between(1, pub.threshold - 1)
             & ~pl.col("outgoing_cases").is_between(1, pub.threshold - 1)
         )
-    ui.show_chart(
-        ui.figure(countries.threat_vs_abduction_scatter, scatter_rows, top),
+    widgets.show_chart(
+        widgets.figure(countries_charts.threat_vs_abduction_scatter, scatter_rows, top),
         title="Dreiging tegenover werkelijke ontvoering",
         period=chart_period,
         counts_protected=True,
@@ -207,9 +214,9 @@ def world_map() -> None:
     )  # fmt: skip
     shown = shown or "outgoing_cases"
     outlines = countries.map_outline_iso3()
-    ui.show_chart(
-        ui.figure(
-            countries.country_map_figure,
+    widgets.show_chart(
+        widgets.figure(
+            countries_charts.country_map_figure,
             by_country,
             shown,
             MAP_CHOICES[shown],
@@ -235,9 +242,9 @@ world_map()
 
 # -- HKOV -----------------------------------------------------------------------------------
 st.subheader("HKOV-landen en andere landen")
-split = countries.hkov_split(ui.report, period)
-ui.show_chart(
-    ui.figure(countries.hkov_split_figure, split, publication=pub),
+split = countries.hkov_split(data.report, period)
+widgets.show_chart(
+    widgets.figure(countries_charts.hkov_split_figure, split, publication=pub),
     title="HKOV-landen en andere landen",
     period=chart_period,
     counts_protected=True,
@@ -246,7 +253,7 @@ st.caption(
     f"{COUNTING_NOTE} Ontvoeringszaken en de kinderen daarin, naar de HKOV-vlag zoals "
     "geregistreerd op de zaak (Haags Kinderontvoeringsverdrag 1980: bepaalt de juridische route)."
 )
-disagreements = countries.hkov_disagreements(ui.report, period)
+disagreements = countries.hkov_disagreements(data.report, period)
 if pub is not None:
     # single cases with their dates: not for publication
     st.caption("Publicatiemodus: de controle per zaak staat niet in deze weergave.")
@@ -261,24 +268,24 @@ else:
         "af van de verdragslijst op de dag van opening.",
         icon=":material/rule:",
     )
-    yes_no = ui.optional(lambda v: "ja" if v else "nee")
-    ui.show_table(
+    yes_no = widgets.optional(lambda v: "ja" if v else "nee")
+    widgets.show_table(
         disagreements,
         {
-            "case_id": ui.Column("Zaak"),
-            "opened_date": ui.Column("Geopend", ui.optional(date_nl)),
-            "category_nl": ui.Column("Code"),
-            "direction_nl": ui.Column("Richting"),
-            "country_nl": ui.Column("Land"),
-            "hkov_registered": ui.Column("HKOV op de zaak", yes_no),
-            "hkov_reference": ui.Column("HKOV volgens de lijst", yes_no),
+            "case_id": widgets.Column("Zaak"),
+            "opened_date": widgets.Column("Geopend", widgets.optional(date_nl)),
+            "category_nl": widgets.Column("Code"),
+            "direction_nl": widgets.Column("Richting"),
+            "country_nl": widgets.Column("Land"),
+            "hkov_registered": widgets.Column("HKOV op de zaak", yes_no),
+            "hkov_reference": widgets.Column("HKOV volgens de lijst", yes_no),
         },
         download=f"hkov-controle-{period.label}",
     )
 
 # -- prevention to abduction ----------------------------------------------------------------
 st.subheader("Van preventie naar ontvoering")
-followup = countries.prevention_followup(ui.report, period)
+followup = countries.prevention_followup(data.report, period)
 cols = st.columns(3)
 later_shown = pub is None or pub.shows_share(
     followup.later_abduction_families, followup.prevention_families
@@ -299,13 +306,13 @@ cols[2].metric(
 )
 st.markdown(countries.followup_sentence(followup, period, pub))
 st.markdown(countries.earlier_prevention_sentence(followup, period, pub))
-by_followup_country = countries.prevention_followup_by_country(ui.report, period)
+by_followup_country = countries.prevention_followup_by_country(data.report, period)
 if pub is not None:
     # per country these are single families with their months: only groups that hide no one
     by_followup_country = by_followup_country.filter(pl.col("families") >= pub.threshold)
 if not by_followup_country.is_empty():
-    ui.show_chart(
-        ui.figure(countries.followup_by_country_figure, by_followup_country),
+    widgets.show_chart(
+        widgets.figure(countries_charts.followup_by_country_figure, by_followup_country),
         title="Van preventie naar ontvoering, per land",
         period=chart_period,
         counts_protected=True,
@@ -324,16 +331,16 @@ table = countries.with_places(by_country).filter(
 )
 # Cases and place share a cell ("38 (1)") and the children have a tab of their own: thirteen
 # columns side by side ran off a 1600 px screen. The CSV keeps every column apart.
-previous_place = ui.optional(lambda rank: f"plaats {number(rank)}")
-country_column = ui.Column("Land", width=COUNTRY_WIDTH)
+previous_place = widgets.optional(lambda rank: f"plaats {number(rank)}")
+country_column = widgets.Column("Land", width=COUNTRY_WIDTH)
 columns = {
     "country_nl": country_column,
-    "hkov_nl": ui.Column("HKOV"),
-    "threat_cases": ui.Column("Dreiging", countries.cases_with_place(table, "threat")),
-    "outgoing_cases": ui.Column("Uitgaand", countries.cases_with_place(table, "outgoing")),
-    "incoming_cases": ui.Column("Inkomend", countries.cases_with_place(table, "incoming")),
-    "previous_threat_rank": ui.Column(f"Dreiging {previous.label}", previous_place),
-    "previous_outgoing_rank": ui.Column(f"Uitgaand {previous.label}", previous_place),
+    "hkov_nl": widgets.Column("HKOV"),
+    "threat_cases": widgets.Column("Dreiging", countries.cases_with_place(table, "threat")),
+    "outgoing_cases": widgets.Column("Uitgaand", countries.cases_with_place(table, "outgoing")),
+    "incoming_cases": widgets.Column("Inkomend", countries.cases_with_place(table, "incoming")),
+    "previous_threat_rank": widgets.Column(f"Dreiging {previous.label}", previous_place),
+    "previous_outgoing_rank": widgets.Column(f"Uitgaand {previous.label}", previous_place),
 }
 download = {
     "country_iso2": "landcode",
@@ -373,13 +380,13 @@ if pub is not None:
     )
     columns = {
         "country_nl": country_column,
-        "hkov_nl": ui.Column("HKOV"),
+        "hkov_nl": widgets.Column("HKOV"),
         **{
-            f"{w}_cases": ui.Column(h)
+            f"{w}_cases": widgets.Column(h)
             for w, h in (("threat", "Dreiging"), ("outgoing", "Uitgaand"), ("incoming", "Inkomend"))
         },
         **{
-            f"{w}_place": ui.Column(f"{h}: plaats")
+            f"{w}_place": widgets.Column(f"{h}: plaats")
             for w, h in (("threat", "Dreiging"), ("outgoing", "Uitgaand"))
         },
     }
@@ -393,20 +400,20 @@ cases_tab, children_tab = st.tabs(
 download_frame = table.select([pl.col(c).alias(h) for c, h in download.items()])
 if cases_tab.open:
     with cases_tab:
-        ui.show_table(table, columns, download=f"landen-{period.label}")
+        widgets.show_table(table, columns, download=f"landen-{period.label}")
 if children_tab.open:
     with children_tab:
-        ui.show_table(
+        widgets.show_table(
             table,
             {
                 "country_nl": country_column,
-                "threat_children": ui.Column("Dreiging", children_text),
-                "outgoing_children": ui.Column("Uitgaand", children_text),
-                "incoming_children": ui.Column("Inkomend", children_text),
+                "threat_children": widgets.Column("Dreiging", children_text),
+                "outgoing_children": widgets.Column("Uitgaand", children_text),
+                "incoming_children": widgets.Column("Inkomend", children_text),
             },
             download=f"landen-kinderen-{period.label}",
         )
-ui.download_buttons(
+widgets.download_buttons(
     download_frame, f"landen-alle-kolommen-{period.label}", "Landen", what="alle kolommen"
 )
 reference_day = date_nl(by_country["hkov_reference_date"][0])

@@ -3,18 +3,21 @@
 import polars as pl
 import streamlit as st
 
-from dashboard import mediation, publication, ui
+from dashboard import chrome, data, publication, widgets
+from dashboard.charts import mediation as mediation_charts
 from dashboard.format import date_nl, month_abbreviation, number
+from dashboard.presentation import slides
+from dashboard.reports import mediation
 
-year = ui.selected_year()
-meta = ui.export_meta()
-steps = mediation.funnel(ui.report, year)
+year = chrome.selected_year()
+meta = data.export_meta()
+steps = mediation.funnel(data.report, year)
 totals = mediation.stage_totals(steps)
-rates = mediation.success_rates(ui.report)
+rates = mediation.success_rates(data.report)
 year_rates = {r["mediation_type"]: r for r in rates.filter(year=year).iter_rows(named=True)}
 
 
-pub = ui.published()  # None for staff: every number as it is
+pub = chrome.published()  # None for staff: every number as it is
 count = number if pub is None else pub.count
 summed = {
     s: sum(totals.get(t, {}).get(s, 0) for t in mediation.TYPES) for s in mediation.STAGE_LABELS
@@ -37,7 +40,7 @@ def share(successes: int, n: int) -> str:
 
 
 st.header(f"Mediation {year}")
-chart_period = ui.ChartPeriod.year(year, meta["data_until"])
+chart_period = slides.ChartPeriod.year(year, meta["data_until"])
 st.markdown(
     "Een verzoek telt in het jaar waarin het binnenkwam. Een mediation is **geslaagd** bij een "
     "volledige overeenkomst; een gedeeltelijke of spiegelovereenkomst en geen overeenkomst "
@@ -81,8 +84,8 @@ else:
 # -- funnel -------------------------------------------------------------------------------
 st.subheader("Van verzoek tot uitkomst")
 for mediation_type in mediation.TYPES:
-    ui.show_chart(
-        ui.figure(mediation.funnel_figure, steps, mediation_type, publication=pub),
+    widgets.show_chart(
+        widgets.figure(mediation_charts.funnel_figure, steps, mediation_type, publication=pub),
         title=f"Van verzoek tot uitkomst: {mediation_type}",
         period=chart_period,
         counts_protected=True,
@@ -109,12 +112,12 @@ if steps_expander.open:
                 for t in mediation.TYPES
             )
             step_text = None
-        ui.show_table(
+        widgets.show_table(
             step_table,
             {
-                "from_label": ui.Column("Van", width="medium"),
-                "to_label": ui.Column("Naar", width="large"),
-                **{t: ui.Column(t, step_text, width="small") for t in mediation.TYPES},
+                "from_label": widgets.Column("Van", width="medium"),
+                "to_label": widgets.Column("Naar", width="large"),
+                **{t: widgets.Column(t, step_text, width="small") for t in mediation.TYPES},
             },
             download=f"mediation-stappen-{year}",
         )
@@ -124,8 +127,8 @@ st.subheader(f"Slagingspercentage {year}")
 if not year_rates:
     st.info(f"Voor {year} zijn er geen mediationcijfers.", icon=":material/info:")
 else:
-    ui.show_chart(
-        ui.figure(mediation.success_rate_figure, rates, year, publication=pub),
+    widgets.show_chart(
+        widgets.figure(mediation_charts.success_rate_figure, rates, year, publication=pub),
         title=f"Slagingspercentage {year}",
         period=chart_period,
         counts_protected=True,
@@ -156,16 +159,16 @@ st.subheader("Slagingspercentage door de jaren")
 data_until = meta["data_until"]
 partial_text = f"t/m {data_until.day} {month_abbreviation(data_until.month)}"
 rate_years = rates["year"]
-rates_period = ui.ChartPeriod.years(rate_years.min(), rate_years.max(), data_until)
+rates_period = slides.ChartPeriod.years(rate_years.min(), rate_years.max(), data_until)
 if pub is None:
-    ui.show_chart(
-        ui.figure(mediation.success_trend_figure, rates, partial_text),
+    widgets.show_chart(
+        widgets.figure(mediation_charts.success_trend_figure, rates, partial_text),
         title="Slagingspercentage door de jaren",
         period=rates_period,
     )
 else:
     # a point's height is a rate: in publication mode the years as "x van n", protected
-    ui.show_table(
+    widgets.show_table(
         rates.filter(pl.col("ended") > 0)
         .sort("year", "mediation_type")
         .with_columns(
@@ -174,9 +177,9 @@ else:
             )
         ),
         {
-            "year": ui.Column("Jaar", str, width="small"),
-            "mediation_type": ui.Column("Type", width="small"),
-            "shown_rate": ui.Column("Geslaagd van de beëindigde", width="large"),
+            "year": widgets.Column("Jaar", str, width="small"),
+            "mediation_type": widgets.Column("Type", width="small"),
+            "shown_rate": widgets.Column("Geslaagd van de beëindigde", width="large"),
         },
         download="mediation-geslaagd-per-jaar-publicatie",
     )
@@ -204,20 +207,20 @@ st.caption(trend_caption)
 # counts would give them away)
 if pub is None:
     st.subheader("IKO en NIKO samen")
-    ui.show_chart(
-        ui.figure(mediation.combined_trend_figure, rates, partial_text),
+    widgets.show_chart(
+        widgets.figure(mediation_charts.combined_trend_figure, rates, partial_text),
         key="mediation_samen",
         title="Slagingspercentage door de jaren: IKO en NIKO samen",
         period=rates_period,
     )
     by_year = mediation.rates_by_year(rates)
-    ui.show_table(
+    widgets.show_table(
         by_year,
         {
-            "year": ui.Column("Jaar", str, "small"),
-            "IKO": ui.Column("IKO"),
-            "NIKO": ui.Column("NIKO"),
-            "samen": ui.Column("Samen"),
+            "year": widgets.Column("Jaar", str, "small"),
+            "IKO": widgets.Column("IKO"),
+            "NIKO": widgets.Column("NIKO"),
+            "samen": widgets.Column("Samen"),
         },
         download="mediation-slagingspercentage-per-jaar",
     )
@@ -238,12 +241,12 @@ if pub is None:
 
 # -- children -----------------------------------------------------------------------------
 st.subheader("Kindgesprekken en bijzondere curator")
-child_counts = mediation.children(ui.report)
+child_counts = mediation.children(data.report)
 if pub is None:
-    ui.show_chart(
-        ui.figure(mediation.children_figure, child_counts),
+    widgets.show_chart(
+        widgets.figure(mediation_charts.children_figure, child_counts),
         title="Kindgesprekken en bijzondere curator",
-        period=ui.ChartPeriod.years(
+        period=slides.ChartPeriod.years(
             child_counts["year"].min(), child_counts["year"].max(), data_until
         ),
     )
@@ -271,14 +274,14 @@ if pub is not None:
         pl.col(c).map_elements(pub.count, return_dtype=pl.String) for c in child_columns
     )
     child_text = None
-ui.show_table(
+widgets.show_table(
     pl.concat([year_children.drop("year"), child_total], how="diagonal"),
     {
-        "mediation_type": ui.Column("Type", width="small"),
-        "child_interviews": ui.Column("Kindgesprekken", child_text),
-        "children_heard": ui.Column("Kinderen gehoord", child_text),
-        "special_guardian_appointments": ui.Column("Bijzondere curator (keer)", child_text),
-        "special_guardian_children": ui.Column("Kinderen met curator", child_text),
+        "mediation_type": widgets.Column("Type", width="small"),
+        "child_interviews": widgets.Column("Kindgesprekken", child_text),
+        "children_heard": widgets.Column("Kinderen gehoord", child_text),
+        "special_guardian_appointments": widgets.Column("Bijzondere curator (keer)", child_text),
+        "special_guardian_children": widgets.Column("Kinderen met curator", child_text),
     },
     download=f"mediation-kindgesprekken-{year}",
 )
@@ -286,8 +289,8 @@ ui.show_table(
 # -- durations ----------------------------------------------------------------------------
 st.subheader(f"Doorlooptijden ({year})")
 if pub is None:
-    ui.show_chart(
-        ui.figure(mediation.durations_figure, mediation.durations(ui.report, year)),
+    widgets.show_chart(
+        widgets.figure(mediation_charts.durations_figure, mediation.durations(data.report, year)),
         title=f"Doorlooptijden van de mediationverzoeken van {year}",
         period=chart_period,
     )
@@ -319,10 +322,10 @@ def other_services() -> None:
             "Ze geven context, geen norm.",
             icon=":material/balance:",
         )
-        bench = mediation.benchmarks(ui.report)
+        bench = mediation.benchmarks(data.report)
         own = rates if pub is None else rates.clear()  # our own rate is on the page above
-        ui.show_chart(
-            ui.figure(mediation.benchmark_figure, bench, own, year),
+        widgets.show_chart(
+            widgets.figure(mediation_charts.benchmark_figure, bench, own, year),
             title="Ter vergelijking: andere mediationdiensten",
             period=chart_period,
             counts_protected=True,
@@ -332,18 +335,18 @@ def other_services() -> None:
             f"Gekleurd: Centrum IKO in {year} op dezelfde definitie (volledige of gedeeltelijke "
             "overeenkomst, van de beëindigde mediations), met 95%-interval."
         )
-        ui.show_table(
+        widgets.show_table(
             bench,
             {
-                "service": ui.Column("Dienst", width=300),
-                "country_iso2": ui.Column("Land", width=60),
-                "year": ui.Column("Jaar", str, width=60),
-                "agreement_share_pct": ui.Column(
+                "service": widgets.Column("Dienst", width=300),
+                "country_iso2": widgets.Column("Land", width=60),
+                "year": widgets.Column("Jaar", str, width=60),
+                "agreement_share_pct": widgets.Column(
                     "Overeenkomst", lambda v: f"{number(v)} %", width=120
                 ),
-                "definition_nl": ui.Column("Wat telt", width=300),
-                "population_nl": ui.Column("Populatie", width=420),
-                "source_note": ui.Column("Bron (oorspronkelijke tekst)", width=600),
+                "definition_nl": widgets.Column("Wat telt", width=300),
+                "population_nl": widgets.Column("Populatie", width=420),
+                "source_note": widgets.Column("Bron (oorspronkelijke tekst)", width=600),
             },
             download="mediation-andere-diensten",
         )

@@ -1,22 +1,22 @@
 """Presentatie: de dia's van de IKO-lezing op het hele scherm, in publicatiemodus.
 
-Dezelfde dia's als `iko-dashboard deck` (dashboard/slides.py). Pijltjestoetsen of de knoppen
+Dezelfde dia's als `iko-dashboard deck` (dashboard/presentation/). Pijltjestoetsen of de knoppen
 rechtsonder bladeren; het dianummer staat in de URL (?dia=3), zodat een link op die dia opent.
 """
 
 import streamlit as st
 
-from dashboard import deck as deck_file
-from dashboard import slides, ui
+from dashboard import chrome, data, pages, widgets
+from dashboard.presentation import lecture, render, slides
 
 SLIDE_KEY = "dia"
 NEXT_KEY, PREVIOUS_KEY = "dia_volgende", "dia_vorige"
 SCREEN_KEY, BAR_KEY = "dia_scherm", "dia_knoppen"
 FORMATS = {"pptx": "PowerPoint (.pptx)", "pdf": "PDF"}
 
-year = ui.selected_year()
-rules = ui.publication_rules()  # always: what is on a slide is shown to the public
-deck = slides.deck(ui.report, year, rules)
+year = chrome.selected_year()
+rules = chrome.publication_rules()  # always: what is on a slide is shown to the public
+deck = lecture.deck(data.report, year, rules)
 count = len(deck.slides)
 
 # The slide covers the window (sidebar and Streamlit's chrome stay underneath it): the figure
@@ -93,7 +93,7 @@ with st.container(key=BAR_KEY, horizontal=True, vertical_alignment="center"):
         ready_key = f"dia_bestand_{year}_{fmt}"
         if st.button("Maak de presentatie", icon=":material/slideshow:"):
             bar = st.progress(0.0, text="Dia's tekenen…")
-            st.session_state[ready_key] = deck_file.deck_bytes(
+            st.session_state[ready_key] = render.deck_bytes(
                 deck, fmt, progress=lambda text, done: bar.progress(done, text=text)
             )
         if ready_key in st.session_state:
@@ -106,10 +106,10 @@ with st.container(key=BAR_KEY, horizontal=True, vertical_alignment="center"):
                 else "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                 icon=":material/download:",
             )
-    st.page_link(ui.PAGES[0].script, label="Dashboard", icon=":material/close:")
+    st.page_link(pages.PAGES[0].script, label="Dashboard", icon=":material/close:")
 
 with st.container(key=SCREEN_KEY):
-    ui.show_chart(
+    widgets.show_chart(
         slides.slide_figure(deck, slide, width=None, height=None),
         config={"displayModeBar": False, "responsive": True},
         height="stretch",

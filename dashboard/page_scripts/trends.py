@@ -6,19 +6,22 @@ Years the export covers are computed; earlier years come from imported annual re
 
 import streamlit as st
 
-from dashboard import same_period, trends, ui
+from dashboard import chrome, data, widgets
+from dashboard.charts import trends as trends_charts
 from dashboard.format import MISSING, date_nl, month_name, number, signed
+from dashboard.presentation import slides
+from dashboard.reports import same_period, trends
 
 MEASURE_PARAM = "maat"  # the picker's key: Streamlit binds it to this URL parameter
 DEFAULT_MEASURE = next(iter(trends.KEY_MEASURES))
 
-meta = ui.export_meta()
+meta = data.export_meta()
 data_until_short = f"{meta['data_until']:%d-%m}"
-rows = ui.report("trend_measures")
+rows = data.report("trend_measures")
 years = sorted(set(rows["year"]))
 data_years = sorted(set(rows.filter("year_in_data")["year"]))
 published_only = [y for y in years if y not in data_years]
-chart_period = ui.ChartPeriod.years(years[0], years[-1], meta["data_until"])
+chart_period = slides.ChartPeriod.years(years[0], years[-1], meta["data_until"])
 
 st.header(f"Meerjarige trends, {years[0]}–{years[-1]}")
 st.markdown(
@@ -51,9 +54,9 @@ keys = list(trends.KEY_MEASURES.items())
 for start in range(0, len(keys), 3):
     for column, (measure, title) in zip(st.columns(3), keys[start : start + 3], strict=False):
         with column:
-            ui.show_chart(
-                ui.figure(
-                    trends.trend_figure,
+            widgets.show_chart(
+                widgets.figure(
+                    trends_charts.trend_figure,
                     rows.filter(measure=measure),
                     title,
                     data_until_short,
@@ -65,12 +68,12 @@ for start in range(0, len(keys), 3):
             )
 
 # -- the running year against the same period of earlier years ------------------------------
-same_days = ui.report("trend_same_period")
+same_days = data.report("trend_same_period")
 if not same_days.is_empty():
     cut_off = meta["data_until"]
     same_years = sorted(set(same_days["year"]))
     # every year up to the same calendar day: the period says so
-    same_period_chart = ui.ChartPeriod(
+    same_period_chart = slides.ChartPeriod(
         f"{same_years[0]}–{same_years[-1]}, elk jaar t/m {cut_off.day} {month_name(cut_off.month)}",
         f"{same_years[0]}-{same_years[-1]}-tm-{cut_off:%m-%d}",
     )
@@ -83,9 +86,9 @@ if not same_days.is_empty():
     for start in range(0, len(keys), 3):
         for column, (measure, title) in zip(st.columns(3), keys[start : start + 3], strict=False):
             with column:
-                ui.show_chart(
-                    ui.figure(
-                        trends.same_period_figure,
+                widgets.show_chart(
+                    widgets.figure(
+                        trends_charts.same_period_figure,
                         same_days.filter(measure=measure),
                         title,
                         compact=True,
@@ -106,7 +109,7 @@ def any_measure() -> None:
     st.subheader("Elke maat uit het jaarverslag")
     # Streamlit keeps the pick in the URL as its label (`?maat=…`); an older link named the
     # measure by its code (`?maat=cases.line2`) and still opens on it.
-    asked = ui.unusable_url_value(
+    asked = chrome.unusable_url_value(
         MEASURE_PARAM, labels.__contains__, older=lambda raw: raw if raw in choices else None
     )
     chosen = st.selectbox(
@@ -121,12 +124,14 @@ def any_measure() -> None:
         "'ontvoer' of 'Lijn 2'.",
     )
     if asked is not None:
-        ui.say_url_value_dropped("maat", asked, choices[chosen].label_nl)
+        chrome.say_url_value_dropped("maat", asked, choices[chosen].label_nl)
     measure_rows = rows.filter(measure=chosen)
     if choices[chosen].definition_nl:
         st.caption(f"**Definitie.** {choices[chosen].definition_nl}")
-    ui.show_chart(
-        ui.figure(trends.trend_figure, measure_rows, choices[chosen].label_nl, data_until_short),
+    widgets.show_chart(
+        widgets.figure(
+            trends_charts.trend_figure, measure_rows, choices[chosen].label_nl, data_until_short
+        ),
         key="gekozen_maat",
         title=choices[chosen].label_nl,
         period=chart_period,
@@ -134,9 +139,9 @@ def any_measure() -> None:
     chosen_same_days = same_days.filter(measure=chosen)
     if not chosen_same_days.is_empty():
         cut_off = meta["data_until"]
-        ui.show_chart(
-            ui.figure(
-                trends.same_period_figure,
+        widgets.show_chart(
+            widgets.figure(
+                trends_charts.same_period_figure,
                 chosen_same_days,
                 f"{choices[chosen].label_nl}, t/m {cut_off.day} {month_name(cut_off.month)}",
             ),
@@ -153,18 +158,20 @@ def any_measure() -> None:
     def count(value: float | None) -> str:
         return MISSING if value is None else number(value, places)
 
-    ui.show_table(
+    widgets.show_table(
         trends.table(measure_rows),
         # The shown value is the computed one, or the published one where 'Bron' says so, so
         # the two value columns carry it; the room goes to where each figure was printed.
         {
-            "year": ui.Column("Jaar", str, 60),
-            "kind_nl": ui.Column("Bron", width=95),
-            "computed_value": ui.Column("Berekend", ui.optional(count), 90),
-            "published_value": ui.Column("Jaarverslag", ui.optional(count), 100),
-            "published_source": ui.Column("Bron jaarverslag", ui.optional(str), 195),
-            "difference": ui.Column("Verschil", ui.optional(lambda v: signed(v, places)), 75),
-            "status": ui.Column("Status", width=145),
+            "year": widgets.Column("Jaar", str, 60),
+            "kind_nl": widgets.Column("Bron", width=95),
+            "computed_value": widgets.Column("Berekend", widgets.optional(count), 90),
+            "published_value": widgets.Column("Jaarverslag", widgets.optional(count), 100),
+            "published_source": widgets.Column("Bron jaarverslag", widgets.optional(str), 195),
+            "difference": widgets.Column(
+                "Verschil", widgets.optional(lambda v: signed(v, places)), 75
+            ),
+            "status": widgets.Column("Status", width=145),
         },
         highlight=lambda r: r["status"] == "verschil",
         download=f"trend-{chosen}",
@@ -183,6 +190,6 @@ notes = [
     "zonder gegevens; 'lopend jaar': de stand tot en met "
     f"{date_nl(meta['data_until'])}, geen heel jaar."
 ]
-ui.download_buttons(
+widgets.download_buttons(
     trends.download(rows), "trends-alle-maten", "Trends", what="alle maten en jaren", notes=notes
 )

@@ -6,8 +6,11 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from dashboard import ui, vacation
+from dashboard import chrome, data, widgets
+from dashboard.charts import vacation as vacation_charts
 from dashboard.format import date_nl, number
+from dashboard.presentation import slides
+from dashboard.reports import vacation
 
 # The keys of the outlook's two widgets, bound by Streamlit to these URL parameters:
 # ?vandaag=2026-11-23 reproduces an outlook made on that day, ?per_student=40 a team's pace.
@@ -29,9 +32,9 @@ def _is_pace(raw: str) -> bool:
     return raw.isdigit() and 1 <= int(raw) <= PER_STUDENT_MAX
 
 
-year = ui.selected_year()
-data_until: dt.date = ui.export_meta()["data_until"]
-chart_period = ui.ChartPeriod.year(year, data_until)
+year = chrome.selected_year()
+data_until: dt.date = data.export_meta()["data_until"]
+chart_period = slides.ChartPeriod.year(year, data_until)
 
 st.caption(
     "Lijn 1 zijn de vragen over het toestemmingsformulier om met een kind naar het buitenland "
@@ -47,13 +50,13 @@ if year == data_until.year and data_until < dt.date(year, 12, 31):
         icon=":material/schedule:",
     )
 
-days = ui.report("line1_by_day", year=year)
-holidays = ui.report("line1_school_holidays", year=year)
+days = data.report("line1_by_day", year=year)
+holidays = data.report("line1_school_holidays", year=year)
 
 # -- per werkdag ----------------------------------------------------------------------------
 st.header(f"Per werkdag in {year}")
-ui.show_chart(
-    ui.figure(vacation.daily_chart, days, holidays, year),
+widgets.show_chart(
+    widgets.figure(vacation_charts.daily_chart, days, holidays, year),
     title=f"Lijn 1 per werkdag in {year}",
     period=chart_period,
 )
@@ -76,11 +79,13 @@ def weekly_overlay() -> None:
         key=_MEASURE_WIDGET,
     )
     measure = "cases" if measure_nl == vacation.CASES_NL else "contacts"
-    weeks = ui.report("line1_by_iso_week")
-    ui.show_chart(
-        ui.figure(vacation.weekly_overlay_chart, weeks, holidays, year, measure),
+    weeks = data.report("line1_by_iso_week")
+    widgets.show_chart(
+        widgets.figure(vacation_charts.weekly_overlay_chart, weeks, holidays, year, measure),
         title=f"Lijn 1-{measure_nl.lower()} per ISO-week, jaren over elkaar",
-        period=ui.ChartPeriod.years(weeks["iso_year"].min(), weeks["iso_year"].max(), data_until),
+        period=slides.ChartPeriod.years(
+            weeks["iso_year"].min(), weeks["iso_year"].max(), data_until
+        ),
     )
     st.caption(
         f"Telt per ISO-week (maandag tot en met zondag) de Lijn 1-{measure_nl.lower()}; één lijn "
@@ -92,13 +97,13 @@ weekly_overlay()
 
 # -- rond de vakantie -----------------------------------------------------------------------
 st.header("Rond de eerste vakantiedag")
-aligned = ui.report("line1_holiday_aligned")
+aligned = data.report("line1_holiday_aligned")
 aligned_years = sorted({y for ys in aligned["years"].to_list() for y in ys.split(", ")})
-ui.show_chart(
-    ui.figure(vacation.aligned_chart, aligned),
+widgets.show_chart(
+    widgets.figure(vacation_charts.aligned_chart, aligned),
     title="Lijn 1 rond de eerste vakantiedag",
     # the holidays the data cover completely, not the year chosen
-    period=ui.ChartPeriod(
+    period=slides.ChartPeriod(
         f"vakanties {', '.join(aligned_years)}", f"{aligned_years[0]}-{aligned_years[-1]}"
     ),
 )
@@ -112,7 +117,7 @@ st.caption(
 
 # -- pieken ---------------------------------------------------------------------------------
 st.header(f"Pieken in {year}")
-peaks = ui.report("line1_peaks", year=year)
+peaks = data.report("line1_peaks", year=year)
 peaks = peaks.with_columns(
     pl.Series(
         "peak_week",
@@ -130,14 +135,16 @@ peaks = peaks.with_columns(
 )
 baseline = peaks["baseline_cases"][0] if peaks.height else None
 highest_peak = peaks["peak_cases"].max()
-ui.show_table(
+widgets.show_table(
     peaks,
     {
-        "holiday_label": ui.Column("Vakantie"),
-        "peak_week": ui.Column("Piekweek"),
-        "peak_cases": ui.Column("Zaken in piekweek", ui.optional(number)),
-        "peak_to_baseline": ui.Column("× basisniveau", ui.optional(lambda v: f"{number(v, 1)} ×")),
-        "peak_contacts": ui.Column("Contactmomenten", ui.optional(number)),
+        "holiday_label": widgets.Column("Vakantie"),
+        "peak_week": widgets.Column("Piekweek"),
+        "peak_cases": widgets.Column("Zaken in piekweek", widgets.optional(number)),
+        "peak_to_baseline": widgets.Column(
+            "× basisniveau", widgets.optional(lambda v: f"{number(v, 1)} ×")
+        ),
+        "peak_contacts": widgets.Column("Contactmomenten", widgets.optional(number)),
     },
     # the highest peak of the year stands out
     highlight=lambda row: row["peak_cases"] is not None and row["peak_cases"] == highest_peak,
@@ -159,12 +166,12 @@ st.caption(
     + " Contactmomenten: in dezelfde piekweek."
 )
 st.subheader("Eerste vakantiedag per regio en de piek")
-ui.show_table(
+widgets.show_table(
     vacation.peaks_by_region(peaks),
     {
-        "holiday_label": ui.Column("Vakantie"),
+        "holiday_label": widgets.Column("Vakantie"),
         **{
-            f"start_peak_{region}": ui.Column(vacation.REGION_NL[region])
+            f"start_peak_{region}": widgets.Column(vacation.REGION_NL[region])
             for region in vacation.REGIONS
         },
     },
@@ -182,11 +189,11 @@ st.caption(
 def outlook() -> None:
     """The coming weeks: a new pace reruns this part only."""
     st.header("Wat komt eraan: de komende 12 weken")
-    asked_today = ui.unusable_url_value(TODAY_PARAM, _is_date)
-    asked_pace = ui.unusable_url_value(PER_STUDENT_PARAM, _is_pace)
+    asked_today = chrome.unusable_url_value(TODAY_PARAM, _is_date)
+    asked_pace = chrome.unusable_url_value(PER_STUDENT_PARAM, _is_pace)
     # ?vandaag= is read on every page (the staleness notice too), so it is a plain URL
     # parameter, not a widget bound to this page.
-    today = ui.today()
+    today = chrome.today()
     with st.container(horizontal=True):
         per_student = st.number_input(
             "Zaken die één werkstudent per dag afhandelt",
@@ -199,16 +206,16 @@ def outlook() -> None:
             width=340,
         )
     if asked_today is not None:
-        ui.say_url_value_dropped("de dag van de verwachting", asked_today, date_nl(today))
+        chrome.say_url_value_dropped("de dag van de verwachting", asked_today, date_nl(today))
     if asked_pace is not None:
-        ui.say_url_value_dropped(
+        chrome.say_url_value_dropped(
             "zaken per werkstudent per dag (1 tot en met 500)", asked_pace, number(per_student)
         )
 
-    accuracy = vacation.backtest(ui.report)
+    accuracy = vacation.backtest(data.report)
     outlook = vacation.outlook_table(
         vacation.with_student_days(
-            vacation.with_range(ui.report("line1_outlook", today=today), accuracy), per_student
+            vacation.with_range(data.report("line1_outlook", today=today), accuracy), per_student
         )
     )
     first_week = outlook["week_start"][0]
@@ -260,10 +267,10 @@ def outlook() -> None:
             "student per dag."
         )
     st.markdown("\n".join(f"- {line}" for line in vacation.coming_holidays(outlook)))
-    ui.show_chart(
-        ui.figure(vacation.outlook_chart, outlook),
+    widgets.show_chart(
+        widgets.figure(vacation_charts.outlook_chart, outlook),
         title="Lijn 1: verwachting voor de komende weken",
-        period=ui.ChartPeriod(
+        period=slides.ChartPeriod(
             f"weken vanaf {date_nl(first_week)}, verwachting van {date_nl(today)}",
             f"vanaf-{first_week.isoformat()}",
         ),
@@ -274,12 +281,12 @@ def outlook() -> None:
         + (" Licht en gearceerd: voorbij, nog niet in de gegevens." if not gap.is_empty() else "")
     )
     st.subheader("De weken tegenover de schoolvakanties")
-    ui.show_table(
+    widgets.show_table(
         outlook,
         {
-            "week": ui.Column("Week"),
+            "week": widgets.Column("Week"),
             **{
-                f"position_{region}": ui.Column(vacation.REGION_NL[region])
+                f"position_{region}": widgets.Column(vacation.REGION_NL[region])
                 for region in vacation.REGIONS
             },
         },
@@ -291,18 +298,22 @@ def outlook() -> None:
     )
     st.subheader("Verwacht per week")
     past_weeks = set(gap["week"]) if not gap.is_empty() else set()
-    ui.show_table(
+    widgets.show_table(
         outlook,
         {
-            "week": ui.Column("Week"),
-            "working_days": ui.Column("Werkdagen", ui.optional(number)),
-            "expected_cases": ui.Column("Zaken", ui.optional(number)),
-            "cases_range": ui.Column("Bereik zaken"),
+            "week": widgets.Column("Week"),
+            "working_days": widgets.Column("Werkdagen", widgets.optional(number)),
+            "expected_cases": widgets.Column("Zaken", widgets.optional(number)),
+            "cases_range": widgets.Column("Bereik zaken"),
             # "Vorig jaar": the same ISO week a year earlier; a longer header does not fit 1280 px
-            "last_year_cases": ui.Column("Vorig jaar", ui.optional(number)),
-            "student_days": ui.Column("Studentdagen", ui.optional(lambda v: number(v, 1))),
-            "students_per_day": ui.Column("Studenten/dag", ui.optional(lambda v: number(v, 1))),
-            "expected_contacts": ui.Column("Contacten", ui.optional(number)),
+            "last_year_cases": widgets.Column("Vorig jaar", widgets.optional(number)),
+            "student_days": widgets.Column(
+                "Studentdagen", widgets.optional(lambda v: number(v, 1))
+            ),
+            "students_per_day": widgets.Column(
+                "Studenten/dag", widgets.optional(lambda v: number(v, 1))
+            ),
+            "expected_contacts": widgets.Column("Contacten", widgets.optional(number)),
         },
         highlight=lambda row: row["week"] in past_weeks,
         download=f"lijn1-verwachting-{today.isoformat()}",
@@ -335,8 +346,8 @@ outlook()
 
 # -- heatmap --------------------------------------------------------------------------------
 st.header("Contactmomenten per weekdag en week")
-ui.show_chart(
-    ui.figure(vacation.weekday_heatmap, days, year),
+widgets.show_chart(
+    widgets.figure(vacation_charts.weekday_heatmap, days, year),
     title=f"Lijn 1-contactmomenten per weekdag en week, {year}",
     period=chart_period,
 )

@@ -1,22 +1,15 @@
-"""The mediation page's logic: typed report functions, the Wilson interval and chart builders.
-
-Report functions take the report runner (`dashboard.ui.report` on a page, `Database.run` in a
-test) and return frames with fixed columns; chart builders turn such a frame into a figure
-and never query. Success rates are small-number ratios, so every rate carries its numerator,
-its denominator and a 95 % Wilson interval.
-"""
+"""Charts of mediation: figure builders over the frames of `dashboard.reports.mediation`."""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
-from dashboard.charts import (
+from dashboard.charts.template import (
     GRID_COLOUR,
     LEGEND_RIGHT,
     MIN_FONT_SIZE,
@@ -25,33 +18,20 @@ from dashboard.charts import (
     TEXT_COLOUR,
     wrap_label,
 )
-from dashboard.format import MISSING, number
-from dashboard.publication import Equation, Publication
+from dashboard.format import number
+from dashboard.publication import Publication
+from dashboard.reports.mediation import (
+    STAGE_LABELS,
+    TYPE_NAMES,
+    TYPES,
+    count_text,
+    rate_text,
+    stage_texts,
+    stage_totals,
+    type_noun,
+)
 
-Report = Callable[..., pl.DataFrame]
-
-# z for a two-sided 95 % interval: the 0,975 quantile of the standard normal distribution.
-Z_95 = 1.959963984540054
-
-TYPES = ("IKO", "NIKO")
 TYPE_COLOURS = {"IKO": PALETTE[0], "NIKO": PALETTE[1], "samen": PALETTE[6]}
-TYPE_NAMES = {"IKO": "IKO", "NIKO": "NIKO", "samen": "Samen"}
-
-STAGE_LABELS = {
-    "requests": "Verzoeken",
-    "started": "Gestart",
-    "not_started_court_decided_against": "Niet gestart: besloten op de regiezitting",
-    "not_started_parent_declined": "Niet gestart: ouder zag af",
-    "not_started_withdrawn": "Niet gestart: verzoek ingetrokken",
-    "not_started_other": "Niet gestart: overige reden",
-    "not_yet_decided": "Nog niet besloten",
-    "stopped_after_intake": "Gestopt na de intake",
-    "conducted": "Voortgezet na de intake",
-    "full_agreement": "Volledige overeenkomst",
-    "partial_agreement": "Gedeeltelijke of spiegelovereenkomst",
-    "no_agreement": "Geen overeenkomst",
-    "running": "Loopt nog",
-}
 _GREY = PALETTE[6]
 STAGE_COLOURS = {
     "requests": PALETTE[0],
@@ -68,229 +48,6 @@ STAGE_COLOURS = {
     "no_agreement": PALETTE[1],
     "running": "#B8B8B8",
 }
-INTERVAL_LABELS = {
-    "request_to_start": "verzoek → start (intake)",
-    "start_to_end": "start → einde",
-}
-
-
-# -- the Wilson interval ------------------------------------------------------------------
-
-
-def wilson_interval(successes: int, n: int, z: float = Z_95) -> tuple[float, float] | None:
-    """The Wilson score interval for `successes` of `n` as fractions; None when n is 0.
-
-    Unlike the usual p ± z·√(p(1-p)/n) it stays within 0..1 and does not shrink to a point
-    at 0 of n or n of n, which matters at the counts a mediation bureau sees (1 of 16).
-    """
-    if n < 0 or not 0 <= successes <= n:
-        raise ValueError(f"geen geldige telling: {successes} van {n}")
-    if n == 0:
-        return None
-    p = successes / n
-    z2 = z * z
-    denominator = 1 + z2 / n
-    centre = (p + z2 / (2 * n)) / denominator
-    half_width = z / denominator * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))
-    low = 0.0 if successes == 0 else max(0.0, centre - half_width)
-    high = 1.0 if successes == n else min(1.0, centre + half_width)
-    return low, high
-
-
-def fisher_exact_p(successes_a: int, n_a: int, successes_b: int, n_b: int) -> float:
-    """Two-sided p-value of Fisher's exact test: how likely a split of the successes between
-    two years at least this uneven is if both years had the same success rate.
-
-    Exact (the hypergeometric distribution), so it holds at 4 of 27; a table is summed over
-    every table with the same margins that is no more likely than the one seen.
-    """
-    for successes, n in ((successes_a, n_a), (successes_b, n_b)):
-        if n < 0 or not 0 <= successes <= n:
-            raise ValueError(f"geen geldige telling: {successes} van {n}")
-    total_successes, total = successes_a + successes_b, n_a + n_b
-    if total == 0:
-        return 1.0
-    denominator = math.comb(total, total_successes)
-
-    def probability(k: int) -> float:
-        return math.comb(n_a, k) * math.comb(n_b, total_successes - k) / denominator
-
-    seen = probability(successes_a)
-    low, high = max(0, total_successes - n_b), min(n_a, total_successes)
-    # a relative tolerance: tables as likely as the one seen count, despite rounding
-    p = sum(q for k in range(low, high + 1) if (q := probability(k)) <= seen * (1 + 1e-7))
-    return min(1.0, p)
-
-
-def rate_text(successes: int, n: int) -> str:
-    """ "6 % (1–28 %)": the share and its 95 % interval, whole percents; "–" without a base."""
-    interval = wilson_interval(successes, n)
-    if interval is None:
-        return MISSING
-    low, high = interval
-    return f"{number(100 * successes / n)} % ({number(100 * low)}–{number(100 * high)} %)"
-
-
-def count_text(successes: int, n: int, what: str) -> str:
-    """ "1 van 16 beëindigde IKO-mediations": numerator and denominator in words."""
-    return f"{number(successes)} van {number(n)} {what}"
-
-
-def type_noun(mediation_type: str, count: int) -> str:
-    """ "IKO-mediation(s)", or "mediations" for both types together."""
-    plural = "" if count == 1 else "s"
-    if mediation_type == "samen":
-        return f"mediation{plural} (IKO en NIKO)"
-    return f"{mediation_type}-mediation{plural}"
-
-
-# -- typed report functions ---------------------------------------------------------------
-
-
-def _checked(df: pl.DataFrame, schema: Mapping[str, Any], report: str) -> pl.DataFrame:
-    missing = set(schema) - set(df.columns)
-    if missing:
-        raise ValueError(f"rapport {report} mist kolom(men): {', '.join(sorted(missing))}")
-    return df.select([pl.col(name).cast(dtype) for name, dtype in schema.items()])
-
-
-FUNNEL_SCHEMA = {
-    "mediation_type": pl.String,
-    "step_order": pl.Int32,
-    "from_stage": pl.String,
-    "to_stage": pl.String,
-    "request_count": pl.Int64,
-}
-
-
-def funnel(run: Report, year: int) -> pl.DataFrame:
-    """The steps from request to outcome per type in `year`, with Dutch stage names."""
-    df = _checked(run("mediation_funnel", year=year), FUNNEL_SCHEMA, "mediation_funnel")
-    return df.with_columns(
-        from_label=pl.col("from_stage").replace_strict(STAGE_LABELS),
-        to_label=pl.col("to_stage").replace_strict(STAGE_LABELS),
-    )
-
-
-def stage_totals(steps: pl.DataFrame) -> dict[str, dict[str, int]]:
-    """Per type, the number of requests that reached each stage (from the funnel steps)."""
-    totals: dict[str, dict[str, int]] = {}
-    for row in steps.iter_rows(named=True):
-        per_type = totals.setdefault(row["mediation_type"], {})
-        per_type[row["to_stage"]] = row["request_count"]
-        if row["from_stage"] == "requests":
-            per_type["requests"] = per_type.get("requests", 0) + row["request_count"]
-    return totals
-
-
-def funnel_table(steps: pl.DataFrame) -> pl.DataFrame:
-    """The steps as rows (from, to) with one count column per type, in funnel order."""
-    return (
-        steps.pivot(
-            on="mediation_type",
-            index=["step_order", "from_label", "to_label"],
-            values="request_count",
-        )
-        .sort("step_order")
-        .fill_null(0)
-    )
-
-
-RATES_SCHEMA = {
-    "year": pl.Int64,
-    "mediation_type": pl.String,
-    "source": pl.String,
-    "conducted": pl.Int64,
-    "successful": pl.Int64,
-    "unsuccessful": pl.Int64,
-    "ended": pl.Int64,
-    "partial_agreement": pl.Int64,
-    "running": pl.Int64,
-    "is_partial_year": pl.Boolean,
-}
-
-
-def _interval_columns(successes: str, n: str, prefix: str) -> list[pl.Expr]:
-    def bound(i: int) -> pl.Expr:
-        return pl.struct(successes, n).map_elements(
-            lambda r: (
-                None
-                if r[successes] is None or r[n] is None or r[n] == 0
-                else 100 * wilson_interval(r[successes], r[n])[i]
-            ),
-            return_dtype=pl.Float64,
-        )
-
-    share = pl.when(pl.col(n) > 0).then(100 * pl.col(successes) / pl.col(n))
-    return [
-        share.alias(f"{prefix}_pct"),
-        bound(0).alias(f"{prefix}_low_pct"),
-        bound(1).alias(f"{prefix}_high_pct"),
-    ]
-
-
-def success_rates(run: Report) -> pl.DataFrame:
-    """Per year and type (IKO, NIKO, samen): successful of ended, with the Wilson interval.
-
-    `agreement_*` is the share with a full or partial agreement, the definition the other
-    services in the benchmark table use; unknown for a year from published figures only.
-    """
-    df = _checked(run("mediation_success_trend"), RATES_SCHEMA, "mediation_success_trend")
-    df = df.with_columns(any_agreement=pl.col("successful") + pl.col("partial_agreement"))
-    return df.with_columns(
-        *_interval_columns("successful", "ended", "success"),
-        *_interval_columns("any_agreement", "ended", "agreement"),
-    )
-
-
-CHILDREN_SCHEMA = {
-    "year": pl.Int64,
-    "mediation_type": pl.String,
-    "child_interviews": pl.Int64,
-    "children_heard": pl.Int64,
-    "special_guardian_appointments": pl.Int64,
-    "special_guardian_children": pl.Int64,
-}
-
-
-def children(run: Report) -> pl.DataFrame:
-    """Child interviews and special guardians per year (of receipt) and type."""
-    return _checked(run("mediation_children"), CHILDREN_SCHEMA, "mediation_children")
-
-
-DURATIONS_SCHEMA = {
-    "mediation_type": pl.String,
-    "interval_code": pl.String,
-    "n": pl.Int64,
-    "still_open": pl.Int64,
-    "median_days": pl.Float64,
-    "p25_days": pl.Float64,
-    "p75_days": pl.Float64,
-    "min_days": pl.Float64,
-    "max_days": pl.Float64,
-}
-
-
-def durations(run: Report, year: int) -> pl.DataFrame:
-    """Days from request to start and from start to end per type, for requests of `year`."""
-    df = _checked(run("mediation_durations", year=year), DURATIONS_SCHEMA, "mediation_durations")
-    return df.with_columns(interval_label=pl.col("interval_code").replace_strict(INTERVAL_LABELS))
-
-
-BENCHMARKS_SCHEMA = {
-    "service": pl.String,
-    "country_iso2": pl.String,
-    "year": pl.Int64,
-    "population_nl": pl.String,
-    "agreement_share_pct": pl.Float64,
-    "definition_nl": pl.String,
-    "source_note": pl.String,
-}
-
-
-def benchmarks(run: Report) -> pl.DataFrame:
-    """Agreement shares of other mediation services, each with its population and source."""
-    return _checked(run("mediation_benchmarks"), BENCHMARKS_SCHEMA, "mediation_benchmarks")
 
 
 # -- chart builders -----------------------------------------------------------------------
@@ -317,33 +74,6 @@ STAGE_COLUMNS = {
     "no_agreement": 3,
     "running": 3,
 }
-
-
-# How the stages add up: what the funnel shows beside each stage lets one be computed from
-# the others, so publication mode hides along these sums.
-FUNNEL_EQUATIONS = (
-    Equation(
-        "requests",
-        (
-            "started",
-            "not_started_court_decided_against",
-            "not_started_parent_declined",
-            "not_started_withdrawn",
-            "not_started_other",
-            "not_yet_decided",
-        ),
-    ),  # fmt: skip
-    Equation("started", ("conducted", "stopped_after_intake")),
-    Equation("conducted", ("full_agreement", "partial_agreement", "no_agreement", "running")),
-)
-
-
-def stage_texts(totals: Mapping[str, int], publication: Publication | None) -> dict[str, str]:
-    """Each stage's count as shown: as it is for staff, protected in publication mode."""
-    values = {stage: int(totals.get(stage, 0)) for stage in STAGE_LABELS}
-    if publication is None:
-        return {stage: number(v) for stage, v in values.items()}
-    return publication.counts(values, FUNNEL_EQUATIONS)
 
 
 # A node's label wraps at this many characters: plotly writes it right of its node, in the gap
@@ -803,74 +533,6 @@ def benchmark_figure(bench: pl.DataFrame, own: pl.DataFrame, year: int) -> go.Fi
         },
     )
     return fig
-
-
-# -- both types together, and what the change means ------------------------------------------
-
-SIGNIFICANCE = 0.05
-
-
-def _share(successes: int, n: int) -> str:
-    return f"{number(100 * successes / n)} % ({number(successes)} van {number(n)})"
-
-
-def change_sentence(rates: pl.DataFrame) -> str | None:
-    """One plain sentence for a director: did the combined success rate (IKO and NIKO
-    together) change between the first and the last complete year by more than chance
-    explains? Fisher's exact test on the two years' counts; None with fewer than two years."""
-    both = rates.filter(
-        (pl.col("mediation_type") == "samen") & (pl.col("ended") > 0) & ~pl.col("is_partial_year")
-    ).sort("year")
-    if both.height < 2:
-        return None
-    first, last = both.row(0, named=True), both.row(-1, named=True)
-    a, n_a, b, n_b = first["successful"], first["ended"], last["successful"], last["ended"]
-    p = fisher_exact_p(a, n_a, b, n_b)
-    rate_a, rate_b = a / n_a, b / n_b
-    direction = "steeg" if rate_b > rate_a else "daalde" if rate_b < rate_a else "bleef"
-    text = (
-        f"Van {first['year']} naar {last['year']} {direction} het slagingspercentage van IKO en "
-        f"NIKO samen van {_share(a, n_a)} naar {_share(b, n_b)}. "
-    )
-    if rate_a == rate_b:
-        return text + "Er is geen verschil om te verklaren."
-    in_hundred = "minder dan 1" if p < 0.01 else number(100 * p)
-    chance = (
-        f"als mediation in beide jaren even vaak zou slagen, kwam een verschil van deze omvang "
-        f"in {in_hundred} van de 100 gevallen voor (toets van Fisher, "
-        f"{'p < 0,01' if p < 0.01 else 'p = ' + number(p, 2)})"
-    )
-    more_or_less = "vaker" if rate_b > rate_a else "minder vaak"
-    if p < SIGNIFICANCE:
-        return text + (
-            f"Zo'n verschil is bij deze aantallen geen toeval meer: {chance}. Mediation slaagt "
-            f"waarschijnlijk echt {more_or_less}."
-        )
-    return text + (
-        f"Zo'n verschil kan bij deze kleine aantallen goed toeval zijn: {chance}. Uit deze "
-        f"cijfers valt dus niet af te leiden dat mediation {more_or_less} slaagt."
-    )
-
-
-def rate_cell(successes: int | None, n: int | None) -> str:
-    """ "7 van 21 · 33 % (19–55 %)": count, share and 95 % interval in one cell."""
-    if n is None or successes is None:
-        return MISSING
-    if n == 0:
-        return "geen beëindigde"
-    return f"{number(successes)} van {number(n)} · {rate_text(successes, n)}"
-
-
-def rates_by_year(rates: pl.DataFrame) -> pl.DataFrame:
-    """One row per year: IKO, NIKO and both together as rate cells, for the table."""
-    cells = rates.with_columns(
-        cell=pl.struct("successful", "ended").map_elements(
-            lambda r: rate_cell(r["successful"], r["ended"]), return_dtype=pl.String
-        )
-    )
-    wide = cells.pivot(on="mediation_type", index="year", values="cell")
-    meta = rates.select("year", "source", "is_partial_year").unique("year")
-    return wide.join(meta, on="year").sort("year", descending=True)
 
 
 def combined_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure:

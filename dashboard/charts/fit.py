@@ -5,7 +5,7 @@ legend, a colour bar), but it does so by drawing the chart, measuring, and drawi
 in Chromium every chart on our pages was drawn two or three times, and the drawing of a
 dozen charts in one task is what keeps a page blank for seconds (profiled: half of the
 charts' time went to these redraws). So each figure's margins are set, once, when it is
-built (`ui.figure`), to what those labels will need, measured with the app's own font
+built (`widgets.figure`), to what those labels will need, measured with the app's own font
 (shipped in `dashboard/static/fonts/`). Automargin stays on: where an estimate falls short,
 plotly.js still grows the margin, as before, and nothing is ever cut off because of this. An
 estimate errs on the side of a few pixels too many.
@@ -27,7 +27,7 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import ImageFont
 
-from dashboard.charts import FONT_DIR, FONT_SIZE
+from dashboard.charts.template import FONT_DIR, FONT_SIZE
 
 # Measured from charts drawn in Chromium (their final `_size` against these estimates):
 TEXT_SCALE = 1.05  # Chromium draws the text this much wider than the font's advances

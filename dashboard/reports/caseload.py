@@ -1,7 +1,7 @@
 """Caseload page: its period and filters (kept in the URL) and its typed reports.
 
 The reports are the SQL of `queries/reports/caseload_*.sql`; each function here takes the
-runner that executes them (`dashboard.ui.report` on the page, `Database.run` in tests), so the
+runner that executes them (`dashboard.data.report` on the page, `Database.run` in tests), so the
 page and the tests run exactly the same queries with exactly the same parameters.
 """
 

@@ -16,7 +16,13 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
-from dashboard.charts import LEGEND_RIGHT, MIN_FONT_SIZE, PALETTE, SUBPLOT_TITLES_MARGIN, vrect
+from dashboard.charts.template import (
+    LEGEND_RIGHT,
+    MIN_FONT_SIZE,
+    PALETTE,
+    SUBPLOT_TITLES_MARGIN,
+    vrect,
+)
 from dashboard.format import month_abbreviation, month_name, month_nl
 
 MID_MONTH = dt.timedelta(days=14)

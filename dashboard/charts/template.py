@@ -16,20 +16,20 @@ Chart builders (added with the pages that need them) take a polars DataFrame and
 figure; they never query. Every chart is shown with `PLOTLY_CONFIG_NL` (Dutch toolbar and
 date formats); builders still write their own Dutch tick labels where a label must be exact
 (`dashboard.format.month_nl`). Show a figure with
-`dashboard.ui.show_chart`, which keeps Streamlit's own chart theme from replacing this one.
+`dashboard.widgets.show_chart`, which keeps Streamlit's own chart theme from replacing this one.
 """
 
 from __future__ import annotations
 
 import textwrap
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.format import MONTH_ABBREVIATIONS, MONTH_NAMES
+from dashboard.paths import STATIC_DIR
 
 TEMPLATE_NAME = "iko"
 
@@ -50,7 +50,7 @@ GRID_COLOUR = "#D9DEE8"
 FONT_FAMILY = "Source Sans"
 FONT_SIZE = 18
 MIN_FONT_SIZE = 16  # the smallest chart text, on screen and on a projector
-FONT_DIR = Path(__file__).parent / "static" / "fonts"
+FONT_DIR = STATIC_DIR / "fonts"
 # The horizontal legend: its own row above the plot area, from the left. Anchored to the top
 # of the plot area, so plotly.js grows the top margin to fit it (under a title, which sits at
 # the top of the container).
@@ -242,7 +242,7 @@ _FORMAT_NL = {
 }
 PLOTLY_CONFIG_NL = {
     # No camera: its PNG has the screen's shape and no title, period, source or date. The
-    # "Dia (PNG)" button under a chart makes the image to pass on (`ui.slide_download`).
+    # "Dia (PNG)" button under a chart makes the image to pass on (`widgets.slide_download`).
     "modeBarButtonsToRemove": ["toImage"],
     "locale": "nl",
     "locales": {"nl": {"dictionary": _TOOLBAR_NL, "format": _FORMAT_NL}},

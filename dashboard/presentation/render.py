@@ -26,8 +26,9 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from dashboard import charts, slides
-from dashboard.slides import HEIGHT, IMAGE_SCALE, WIDTH, Deck
+from dashboard.charts import template
+from dashboard.presentation import slides
+from dashboard.presentation.slides import HEIGHT, IMAGE_SCALE, WIDTH, Deck
 
 Format = Literal["pptx", "pdf"]
 Progress = Callable[[str, float], None]
@@ -47,7 +48,7 @@ def _browser_environment() -> None:
             )
         os.environ["BROWSER_PATH"] = found
     # kaleido's Chromium finds fonts through fontconfig: this adds the shipped Source Sans
-    for name, value in charts.font_environment().items():
+    for name, value in template.font_environment().items():
         os.environ.setdefault(name, value)
 
 
@@ -76,7 +77,7 @@ class Renderer:
         with _KALEIDO:
             if not _started:
                 _browser_environment()
-                charts.use_iko_template()
+                template.use_iko_template()
                 kaleido.start_sync_server(page_generator=_page(), silence_warnings=True)
                 _started = True  # kaleido stops it when the process ends
                 # The first image waits for the page to load its scripts: made here.

@@ -1,0 +1,333 @@
+"""The IKO-lezing: the slides of a year, every number protected for publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import plotly.graph_objects as go
+import polars as pl
+from plotly.subplots import make_subplots
+
+from dashboard.charts import caseload as caseload_charts
+from dashboard.charts import countries as countries_charts
+from dashboard.charts import mediation as mediation_charts
+from dashboard.charts import trends as trends_charts
+from dashboard.charts import vacation as vacation_charts
+from dashboard.charts.template import PALETTE
+from dashboard.format import date_nl, month_name, number, percent
+from dashboard.presentation.slides import Deck, KeyFigure, Slide
+from dashboard.publication import Publication
+from dashboard.reports import annual, caseload, countries, mediation
+
+Runner = Callable[..., pl.DataFrame]
+
+
+# Places per list on the country slide: more rows than this do not fit at MIN_TEXT_PX.
+SLOPE_TOP = 5
+
+
+# -- the slides --------------------------------------------------------------------------
+
+
+def _key_figures(headlines: pl.DataFrame, year: int) -> tuple[KeyFigure, ...]:
+    wanted = [
+        "cases.total", "cases.line1", "cases.line2", "contacts.total",
+        "abduction.cases", "abduction.children", "prevention.cases", "mediation.requests",
+    ]  # fmt: skip
+    rows = {r["measure"]: r for r in headlines.iter_rows(named=True)}
+    figures = []
+    for measure in wanted:
+        row = rows.get(measure)
+        if row is None or row["value"] is None:
+            continue
+        tile = annual.tiles(pl.DataFrame([row], schema=headlines.schema))[0]
+        change = f"{tile.delta} t.o.v. {year - 1}" if tile.delta else None
+        figures.append(KeyFigure(tile.label, tile.value, change))
+    return tuple(figures)
+
+
+def key_figures_figure(figures: tuple[KeyFigure, ...]) -> go.Figure:
+    """The key figures as a grid of tiles: the number large, its label and change under it."""
+    columns = 4
+    annotations = []
+    for i, f in enumerate(figures):
+        row, col = divmod(i, columns)
+        x = (col + 0.5) / columns
+        y = 0.86 - row * 0.5  # both rows, change lines included, inside the plot area
+        annotations.append(
+            {"x": x, "y": y, "text": f"<b>{f.value}</b>", "font": {"size": 48, "color": PALETTE[0]}}
+        )
+        annotations.append({"x": x, "y": y - 0.18, "text": f.label, "font": {"size": 20}})
+        if f.change:
+            annotations.append(
+                {"x": x, "y": y - 0.3, "text": f.change, "font": {"size": 20, "color": "#4A5568"}}
+            )
+    for a in annotations:
+        a.update(xref="paper", yref="paper", showarrow=False, xanchor="center", yanchor="middle")
+    fig = go.Figure()
+    fig.update_layout(
+        annotations=annotations,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        plot_bgcolor="white",
+        margin={"b": 20},
+    )
+    return fig
+
+
+def _trend_pair(rows: pl.DataFrame, data_until_short: str) -> go.Figure:
+    """Abduction cases and the children in them, side by side, from the trends builder."""
+    fig = make_subplots(rows=1, cols=2, subplot_titles=("Ontvoeringszaken", "Kinderen daarin"))
+    for col, measure in ((1, "abduction.cases"), (2, "abduction.children")):
+        own = rows.filter(pl.col("measure") == measure)
+        part = trends_charts.trend_figure(own, "", data_until_short, compact=True)
+        for trace in part.data:
+            fig.add_trace(trace, row=1, col=col)
+        fig.update_xaxes(part.layout.xaxis, row=1, col=col)
+    fig.update_layout(showlegend=False, barmode="overlay")
+    return fig
+
+
+def _first(df: pl.DataFrame, which: str) -> list[str]:
+    return countries.in_top(df, which, 1)  # type: ignore[arg-type]
+
+
+def deck(run: Runner, year: int, publication: Publication) -> Deck:
+    """The slides of `year`, every number protected by `publication`."""
+    meta = run("export_meta").row(0, named=True)
+    data_until: dt.date = meta["data_until"]
+    last_day = min(data_until, dt.date(year, 12, 31))
+    period = str(year) if last_day == dt.date(year, 12, 31) else (
+        f"1 januari – {date_nl(last_day)}"
+    )  # fmt: skip
+    count = publication.count
+    slides: list[Slide] = []
+    shell = Deck(year, period, data_until, bool(meta["is_demo"]), ())
+
+    # 1. the year in key figures
+    # a running year against the same days of the year before, never against a whole year
+    complete = last_day == dt.date(year, 12, 31)
+    headlines = run("annual_headlines", year=year, period="year" if complete else "to_date")
+    figures = _key_figures(headlines, year)
+    total = next(r for r in headlines.iter_rows(named=True) if r["measure"] == "cases.total")
+    change = total["change_pct"]
+    direction = (
+        "" if change is None else
+        f", {percent(abs(change), 0)} {'minder' if change < 0 else 'meer'} dan in {year - 1}"
+        + ("" if complete else " tot dezelfde dag")
+    )  # fmt: skip
+    slides.append(
+        Slide(
+            "kerncijfers",
+            f"{period}: {number(total['value'])} zaken{direction}",
+            lambda: key_figures_figure(figures),
+            "Kerncijfers van het jaar, zoals in het jaarverslag geteld: zaken in het jaar van "
+            "opening, contactmomenten in het jaar waarin ze plaatsvonden, ontvoering en "
+            "preventie alleen zaken waarin een ouder contact opnam. "
+            + " ".join(f"{f.label}: {f.value}" + (f" ({f.change})" if f.change else "") + "."
+                       for f in figures),
+            key_figures=figures,
+        )
+    )  # fmt: skip
+
+    # 2. Lijn 1 and Lijn 2 per month, with the school holidays
+    filters = caseload.Filters(start=dt.date(year, 1, 1), end=dt.date(year, 12, 1))
+    months = caseload.new_cases_by_month(run, filters).filter(
+        pl.col("month") <= last_day.replace(day=1)
+    )
+    holidays = caseload.school_holidays(run, filters)
+    # the busiest month per line, Lijn 1 first: `unique` alone keeps no order, and the notes
+    # then named the lines in a different order from one run to the next
+    busiest = {
+        r["line_nl"]: r
+        for r in months.sort("cases", descending=True)
+        .unique("line_nl", keep="first")
+        .sort("line_nl")
+        .iter_rows(named=True)
+    }
+    peak_months = {line: month_name(r["month"].month) for line, r in busiest.items()}
+    if len(set(peak_months.values())) == 1 and len(peak_months) == 2:
+        month = next(iter(peak_months.values()))
+        line_texts = [f"{month.capitalize()} de drukste maand, voor Lijn 1 én Lijn 2"]
+    else:
+        line_texts = [f"{line} het drukst in {month}" for line, month in peak_months.items()]
+    slides.append(
+        Slide(
+            "maanden",
+            ", ".join(line_texts) or f"Zaken per maand, {period}",
+            lambda: caseload_charts.monthly_comparison(
+                months, facet="line", facet_label="line_nl", value="cases",
+                year_before="cases_year_before", holidays=holidays, unit="zaken",
+                data_until=data_until,
+            ),
+            "Nieuwe zaken per maand van opening, Lijn 1 (informatie en advies) en Lijn 2 "
+            "(casusbehandeling), naast dezelfde maand een jaar eerder (grijs); de banden zijn de "
+            "schoolvakanties per regio. "
+            + " ".join(
+                f"{line}: {count(r['cases'])} zaken in {month_name(r['month'].month)}."
+                for line, r in busiest.items()
+            ),
+        )
+    )  # fmt: skip
+
+    # 3. the Lijn 1 peaks before the holidays
+    peaks = run("line1_peaks", year=year)
+    aligned = run("line1_holiday_aligned")
+    if not peaks.is_empty() and not aligned.is_empty():
+        top = peaks.sort("peak_to_baseline", descending=True).row(0, named=True)
+        weeks = top["weeks_before_midden"]
+        slides.append(
+            Slide(
+                "vakantiepieken",
+                f"Lijn 1 piekt vóór de {top['holiday_nl'].lower()}: "
+                f"{number(top['peak_to_baseline'], 1)} keer een gewone week",
+                lambda: vacation_charts.aligned_chart(aligned),
+                "Lijn 1-zaken per werkdag rond de eerste vakantiedag, gemiddeld over alle jaren "
+                "in de gegevens. Piekweek per vakantie in "
+                f"{year} (zaken in de drukste volledige ISO-week, tegenover het gemiddelde van "
+                f"{number(top['baseline_weeks'])} gewone weken, "
+                f"{number(top['baseline_cases'], 1)} zaken): "
+                + "; ".join(
+                    f"{r['holiday_nl']}: week {r['peak_iso_week']}, {count(r['peak_cases'])} "
+                    f"zaken ({number(r['peak_to_baseline'], 1)} keer)"
+                    for r in peaks.iter_rows(named=True)
+                )
+                + (f". De zomerpiek ligt {weeks} weken vóór de start in regio midden."
+                   if weeks is not None and top["holiday_key"] == "zomervakantie" else "."),
+            )
+        )  # fmt: skip
+
+    # 4. threat against actual abduction per country
+    country_period = countries.Period.ending(year)
+    by_country = countries.threat_vs_abduction_by_country(run, country_period)
+    if not by_country.is_empty():
+        feared, taken = _first(by_country, "threat"), _first(by_country, "outgoing")
+        title = (
+            f"{' en '.join(feared)} het meest gevreesd, {' en '.join(taken)} het vaakst bestemming"
+            if feared != taken
+            else f"{' en '.join(feared)} het meest gevreesd én het vaakst bestemming"
+        )
+        ranked = {
+            which: countries.published_places(by_country, publication)
+            .filter(pl.col(f"{which}_cases") >= publication.threshold)
+            .sort(f"{which}_cases", descending=True)
+            .head(SLOPE_TOP)
+            for which in ("threat", "outgoing")
+        }
+        slides.append(
+            Slide(
+                "landen",
+                title,
+                lambda: countries_charts.rank_slope_figure(
+                    by_country, SLOPE_TOP, mark_newcomers=False, publication=publication
+                ),
+                f"Rangorde van landen in {country_period.label}, alleen zaken waarin een ouder "
+                "contact opnam. Links dreiging (preventiezaken: een ouder vreest ontvoering naar "
+                "het land), rechts uitgaande ontvoering (kinderen vanuit Nederland naar het "
+                f"land). Landen met {publication.small} zaken delen één plaats. "
+                + " ".join(
+                    f"{'Dreiging' if which == 'threat' else 'Uitgaand'}: "
+                    + ", ".join(
+                        f"{r['country_nl']} {count(r[f'{which}_cases'])}"
+                        for r in rows.iter_rows(named=True)
+                    )
+                    + "."
+                    for which, rows in ranked.items()
+                ),
+            )
+        )  # fmt: skip
+
+    # 5. HKOV and non-HKOV
+    split = countries.hkov_split(run, country_period)
+    if not split.is_empty():
+        outgoing = split.filter(pl.col("direction") == "from_nl")
+        all_out = int(outgoing["cases"].sum())
+        hkov_out = int(outgoing.filter(pl.col("hkov_group") == "hkov")["cases"].sum())
+        texts = countries.hkov_split_texts(split, publication)
+        slides.append(
+            Slide(
+                "hkov",
+                f"{publication.share(hkov_out, all_out)} uitgaande ontvoeringen naar een "
+                "HKOV-land",
+                lambda: countries_charts.hkov_split_figure(split, publication=publication),
+                "Ontvoeringszaken van ouders en de kinderen daarin, naar de HKOV-vlag op de zaak "
+                "(Haags Kinderontvoeringsverdrag 1980; bepaalt de juridische route). "
+                + "; ".join(f"{k}, {'zaken' if v == 'cases' else 'kinderen'}: {t}"
+                            for (k, v), t in texts.items())
+                + ". Noemer van het aandeel: alle uitgaande ontvoeringszaken.",
+            )
+        )  # fmt: skip
+
+    # 6. mediation: requests to outcomes; 7. the success rate
+    steps = mediation.funnel(run, year)
+    totals = mediation.stage_totals(steps)
+    summed: dict[str, int] = {}
+    for per_type in totals.values():
+        for stage, n in per_type.items():
+            summed[stage] = summed.get(stage, 0) + n
+    if summed.get("requests"):
+        shown = mediation.stage_texts(summed, publication)
+        slides.append(
+            Slide(
+                "mediation",
+                f"Van {shown['requests']} mediationverzoeken naar {shown['full_agreement']} "
+                "volledige overeenkomsten",
+                lambda: mediation_charts.funnel_figure(steps, "samen", publication=publication),
+                f"Mediationverzoeken die in {year} binnenkwamen (IKO en NIKO samen) en waar elk "
+                "nu staat. "
+                + "; ".join(f"{mediation.STAGE_LABELS[s]}: {t}" for s, t in shown.items())
+                + ".",
+            )
+        )  # fmt: skip
+    rates = mediation.success_rates(run)
+    year_rates = {r["mediation_type"]: r for r in rates.filter(year=year).iter_rows(named=True)}
+    both = year_rates.get("samen")
+    if both is not None and both["ended"]:
+        share = publication.share(both["successful"], both["ended"])
+        slides.append(
+            Slide(
+                "slagingspercentage",
+                f"{share} beëindigde mediations geslaagd",
+                lambda: mediation_charts.success_rate_figure(rates, year, publication=publication),
+                "Geslaagd is een volledige overeenkomst; een gedeeltelijke of "
+                "spiegelovereenkomst telt, zoals in het jaarverslag, als niet geslaagd. Noemer: "
+                "de na de intake voortgezette mediations die zijn beëindigd; lopende tellen niet "
+                f"mee. Een percentage staat er alleen bij een noemer van ten minste "
+                f"{publication.min_denominator}. "
+                + "; ".join(
+                    f"{t}: {publication.share(r['successful'], r['ended'])}"
+                    + (f", {count(r['running'])} lopend" if r["running"] else "")
+                    for t, r in year_rates.items()
+                )
+                + ".",
+            )
+        )  # fmt: skip
+
+    # 8. the multi-year trend of abduction cases and children
+    trend_rows = run("trend_measures").filter(
+        pl.col("measure").is_in(["abduction.cases", "abduction.children"])
+        & (pl.col("year") <= year)
+    )
+    cases_rows = trend_rows.filter(pl.col("measure") == "abduction.cases").sort("year")
+    if cases_rows.height:
+        first, last = cases_rows.row(0, named=True), cases_rows.row(-1, named=True)
+        short = f"t/m {data_until.day} {month_name(data_until.month)[:3]}"
+        slides.append(
+            Slide(
+                "trend",
+                f"Ontvoeringszaken: {count(int(first['value']))} in {first['year']}, "
+                f"{count(int(last['value']))} in {last['year']}",
+                lambda: _trend_pair(trend_rows, short),
+                "Ontvoeringszaken (uitgaand en inkomend, waarin een ouder contact opnam) en de "
+                "kinderen daarin, per jaar van opening; jaren vóór de export uit de "
+                "jaarverslagen (gearceerd). "
+                + " ".join(
+                    f"{r['year']}: {count(int(r['value']))} "
+                    f"{'zaken' if r['measure'] == 'abduction.cases' else 'kinderen'}."
+                    for r in trend_rows.sort("measure", "year").iter_rows(named=True)
+                ),
+            )
+        )  # fmt: skip
+
+    return Deck(shell.year, period, data_until, shell.is_demo, tuple(slides))
