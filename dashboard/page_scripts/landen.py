@@ -11,6 +11,7 @@ from dashboard.format import date_nl, number, percent
 from dashboard.presentation import slides
 from dashboard.reports import countries
 from dashboard.reports.countries import COUNTING_NOTE, Period
+from dashboard.reports.periods import YearPeriod
 
 YEARS_PARAM = "jaren"  # the period widget's key: Streamlit binds it to this URL parameter
 _TOP_WIDGET = "landen_top"
@@ -49,7 +50,7 @@ by_country = countries.threat_vs_abduction_by_country(data.report, period)
 compare = bool(by_country["previous_period_in_data"].any()) if by_country.height else False
 
 st.header(f"Dreiging en ontvoering per land, {period.label}")
-if period.year_to == data_until.year and data_until < dt.date(period.year_to, 12, 31):
+if YearPeriod(period.year_to, data_until).is_running:
     st.info(
         f"{period.year_to} loopt nog: de gegevens gaan tot en met {date_nl(data_until)}.",
         icon=":material/hourglass_top:",

@@ -279,6 +279,31 @@ def stage_texts(totals: Mapping[str, int], publication: Publication | None) -> d
     return publication.counts(values, FUNNEL_EQUATIONS)
 
 
+def summed(totals: Mapping[str, Mapping[str, int]]) -> dict[str, int]:
+    """Each stage's count for IKO and NIKO together."""
+    return {s: sum(totals.get(t, {}).get(s, 0) for t in TYPES) for s in STAGE_LABELS}
+
+
+def shown_stages(
+    totals: Mapping[str, Mapping[str, int]], publication: Publication | None
+) -> dict[str, dict[str, str]]:
+    """Each stage's count as shown, per type and for both together ("samen"); protected per
+    funnel, since each stage is the sum of the next."""
+    shown = {t: stage_texts(totals.get(t, {}), publication) for t in TYPES}
+    shown["samen"] = stage_texts(summed(totals), publication)
+    return shown
+
+
+def per_type_text(shown: Mapping[str, Mapping[str, str]], stage: str) -> str:
+    """ "9 IKO · 18 NIKO": a stage's shown count per type."""
+    return " · ".join(f"{shown[t][stage]} {t}" for t in TYPES)
+
+
+def year_rates(rates: pl.DataFrame, year: int) -> dict[str, dict[str, Any]]:
+    """The success rate rows of `year` by type (IKO, NIKO, samen)."""
+    return {r["mediation_type"]: r for r in rates.filter(year=year).iter_rows(named=True)}
+
+
 # -- both types together, and what the change means ------------------------------------------
 
 SIGNIFICANCE = 0.05
