@@ -15,7 +15,9 @@ from streamlit.testing.v1 import AppTest
 from dashboard import pages
 from dashboard.charts import mediation as mediation_charts
 from dashboard.db import Database, open_database
+from dashboard.format import number
 from dashboard.paths import REPO_ROOT
+from dashboard.publication import Publication
 from dashboard.reports import mediation
 
 APP = REPO_ROOT / "dashboard" / "app.py"
@@ -139,6 +141,24 @@ def test_funnel_2025_as_published(db):
     assert (iko["stopped_after_intake"], niko["stopped_after_intake"]) == (0, 2)
     assert (iko["conducted"], niko["conducted"]) == (16, 11)
     assert (iko["full_agreement"], niko["full_agreement"]) == (1, 3)
+
+
+def test_the_stages_of_both_types_are_their_sum_and_shown_protected(db):
+    totals = mediation.stage_totals(mediation.funnel(db.run, 2025))
+    summed = mediation.summed(totals)
+    assert summed["requests"] == totals["IKO"]["requests"] + totals["NIKO"]["requests"]
+    shown = mediation.shown_stages(totals, Publication())
+    assert shown["samen"] == mediation.stage_texts(summed, Publication())
+    assert shown["IKO"] == mediation.stage_texts(totals["IKO"], Publication())
+    staff = mediation.shown_stages(totals, None)
+    assert staff["samen"]["requests"] == number(summed["requests"])
+
+
+def test_the_years_rates_by_type(db):
+    rates = mediation.success_rates(db.run)
+    by_type = mediation.year_rates(rates, 2025)
+    assert set(by_type) == {"IKO", "NIKO", "samen"}
+    assert (by_type["samen"]["successful"], by_type["samen"]["ended"]) == (4, 27)
 
 
 def test_every_request_takes_exactly_one_path(db):
