@@ -491,7 +491,7 @@ def main() -> None:
                 home = tmp / f"home-{scale}"
                 say(f"{scale}x: importeren")
                 seconds, peak, output = run_measured(
-                    [sys.executable, "-m", "dashboard.cli", "import", str(export)],
+                    [sys.executable, "-m", "dashboard.server.cli", "import", str(export)],
                     env_for(home),
                 )
                 if "Gepubliceerd" not in output and "gepubliceerd" not in output:

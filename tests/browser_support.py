@@ -65,7 +65,7 @@ class Server:
 def launcher_command(port: int) -> list[str]:
     """The installed console script, as a user runs it (`uv run iko-dashboard run`)."""
     script = Path(sys.executable).with_name("iko-dashboard")
-    base = [str(script)] if script.exists() else [sys.executable, "-m", "dashboard.cli"]
+    base = [str(script)] if script.exists() else [sys.executable, "-m", "dashboard.server.cli"]
     return [*base, "run", "--port", str(port)]
 
 

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from dashboard import launcher, preload, serve
+from dashboard.server import launcher, preload, serve
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def test_warm_imports_the_pages_modules_and_opens_the_database(monkeypatch, tmp_
 
 def test_the_launcher_serves_through_the_preload_on_its_port_and_address():
     command = launcher.streamlit_command(8600, "10.1.2.3")
-    assert command[1:4] == ["-m", "dashboard.serve", "run"]
+    assert command[1:4] == ["-m", "dashboard.server.serve", "run"]
     args = command[3:]
     assert serve.flag(args, "server.port") == "8600"
     assert serve.flag(args, "server.address") == "10.1.2.3"

@@ -8,7 +8,7 @@ the new server spends about as long loading Streamlit's scripts before it asks f
 it (`wait`) instead of doing it again beside it: two threads importing the same modules at
 once could see each other's half-imported modules.
 
-Only `dashboard.serve` starts it; anywhere else (AppTest, `streamlit run` by hand) `wait`
+Only `dashboard.server.serve` starts it; anywhere else (AppTest, `streamlit run` by hand) `wait`
 returns at once and the first run does the work itself, as before.
 """
 
