@@ -71,8 +71,20 @@ def test_warm_imports_the_pages_modules_and_opens_the_database(monkeypatch, tmp_
     monkeypatch.setattr(ui, "database", lambda: opened.append(True))
     preload.warm()
     assert opened == [True]
-    assert all(name in sys.modules for name in preload.MODULES)
+    assert all(name in sys.modules for name in preload.modules())
     assert charts.TEMPLATE_NAME in __import__("plotly.io").io.templates
+
+
+def test_the_preload_finds_every_module_the_pages_import_and_no_script():
+    found = preload.modules()
+    assert found[:5] == ["pandas", "polars", "pyarrow", "duckdb", "plotly.graph_objects"]
+    pages = {"ui", "annual", "caseload", "caseload_charts", "countries", "mediation", "trends"}
+    assert {f"dashboard.{name}" for name in pages | {"vacation", "importer.upload"}} <= set(found)
+    assert not [
+        name
+        for name in found
+        if name == "dashboard.app" or name.split(".")[:2][-1] in {"page_scripts", "server", "demo"}
+    ]
 
 
 def test_the_launcher_serves_through_the_preload_on_its_port_and_address():
