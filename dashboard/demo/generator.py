@@ -15,10 +15,9 @@ from pathlib import Path
 
 import numpy as np
 import polars as pl
-from pydantic.fields import FieldInfo
 
 from dashboard import reference
-from dashboard.contract import EXPORT_TABLES, LINE2_CODES, column_type
+from dashboard.contract import EXPORT_TABLES, LINE2_CODES, polars_type
 from dashboard.demo import targets as t
 
 SEED = 20_251_231
@@ -1200,14 +1199,6 @@ def generate(until: dt.date, seed: int = SEED) -> dict[str, pl.DataFrame]:
         ),
     }
     return {name: conform(name, df) for name, df in tables.items()}
-
-
-def polars_type(field: FieldInfo) -> pl.DataType:
-    """The Parquet column type for a contract field (small counts as Int16, line as Int8)."""
-    col = column_type(field)
-    if col.codes is not None:
-        return pl.Int8 if all(isinstance(v, int) for v in col.codes) else pl.String
-    return {dt.date: pl.Date, bool: pl.Boolean, int: pl.Int16, str: pl.String}[col.base]
 
 
 def conform(table: str, df: pl.DataFrame) -> pl.DataFrame:
