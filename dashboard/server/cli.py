@@ -217,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
 
     if args.command == "demo":
-        from dashboard.demo.generator import write_demo
+        from dashboard.demo.export import write_demo
         from dashboard.format import date_nl, number
 
         try:
