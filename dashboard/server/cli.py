@@ -200,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
 
     if args.command == "run":
-        from dashboard import launcher
+        from dashboard.server import launcher
 
         address = args.address or launcher.configured_address()
         secrets_file = settings().secrets_file.resolve()
@@ -217,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
 
     if args.command == "demo":
-        from dashboard.demo.generator import write_demo
+        from dashboard.demo.export import write_demo
         from dashboard.format import date_nl, number
 
         try:
