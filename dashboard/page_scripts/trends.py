@@ -135,6 +135,11 @@ def any_measure() -> None:
             "Dezelfde maat over dezelfde periode van elk jaar: het lopende jaar (blauw) is zo te "
             "vergelijken met eerdere jaren."
         )
+    show_table(measure_rows, chosen)
+
+
+def show_table(measure_rows: pl.DataFrame, measure: str) -> None:
+    """One measure's years: shown, computed and published, and how they differ."""
     places = trends.decimals(measure_rows["value"])
 
     def count(value: float | None) -> str:
@@ -156,7 +161,7 @@ def any_measure() -> None:
             "status": widgets.Column("Status", width=145),
         },
         highlight=lambda r: r["status"] == "verschil",
-        download=f"trend-{chosen}",
+        download=f"trend-{measure}",
     )
     st.caption(
         "Status 'gelijk': berekend en gepubliceerd verschillen minder dan een halve eenheid; "
