@@ -234,6 +234,13 @@ def test_carried_in_a_running_year(tiny):
         2025, 5, 3, 2,
     )  # fmt: skip
     assert not row["year_complete"]
+    (row,) = cl.line2_carried_table(tiny.run, TINY, DATA_UNTIL).iter_rows(named=True)
+    assert row["carried_nl"] == "nog open op 20 maart 2025"  # a running year carries nothing yet
+
+
+def test_line2_open_is_faceted_as_lijn_2(tiny):
+    rows = cl.line2_open_by_month(tiny.run, TINY)
+    assert set(rows.select("line", "line_nl").rows()) == {(2, "Lijn 2")}
 
 
 # -- the running month against the same days a year earlier ---------------------------------

@@ -99,6 +99,26 @@ def test_imported_older_years_extend_the_trend_as_published(data_home, tmp_path)
     assert line2["kind"] == "gegevens"
 
 
+def test_imported_years_are_the_published_only_years(data_home, tmp_path) -> None:
+    import_older(data_home, tmp_path)
+    rows = trends.annual_measures(Database(DEMO_DIR, DATA_ROOT, data_home).run)
+    coverage = trends.coverage(rows)
+    assert coverage.published_only == [2021, 2022, 2023]
+    assert coverage.data_years == [2024, 2025, 2026]
+    assert not coverage.lacks_older_years
+
+
+def test_without_imports_the_trend_starts_at_the_export(demo_rows) -> None:
+    coverage = trends.coverage(demo_rows)
+    assert coverage.years == coverage.data_years == [2024, 2025, 2026]
+    assert coverage.lacks_older_years
+    assert trends.no_older_years_nl(coverage).startswith(
+        "Er zijn geen gepubliceerde jaarcijfers van vóór 2024 geïmporteerd"
+    )
+    intro = trends.intro_nl(coverage, dt.date(2026, 11, 22))
+    assert "uit de export, 2024–2026." in intro and "tot en met 22 november 2026, nog" in intro
+
+
 def test_figure_draws_each_kind_apart_and_the_published_difference() -> None:
     rows = pl.DataFrame(
         {
@@ -202,6 +222,13 @@ def test_same_period_of_every_year_across_a_leap_day(tmp_path) -> None:
         rows.filter(measure="cases.total"), "Zaken", compact=True
     )
     assert list(small.layout.xaxis.ticktext) == ["2023", "2024", "2025<br>0,0 %"]
+    assert trends.same_period_span_nl(rows, D(2025, 3, 1)) == (
+        "2023–2025, elk jaar t/m 1 maart",
+        "2023-2025-tm-03-01",
+    )
+    assert trends.same_period_caption_nl(D(2025, 3, 1)).endswith(
+        "Blauw: 2025, met het verschil tegenover dezelfde dagen van 2024."
+    )
 
 
 def test_same_period_is_empty_when_the_data_reaches_new_year(tmp_path) -> None:

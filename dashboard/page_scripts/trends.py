@@ -4,44 +4,59 @@ Years the export covers are computed; earlier years come from imported annual re
 (/gegevens), marked as published; a difference between the two is drawn and listed.
 """
 
+from collections.abc import Callable
+from typing import Any
+
+import polars as pl
 import streamlit as st
 
 from dashboard import chrome, data, widgets
 from dashboard.charts import trends as trends_charts
-from dashboard.format import MISSING, date_nl, month_name, number, signed
+from dashboard.format import MISSING, date_nl, number, signed
 from dashboard.presentation import slides
-from dashboard.reports import same_period, trends
+from dashboard.reports import trends
 
 MEASURE_PARAM = "maat"  # the picker's key: Streamlit binds it to this URL parameter
 DEFAULT_MEASURE = next(iter(trends.KEY_MEASURES))
 
 meta = data.export_meta()
-data_until_short = f"{meta['data_until']:%d-%m}"
-rows = data.report("trend_measures")
-years = sorted(set(rows["year"]))
-data_years = sorted(set(rows.filter("year_in_data")["year"]))
-published_only = [y for y in years if y not in data_years]
-chart_period = slides.ChartPeriod.years(years[0], years[-1], meta["data_until"])
-
-st.header(f"Meerjarige trends, {years[0]}–{years[-1]}")
-st.markdown(
-    "Elk jaar telt zoals het jaarverslag telt: zaken in het jaar van opening, contactmomenten "
-    "in het jaar waarin ze plaatsvonden, mediationverzoeken in het jaar van ontvangst. "
-    f"**Berekend** (gevulde staaf): uit de export, {data_years[0]}–{data_years[-1]}. "
-    "**Gepubliceerd** (gearceerde staaf): uit een eerder jaarverslag, voor jaren zonder export. "
-    f"**Lopend jaar** (gestippeld): de stand tot en met {date_nl(meta['data_until'])}, nog niet "
-    "te vergelijken met een heel jaar. Een ruit: het jaarverslag drukte een ander getal dan de "
-    "gegevens geven. Een **gestreepte lijn**: vanaf dat jaar registreert het centrum anders "
-    "(andere codes, een andere verdeling over Lijn 1 en Lijn 2); de jaren ervoor tellen niet op "
-    "dezelfde manier."
+cut_off = meta["data_until"]
+data_until_short = f"{cut_off:%d-%m}"
+rows = trends.annual_measures(data.report)
+same_days = trends.same_period_measures(data.report)
+coverage = trends.coverage(rows)
+chart_period = slides.ChartPeriod.years(coverage.years[0], coverage.years[-1], cut_off)
+# every year up to the same calendar day: the period says so
+same_period_chart = (
+    None
+    if same_days.is_empty()
+    else slides.ChartPeriod(*trends.same_period_span_nl(same_days, cut_off))
 )
-if not published_only and not rows["is_imported"].any():
-    st.info(
-        f"Er zijn geen gepubliceerde jaarcijfers van vóór {data_years[0]} geïmporteerd: de "
-        "reeks begint bij de export. Op de pagina Gegevens importeert u cijfers uit oudere "
-        "jaarverslagen (in de maten van het jaarverslag 2025); ze verschijnen dan hier.",
-        icon=":material/history:",
-    )
+
+
+def key_figure_charts(
+    builder: Callable[..., Any], frame: pl.DataFrame, *args: Any, key: str,
+    period: slides.ChartPeriod, slide: str = "",
+) -> None:  # fmt: skip
+    """One small chart per key figure, three to a row; `slide` follows the title on a slide."""
+    keys = list(trends.KEY_MEASURES.items())
+    for start in range(0, len(keys), 3):
+        for column, (measure, title) in zip(st.columns(3), keys[start : start + 3], strict=False):
+            with column:
+                widgets.show_chart(
+                    widgets.figure(
+                        builder, frame.filter(measure=measure), title, *args, compact=True
+                    ),
+                    key=f"{key}_{measure}",
+                    title=title + slide,
+                    period=period,
+                )
+
+
+st.header(f"Meerjarige trends, {coverage.years[0]}–{coverage.years[-1]}")
+st.markdown(trends.intro_nl(coverage, cut_off))
+if coverage.lacks_older_years:
+    st.info(trends.no_older_years_nl(coverage), icon=":material/history:")
 
 # -- key figures -----------------------------------------------------------------------------
 st.subheader("Kerncijfers")
@@ -50,53 +65,21 @@ st.caption(
     "zaken waarin een ouder contact opnam; preventie: de dreiging van een ontvoering, zaken van "
     "ouders en derden."
 )
-keys = list(trends.KEY_MEASURES.items())
-for start in range(0, len(keys), 3):
-    for column, (measure, title) in zip(st.columns(3), keys[start : start + 3], strict=False):
-        with column:
-            widgets.show_chart(
-                widgets.figure(
-                    trends_charts.trend_figure,
-                    rows.filter(measure=measure),
-                    title,
-                    data_until_short,
-                    compact=True,
-                ),
-                key=f"kern_{measure}",
-                title=title,
-                period=chart_period,
-            )
+key_figure_charts(
+    trends_charts.trend_figure, rows, data_until_short, key="kern", period=chart_period
+)
 
 # -- the running year against the same period of earlier years ------------------------------
-same_days = data.report("trend_same_period")
-if not same_days.is_empty():
-    cut_off = meta["data_until"]
-    same_years = sorted(set(same_days["year"]))
-    # every year up to the same calendar day: the period says so
-    same_period_chart = slides.ChartPeriod(
-        f"{same_years[0]}–{same_years[-1]}, elk jaar t/m {cut_off.day} {month_name(cut_off.month)}",
-        f"{same_years[0]}-{same_years[-1]}-tm-{cut_off:%m-%d}",
+if same_period_chart is not None:
+    st.subheader(f"Tot en met {trends.cut_off_nl(cut_off)}, elk jaar")
+    st.caption(trends.same_period_caption_nl(cut_off))
+    key_figure_charts(
+        trends_charts.same_period_figure,
+        same_days,
+        key="zelfde_periode",
+        period=same_period_chart,
+        slide=": elk jaar tot dezelfde dag",
     )
-    st.subheader(f"Tot en met {cut_off.day} {month_name(cut_off.month)}, elk jaar")
-    st.caption(
-        f"Het lopende jaar naast dezelfde periode van eerdere jaren, niet naast hele jaren. "
-        f"{same_period.definition_nl(cut_off)} Blauw: {cut_off.year}, met het verschil "
-        f"tegenover dezelfde dagen van {cut_off.year - 1}."
-    )
-    for start in range(0, len(keys), 3):
-        for column, (measure, title) in zip(st.columns(3), keys[start : start + 3], strict=False):
-            with column:
-                widgets.show_chart(
-                    widgets.figure(
-                        trends_charts.same_period_figure,
-                        same_days.filter(measure=measure),
-                        title,
-                        compact=True,
-                    ),
-                    key=f"zelfde_periode_{measure}",
-                    title=f"{title}: elk jaar tot dezelfde dag",
-                    period=same_period_chart,
-                )
 
 # -- any measure -----------------------------------------------------------------------------
 choices = {m.measure: m for m in trends.measures(rows)}
@@ -138,12 +121,11 @@ def any_measure() -> None:
     )
     chosen_same_days = same_days.filter(measure=chosen)
     if not chosen_same_days.is_empty():
-        cut_off = meta["data_until"]
         widgets.show_chart(
             widgets.figure(
                 trends_charts.same_period_figure,
                 chosen_same_days,
-                f"{choices[chosen].label_nl}, t/m {cut_off.day} {month_name(cut_off.month)}",
+                f"{choices[chosen].label_nl}, t/m {trends.cut_off_nl(cut_off)}",
             ),
             key="gekozen_maat_zelfde_periode",
             title=f"{choices[chosen].label_nl}: elk jaar tot dezelfde dag",
@@ -153,6 +135,11 @@ def any_measure() -> None:
             "Dezelfde maat over dezelfde periode van elk jaar: het lopende jaar (blauw) is zo te "
             "vergelijken met eerdere jaren."
         )
+    show_table(measure_rows, chosen)
+
+
+def show_table(measure_rows: pl.DataFrame, measure: str) -> None:
+    """One measure's years: shown, computed and published, and how they differ."""
     places = trends.decimals(measure_rows["value"])
 
     def count(value: float | None) -> str:
@@ -174,7 +161,7 @@ def any_measure() -> None:
             "status": widgets.Column("Status", width=145),
         },
         highlight=lambda r: r["status"] == "verschil",
-        download=f"trend-{chosen}",
+        download=f"trend-{measure}",
     )
     st.caption(
         "Status 'gelijk': berekend en gepubliceerd verschillen minder dan een halve eenheid; "
@@ -188,7 +175,7 @@ any_measure()
 notes = [
     "Bron 'gepubliceerd (jaarverslag)': het getal uit een jaarverslag, voor een jaar of maat "
     "zonder gegevens; 'lopend jaar': de stand tot en met "
-    f"{date_nl(meta['data_until'])}, geen heel jaar."
+    f"{date_nl(cut_off)}, geen heel jaar."
 ]
 widgets.download_buttons(
     trends.download(rows), "trends-alle-maten", "Trends", what="alle maten en jaren", notes=notes

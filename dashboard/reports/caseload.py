@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 import polars as pl
 from pydantic import BaseModel, ConfigDict
 
-from dashboard.format import month_nl
+from dashboard.format import change_pct, date_nl, month_nl, number
 
 Runner = Callable[..., pl.DataFrame]
 
@@ -135,6 +136,107 @@ def categories_for_line(categories: pl.DataFrame, line: int) -> list[str]:
     return [ALL, *codes.to_list()]
 
 
+def months_in(months: Sequence[dt.date], f: Filters) -> list[dt.date]:
+    """The months of the export inside the period of `f`."""
+    return [m for m in months if f.start <= m <= f.end]
+
+
+def lines_shown(f: Filters, categories: pl.DataFrame) -> list[int]:
+    """The lines the selection can hold cases of. A category belongs to one line, so the other
+    line has no cases in the selection: it gets no tile and no chart of zeros."""
+    return [
+        line
+        for line in (1, 2)
+        if f.line in (0, line)
+        and (f.category == ALL or f.category in categories_for_line(categories, line))
+    ]
+
+
+def category_names(categories: pl.DataFrame) -> dict[str, str]:
+    """Category code -> Dutch name, with "alle" for the whole filter."""
+    names = dict(zip(categories["category_code"], categories["category_nl"], strict=True))
+    return {**names, ALL: "Alle categorieën"}
+
+
+def month_label(month: dt.date) -> str:
+    """A month as the period widgets show it and the URL keeps it: "december 2024"."""
+    return month_nl(month, full=True)
+
+
+def party_label(party: str) -> str:
+    return PARTIES[party][1]
+
+
+def file_key(f: Filters, month: dt.date | None = None) -> str:
+    """The period of `f`, or one `month`, as a file name says it: "2024-12-tm-2026-11"."""
+    return month_key(month) if month else f"{month_key(f.start)}-tm-{month_key(f.end)}"
+
+
+def period_nl(f: Filters, data_until: dt.date, ends_running: bool) -> tuple[str, str]:
+    """The months of `f` as a slide says them ("dec 2024 t/m 22 nov 2026") and as a file name
+    does ("2024-12-tm-2026-11-22"); a period that ends in the running month says up to which
+    day."""
+    if not ends_running:
+        return f.describe(), file_key(f)
+    return (
+        f"{month_nl(f.start)} t/m {data_until.day} {month_nl(f.end)}",
+        f"{month_key(f.start)}-tm-{data_until.isoformat()}",
+    )
+
+
+def chart_title(what: str, f: Filters, names: Mapping[str, str], *, line: bool = True) -> str:
+    """`what`, and the filters that narrow it: a slide of Lijn 1 alone must not pass for all
+    cases ("Nieuwe zaken per maand, Lijn 1, alleen ouders")."""
+    parts = [what]
+    if line and f.line:
+        parts.append(LINES[f.line])
+    if f.category != ALL:
+        parts.append(names[f.category])
+    if f.party != ALL:
+        parts.append(party_label(f.party).lower())
+    return ", ".join(parts)
+
+
+# What a link asks of one widget: what the notice calls it, the labels the widget shows, and
+# how a link from before Streamlit kept the labels (`?van=2024-12&wie=ouders`) read it.
+LinkCheck = tuple[str, set[str], Callable[[str], object]]
+
+
+def link_checks(months: Sequence[dt.date]) -> dict[str, LinkCheck]:
+    """The checks of the period, the line and the party, by URL parameter, in the order the
+    page says what it dropped."""
+
+    def month(raw: str) -> dt.date | None:
+        value = parse_month(raw)
+        return value if value in months else None
+
+    month_labels = {month_label(m) for m in months}
+    return {
+        PERIOD_START_PARAM: ("begin", month_labels, month),
+        PERIOD_END_PARAM: ("eind", month_labels, month),
+        LINE_PARAM: ("lijn", set(LINES.values()), parse_line),
+        PARTY_PARAM: (
+            "wie",
+            {party_label(p) for p in PARTIES},
+            lambda raw: raw if raw in PARTIES else None,
+        ),
+    }
+
+
+def category_link_check(
+    categories: pl.DataFrame, names: Mapping[str, str], line: int
+) -> dict[str, LinkCheck]:
+    """The check of the category, which must belong to the line chosen."""
+    codes = categories_for_line(categories, line)
+    return {
+        CATEGORY_PARAM: (
+            "categorie",
+            {names[c] for c in codes},
+            lambda raw: raw if raw in codes else None,
+        )
+    }
+
+
 def filters_from_url(
     query: Mapping[str, str], months: Sequence[dt.date], categories: pl.DataFrame
 ) -> Filters:
@@ -160,6 +262,47 @@ def filters_from_url(
     return Filters(start=start, end=end, line=line, category=category, party=party)
 
 
+def has_any(df: pl.DataFrame, value: str) -> bool:
+    """Whether `value` counts anything: a selection without it shows a notice, not zeros."""
+    return df.height > 0 and (df[value].fill_null(0).sum() or 0) > 0
+
+
+@dataclass(frozen=True)
+class PeriodTotal:
+    """A key figure of the period: its total and the change against a year earlier."""
+
+    label: str
+    value: str
+    change: str | None
+
+
+def _total(label: str, df: pl.DataFrame, value: str) -> PeriodTotal:
+    now = df[value].sum()
+    before = df[f"{value}_year_before"]
+    # a year earlier that the export does not reach has no total, rather than a false zero
+    earlier = None if before.null_count() else before.sum()
+    change = None if not earlier else change_pct(100 * (now - earlier) / earlier)
+    return PeriodTotal(
+        label, number(now), None if change is None else f"{change} t.o.v. een jaar eerder"
+    )
+
+
+def period_totals(
+    new_cases: pl.DataFrame, contacts: pl.DataFrame, lines: Sequence[int]
+) -> list[PeriodTotal]:
+    """New cases of each line shown (and of both together), then contacts."""
+    totals = [
+        _total(f"Nieuwe zaken {label}", new_cases.filter(pl.col("line") == key), "cases")
+        for key, label in ((1, "Lijn 1"), (2, "Lijn 2"))
+        if key in lines
+    ]
+    if list(lines) == [1, 2]:
+        totals.append(_total("Nieuwe zaken, beide lijnen", new_cases, "cases"))
+    channels = contacts.filter(pl.col("breakdown") == "channel")
+    totals.append(_total("Contactmomenten", channels, "contacts"))
+    return totals
+
+
 # -- reports ------------------------------------------------------------------------------
 
 
@@ -173,28 +316,37 @@ def categories(run: Runner) -> pl.DataFrame:
     return run("caseload_categories")
 
 
-def new_cases_by_month(run: Runner, f: Filters) -> pl.DataFrame:
-    """month x line: cases opened, and in the same month a year earlier."""
-    return run(
+def new_cases_by_month(run: Runner, f: Filters, lines: Sequence[int] = (1, 2)) -> pl.DataFrame:
+    """month x line (of `lines`): cases opened, and in the same month a year earlier."""
+    rows = run(
         "caseload_new_cases_by_month",
         **f.monthly_params(),
     )
+    return rows.filter(pl.col("line").is_in(lines))
 
 
-def contacts_by_month(run: Runner, f: Filters) -> pl.DataFrame:
-    """breakdown (line, channel, person_type) x item x month: contacts, and a year earlier."""
-    return run(
+def contacts_by_month(run: Runner, f: Filters, lines: Sequence[int] = (1, 2)) -> pl.DataFrame:
+    """breakdown (line, channel, person_type) x item x month: contacts, and a year earlier;
+    the breakdown by line has only `lines`."""
+    rows = run(
         "caseload_contacts_by_month",
         **f.monthly_params(),
     )
+    return rows.filter(
+        (pl.col("breakdown") != "line") | pl.col("item").is_in([str(line) for line in lines])
+    )
 
 
-def contacts_per_case_by_month(run: Runner, f: Filters) -> pl.DataFrame:
-    """month x line: contacts, cases with a contact, contacts per case (and a year earlier)."""
-    return run(
+def contacts_per_case_by_month(
+    run: Runner, f: Filters, lines: Sequence[int] = (1, 2)
+) -> pl.DataFrame:
+    """month x line (of `lines`): contacts, cases with a contact, contacts per case (and a
+    year earlier)."""
+    rows = run(
         "caseload_contacts_per_case_by_month",
         **f.monthly_params(),
     )
+    return rows.filter(pl.col("line").is_in(lines))
 
 
 def contacts_by_channel_person(
@@ -206,15 +358,27 @@ def contacts_by_channel_person(
 
 
 def line2_open_by_month(run: Runner, f: Filters) -> pl.DataFrame:
-    """month: Lijn 2 cases open at the month's end (the running month on data_until)."""
-    return run(
+    """month: Lijn 2 cases open at the month's end (the running month on data_until); with
+    `line` and `line_nl`, as the monthly chart facets the other monthly reports."""
+    rows = run(
         "caseload_line2_open_by_month", **f.period(), category=f.category, party=f.party_code
     )
+    return rows.with_columns(line_nl=pl.lit("Lijn 2"), line=2)
 
 
 def line2_carried_by_year(run: Runner, f: Filters) -> pl.DataFrame:
     """year: Lijn 2 opened, closed in the same year, carried into the next year."""
     return run("caseload_line2_carried_by_year", category=f.category, party=f.party_code)
+
+
+def line2_carried_table(run: Runner, f: Filters, data_until: dt.date) -> pl.DataFrame:
+    """`line2_carried_by_year` with what "carried" means in each year (`carried_nl`): the
+    running year carries nothing yet, its cases are still open."""
+    return line2_carried_by_year(run, f).with_columns(
+        carried_nl=pl.when(pl.col("year_complete"))
+        .then(pl.format("meegenomen naar {}", pl.col("year") + 1))
+        .otherwise(pl.lit(f"nog open op {date_nl(data_until)}"))
+    )
 
 
 def line2_by_category_month(run: Runner, f: Filters) -> pl.DataFrame:

@@ -3,16 +3,25 @@
 The rows come from the report `trend_measures` (one per year x measure): a year the export
 covers carries the computed value, a year only an annual report covers its published value,
 marked 'jaarverslag'; where both exist and differ the computed value is shown and the
-published one drawn beside it. This module shapes those rows for the page and draws them.
+published one drawn beside it. The report `trend_same_period` counts every year up to the
+calendar day of the last data day, so the running year stands beside equal periods.
 
-The data side: typed report functions and what is said of their rows; no Plotly, no Streamlit.
+The data side: typed report functions and what is said of their rows; no Plotly, no Streamlit
+(the figures are in `dashboard.charts.trends`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import polars as pl
+
+from dashboard.format import date_nl, month_name
+from dashboard.reports import same_period
+
+Runner = Callable[..., pl.DataFrame]
 
 # The director's key figures, in the order the page shows them, with a short chart title.
 # Short enough for a third of a projector's width; the page says what each counts.
@@ -37,6 +46,92 @@ SHORT_KINDS: dict[str, str] = {
     "jaarverslag": "jaarverslag",
     "lopend": "lopend jaar",
 }
+
+
+def annual_measures(run: Runner) -> pl.DataFrame:
+    """One row per year x measure: the value shown (`value`, `kind`), the computed and the
+    published value, their difference and `status`, and the measure's labels and section."""
+    return run("trend_measures")
+
+
+def same_period_measures(run: Runner) -> pl.DataFrame:
+    """One row per year x measure, every year counted from 1 January to the calendar day of
+    the last data day (`period_end`), with `change_pct` against the year before; empty when
+    the data reach 31 December."""
+    return run("trend_same_period")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which years the trend shows, and where each comes from."""
+
+    years: list[int]
+    data_years: list[int]  # computed from the export
+    published_only: list[int]  # only an imported annual report has them
+    any_imported: bool  # some value comes from an imported annual report
+
+    @property
+    def lacks_older_years(self) -> bool:
+        """No annual report imported: the trend starts where the export starts."""
+        return not self.published_only and not self.any_imported
+
+
+def coverage(rows: pl.DataFrame) -> Coverage:
+    years = sorted(set(rows["year"]))
+    data_years = sorted(set(rows.filter("year_in_data")["year"]))
+    return Coverage(
+        years,
+        data_years,
+        [y for y in years if y not in data_years],
+        bool(rows["is_imported"].any()),
+    )
+
+
+def intro_nl(coverage: Coverage, data_until: dt.date) -> str:
+    """How each year counts and what each way of drawing a year means."""
+    return (
+        "Elk jaar telt zoals het jaarverslag telt: zaken in het jaar van opening, "
+        "contactmomenten in het jaar waarin ze plaatsvonden, mediationverzoeken in het jaar van "
+        f"ontvangst. **Berekend** (gevulde staaf): uit de export, {coverage.data_years[0]}–"
+        f"{coverage.data_years[-1]}. **Gepubliceerd** (gearceerde staaf): uit een eerder "
+        "jaarverslag, voor jaren zonder export. **Lopend jaar** (gestippeld): de stand tot en met "
+        f"{date_nl(data_until)}, nog niet te vergelijken met een heel jaar. Een ruit: het "
+        "jaarverslag drukte een ander getal dan de gegevens geven. Een **gestreepte lijn**: vanaf "
+        "dat jaar registreert het centrum anders (andere codes, een andere verdeling over Lijn 1 "
+        "en Lijn 2); de jaren ervoor tellen niet op dezelfde manier."
+    )
+
+
+def no_older_years_nl(coverage: Coverage) -> str:
+    """Where older years come from, for a trend that starts at the export."""
+    return (
+        f"Er zijn geen gepubliceerde jaarcijfers van vóór {coverage.data_years[0]} "
+        "geïmporteerd: de reeks begint bij de export. Op de pagina Gegevens importeert u cijfers "
+        "uit oudere jaarverslagen (in de maten van het jaarverslag 2025); ze verschijnen dan hier."
+    )
+
+
+def cut_off_nl(cut_off: dt.date) -> str:
+    """The calendar day every year counts up to: "22 november"."""
+    return f"{cut_off.day} {month_name(cut_off.month)}"
+
+
+def same_period_span_nl(rows: pl.DataFrame, cut_off: dt.date) -> tuple[str, str]:
+    """The years of `same_period_measures` up to the same calendar day, as a slide says them
+    ("2022–2026, elk jaar t/m 22 november") and as a file name does ("2022-2026-tm-11-22")."""
+    first, last = min(rows["year"]), max(rows["year"])
+    return (
+        f"{first}–{last}, elk jaar t/m {cut_off_nl(cut_off)}",
+        f"{first}-{last}-tm-{cut_off:%m-%d}",
+    )
+
+
+def same_period_caption_nl(cut_off: dt.date) -> str:
+    return (
+        "Het lopende jaar naast dezelfde periode van eerdere jaren, niet naast hele jaren. "
+        f"{same_period.definition_nl(cut_off)} Blauw: {cut_off.year}, met het verschil "
+        f"tegenover dezelfde dagen van {cut_off.year - 1}."
+    )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,139 @@
+"""The caseload page's own widgets: the period and filters, bound to the URL and read into
+`Filters`, and the columns of its tables.
+
+Each widget's key is its URL parameter; Streamlit writes the shown label there
+(`?van=december+2024&lijn=Lijn+2&code=Preventie`). Links from before, which wrote codes
+(`?van=2024-12&lijn=2&code=prevention&wie=ouders`), still open as they were shared; a value a
+link asks that no widget can show is dropped, and the page says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from dashboard import chrome, widgets
+from dashboard.format import number
+from dashboard.reports import caseload as cl
+
+START, END = cl.PERIOD_START_PARAM, cl.PERIOD_END_PARAM
+LINE, CATEGORY, PARTY = cl.LINE_PARAM, cl.CATEGORY_PARAM, cl.PARTY_PARAM
+WHOLE_YEAR_WIDGET = "caseload_heel_jaar"
+PERIOD_WIDTH = 200  # pixels: "september 2026" and its arrow
+CATEGORY_WIDTH = 340  # pixels: the longest category name
+
+# The tables' columns: their Dutch headers and how each value is written.
+CATEGORY_COLUMNS = {
+    "category_nl": widgets.Column("Categorie"),
+    "parents": widgets.Column("Ouders", number),
+    "third_parties": widgets.Column("Derden", number),
+    "total": widgets.Column("Totaal", number),
+}
+CHANNEL_COLUMNS = {
+    "channel_nl": widgets.Column("Kanaal"),
+    "parents": widgets.Column("Ouder", number),
+    "family_acquaintances": widgets.Column("Familie of kennis", number),
+    "professionals": widgets.Column("Professional", number),
+    "total": widgets.Column("Totaal", number),
+}
+CARRIED_COLUMNS = {
+    "year": widgets.Column("Jaar van opening", str, width=150),
+    "opened": widgets.Column("Geopend", number),
+    "closed_same_year": widgets.Column("In hetzelfde jaar gesloten", number),
+    "carried_to_next_year": widgets.Column("Meegenomen", number),
+    "carried_nl": widgets.Column("Toelichting", width="medium"),
+}
+
+
+def show_period(start: dt.date, end: dt.date) -> None:
+    st.session_state[START] = start
+    st.session_state[END] = end
+
+
+def show_whole_year(months: Sequence[dt.date]) -> None:
+    year = st.session_state[WHOLE_YEAR_WIDGET]
+    if year is not None:
+        show_period(*cl.year_period(months, year))
+    st.session_state[WHOLE_YEAR_WIDGET] = None  # a button, not a state: the period says it
+
+
+def dropped_from_link(checks: Mapping[str, cl.LinkCheck]) -> list[tuple[str, str, str]]:
+    """What the link asks that the widgets will drop: (what, asked, param), for the notice.
+    Call it before the widgets: a value from an older link goes to them through the state."""
+    dropped = []
+    for param, (what, usable, older) in checks.items():
+        asked = chrome.unusable_url_value(param, usable.__contains__, older=older)
+        if asked is not None:
+            dropped.append((what, asked, param))
+    return dropped
+
+
+def read(
+    months: list[dt.date], categories: pl.DataFrame, category_nl: Mapping[str, str]
+) -> cl.Filters:
+    """The period and filter widgets, in rows that wrap: on a 1280 px projector screen with
+    the sidebar open, what does not fit moves to the next line instead of being cut off."""
+    dropped = dropped_from_link(cl.link_checks(months))
+    default_start, default_end = cl.default_period(months)
+    period: dict[str, Any] = {"bind": "query-params", "format_func": cl.month_label}
+    with st.container(horizontal=True, vertical_alignment="bottom", key="caseload_periode"):
+        for label, key, default in (
+            ("Van", START, default_start),
+            ("Tot en met", END, default_end),
+        ):
+            st.selectbox(
+                label, months, index=months.index(default), key=key, width=PERIOD_WIDTH, **period
+            )
+        st.pills(
+            "Heel jaar",
+            sorted({m.year for m in months}),
+            key=WHOLE_YEAR_WIDGET,
+            on_change=show_whole_year,
+            args=(months,),
+            help="Januari tot en met december van dat jaar, zover de gegevens gaan.",
+        )
+        st.button("Laatste 24 maanden", on_click=show_period, args=(default_start, default_end))
+
+    bound: dict[str, Any] = {"required": True, "bind": "query-params"}
+    with st.container(horizontal=True, key="caseload_filters"):
+        line = st.segmented_control(
+            "Lijn", list(cl.LINES), default=0, key=LINE, format_func=cl.LINES.get, **bound
+        )
+        line = 0 if line is None else line
+        dropped += dropped_from_link(cl.category_link_check(categories, category_nl, line))
+        options = cl.categories_for_line(categories, line)
+        if st.session_state.get(CATEGORY, cl.ALL) not in options:
+            st.session_state[CATEGORY] = cl.ALL
+        category = st.selectbox(
+            "Categorie",
+            options,
+            key=CATEGORY,
+            bind="query-params",
+            format_func=category_nl.__getitem__,
+            width=CATEGORY_WIDTH,
+        )
+        party = st.segmented_control(
+            "Wie nam contact op",
+            list(cl.PARTIES),
+            default=cl.ALL,
+            key=PARTY,
+            format_func=cl.party_label,
+            **bound,
+        )
+    party = party or cl.ALL
+    for what, asked, param in dropped:
+        shown = {
+            START: cl.month_label(st.session_state[START]),
+            END: cl.month_label(st.session_state[END]),
+            LINE: cl.LINES[line],
+            CATEGORY: category_nl[category],
+            PARTY: cl.party_label(party),
+        }[param]
+        chrome.say_url_value_dropped(what, asked, shown)
+
+    start, end = sorted((st.session_state[START], st.session_state[END]))
+    return cl.Filters(start=start, end=end, line=line, category=category, party=party)
