@@ -8,8 +8,9 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from dashboard import caseload_widgets, data, widgets
+from dashboard import data, widgets
 from dashboard.charts import caseload as charts
+from dashboard.controls import caseload as controls
 from dashboard.format import date_nl
 from dashboard.presentation import slides
 from dashboard.reports import caseload as cl
@@ -41,7 +42,7 @@ st.markdown(
 def filtered_page() -> None:
     """Everything the period and the filters change: a filter change reruns this, not the
     page around it."""
-    show(caseload_widgets.read(all_months, categories, category_nl))
+    show(controls.read(all_months, categories, category_nl))
 
 
 def show(f: cl.Filters) -> None:
@@ -160,9 +161,7 @@ def show_line2(f: cl.Filters, say: Captions) -> None:
     st.caption(say.line2_open)
     st.subheader("Meegenomen naar het volgende jaar")
     carried = cl.line2_carried_table(run, f, data_until)
-    widgets.show_table(
-        carried, caseload_widgets.CARRIED_COLUMNS, download="caseload-lijn2-meegenomen"
-    )
+    widgets.show_table(carried, controls.CARRIED_COLUMNS, download="caseload-lijn2-meegenomen")
     st.caption(say.line2_carried)
 
 
@@ -220,7 +219,7 @@ def show_tables(f: cl.Filters, say: Captions, month: dt.date | None = None) -> N
         st.subheader(say.line2_by_category_title(month))
         widgets.show_table(
             cl.line2_by_category_party(run, f, month),
-            caseload_widgets.CATEGORY_COLUMNS,
+            controls.CATEGORY_COLUMNS,
             highlight=lambda row: row["category_nl"] == "Totaal Lijn 2",
             download=f"lijn2-per-categorie-{key}",
         )
@@ -229,7 +228,7 @@ def show_tables(f: cl.Filters, say: Captions, month: dt.date | None = None) -> N
         st.subheader(say.contacts_by_channel_title(month))
         widgets.show_table(
             cl.contacts_by_channel_person(run, f, month),
-            caseload_widgets.CHANNEL_COLUMNS,
+            controls.CHANNEL_COLUMNS,
             highlight=lambda row: row["channel_nl"] == "Totaal",
             download=f"contacten-per-kanaal-{key}",
         )
