@@ -16,6 +16,8 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from dashboard.charts import fit
+from dashboard.charts.canvas import SCREEN, Canvas
 from dashboard.charts.template import (
     LEGEND_RIGHT,
     MIN_FONT_SIZE,
@@ -175,6 +177,7 @@ def monthly_comparison(
     kind: Literal["bar", "line"] = "bar",
     decimals: int = 0,
     data_until: dt.date | None = None,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """One row per `facet` value: each month of the period beside the same month a year earlier.
 
@@ -262,11 +265,16 @@ def monthly_comparison(
         margin=SUBPLOT_TITLES_MARGIN,
         hovermode="closest",
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
 def stacked_by_item(
-    df: pl.DataFrame, *, holidays: pl.DataFrame, unit: str, data_until: dt.date | None = None
+    df: pl.DataFrame,
+    *,
+    holidays: pl.DataFrame,
+    unit: str,
+    data_until: dt.date | None = None,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """One breakdown of contacts per month (items stacked), the year-earlier total as a line;
     the running month paler, its tick and hover up to `data_until`."""
@@ -318,11 +326,15 @@ def stacked_by_item(
     _month_axis(fig, months, data_until)
     fig.update_yaxes(tickformat=",.0f", rangemode="tozero")
     fig.update_layout(barmode="stack", height=480)
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
 def category_heatmap(
-    df: pl.DataFrame, *, selected: dt.date | None = None, data_until: dt.date | None = None
+    df: pl.DataFrame,
+    *,
+    selected: dt.date | None = None,
+    data_until: dt.date | None = None,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """New Lijn 2 cases: category (rows, in the annual report's order) x month (columns).
 
@@ -418,4 +430,4 @@ def category_heatmap(
         yaxis={"fixedrange": True},
         font={"size": MIN_FONT_SIZE},
     )
-    return fig
+    return fit.lay_out(fig, canvas)

@@ -10,6 +10,8 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from dashboard.charts import fit
+from dashboard.charts.canvas import SCREEN, Canvas
 from dashboard.charts.template import (
     FONT_SIZE,
     GRID_COLOUR,
@@ -61,6 +63,7 @@ def rank_slope_figure(
     *,
     mark_newcomers: bool,
     publication: Publication | None = None,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """Threat place (left) against outgoing-abduction place (right) for every country in either
     top `top`; a country outside one top ends at the bottom row. Newcomers are marked.
@@ -170,7 +173,7 @@ def rank_slope_figure(
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         hovermode="closest",
     )  # fmt: skip
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
 @dataclass(frozen=True)
@@ -300,7 +303,9 @@ def place_labels(
     return positions
 
 
-def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
+def threat_vs_abduction_scatter(
+    df: pl.DataFrame, top: int, *, canvas: Canvas = SCREEN
+) -> go.Figure:
     """Threat cases (x) against outgoing abduction cases (y) per country, split into quadrants
     at the top-`top` cut of each list; countries in either top are named."""
     threat_cut = quadrant_cut(df, "threat", top)
@@ -388,7 +393,7 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
         shapes=cuts,
         annotations=corners,
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
 def country_map_figure(
@@ -398,6 +403,7 @@ def country_map_figure(
     outlines: Iterable[str],
     *,
     publication: Publication | None = None,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """A world map: every country with a shape drawn in light grey, countries with cases in
     `value` coloured by their count. `outlines` are the ISO-3 codes the map can draw.
@@ -458,10 +464,12 @@ def country_map_figure(
         bgcolor="white",
     )
     fig.update_layout(height=520, margin={"l": 0, "t": 10, "b": 0})
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def hkov_split_figure(df: pl.DataFrame, *, publication: Publication | None = None) -> go.Figure:
+def hkov_split_figure(
+    df: pl.DataFrame, *, publication: Publication | None = None, canvas: Canvas = SCREEN
+) -> go.Figure:
     """Cases and children of outgoing and incoming abductions, HKOV against non-HKOV.
 
     With `publication` a hidden count is not drawn (its bar length would give it away) and
@@ -508,10 +516,10 @@ def hkov_split_figure(df: pl.DataFrame, *, publication: Publication | None = Non
         margin=SUBPLOT_TITLES_MARGIN,
     )
     fig.update_annotations(font={"size": FONT_SIZE, "color": TEXT_COLOUR})
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def followup_by_country_figure(df: pl.DataFrame) -> go.Figure:
+def followup_by_country_figure(df: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figure:
     """Families whose prevention case was followed by an abduction case, per country."""
     ordered = df.sort(["families", "country_nl"], descending=[False, True])
     fig = go.Figure(
@@ -535,4 +543,4 @@ def followup_by_country_figure(df: pl.DataFrame) -> go.Figure:
         height=max(220, 60 + 36 * ordered.height),
         xaxis={"title": {"text": "gezinnen"}, "range": [0, x_max * 1.9], "dtick": 1},
     )
-    return fig
+    return fit.lay_out(fig, canvas)

@@ -9,6 +9,8 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from dashboard.charts import fit
+from dashboard.charts.canvas import SCREEN, Canvas
 from dashboard.charts.template import (
     GRID_COLOUR,
     LEGEND_RIGHT,
@@ -91,7 +93,11 @@ def node_label(text: str) -> str:
 
 
 def funnel_figure(
-    steps: pl.DataFrame, mediation_type: str, *, publication: Publication | None = None
+    steps: pl.DataFrame,
+    mediation_type: str,
+    *,
+    publication: Publication | None = None,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """A Sankey diagram of one type's requests, from request to outcome.
 
@@ -151,7 +157,7 @@ def funnel_figure(
         if totals.get("requests", 0) == 0
         else [],
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
 def _rate_label(row: Mapping[str, Any], publication: Publication | None = None) -> str:
@@ -169,7 +175,11 @@ def _rate_label(row: Mapping[str, Any], publication: Publication | None = None) 
 
 
 def success_rate_figure(
-    rates: pl.DataFrame, year: int, *, publication: Publication | None = None
+    rates: pl.DataFrame,
+    year: int,
+    *,
+    publication: Publication | None = None,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """The success rate of `year` per type: a dot, its 95 % interval, and "x van n" beside it.
 
@@ -235,7 +245,7 @@ def success_rate_figure(
         },
         yaxis={"categoryorder": "array", "categoryarray": [TYPE_NAMES[t] for t in order]},
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
 def year_tick(row: Mapping[str, Any], data_until_text: str) -> str:
@@ -283,7 +293,9 @@ def _rate_trace(
     )
 
 
-def success_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure:
+def success_trend_figure(
+    rates: pl.DataFrame, data_until_text: str, *, canvas: Canvas = SCREEN
+) -> go.Figure:
     """The success rate per year and type with its 95 % interval and "x van n" at each point.
 
     A year from published figures only gets open markers; a year not yet complete says so.
@@ -332,10 +344,10 @@ def success_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure
         },
         legend={"title": {"text": "Type: "}},
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def children_figure(counts: pl.DataFrame) -> go.Figure:
+def children_figure(counts: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figure:
     """Child interviews and special guardian appointments per year and type, with children."""
     fig = make_subplots(
         rows=1,
@@ -400,10 +412,10 @@ def children_figure(counts: pl.DataFrame) -> go.Figure:
         legend=LEGEND_RIGHT,
         margin=SUBPLOT_TITLES_MARGIN,
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def durations_figure(rows: pl.DataFrame) -> go.Figure:
+def durations_figure(rows: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figure:
     """Per type and interval: the median (dot), the middle half (thick bar) and the range."""
     fig = go.Figure()
     labels: list[str] = []
@@ -464,10 +476,12 @@ def durations_figure(rows: pl.DataFrame) -> go.Figure:
         },
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(labels))},
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def benchmark_figure(bench: pl.DataFrame, own: pl.DataFrame, year: int) -> go.Figure:
+def benchmark_figure(
+    bench: pl.DataFrame, own: pl.DataFrame, year: int, *, canvas: Canvas = SCREEN
+) -> go.Figure:
     """Other services' agreement shares beside ours on their definition (full or partial).
 
     `own` is `success_rates` output; for `year` it shows the full-or-partial share of IKO and
@@ -532,10 +546,12 @@ def benchmark_figure(bench: pl.DataFrame, own: pl.DataFrame, year: int) -> go.Fi
             "gridcolor": GRID_COLOUR,
         },
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def combined_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure:
+def combined_trend_figure(
+    rates: pl.DataFrame, data_until_text: str, *, canvas: Canvas = SCREEN
+) -> go.Figure:
     """IKO and NIKO together per year: the success rate, its 95 % interval and "x van n"."""
     own = rates.filter((pl.col("mediation_type") == "samen") & (pl.col("ended") > 0)).sort("year")
     colour = TYPE_COLOURS["samen"]
@@ -570,4 +586,4 @@ def combined_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figur
             "title": {"text": "geslaagd, met 95%-interval"},
         },
     )
-    return fig
+    return fit.lay_out(fig, canvas)

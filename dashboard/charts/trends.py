@@ -8,6 +8,8 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard.charts import fit
+from dashboard.charts.canvas import SCREEN, Canvas
 from dashboard.charts.template import MIN_FONT_SIZE, PALETTE
 from dashboard.format import change_pct, month_name, number, signed
 from dashboard.reports.trends import KINDS, decimals, definition_changes
@@ -43,7 +45,12 @@ def hover(row: Mapping[str, Any], places: int) -> str:
 
 
 def trend_figure(
-    rows: pl.DataFrame, title: str, data_until_short: str, *, compact: bool = False
+    rows: pl.DataFrame,
+    title: str,
+    data_until_short: str,
+    *,
+    compact: bool = False,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """Bars per year for one measure: solid where computed, hatched where published only,
     dotted for the running year; a diamond marks a published value that differs.
@@ -136,7 +143,7 @@ def trend_figure(
         # room above the tallest bar for its label
         yaxis={"range": [0, top * 1.18 if top > 0 else 1], "rangemode": "tozero"},
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
 def definition_markers(rows: pl.DataFrame, *, compact: bool) -> tuple[list[dict], list[dict]]:
@@ -183,7 +190,9 @@ def same_period_label(row: Mapping[str, Any]) -> str:
     return f"{row['year']} t/m {row['period_end'].day} {month_name(row['period_end'].month)}"
 
 
-def same_period_figure(rows: pl.DataFrame, title: str, *, compact: bool = False) -> go.Figure:
+def same_period_figure(
+    rows: pl.DataFrame, title: str, *, compact: bool = False, canvas: Canvas = SCREEN
+) -> go.Figure:
     """One measure over the same period of every year of the data (report
     `trend_same_period`): 1 January up to the last data day's date, the running year in blue
     with its change against the same days a year earlier."""
@@ -246,4 +255,4 @@ def same_period_figure(rows: pl.DataFrame, title: str, *, compact: bool = False)
         # room above the tallest bar for its label and the change under it
         yaxis={"range": [0, top * 1.3 if top > 0 else 1], "rangemode": "tozero"},
     )
-    return fig
+    return fit.lay_out(fig, canvas)
