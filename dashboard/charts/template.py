@@ -81,6 +81,12 @@ LEGEND_RIGHT = {
 SUBPLOT_TITLES_MARGIN = {"t": 50}
 
 
+def rgba(colour: str, alpha: float) -> str:
+    """A palette colour ("#1B3F8B") with transparency `alpha`, for flows and bands."""
+    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
 def font_environment() -> dict[str, str]:
     """Environment for a renderer outside the browser: fontconfig finds the shipped font
     under the family name the charts ask for ("Source Sans")."""

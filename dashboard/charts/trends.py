@@ -44,6 +44,79 @@ def hover(row: Mapping[str, Any], places: int) -> str:
     return text
 
 
+def _trend_bars(rows: pl.DataFrame, places: int, labelled: set[int]) -> list[go.Bar]:
+    """A bar trace per kind of year (computed, published, running), each filled its way; the
+    `labelled` years carry their value above the bar."""
+    bars = []
+    for key, legend in KINDS.items():
+        own = rows.filter(kind=key)
+        if own.is_empty():
+            continue
+        bars.append(
+            go.Bar(
+                x=own["year"].to_list(),
+                y=own["value"].to_list(),
+                name=legend,
+                marker={
+                    "color": SHOWN_COLOUR if key == "gegevens" else "white",
+                    "line": {"color": SHOWN_COLOUR, "width": 2},
+                    "pattern": {
+                        "shape": PATTERNS[key],
+                        "fgcolor": SHOWN_COLOUR,
+                        "solidity": 0.3,
+                    },
+                },
+                text=[
+                    number(v, places) if y in labelled else ""
+                    for y, v in zip(own["year"], own["value"], strict=True)
+                ],
+                textposition="outside",
+                constraintext="none",  # as large as the axis labels, even over a narrow bar
+                cliponaxis=False,
+                hovertext=[hover(r, places) for r in own.iter_rows(named=True)],
+                hoverinfo="text",
+            )
+        )
+    return bars
+
+
+def _published_marks(differing: pl.DataFrame, places: int, *, compact: bool) -> go.Scatter:
+    """A diamond at each published value that differs; on a full-size chart, with its value."""
+    return go.Scatter(
+        x=differing["year"].to_list(),
+        y=differing["published_value"].to_list(),
+        name="jaarverslag wijkt af",
+        mode="markers" if compact else "markers+text",
+        marker={"symbol": "diamond", "size": 16, "color": DIFFERENCE_COLOUR},
+        text=[f"jaarverslag {number(v, places)}" for v in differing["published_value"]],
+        textposition="middle right",
+        textfont={"color": DIFFERENCE_COLOUR, "size": MIN_FONT_SIZE},
+        hovertext=[hover(r, places) for r in differing.iter_rows(named=True)],
+        hoverinfo="text",
+    )
+
+
+def _year_axis(
+    rows: pl.DataFrame, named: set[int], data_until_short: str, *, compact: bool
+) -> dict[str, Any]:
+    """The `named` years as ticks; a small chart marks only the last year when it is running:
+    its bar is not a whole year (where every year counts the same part of the year, the page
+    says so)."""
+    years = rows["year"].to_list()
+    return {
+        "tickvals": [y for y in years if y in named],
+        "ticktext": [
+            str(r["year"])
+            if compact and (r["kind"] != "lopend" or r["year"] != years[-1])
+            else year_tick(r, data_until_short, compact=compact)
+            for r in rows.iter_rows(named=True)
+            if r["year"] in named
+        ],
+        "tickangle": 0,
+        "showgrid": False,
+    }
+
+
 def trend_figure(
     rows: pl.DataFrame,
     title: str,
@@ -69,54 +142,11 @@ def trend_figure(
     years = rows["year"].to_list()
     step = -(-len(years) // COMPACT_YEARS) if compact else 1
     named = set(years[::-1][::step])
-    fig = go.Figure()
-    traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
-    for key, legend in KINDS.items():
-        own = rows.filter(kind=key)
-        if own.is_empty():
-            continue
-        traces.append(
-            go.Bar(
-                x=own["year"].to_list(),
-                y=own["value"].to_list(),
-                name=legend,
-                marker={
-                    "color": SHOWN_COLOUR if key == "gegevens" else "white",
-                    "line": {"color": SHOWN_COLOUR, "width": 2},
-                    "pattern": {
-                        "shape": PATTERNS[key],
-                        "fgcolor": SHOWN_COLOUR,
-                        "solidity": 0.3,
-                    },
-                },
-                text=[
-                    number(v, places) if y in labelled else ""
-                    for y, v in zip(own["year"], own["value"], strict=True)
-                ],
-                textposition="outside",
-                constraintext="none",  # as large as the axis labels, even over a narrow bar
-                cliponaxis=False,
-                hovertext=[hover(r, places) for r in own.iter_rows(named=True)],
-                hoverinfo="text",
-            )
-        )
+    traces: list[go.Bar | go.Scatter] = [*_trend_bars(rows, places, labelled)]
     differing = rows.filter(status="verschil")
     if not differing.is_empty():
-        traces.append(
-            go.Scatter(
-                x=differing["year"].to_list(),
-                y=differing["published_value"].to_list(),
-                name="jaarverslag wijkt af",
-                mode="markers" if compact else "markers+text",
-                marker={"symbol": "diamond", "size": 16, "color": DIFFERENCE_COLOUR},
-                text=[f"jaarverslag {number(v, places)}" for v in differing["published_value"]],
-                textposition="middle right",
-                textfont={"color": DIFFERENCE_COLOUR, "size": MIN_FONT_SIZE},
-                hovertext=[hover(r, places) for r in differing.iter_rows(named=True)],
-                hoverinfo="text",
-            )
-        )
-    fig.add_traces(traces)
+        traces.append(_published_marks(differing, places, compact=compact))
+    fig = go.Figure(traces)
     top = max(rows["value"].max() or 0, differing["published_value"].max() or 0)
     shapes, notes = definition_markers(rows, compact=compact)
     fig.update_layout(
@@ -126,20 +156,7 @@ def trend_figure(
         height=340 if compact else 440,
         barmode="overlay",
         showlegend=not compact and len(fig.data) > 1,
-        xaxis={
-            "tickvals": [y for y in years if y in named],
-            # a small chart marks only the last year when it is running: its bar is not a
-            # whole year (where every year counts the same part of the year, the page says so)
-            "ticktext": [
-                str(r["year"])
-                if compact and (r["kind"] != "lopend" or r["year"] != years[-1])
-                else year_tick(r, data_until_short, compact=compact)
-                for r in rows.iter_rows(named=True)
-                if r["year"] in named
-            ],
-            "tickangle": 0,
-            "showgrid": False,
-        },
+        xaxis=_year_axis(rows, named, data_until_short, compact=compact),
         # room above the tallest bar for its label
         yaxis={"range": [0, top * 1.18 if top > 0 else 1], "rangemode": "tozero"},
     )
