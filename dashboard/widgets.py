@@ -20,7 +20,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import downloads, publication
-from dashboard.charts import fit, template
+from dashboard.charts import template
 from dashboard.chrome import PAGE_KEY, published
 from dashboard.data import export_meta
 from dashboard.format import MISSING
@@ -134,12 +134,16 @@ FIGURE_CACHE_ENTRIES = 400
 
 @st.cache_resource(show_spinner=False, max_entries=FIGURE_CACHE_ENTRIES, ttl=REPORT_CACHE_SECONDS)
 def _figure(module: str, name: str, args: tuple, kwargs: dict[str, Any]) -> go.Figure:
-    # with the room for its labels set, so the browser draws it once (see dashboard.charts.fit)
-    return fit.reserve(getattr(importlib.import_module(module), name)(*args, **kwargs))
+    builder = getattr(importlib.import_module(module), name)
+    fig = builder(*args, **kwargs)  # laid out for the screen (see dashboard.charts.fit)
+    # how to build it again for another canvas: the slide download asks for it on a click
+    fig._for_canvas = functools.partial(builder, *args, **kwargs)
+    return fig
 
 
 def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
-    """`builder(*args, **kwargs)`, built once for these arguments and shared by every session.
+    """`builder(*args, **kwargs)` for the screen, built once for these arguments and shared
+    by every session; `show_chart` builds it again for a slide (`for_canvas`).
 
     A chart builder is a pure function of the frames and options it is given (which come from
     the reports of one data version), so the same arguments give the same figure; building
@@ -147,6 +151,14 @@ def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.F
     change it (ask the builder for a variant instead).
     """
     return _figure(builder.__module__, builder.__qualname__, args, kwargs)
+
+
+def for_canvas(fig: go.Figure) -> Callable[..., go.Figure]:
+    """The builder call that made `fig` (through `figure`), waiting for a `canvas=`."""
+    build = getattr(fig, "_for_canvas", None)
+    if build is None:
+        raise TypeError("a chart with a slide download is built through widgets.figure")
+    return build
 
 
 def show_chart(
@@ -195,7 +207,8 @@ def slide_download(
     key: str | None = None,
 ) -> None:
     """ "Dia (PNG)": the chart as a slide of the lecture (1280 x 720 at twice the pixels) with
-    `title`, the period, the source, the data date and, for demo data, the demo mark; in
+    `title`, the period, the source, the data date and, for demo data, the demo mark, built
+    again for the slide by the builder that made `fig` (`figure`); in
     publication mode the figure as shown, and only a figure whose small counts are protected
     (`counts_protected`): a PNG is a file that leaves the building. The PNG is rendered when
     the button is clicked, never during a page run, and the click does not rerun the page."""
@@ -223,7 +236,7 @@ def slide_download(
     )
     st.download_button(
         "Dia (PNG)",
-        functools.partial(_chart_png, fig, chart),
+        functools.partial(_chart_png, for_canvas(fig), chart),
         file_name=chart.file_name,
         mime="image/png",
         key=key,
@@ -234,11 +247,11 @@ def slide_download(
     )
 
 
-def _chart_png(fig: go.Figure, chart: ChartSlide) -> bytes:
+def _chart_png(build: Callable[..., go.Figure], chart: ChartSlide) -> bytes:
     # imported here: kaleido and python-pptx load only when someone downloads
     from dashboard.presentation.render import chart_png
 
-    return chart_png(fig, chart)
+    return chart_png(build, chart)
 
 
 # -- file uploads -------------------------------------------------------------------------

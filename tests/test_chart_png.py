@@ -61,9 +61,9 @@ def open_page(page: pages.PageSpec, seen: list[Download], **query: str) -> AppTe
 
 
 def slide_of(download: Download):  # type: ignore[no-untyped-def]
-    """The slide figure a download renders: the page's figure through `on_slide`."""
-    fig, chart = download[1].args  # type: ignore[attr-defined]
-    return chart.figure(fig), chart
+    """The slide figure a download renders: the page's chart built again for the slide."""
+    build, chart = download[1].args  # type: ignore[attr-defined]
+    return build(canvas=chart.canvas), chart
 
 
 @pytest.mark.parametrize("page", CHART_PAGES, ids=lambda p: p.url_path)

@@ -25,6 +25,7 @@ from browser_support import (
 from streamlit.testing.v1 import AppTest
 
 from dashboard.charts import countries as countries_charts
+from dashboard.charts import labels
 from dashboard.db import Database, open_database
 from dashboard.paths import DATA_ROOT, REFERENCE_DIR, REPO_ROOT
 from dashboard.reports import countries
@@ -392,7 +393,7 @@ def test_scatter_labels_do_not_overlap(demo, year):
     df = countries.threat_vs_abduction_by_country(demo.run, Period.ending(year))
     fig = countries_charts.threat_vs_abduction_scatter(df, 10)
     x_range, y_range = fig.layout.xaxis.range, fig.layout.yaxis.range
-    width, height = countries_charts.SCATTER_PLOT_PX
+    width, height = labels.SCATTER_PLOT_PX
 
     def to_px(x, y):
         return (
@@ -403,9 +404,7 @@ def test_scatter_labels_do_not_overlap(demo, year):
     boxes = [
         (
             text,
-            countries_charts.label_box(
-                countries_charts.ScatterLabel(text, x, y, text), position, to_px
-            ),
+            labels.label_box(labels.ScatterLabel(text, x, y, text), position, to_px),
         )
         for trace in fig.data
         for x, y, text, position in zip(

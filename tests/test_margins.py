@@ -1,4 +1,5 @@
-"""The room reserved for a chart's labels before the browser draws it (dashboard.charts.fit).
+"""The room reserved for a chart's labels before the browser draws it, and a figure laid out
+for its canvas (dashboard.charts.fit).
 
 Whether the browser then draws each chart once is seen in Chromium (the clipping test opens
 every chart, and `scripts/bench.py` times the pages); here: the estimate holds the labels it
@@ -13,7 +14,8 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.charts import fit, template
+from dashboard.charts import canvas, fit, template
+from dashboard.charts.canvas import SCREEN, Canvas, Frame
 
 LONG = "contactformulier · familie en kennissen"
 
@@ -95,3 +97,49 @@ def test_bold_text_is_measured_wider():
     assert fit.text_width("kort<br>een veel langere tweede regel", 18) == pytest.approx(
         fit.text_width("een veel langere tweede regel", 18)
     )
+
+
+# -- a figure laid out for its canvas (fit.lay_out) -----------------------------------------
+
+
+def two_series() -> go.Figure:
+    return go.Figure(
+        [go.Bar(x=["a", "b"], y=[1, 2], name="2024"), go.Bar(x=["a", "b"], y=[2, 3], name="2025")]
+    )
+
+
+def test_on_the_screen_a_figure_is_laid_out_as_reserve_lays_it_out():
+    laid_out = fit.lay_out(bars([LONG, "ouders"], [3, 4]), SCREEN)
+    reserved = fit.reserve(bars([LONG, "ouders"], [3, 4]))
+    assert laid_out.to_plotly_json() == reserved.to_plotly_json()
+
+
+def test_on_a_slide_the_text_grows_the_legend_goes_below_and_the_frame_is_drawn():
+    frame = Frame.of("Zaken per jaar", "2025 · Bron: registratiesysteem Centrum IKO")
+    fig = fit.lay_out(two_series(), Canvas.slide(frame))
+    assert (fig.layout.width, fig.layout.height) == (canvas.WIDTH, canvas.HEIGHT)
+    assert fig.layout.font.size == canvas.MIN_TEXT_PX
+    assert fig.layout.legend.yref == "container" and fig.layout.legend.y == 0
+    assert fig.layout.title.text == "<b>Zaken per jaar</b>"
+    assert fig.layout.title.subtitle.text == frame.subtitle
+    assert fig.layout.margin.t == 190  # the title's line and the source's two
+
+
+def test_a_pages_chart_on_a_slide_keeps_its_screen_margins_grown_with_its_text():
+    screen = fit.lay_out(bars([LONG, "ouders"], [3, 4]), SCREEN)
+    slide = fit.lay_out(bars([LONG, "ouders"], [3, 4]), Canvas.chart_slide(Frame.of("T", "")))
+    assert slide.layout.margin.l >= round(screen.layout.margin.l * canvas.CHART_FONT_SCALE)
+    assert slide.layout.title.text == "<b>T</b>"
+
+
+def test_the_powerpoint_picture_is_the_chart_alone():
+    fig = fit.lay_out(two_series(), Canvas.slide_picture(560))
+    assert (fig.layout.width, fig.layout.height) == (canvas.WIDTH, 560)
+    assert fig.layout.title.text == ""
+
+
+def test_a_long_message_breaks_at_the_comma_nearest_the_middle():
+    assert canvas.title_lines("Kort") == ["Kort"]
+    assert canvas.title_lines(
+        "Marokko het meest gevreesd, Polen het vaakst bestemming van de kinderen"
+    ) == ["Marokko het meest gevreesd,", "Polen het vaakst bestemming van de kinderen"]

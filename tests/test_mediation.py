@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import pages
 from dashboard.charts import mediation as mediation_charts
+from dashboard.charts import mediation_flow
 from dashboard.db import Database, open_database
 from dashboard.format import number
 from dashboard.paths import REPO_ROOT
@@ -408,7 +409,7 @@ def test_a_year_with_only_published_figures_fills_the_trend(tmp_path):
 
 def test_funnel_figure_names_every_stage_with_its_count(db):
     steps = mediation.funnel(db.run, 2025)
-    fig = mediation_charts.funnel_figure(steps, "NIKO")
+    fig = mediation_flow.funnel_figure(steps, "NIKO")
     labels = [label.replace("<br>", " ") for label in fig.data[0].node.label]  # as read
     for expected in [
         "Verzoeken: 18",
@@ -418,37 +419,36 @@ def test_funnel_figure_names_every_stage_with_its_count(db):
         "Volledige overeenkomst: 3",
     ]:
         assert expected in labels
-    flows = [v for v in fig.data[0].link.value if v != mediation_charts.SPACER_VALUE]
+    flows = [v for v in fig.data[0].link.value if v != mediation_flow.SPACER_VALUE]
     assert sum(flows) == 18 + 13 + 11  # each column carries all its requests
 
 
 def test_the_funnel_writes_every_label_right_of_its_node(db):
     """Plotly writes the last column's labels leftwards, over the flows: that column is an
     invisible one, which every end stage flows into, and nothing else."""
-    sankey = mediation_charts.funnel_figure(mediation.funnel(db.run, 2025), "IKO").data[0]
+    sankey = mediation_flow.funnel_figure(mediation.funnel(db.run, 2025), "IKO").data[0]
     spacer = len(sankey.node.label) - 1
     assert (
-        sankey.node.label[spacer] == ""
-        and sankey.node.color[spacer] == mediation_charts.TRANSPARENT
+        sankey.node.label[spacer] == "" and sankey.node.color[spacer] == mediation_flow.TRANSPARENT
     )
     assert sankey.node.align == "left"
     into = {s for s, t in zip(sankey.link.source, sankey.link.target, strict=True) if t == spacer}
     assert into == set(range(spacer)) - set(sankey.link.source[: -len(into)])
     assert all(
-        v == mediation_charts.SPACER_VALUE
+        v == mediation_flow.SPACER_VALUE
         for v, t in zip(sankey.link.value, sankey.link.target, strict=True)
         if t == spacer
     )
 
 
 def test_long_stage_labels_wrap_and_short_ones_stay_on_one_line():
-    assert mediation_charts.node_label("Gestart: 16") == "Gestart: 16"
-    wrapped = mediation_charts.node_label("Gedeeltelijke of spiegelovereenkomst: 3")
+    assert mediation_flow.node_label("Gestart: 16") == "Gestart: 16"
+    wrapped = mediation_flow.node_label("Gedeeltelijke of spiegelovereenkomst: 3")
     assert wrapped == "Gedeeltelijke of<br>spiegelovereenkomst: 3"
     for label in mediation.STAGE_LABELS.values():
-        lines = mediation_charts.node_label(f"{label}: 1.234").split("<br>")
+        lines = mediation_flow.node_label(f"{label}: 1.234").split("<br>")
         assert " ".join(lines) == f"{label}: 1.234"  # nothing lost
-        assert len(lines) <= 3 and max(map(len, lines)) <= mediation_charts.NODE_LABEL_CHARS
+        assert len(lines) <= 3 and max(map(len, lines)) <= mediation_flow.NODE_LABEL_CHARS
 
 
 def test_success_rate_figure_states_numerator_and_denominator(db):

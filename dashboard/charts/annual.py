@@ -5,6 +5,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard.charts import fit
+from dashboard.charts.canvas import SCREEN, Canvas
 from dashboard.charts.template import PALETTE
 from dashboard.format import number
 from dashboard.reports.annual import figure_text
@@ -20,6 +22,7 @@ def breakdown_figure(
     compare: bool = True,
     year_label: str | None = None,
     previous_label: str | None = None,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """Horizontal bars per item (and series), this year beside the year before, with labels.
 
@@ -72,10 +75,10 @@ def breakdown_figure(
         # headroom right of the longest bar for its value label
         xaxis={"showticklabels": False, "showgrid": False, "range": [0, (top or 1) * 1.2]},
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def age_figure(rows: pl.DataFrame) -> go.Figure:
+def age_figure(rows: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figure:
     """Children in parents' abduction cases by age band, one group of bars per direction."""
     fig = go.Figure()
     traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
@@ -100,4 +103,4 @@ def age_figure(rows: pl.DataFrame) -> go.Figure:
     fig.update_layout(
         barmode="group", height=420, yaxis={"title": "kinderen", "range": [0, top * 1.15]}
     )
-    return fig
+    return fit.lay_out(fig, canvas)

@@ -16,6 +16,8 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from dashboard.charts import fit
+from dashboard.charts.canvas import SCREEN, Canvas
 from dashboard.charts.template import (
     LEGEND_RIGHT,
     MIN_FONT_SIZE,
@@ -163,6 +165,56 @@ def shade_school_holidays(fig: go.Figure, holidays: pl.DataFrame, rows: int) -> 
     )
 
 
+def _comparison_traces(
+    part: pl.DataFrame,
+    row: int,
+    *,
+    value: str,
+    year_before: str,
+    unit: str,
+    kind: Literal["bar", "line"],
+    number_format: str,
+    data_until: dt.date | None,
+) -> list[go.Bar | go.Scatter]:
+    """One row's two series: each month of the period, and the same month a year earlier."""
+    months = part["month"].to_list()
+    x = [mid_month(m) for m in months]
+    names = [hover_month(m, data_until) for m in months]
+    # the running month stands beside the same days a year earlier, not the whole month
+    earlier = [
+        month_nl(m.replace(year=m.year - 1), full=True)
+        + (f" (t/m {data_until.day} {month_name(data_until.month)})" if r else "")
+        for m, r in zip(months, (is_running(m, data_until) for m in months), strict=True)
+    ]
+    complete = part["is_complete"].to_list()
+    opacity = [1.0 if c else 0.5 for c in complete]
+    hover = f"%{{customdata}}: %{{y:{number_format}}} {unit}<extra></extra>"
+    before = {
+        "x": x, "y": part[year_before].to_list(), "customdata": earlier,
+        "name": "een jaar eerder", "legendgroup": "before", "showlegend": row == 1,
+        "hovertemplate": hover,
+    }  # fmt: skip
+    now = {
+        "x": x, "y": part[value].to_list(), "customdata": names,
+        "name": "de maand zelf", "legendgroup": "now", "showlegend": row == 1,
+        "hovertemplate": hover,
+    }  # fmt: skip
+    if kind == "bar":
+        hatch = {"shape": ["" if c else "/" for c in complete], "solidity": 0.3}
+        return [
+            go.Bar(**before, marker={"color": YEAR_BEFORE_COLOUR},
+                   width=12 * DAY_MS, offset=-12 * DAY_MS),
+            go.Bar(**now, marker={"color": PALETTE[0], "opacity": opacity, "pattern": hatch},
+                   width=12 * DAY_MS, offset=0),
+        ]  # fmt: skip
+    return [
+        go.Scatter(**before, mode="lines+markers",
+                   line={"color": YEAR_BEFORE_COLOUR, "dash": "dash"}),
+        go.Scatter(**now, mode="lines+markers", line={"color": PALETTE[0], "width": 3},
+                   marker={"opacity": opacity, "size": 9}),
+    ]  # fmt: skip
+
+
 def monthly_comparison(
     df: pl.DataFrame,
     *,
@@ -175,6 +227,7 @@ def monthly_comparison(
     kind: Literal["bar", "line"] = "bar",
     decimals: int = 0,
     data_until: dt.date | None = None,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """One row per `facet` value: each month of the period beside the same month a year earlier.
 
@@ -198,58 +251,11 @@ def monthly_comparison(
     for row, key in enumerate(facets[facet].to_list(), start=1):
         part = df.filter(pl.col(facet) == key).sort("month")
         months = part["month"].to_list()
-        x = [mid_month(m) for m in months]
-        names = [hover_month(m, data_until) for m in months]
-        # the running month stands beside the same days a year earlier, not the whole month
-        earlier = [
-            month_nl(m.replace(year=m.year - 1), full=True)
-            + (f" (t/m {data_until.day} {month_name(data_until.month)})" if r else "")
-            for m, r in zip(months, (is_running(m, data_until) for m in months), strict=True)
-        ]
-        complete = part["is_complete"].to_list()
-        opacity = [1.0 if c else 0.5 for c in complete]
-        hatch = {"shape": ["" if c else "/" for c in complete], "solidity": 0.3}
-        hover = f"%{{customdata}}: %{{y:{number_format}}} {unit}<extra></extra>"
-        now_name, before_name = "de maand zelf", "een jaar eerder"
-        if kind == "bar":
-            placed.append((
-                go.Bar(
-                    x=x, y=part[year_before].to_list(), customdata=earlier,
-                    name=before_name, legendgroup="before", showlegend=row == 1,
-                    marker={"color": YEAR_BEFORE_COLOUR}, hovertemplate=hover,
-                    width=12 * DAY_MS, offset=-12 * DAY_MS,
-                ),
-                row,
-            ))  # fmt: skip
-            placed.append((
-                go.Bar(
-                    x=x, y=part[value].to_list(), customdata=names,
-                    name=now_name, legendgroup="now", showlegend=row == 1,
-                    marker={"color": PALETTE[0], "opacity": opacity, "pattern": hatch},
-                    hovertemplate=hover,
-                    width=12 * DAY_MS, offset=0,
-                ),
-                row,
-            ))  # fmt: skip
-        else:
-            placed.append((
-                go.Scatter(
-                    x=x, y=part[year_before].to_list(), customdata=earlier,
-                    name=before_name, legendgroup="before", showlegend=row == 1,
-                    mode="lines+markers", line={"color": YEAR_BEFORE_COLOUR, "dash": "dash"},
-                    hovertemplate=hover,
-                ),
-                row,
-            ))  # fmt: skip
-            placed.append((
-                go.Scatter(
-                    x=x, y=part[value].to_list(), customdata=names,
-                    name=now_name, legendgroup="now", showlegend=row == 1,
-                    mode="lines+markers", line={"color": PALETTE[0], "width": 3},
-                    marker={"opacity": opacity, "size": 9}, hovertemplate=hover,
-                ),
-                row,
-            ))  # fmt: skip
+        traces = _comparison_traces(
+            part, row, value=value, year_before=year_before, unit=unit, kind=kind,
+            number_format=number_format, data_until=data_until,
+        )  # fmt: skip
+        placed += [(trace, row) for trace in traces]
     fig.add_traces([t for t, _ in placed], rows=[r for _, r in placed], cols=1)
     shade_school_holidays(fig, holidays, len(labels))
     _month_axis(fig, months, data_until)
@@ -262,11 +268,16 @@ def monthly_comparison(
         margin=SUBPLOT_TITLES_MARGIN,
         hovermode="closest",
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
 def stacked_by_item(
-    df: pl.DataFrame, *, holidays: pl.DataFrame, unit: str, data_until: dt.date | None = None
+    df: pl.DataFrame,
+    *,
+    holidays: pl.DataFrame,
+    unit: str,
+    data_until: dt.date | None = None,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """One breakdown of contacts per month (items stacked), the year-earlier total as a line;
     the running month paler, its tick and hover up to `data_until`."""
@@ -318,54 +329,32 @@ def stacked_by_item(
     _month_axis(fig, months, data_until)
     fig.update_yaxes(tickformat=",.0f", rangemode="tozero")
     fig.update_layout(barmode="stack", height=480)
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def category_heatmap(
-    df: pl.DataFrame, *, selected: dt.date | None = None, data_until: dt.date | None = None
-) -> go.Figure:
-    """New Lijn 2 cases: category (rows, in the annual report's order) x month (columns).
-
-    Plotly heatmaps send no selection events, so an invisible marker sits on every cell: a
-    click on a cell selects that marker, whose customdata is the month (ISO date). The running
-    month (the data end in it on `data_until`) gets a dashed outline and says so on its tick.
-    """
-    months = sorted(df["month"].unique().to_list())
-    order = df.unique("category_code", maintain_order=True).sort("category_order")
-    categories = order["category_nl"].to_list()
-    grid = {(r["category_nl"], r["month"]): r["cases"] for r in df.iter_rows(named=True)}
-    z = [[grid.get((c, m), 0) for m in months] for c in categories]
-    x = [mid_month(m) for m in months]
-    fig = go.Figure(
-        go.Heatmap(
-            x=x,
-            y=categories,
-            z=z,
-            colorscale=[[0, "#FFFFFF"], [0.15, "#DCE6F5"], [1, PALETTE[0]]],
-            texttemplate="%{z}",
-            textfont={"size": HEATMAP_TEXT_SIZE},
-            hoverinfo="skip",
-            # every cell carries its number, so the colour scale would only take width away
-            showscale=False,
-            xgap=1,
-            ygap=1,
-        )
-    )
+def _cell_markers(
+    categories: list[str], months: list[dt.date], grid: dict, data_until: dt.date | None
+) -> go.Scatter:
+    """An invisible marker on every cell of the heatmap: a click on a cell selects it."""
     cells = [(c, m) for c in categories for m in months]
-    fig.add_trace(
-        go.Scatter(
-            x=[mid_month(m) for _, m in cells],
-            y=[c for c, _ in cells],
-            customdata=[[m.isoformat(), hover_month(m, data_until)] for _, m in cells],
-            text=[f"{grid.get((c, m), 0):,}".replace(",", ".") for c, m in cells],
-            mode="markers",
-            marker={"size": 22, "color": "rgba(0,0,0,0)", "symbol": "square"},
-            selected={"marker": {"opacity": 0}},
-            unselected={"marker": {"opacity": 0}},
-            hovertemplate="%{y}, %{customdata[1]}: %{text} nieuwe zaken<extra></extra>",
-            showlegend=False,
-        )
+    return go.Scatter(
+        x=[mid_month(m) for _, m in cells],
+        y=[c for c, _ in cells],
+        customdata=[[m.isoformat(), hover_month(m, data_until)] for _, m in cells],
+        text=[f"{grid.get((c, m), 0):,}".replace(",", ".") for c, m in cells],
+        mode="markers",
+        marker={"size": 22, "color": "rgba(0,0,0,0)", "symbol": "square"},
+        selected={"marker": {"opacity": 0}},
+        unselected={"marker": {"opacity": 0}},
+        hovertemplate="%{y}, %{customdata[1]}: %{text} nieuwe zaken<extra></extra>",
+        showlegend=False,
     )
+
+
+def _month_outlines(
+    months: list[dt.date], selected: dt.date | None, data_until: dt.date | None
+) -> list[dict]:
+    """A dashed outline round the running month's column, a solid one round the selected."""
     outlines = [
         vrect(
             month,
@@ -387,6 +376,40 @@ def category_heatmap(
                 fillcolor="rgba(0,0,0,0)",
             )
         )
+    return outlines
+
+
+def category_heatmap(
+    df: pl.DataFrame,
+    *,
+    selected: dt.date | None = None,
+    data_until: dt.date | None = None,
+    canvas: Canvas = SCREEN,
+) -> go.Figure:
+    """New Lijn 2 cases: category (rows, in the annual report's order) x month (columns).
+
+    Plotly heatmaps send no selection events, so an invisible marker sits on every cell: a
+    click on a cell selects that marker, whose customdata is the month (ISO date). The running
+    month (the data end in it on `data_until`) gets a dashed outline and says so on its tick.
+    """
+    months = sorted(df["month"].unique().to_list())
+    order = df.unique("category_code", maintain_order=True).sort("category_order")
+    categories = order["category_nl"].to_list()
+    grid = {(r["category_nl"], r["month"]): r["cases"] for r in df.iter_rows(named=True)}
+    heatmap = go.Heatmap(
+        x=[mid_month(m) for m in months],
+        y=categories,
+        z=[[grid.get((c, m), 0) for m in months] for c in categories],
+        colorscale=[[0, "#FFFFFF"], [0.15, "#DCE6F5"], [1, PALETTE[0]]],
+        texttemplate="%{z}",
+        textfont={"size": HEATMAP_TEXT_SIZE},
+        hoverinfo="skip",
+        # every cell carries its number, so the colour scale would only take width away
+        showscale=False,
+        xgap=1,
+        ygap=1,
+    )
+    fig = go.Figure([heatmap, _cell_markers(categories, months, grid, data_until)])
     tickvals, ticktext = month_ticks(months, data_until)
     fig.update_xaxes(
         tickvals=tickvals,
@@ -411,11 +434,11 @@ def category_heatmap(
     fig.update_layout(
         height=100 + HEATMAP_ROW_HEIGHT * len(categories),
         margin={"t": 20, "l": 16 + 8 * longest, "r": 20},
-        shapes=outlines,
+        shapes=_month_outlines(months, selected, data_until),
         clickmode="event+select",
         dragmode=False,
         xaxis={"fixedrange": True},
         yaxis={"fixedrange": True},
         font={"size": MIN_FONT_SIZE},
     )
-    return fig
+    return fit.lay_out(fig, canvas)

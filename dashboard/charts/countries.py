@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from dashboard.charts import fit
+from dashboard.charts.canvas import SCREEN, Canvas
+from dashboard.charts.labels import (
+    MARKER_SIZE_PX,
+    SCATTER_HEIGHT_PX,
+    ScatterLabel,
+    corner_box,
+    place_labels,
+)
 from dashboard.charts.template import (
     FONT_SIZE,
     GRID_COLOUR,
@@ -22,7 +30,6 @@ from dashboard.charts.template import (
 from dashboard.format import number
 from dashboard.publication import Publication
 from dashboard.reports.countries import (
-    ListName,
     hkov_split_texts,
     in_top,
     published_places,
@@ -55,46 +62,41 @@ def _hidden_axis() -> dict[str, Any]:
     return {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": True}
 
 
-def rank_slope_figure(
-    df: pl.DataFrame,
-    top: int,
-    *,
-    mark_newcomers: bool,
-    publication: Publication | None = None,
-) -> go.Figure:
-    """Threat place (left) against outgoing-abduction place (right) for every country in either
-    top `top`; a country outside one top ends at the bottom row. Newcomers are marked.
+# The slope chart's three kinds of line: a country in both tops, or in one only.
+SLOPE_GROUPS = {
+    "both": ("in beide tops", BOTH_COLOUR),
+    "threat": ("gevreesd, zelden bestemming", THREAT_COLOUR),
+    "outgoing": ("bestemming, niet gevreesd", ABDUCTION_COLOUR),
+}
+# The names of the two lists, under the chart at its left and right edge.
+SLOPE_ENDS = ((-0.06, "left", "Dreiging (preventie)"), (1.06, "right", "Uitgaande ontvoering"))
 
-    With `publication`, hidden counts read "<5" and share one place, and only countries whose
-    count in a list is shown are placed in that list's top (their order would tell counts
-    apart)."""
-    count = number if publication is None else publication.count
+
+def _ranked(df: pl.DataFrame, publication: Publication | None) -> pl.DataFrame:
+    """`df` with each country's places; with `publication` hidden counts share one place, and
+    a list ranks only countries whose count it shows (their order would tell counts apart)."""
     if publication is None:
-        df = with_places(df)
-    else:
-        df = published_places(df, publication)
-        for which in ("threat", "outgoing"):
-            rank = rank_column(which)  # type: ignore[arg-type]
-            df = df.with_columns(
-                pl.when(pl.col(f"{which}_cases") >= publication.threshold).then(pl.col(rank))
-            )
-    left = in_top(df, "threat", top)
-    right = in_top(df, "outgoing", top)
-    bottom = max(len(left), len(right)) + 1.5
-    y_left = {c: i + 1 for i, c in enumerate(left)}
-    y_right = {c: i + 1 for i, c in enumerate(right)}
-    new_left = set(top_changes(df, "threat", top).newcomers) if mark_newcomers else set()
-    new_right = set(top_changes(df, "outgoing", top).newcomers) if mark_newcomers else set()
-    rows = {r["country_nl"]: r for r in df.iter_rows(named=True)}
+        return with_places(df)
+    df = published_places(df, publication)
+    for which in ("threat", "outgoing"):
+        rank = rank_column(which)  # type: ignore[arg-type]
+        df = df.with_columns(
+            pl.when(pl.col(f"{which}_cases") >= publication.threshold).then(pl.col(rank))
+        )
+    return df
 
-    groups = {
-        "both": ("in beide tops", BOTH_COLOUR),
-        "threat": ("gevreesd, zelden bestemming", THREAT_COLOUR),
-        "outgoing": ("bestemming, niet gevreesd", ABDUCTION_COLOUR),
-    }
-    # One trace per group, its countries' lines apart by a gap (None): three traces, not twenty.
-    points: dict[str, dict[str, list]] = {g: {"x": [], "y": [], "hover": []} for g in groups}
-    for country in dict.fromkeys(left + right):
+
+def _slope_lines(
+    rows: Mapping[str, Mapping[str, Any]],
+    y_left: Mapping[str, float],
+    y_right: Mapping[str, float],
+    bottom: float,
+    count: Callable[[Any], str],
+) -> list[go.Scatter]:
+    """One trace per group, its countries' lines apart by a gap (None): three traces, not
+    twenty. A country outside one top ends at the bottom row."""
+    points: dict[str, dict[str, list]] = {g: {"x": [], "y": [], "hover": []} for g in SLOPE_GROUPS}
+    for country in dict.fromkeys([*y_left, *y_right]):
         row = rows[country]
         group = (
             "both" if country in y_left and country in y_right
@@ -109,202 +111,108 @@ def rank_slope_figure(
         own["x"] += [0, 1, None]
         own["y"] += [y_left.get(country, bottom), y_right.get(country, bottom), None]
         own["hover"] += [hover, hover, None]
-    fig = go.Figure(
-        [
-            go.Scatter(
-                x=own["x"],
-                y=own["y"],
-                mode="lines+markers",
-                line={"color": groups[group][1], "width": 4 if group == "both" else 2.5},
-                marker={"size": 12, "color": groups[group][1]},
-                name=groups[group][0],
-                hovertext=own["hover"],
-                hoverinfo="text",
-                connectgaps=False,
-            )
-            for group, own in points.items()
-            if own["x"]
+    return [
+        go.Scatter(
+            x=own["x"],
+            y=own["y"],
+            mode="lines+markers",
+            line={"color": SLOPE_GROUPS[group][1], "width": 4 if group == "both" else 2.5},
+            marker={"size": 12, "color": SLOPE_GROUPS[group][1]},
+            name=SLOPE_GROUPS[group][0],
+            hovertext=own["hover"],
+            hoverinfo="text",
+            connectgaps=False,
+        )
+        for group, own in points.items()
+        if own["x"]
+    ]
+
+
+def _place_axis(
+    places: Sequence[float], labels: Sequence[str], bottom: float, outside: str
+) -> dict:
+    """The places of one list as the tick labels of a value axis: the margin grows to the
+    longest name, and the labels keep their distance from the dots at any width."""
+    return {
+        **_hidden_axis(),
+        "visible": True,
+        "showline": False,
+        "ticks": "",
+        "range": [bottom + 0.7, -0.6],
+        "tickmode": "array",
+        "tickvals": [*places, bottom],
+        "ticktext": [*labels, outside],
+        "tickfont": {"size": MIN_FONT_SIZE},
+        "ticklabelstandoff": 12,
+    }
+
+
+def rank_slope_figure(
+    df: pl.DataFrame,
+    top: int,
+    *,
+    mark_newcomers: bool,
+    publication: Publication | None = None,
+    canvas: Canvas = SCREEN,
+) -> go.Figure:
+    """Threat place (left) against outgoing-abduction place (right) for every country in either
+    top `top`; a country outside one top ends at the bottom row. Newcomers are marked.
+
+    With `publication`, hidden counts read "<5" and share one place, and only countries whose
+    count in a list is shown are placed in that list's top (their order would tell counts
+    apart)."""
+    count = number if publication is None else publication.count
+    df = _ranked(df, publication)
+    rows = {r["country_nl"]: r for r in df.iter_rows(named=True)}
+    tops = {which: in_top(df, which, top) for which in ("threat", "outgoing")}
+    bottom = max(len(tops["threat"]), len(tops["outgoing"])) + 1.5
+    places = {which: {c: i + 1 for i, c in enumerate(t)} for which, t in tops.items()}
+    axes = {}
+    for which, own in places.items():
+        new = set(top_changes(df, which, top).newcomers) if mark_newcomers else set()  # type: ignore[arg-type]
+        labels = [
+            f"{rows[c][f'{which}_place']}. {c} ({count(rows[c][f'{which}_cases'])})"
+            + (" <b>nieuw</b>" if c in new else "")
+            for c in own
         ]
-    )
-
-    def label(country: str, which: ListName, newcomers: set[str]) -> str:
-        row = rows[country]
-        mark = " <b>nieuw</b>" if country in newcomers else ""
-        return f"{row[f'{which}_place']}. {country} ({count(row[f'{which}_cases'])}){mark}"
-
-    # The places are the tick labels of a left and a right value axis: the margins grow to the
-    # longest name, and the labels keep their distance from the dots at any width.
-    outside = f"<i>buiten de top {top}</i>"
-
-    def place_axis(places: dict[str, float], newcomers: set[str], which: ListName) -> dict:
-        return {
-            **_hidden_axis(),
-            "visible": True,
-            "showline": False,
-            "ticks": "",
-            "range": [bottom + 0.7, -0.6],
-            "tickmode": "array",
-            "tickvals": [*places.values(), bottom],
-            "ticktext": [*(label(c, which, newcomers) for c in places), outside],
-            "tickfont": {"size": MIN_FONT_SIZE},
-            "ticklabelstandoff": 12,
-        }
-
+        axes[which] = _place_axis(list(own.values()), labels, bottom, f"<i>buiten de top {top}</i>")
+    lines = _slope_lines(rows, places["threat"], places["outgoing"], bottom, count)
     # one invisible point on the right axis, so plotly.js draws it
-    fig.add_trace(
-        go.Scatter(x=[1], y=[bottom], yaxis="y2", mode="markers", marker={"opacity": 0},
-                   showlegend=False, hoverinfo="skip")
+    right_axis_point = go.Scatter(
+        x=[1], y=[bottom], yaxis="y2", mode="markers", marker={"opacity": 0},
+        showlegend=False, hoverinfo="skip",
     )  # fmt: skip
+    fig = go.Figure([*lines, right_axis_point])
     fig.update_layout(
         height=int(90 + 42 * (bottom + 1)),
         xaxis={**_hidden_axis(), "range": [-0.06, 1.06]},
-        yaxis=place_axis(y_left, new_left, "threat"),
-        yaxis2={**place_axis(y_right, new_right, "outgoing"), "overlaying": "y", "side": "right"},
+        yaxis=axes["threat"],
+        yaxis2={**axes["outgoing"], "overlaying": "y", "side": "right"},
         annotations=[
             {"x": x, "y": -0.1, "text": f"<b>{text}</b>", "showarrow": False,
              "yanchor": "bottom", "xanchor": anchor, "font": {"size": FONT_SIZE}}
-            for x, anchor, text in (
-                (-0.06, "left", "Dreiging (preventie)"), (1.06, "right", "Uitgaande ontvoering"),
-            )
+            for x, anchor, text in SLOPE_ENDS
         ],
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         hovermode="closest",
     )  # fmt: skip
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-@dataclass(frozen=True)
-class ScatterLabel:
-    key: str
-    x: float
-    y: float
-    text: str
-
-
-# The scatter's height, and its plot area on a 1280 px screen with the sidebar open (smaller
-# than on 1600 px: labels apart here are apart there too); tall enough that labels of points
-# one case apart (in the crowded corner near zero) fit above each other.
-SCATTER_HEIGHT_PX = 760
-SCATTER_PLOT_PX = (680, SCATTER_HEIGHT_PX - 240)
-LABEL_CHAR_PX = 8.5
-LABEL_HEIGHT_PX = 20  # a line of 16 px text
-MARKER_SIZE_PX = 13
-MARKER_RADIUS_PX = MARKER_SIZE_PX / 2
-TEXT_OVER_TEXT = 10  # how much worse than text over a point
-TEXT_OUTSIDE = 10  # cut off by the plot area (or over the axis labels): worse still
-LABEL_ROUNDS = 4
-# Where a label may go, in order of preference, as plotly's textposition.
-LABEL_POSITIONS = (
-    "top center", "bottom center", "middle right", "middle left",
-    "top right", "top left", "bottom right", "bottom left",
-)  # fmt: skip
-
-Box = tuple[float, float, float, float]  # left, top, right, bottom in pixels
 # The quadrant names in three corners: x, y (paper), anchors, text.
 QUADRANT_CORNERS = (
     (0.99, 0.99, "right", "top", "gevreesd én bestemming"),
     (0.99, 0.01, "right", "bottom", "gevreesd, maar zelden bestemming"),
     (0.03, 0.99, "left", "top", "bestemming, maar niet gevreesd"),
 )
-CORNER_CHAR_PX = 9  # 16 px bold
 
 
-def corner_box(x: float, y: float, xanchor: str, yanchor: str, text: str) -> Box:
-    """Where a quadrant name sits, in the pixels of `place_labels`."""
-    width_px, height_px = SCATTER_PLOT_PX
-    width, height = len(text) * CORNER_CHAR_PX, 22
-    left = x * width_px - (width if xanchor == "right" else 0)
-    top = (1 - y) * height_px - (height if yanchor == "bottom" else 0)
-    return left, top, left + width, top + height
-
-
-def label_box(label: ScatterLabel, position: str, to_px: Callable[[float, float], Any]) -> Box:
-    """Where plotly draws `label` at `position`, in pixels (y grows downwards)."""
-    px, py = to_px(label.x, label.y)
-    lines = label.text.split("<br>")
-    width = max(len(line) for line in lines) * LABEL_CHAR_PX
-    height, gap = len(lines) * LABEL_HEIGHT_PX, MARKER_RADIUS_PX
-    vertical, horizontal = position.split()
-    left = {
-        "center": px - width / 2,
-        "right": px + (gap if vertical == "middle" else 0),
-        "left": px - width - (gap if vertical == "middle" else 0),
-    }[horizontal]
-    top = {"top": py - gap - height, "bottom": py + gap, "middle": py - height / 2}[vertical]
-    return left, top, left + width, top + height
-
-
-def _overlap(a: Box, b: Box) -> float:
-    width = min(a[2], b[2]) - max(a[0], b[0])
-    height = min(a[3], b[3]) - max(a[1], b[1])
-    return max(width, 0) * max(height, 0)
-
-
-def place_labels(
-    labels: Sequence[ScatterLabel],
-    *,
-    obstacles: Iterable[tuple[float, float]],
-    x_range: tuple[float, float],
-    y_range: tuple[float, float],
-    blocked: Sequence[Box] = (),
-) -> dict[str, str]:
-    """A textposition per label, so that labels overlap neither each other nor the points.
-
-    Greedy, the labels highest up and furthest right first (the sparse corner, where the
-    first choice is free): each takes the first position of `LABEL_POSITIONS` that is clear
-    and inside the plot, else the one that overlaps least. Then a few rounds in which each
-    label, seeing all the others placed, may move to a better spot (an early label can block
-    a later one that had nowhere else to go).
-    """
-    width_px, height_px = SCATTER_PLOT_PX
-
-    def to_px(x: float, y: float) -> tuple[float, float]:
-        return (
-            (x - x_range[0]) / (x_range[1] - x_range[0]) * width_px,
-            (y_range[1] - y) / (y_range[1] - y_range[0]) * height_px,
-        )
-
-    # Text over text is unreadable, text over a point or cut off at the edge much less so.
-    points: list[Box] = []
-    for x, y in obstacles:
-        px, py = to_px(x, y)
-        r = MARKER_RADIUS_PX
-        points.append((px - r, py - r, px + r, py + r))
-    plot = (0.0, 0.0, float(width_px), float(height_px))
-
-    def clash(box: Box, texts: Iterable[Box]) -> float:
-        outside = (box[2] - box[0]) * (box[3] - box[1]) - _overlap(box, plot)
-        return (
-            TEXT_OVER_TEXT * sum(_overlap(box, t) for t in texts)
-            + TEXT_OUTSIDE * outside
-            + sum(_overlap(box, p) for p in points)
-        )
-
-    ordered = sorted(labels, key=lambda lb: (-lb.x - lb.y, lb.key))
-    boxes: dict[str, Box] = {}
-    positions: dict[str, str] = {}
-    for _ in range(LABEL_ROUNDS):
-        moved = False
-        for label in ordered:
-            others = [*blocked, *(b for k, b in boxes.items() if k != label.key)]
-            scored = [
-                (clash(label_box(label, p, to_px), others), i, p)
-                for i, p in enumerate(LABEL_POSITIONS)
-            ]
-            _, _, best = min(scored)
-            moved = moved or positions.get(label.key) != best
-            positions[label.key] = best
-            boxes[label.key] = label_box(label, best, to_px)
-        if not moved:
-            break
-    return positions
-
-
-def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
-    """Threat cases (x) against outgoing abduction cases (y) per country, split into quadrants
-    at the top-`top` cut of each list; countries in either top are named."""
-    threat_cut = quadrant_cut(df, "threat", top)
-    outgoing_cut = quadrant_cut(df, "outgoing", top)
+def _scatter_points(
+    df: pl.DataFrame, top: int, threat_cut: float, outgoing_cut: float
+) -> pl.DataFrame:
+    """The countries with a case in either list, each with its quadrant and, at the first
+    country of a spot, the names of the countries there in either top (a line each: narrow,
+    in a crowded corner)."""
     shown = df.filter((pl.col("threat_cases") > 0) | (pl.col("outgoing_cases") > 0))
     shown = shown.with_columns(
         pl.struct("threat_cases", "outgoing_cases")
@@ -317,8 +225,7 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
         .fill_null(False)
         .alias("named"),
     )
-    # Countries on the same spot share one label, a line each (narrow, in a crowded corner).
-    shown = shown.with_columns(
+    return shown.with_columns(
         pl.when(pl.col("named"))
         .then(pl.col("country_nl"))
         .otherwise(None)
@@ -328,21 +235,11 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
         .alias("spot_label"),
         pl.col("country_nl").rank("ordinal").over("threat_cases", "outgoing_cases").alias("nth"),
     ).sort("threat_cases", "outgoing_cases")
-    x_max = float(shown["threat_cases"].max() or 1) * 1.08 + 1
-    y_max = float(shown["outgoing_cases"].max() or 1) * 1.15 + 2
-    labelled = shown.filter((pl.col("nth") == 1) & pl.col("spot_label").is_not_null())
-    positions = place_labels(
-        [
-            ScatterLabel(r["country_nl"], r["threat_cases"], r["outgoing_cases"], r["spot_label"])
-            for r in labelled.iter_rows(named=True)
-        ],
-        obstacles=list(zip(shown["threat_cases"], shown["outgoing_cases"], strict=True)),
-        x_range=(-0.5, x_max),
-        y_range=(-1.5, y_max),
-        blocked=[corner_box(*corner[:5]) for corner in QUADRANT_CORNERS],
-    )
-    fig = go.Figure()
-    traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
+
+
+def _quadrant_traces(shown: pl.DataFrame, positions: Mapping[str, str]) -> list[go.Scatter]:
+    """A trace of points per quadrant, in its colour, the spots' labels where placed."""
+    traces = []
     for name, colour in QUADRANT_COLOURS.items():
         part = shown.filter(pl.col("quadrant_nl") == name)
         if part.is_empty():
@@ -366,7 +263,30 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
                 "<br>uitgaande ontvoering: %{y} zaken<extra></extra>",
             )
         )  # fmt: skip
-    fig.add_traces(traces)
+    return traces
+
+
+def threat_vs_abduction_scatter(
+    df: pl.DataFrame, top: int, *, canvas: Canvas = SCREEN
+) -> go.Figure:
+    """Threat cases (x) against outgoing abduction cases (y) per country, split into quadrants
+    at the top-`top` cut of each list; countries in either top are named."""
+    threat_cut = quadrant_cut(df, "threat", top)
+    outgoing_cut = quadrant_cut(df, "outgoing", top)
+    shown = _scatter_points(df, top, threat_cut, outgoing_cut)
+    x_max = float(shown["threat_cases"].max() or 1) * 1.08 + 1
+    y_max = float(shown["outgoing_cases"].max() or 1) * 1.15 + 2
+    labelled = shown.filter((pl.col("nth") == 1) & pl.col("spot_label").is_not_null())
+    positions = place_labels(
+        [
+            ScatterLabel(r["country_nl"], r["threat_cases"], r["outgoing_cases"], r["spot_label"])
+            for r in labelled.iter_rows(named=True)
+        ],
+        obstacles=list(zip(shown["threat_cases"], shown["outgoing_cases"], strict=True)),
+        x_range=(-0.5, x_max),
+        y_range=(-1.5, y_max),
+        blocked=[corner_box(*corner[:5]) for corner in QUADRANT_CORNERS],
+    )
     cuts = [
         {"type": "line", "line": {"color": GRID_COLOUR, "dash": "dash", "width": 2}, **line}
         for line in (
@@ -381,6 +301,7 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
          "font": {"size": MIN_FONT_SIZE, "color": QUADRANT_COLOURS[text]}}
         for x, y, xanchor, yanchor, text in QUADRANT_CORNERS
     ]  # fmt: skip
+    fig = go.Figure(_quadrant_traces(shown, positions))
     fig.update_layout(
         height=SCATTER_HEIGHT_PX,
         xaxis={"title": {"text": "zaken met dreiging naar het land"}, "range": [-0.5, x_max]},
@@ -388,7 +309,7 @@ def threat_vs_abduction_scatter(df: pl.DataFrame, top: int) -> go.Figure:
         shapes=cuts,
         annotations=corners,
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
 def country_map_figure(
@@ -398,6 +319,7 @@ def country_map_figure(
     outlines: Iterable[str],
     *,
     publication: Publication | None = None,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """A world map: every country with a shape drawn in light grey, countries with cases in
     `value` coloured by their count. `outlines` are the ISO-3 codes the map can draw.
@@ -458,10 +380,12 @@ def country_map_figure(
         bgcolor="white",
     )
     fig.update_layout(height=520, margin={"l": 0, "t": 10, "b": 0})
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def hkov_split_figure(df: pl.DataFrame, *, publication: Publication | None = None) -> go.Figure:
+def hkov_split_figure(
+    df: pl.DataFrame, *, publication: Publication | None = None, canvas: Canvas = SCREEN
+) -> go.Figure:
     """Cases and children of outgoing and incoming abductions, HKOV against non-HKOV.
 
     With `publication` a hidden count is not drawn (its bar length would give it away) and
@@ -508,10 +432,10 @@ def hkov_split_figure(df: pl.DataFrame, *, publication: Publication | None = Non
         margin=SUBPLOT_TITLES_MARGIN,
     )
     fig.update_annotations(font={"size": FONT_SIZE, "color": TEXT_COLOUR})
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def followup_by_country_figure(df: pl.DataFrame) -> go.Figure:
+def followup_by_country_figure(df: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figure:
     """Families whose prevention case was followed by an abduction case, per country."""
     ordered = df.sort(["families", "country_nl"], descending=[False, True])
     fig = go.Figure(
@@ -535,4 +459,4 @@ def followup_by_country_figure(df: pl.DataFrame) -> go.Figure:
         height=max(220, 60 + 36 * ordered.height),
         xaxis={"title": {"text": "gezinnen"}, "range": [0, x_max * 1.9], "dtick": 1},
     )
-    return fig
+    return fit.lay_out(fig, canvas)

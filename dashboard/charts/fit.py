@@ -1,11 +1,12 @@
-"""Room for a chart's labels, reserved before the browser draws it.
+"""A chart laid out for its canvas (`lay_out`, every builder's last step), and room for its
+labels, reserved before the browser draws it.
 
 plotly.js grows a margin to fit what stands in it (`automargin` on axes and the title, the
 legend, a colour bar), but it does so by drawing the chart, measuring, and drawing it again:
 in Chromium every chart on our pages was drawn two or three times, and the drawing of a
 dozen charts in one task is what keeps a page blank for seconds (profiled: half of the
-charts' time went to these redraws). So each figure's margins are set, once, when it is
-built (`widgets.figure`), to what those labels will need, measured with the app's own font
+charts' time went to these redraws). So each figure's margins are set, once, when its
+builder lays it out for the screen, to what those labels will need, measured with the app's own font
 (shipped in `dashboard/static/fonts/`). Automargin stays on: where an estimate falls short,
 plotly.js still grows the margin, as before, and nothing is ever cut off because of this. An
 estimate errs on the side of a few pixels too many.
@@ -27,6 +28,8 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import ImageFont
 
+from dashboard.charts import slide_layout
+from dashboard.charts.canvas import SCREEN, Canvas
 from dashboard.charts.template import FONT_DIR, FONT_SIZE
 
 # Measured from charts drawn in Chromium (their final `_size` against these estimates):
@@ -74,6 +77,18 @@ def text_width(text: Any, size: float) -> float:
 
 def text_lines(text: Any) -> int:
     return len(re.split(r"<br\s*/?>", str(text), flags=re.IGNORECASE))
+
+
+def lay_out(fig: go.Figure, canvas: Canvas = SCREEN) -> go.Figure:
+    """A builder's last step: `fig` laid out for `canvas`. On the screen, its margins reserved
+    for its labels (`reserve`); on a slide, its text scaled for the hall, its legend under the
+    chart and the slide's title above it (`slide_layout.on_slide`); a page's chart on a slide
+    keeps the margins measured for its screen, grown with its text."""
+    if canvas.medium == "screen":
+        return reserve(fig)
+    if canvas.screen_margins:
+        fig = reserve(fig)
+    return slide_layout.on_slide(fig, canvas)
 
 
 def reserve(fig: go.Figure) -> go.Figure:

@@ -9,6 +9,11 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from dashboard.charts import fit
+from dashboard.charts.canvas import SCREEN, Canvas
+
+# the flow from request to outcome: its own module, its builder with the topic's others
+from dashboard.charts.mediation_flow import funnel_figure as funnel_figure
 from dashboard.charts.template import (
     GRID_COLOUR,
     LEGEND_RIGHT,
@@ -16,142 +21,23 @@ from dashboard.charts.template import (
     PALETTE,
     SUBPLOT_TITLES_MARGIN,
     TEXT_COLOUR,
-    wrap_label,
+    rgba,
 )
 from dashboard.format import number
 from dashboard.publication import Publication
 from dashboard.reports.mediation import (
-    STAGE_LABELS,
     TYPE_NAMES,
     TYPES,
     count_text,
     rate_text,
-    stage_texts,
-    stage_totals,
     type_noun,
 )
 
 TYPE_COLOURS = {"IKO": PALETTE[0], "NIKO": PALETTE[1], "samen": PALETTE[6]}
 _GREY = PALETTE[6]
-STAGE_COLOURS = {
-    "requests": PALETTE[0],
-    "started": PALETTE[5],
-    "not_started_court_decided_against": _GREY,
-    "not_started_parent_declined": _GREY,
-    "not_started_withdrawn": _GREY,
-    "not_started_other": _GREY,
-    "not_yet_decided": "#B8B8B8",
-    "stopped_after_intake": _GREY,
-    "conducted": PALETTE[5],
-    "full_agreement": PALETTE[2],
-    "partial_agreement": PALETTE[4],
-    "no_agreement": PALETTE[1],
-    "running": "#B8B8B8",
-}
 
 
 # -- chart builders -----------------------------------------------------------------------
-
-
-def _hex_rgba(colour: str, alpha: float) -> str:
-    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
-    return f"rgba({r}, {g}, {b}, {alpha})"
-
-
-# The column of each stage in the Sankey diagram: drop-outs leave the flow where they happen.
-STAGE_COLUMNS = {
-    "requests": 0,
-    "started": 1,
-    "not_started_court_decided_against": 1,
-    "not_started_parent_declined": 1,
-    "not_started_withdrawn": 1,
-    "not_started_other": 1,
-    "not_yet_decided": 1,
-    "conducted": 2,
-    "stopped_after_intake": 2,
-    "full_agreement": 3,
-    "partial_agreement": 3,
-    "no_agreement": 3,
-    "running": 3,
-}
-
-
-# A node's label wraps at this many characters: plotly writes it right of its node, in the gap
-# before the next column (a fifth of the width, 170 px at 1280), where a longer line runs under
-# the next column's nodes.
-NODE_LABEL_CHARS = 22
-# The width of a flow into the invisible last column of the Sankey diagram (see funnel_figure).
-SPACER_VALUE = 1e-6
-TRANSPARENT = "rgba(0, 0, 0, 0)"
-
-
-def node_label(text: str) -> str:
-    """`text` in lines of at most `NODE_LABEL_CHARS` characters, broken between words."""
-    return wrap_label(text, NODE_LABEL_CHARS)
-
-
-def funnel_figure(
-    steps: pl.DataFrame, mediation_type: str, *, publication: Publication | None = None
-) -> go.Figure:
-    """A Sankey diagram of one type's requests, from request to outcome.
-
-    `mediation_type` "samen" adds IKO and NIKO up. With `publication` the stage counts are
-    protected (and the flows carry no numbers in their hover)."""
-    if mediation_type == "samen":
-        steps = (
-            steps.group_by("step_order", "from_stage", "to_stage", "from_label", "to_label")
-            .agg(pl.col("request_count").sum())
-            .with_columns(mediation_type=pl.lit("samen"))
-        )
-    own = steps.filter(pl.col("mediation_type") == mediation_type).sort("step_order")
-    totals = stage_totals(own).get(mediation_type, {"requests": 0})
-    shown = stage_texts(totals, publication)
-    links = own.filter(pl.col("request_count") > 0)
-    stages = ["requests"] + [s for s in links["to_stage"].to_list() if s != "requests"]
-    # within a column: the flow that goes on first, the drop-outs below it
-    stages.sort(key=lambda s: (STAGE_COLUMNS[s], s not in {"started", "conducted"}))
-    index = {stage: i for i, stage in enumerate(stages)}
-    sources = [index[s] for s in links["from_stage"]]
-    targets = [index[s] for s in links["to_stage"]]
-    # Plotly writes the labels of its last column to the left of the nodes, across the flows
-    # and the column before them ("Gedeeltelijke of spiegelovereenkomst" over "Voortgezet na
-    # de intake"). So the last column is an invisible one: a transparent node that every end
-    # stage flows into with a width of a millionth of a request. Aligned left, a drop-out
-    # stays in the column where it leaves the flow, and every label stands right of its node.
-    ends = [i for i in range(len(stages)) if i not in sources]
-    spacer = len(stages)
-    fig = go.Figure(
-        go.Sankey(
-            arrangement="perpendicular",
-            valueformat=",d",
-            node={
-                "label": [node_label(f"{STAGE_LABELS[s]}: {shown[s]}") for s in stages] + [""],
-                "color": [STAGE_COLOURS[s] for s in stages] + [TRANSPARENT],
-                "align": "left",
-                "pad": 14,
-                "thickness": 16,
-                "line": {"width": 0},
-                "hovertemplate": "%{label}<extra></extra>",
-            },
-            link={
-                "source": sources + ends,
-                "target": targets + [spacer] * len(ends),
-                "value": links["request_count"].to_list() + [SPACER_VALUE] * len(ends),
-                "color": [_hex_rgba(STAGE_COLOURS[s], 0.35) for s in links["to_stage"]]
-                + [TRANSPARENT] * len(ends),
-                "hovertemplate": "%{source.label} → %{target.label}<extra></extra>",
-            },
-            textfont={"size": MIN_FONT_SIZE, "color": TEXT_COLOUR},
-        )
-    )
-    fig.update_layout(
-        title=f"{TYPE_NAMES.get(mediation_type, mediation_type)}: {shown['requests']} verzoeken",
-        height=430,
-        annotations=[{"text": "Geen verzoeken", "showarrow": False, "x": 0.5, "y": 0.5}]
-        if totals.get("requests", 0) == 0
-        else [],
-    )
-    return fig
 
 
 def _rate_label(row: Mapping[str, Any], publication: Publication | None = None) -> str:
@@ -169,7 +55,11 @@ def _rate_label(row: Mapping[str, Any], publication: Publication | None = None) 
 
 
 def success_rate_figure(
-    rates: pl.DataFrame, year: int, *, publication: Publication | None = None
+    rates: pl.DataFrame,
+    year: int,
+    *,
+    publication: Publication | None = None,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """The success rate of `year` per type: a dot, its 95 % interval, and "x van n" beside it.
 
@@ -235,7 +125,7 @@ def success_rate_figure(
         },
         yaxis={"categoryorder": "array", "categoryarray": [TYPE_NAMES[t] for t in order]},
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
 def year_tick(row: Mapping[str, Any], data_until_text: str) -> str:
@@ -283,7 +173,9 @@ def _rate_trace(
     )
 
 
-def success_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure:
+def success_trend_figure(
+    rates: pl.DataFrame, data_until_text: str, *, canvas: Canvas = SCREEN
+) -> go.Figure:
     """The success rate per year and type with its 95 % interval and "x van n" at each point.
 
     A year from published figures only gets open markers; a year not yet complete says so.
@@ -332,10 +224,10 @@ def success_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure
         },
         legend={"title": {"text": "Type: "}},
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def children_figure(counts: pl.DataFrame) -> go.Figure:
+def children_figure(counts: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figure:
     """Child interviews and special guardian appointments per year and type, with children."""
     fig = make_subplots(
         rows=1,
@@ -400,10 +292,10 @@ def children_figure(counts: pl.DataFrame) -> go.Figure:
         legend=LEGEND_RIGHT,
         margin=SUBPLOT_TITLES_MARGIN,
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def durations_figure(rows: pl.DataFrame) -> go.Figure:
+def durations_figure(rows: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figure:
     """Per type and interval: the median (dot), the middle half (thick bar) and the range."""
     fig = go.Figure()
     labels: list[str] = []
@@ -423,14 +315,14 @@ def durations_figure(rows: pl.DataFrame) -> go.Figure:
         traces.append(
             go.Scatter(
                 x=[row["min_days"], row["max_days"]], y=[label, label], mode="lines",
-                line={"color": _hex_rgba(colour, 0.45), "width": 2},
+                line={"color": rgba(colour, 0.45), "width": 2},
                 showlegend=False, hoverinfo="skip",
             )
         )  # fmt: skip
         traces.append(
             go.Scatter(
                 x=[row["p25_days"], row["p75_days"]], y=[label, label], mode="lines",
-                line={"color": _hex_rgba(colour, 0.6), "width": 14},
+                line={"color": rgba(colour, 0.6), "width": 14},
                 showlegend=False, hoverinfo="skip",
             )
         )  # fmt: skip
@@ -464,10 +356,12 @@ def durations_figure(rows: pl.DataFrame) -> go.Figure:
         },
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(labels))},
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def benchmark_figure(bench: pl.DataFrame, own: pl.DataFrame, year: int) -> go.Figure:
+def benchmark_figure(
+    bench: pl.DataFrame, own: pl.DataFrame, year: int, *, canvas: Canvas = SCREEN
+) -> go.Figure:
     """Other services' agreement shares beside ours on their definition (full or partial).
 
     `own` is `success_rates` output; for `year` it shows the full-or-partial share of IKO and
@@ -532,10 +426,12 @@ def benchmark_figure(bench: pl.DataFrame, own: pl.DataFrame, year: int) -> go.Fi
             "gridcolor": GRID_COLOUR,
         },
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def combined_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figure:
+def combined_trend_figure(
+    rates: pl.DataFrame, data_until_text: str, *, canvas: Canvas = SCREEN
+) -> go.Figure:
     """IKO and NIKO together per year: the success rate, its 95 % interval and "x van n"."""
     own = rates.filter((pl.col("mediation_type") == "samen") & (pl.col("ended") > 0)).sort("year")
     colour = TYPE_COLOURS["samen"]
@@ -570,4 +466,4 @@ def combined_trend_figure(rates: pl.DataFrame, data_until_text: str) -> go.Figur
             "title": {"text": "geslaagd, met 95%-interval"},
         },
     )
-    return fig
+    return fit.lay_out(fig, canvas)

@@ -12,10 +12,11 @@ row above the plot area, and text is at least `MIN_FONT_SIZE` px: builders that 
 annotations build them as lists and set them once (`fig.update_layout(shapes=[...])`), never
 with a loop of `fig.add_*` calls, which re-validate the whole layout on every call.
 
-Chart builders (added with the pages that need them) take a polars DataFrame and return a
-figure; they never query. Every chart is shown with `PLOTLY_CONFIG_NL` (Dutch toolbar and
-date formats); builders still write their own Dutch tick labels where a label must be exact
-(`dashboard.format.month_nl`). Show a figure with
+Chart builders (added with the pages that need them) take a polars DataFrame and a canvas
+(`dashboard.charts.canvas`: the screen, a slide) and return a figure laid out for it
+(`dashboard.charts.fit.lay_out`); they never query. Every chart is shown with
+`PLOTLY_CONFIG_NL` (Dutch toolbar and date formats); builders still write their own Dutch tick
+labels where a label must be exact (`dashboard.format.month_nl`). Show a figure with
 `dashboard.widgets.show_chart`, which keeps Streamlit's own chart theme from replacing this one.
 """
 
@@ -79,6 +80,12 @@ LEGEND_RIGHT = {
 # The top margin of a figure whose subplots have titles: plotly.js does not grow the margin for
 # them (they are annotations), so it leaves them the room of one line.
 SUBPLOT_TITLES_MARGIN = {"t": 50}
+
+
+def rgba(colour: str, alpha: float) -> str:
+    """A palette colour ("#1B3F8B") with transparency `alpha`, for flows and bands."""
+    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r}, {g}, {b}, {alpha})"
 
 
 def font_environment() -> dict[str, str]:

@@ -8,6 +8,8 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard.charts import fit
+from dashboard.charts.canvas import SCREEN, Canvas
 from dashboard.charts.template import MIN_FONT_SIZE, PALETTE
 from dashboard.format import change_pct, month_name, number, signed
 from dashboard.reports.trends import KINDS, decimals, definition_changes
@@ -42,33 +44,15 @@ def hover(row: Mapping[str, Any], places: int) -> str:
     return text
 
 
-def trend_figure(
-    rows: pl.DataFrame, title: str, data_until_short: str, *, compact: bool = False
-) -> go.Figure:
-    """Bars per year for one measure: solid where computed, hatched where published only,
-    dotted for the running year; a diamond marks a published value that differs.
-
-    `compact` is for a small chart among others: years only on the axis and no legend (the
-    page explains the fills once), the differing published value in its hover only.
-    """
-    rows = rows.sort("year")
-    places = decimals(rows["value"])
-    # A small chart is a third of the page wide: it names at most four years (the last
-    # always), and with more than four bars labels only its last complete year's bar, so no
-    # label touches another.
-    complete = rows.filter(pl.col("kind") != "lopend")["year"]
-    few = rows.height <= COMPACT_YEARS
-    labelled = set(rows["year"].to_list()) if few or not compact else {complete.max()}
-    years = rows["year"].to_list()
-    step = -(-len(years) // COMPACT_YEARS) if compact else 1
-    named = set(years[::-1][::step])
-    fig = go.Figure()
-    traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
+def _trend_bars(rows: pl.DataFrame, places: int, labelled: set[int]) -> list[go.Bar]:
+    """A bar trace per kind of year (computed, published, running), each filled its way; the
+    `labelled` years carry their value above the bar."""
+    bars = []
     for key, legend in KINDS.items():
         own = rows.filter(kind=key)
         if own.is_empty():
             continue
-        traces.append(
+        bars.append(
             go.Bar(
                 x=own["year"].to_list(),
                 y=own["value"].to_list(),
@@ -93,23 +77,76 @@ def trend_figure(
                 hoverinfo="text",
             )
         )
+    return bars
+
+
+def _published_marks(differing: pl.DataFrame, places: int, *, compact: bool) -> go.Scatter:
+    """A diamond at each published value that differs; on a full-size chart, with its value."""
+    return go.Scatter(
+        x=differing["year"].to_list(),
+        y=differing["published_value"].to_list(),
+        name="jaarverslag wijkt af",
+        mode="markers" if compact else "markers+text",
+        marker={"symbol": "diamond", "size": 16, "color": DIFFERENCE_COLOUR},
+        text=[f"jaarverslag {number(v, places)}" for v in differing["published_value"]],
+        textposition="middle right",
+        textfont={"color": DIFFERENCE_COLOUR, "size": MIN_FONT_SIZE},
+        hovertext=[hover(r, places) for r in differing.iter_rows(named=True)],
+        hoverinfo="text",
+    )
+
+
+def _year_axis(
+    rows: pl.DataFrame, named: set[int], data_until_short: str, *, compact: bool
+) -> dict[str, Any]:
+    """The `named` years as ticks; a small chart marks only the last year when it is running:
+    its bar is not a whole year (where every year counts the same part of the year, the page
+    says so)."""
+    years = rows["year"].to_list()
+    return {
+        "tickvals": [y for y in years if y in named],
+        "ticktext": [
+            str(r["year"])
+            if compact and (r["kind"] != "lopend" or r["year"] != years[-1])
+            else year_tick(r, data_until_short, compact=compact)
+            for r in rows.iter_rows(named=True)
+            if r["year"] in named
+        ],
+        "tickangle": 0,
+        "showgrid": False,
+    }
+
+
+def trend_figure(
+    rows: pl.DataFrame,
+    title: str,
+    data_until_short: str,
+    *,
+    compact: bool = False,
+    canvas: Canvas = SCREEN,
+) -> go.Figure:
+    """Bars per year for one measure: solid where computed, hatched where published only,
+    dotted for the running year; a diamond marks a published value that differs.
+
+    `compact` is for a small chart among others: years only on the axis and no legend (the
+    page explains the fills once), the differing published value in its hover only.
+    """
+    rows = rows.sort("year")
+    places = decimals(rows["value"])
+    # A small chart is a third of the page wide: it names at most four years (the last
+    # always), and with more than four bars labels only its last complete year's bar, so no
+    # label touches another.
+    complete = rows.filter(pl.col("kind") != "lopend")["year"]
+    few = rows.height <= COMPACT_YEARS
+    labelled = set(rows["year"].to_list()) if few or not compact else {complete.max()}
+    years = rows["year"].to_list()
+    step = -(-len(years) // COMPACT_YEARS) if compact else 1
+    named = set(years[::-1][::step])
+    traces: list[go.Bar | go.Scatter] = [*_trend_bars(rows, places, labelled)]
     differing = rows.filter(status="verschil")
     if not differing.is_empty():
-        traces.append(
-            go.Scatter(
-                x=differing["year"].to_list(),
-                y=differing["published_value"].to_list(),
-                name="jaarverslag wijkt af",
-                mode="markers" if compact else "markers+text",
-                marker={"symbol": "diamond", "size": 16, "color": DIFFERENCE_COLOUR},
-                text=[f"jaarverslag {number(v, places)}" for v in differing["published_value"]],
-                textposition="middle right",
-                textfont={"color": DIFFERENCE_COLOUR, "size": MIN_FONT_SIZE},
-                hovertext=[hover(r, places) for r in differing.iter_rows(named=True)],
-                hoverinfo="text",
-            )
-        )
-    fig.add_traces(traces)
+        traces.append(_published_marks(differing, places, compact=compact))
+    fig = go.Figure(traces)
     top = max(rows["value"].max() or 0, differing["published_value"].max() or 0)
     shapes, notes = definition_markers(rows, compact=compact)
     fig.update_layout(
@@ -119,24 +156,11 @@ def trend_figure(
         height=340 if compact else 440,
         barmode="overlay",
         showlegend=not compact and len(fig.data) > 1,
-        xaxis={
-            "tickvals": [y for y in years if y in named],
-            # a small chart marks only the last year when it is running: its bar is not a
-            # whole year (where every year counts the same part of the year, the page says so)
-            "ticktext": [
-                str(r["year"])
-                if compact and (r["kind"] != "lopend" or r["year"] != years[-1])
-                else year_tick(r, data_until_short, compact=compact)
-                for r in rows.iter_rows(named=True)
-                if r["year"] in named
-            ],
-            "tickangle": 0,
-            "showgrid": False,
-        },
+        xaxis=_year_axis(rows, named, data_until_short, compact=compact),
         # room above the tallest bar for its label
         yaxis={"range": [0, top * 1.18 if top > 0 else 1], "rangemode": "tozero"},
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
 def definition_markers(rows: pl.DataFrame, *, compact: bool) -> tuple[list[dict], list[dict]]:
@@ -183,7 +207,9 @@ def same_period_label(row: Mapping[str, Any]) -> str:
     return f"{row['year']} t/m {row['period_end'].day} {month_name(row['period_end'].month)}"
 
 
-def same_period_figure(rows: pl.DataFrame, title: str, *, compact: bool = False) -> go.Figure:
+def same_period_figure(
+    rows: pl.DataFrame, title: str, *, compact: bool = False, canvas: Canvas = SCREEN
+) -> go.Figure:
     """One measure over the same period of every year of the data (report
     `trend_same_period`): 1 January up to the last data day's date, the running year in blue
     with its change against the same days a year earlier."""
@@ -246,4 +272,4 @@ def same_period_figure(rows: pl.DataFrame, title: str, *, compact: bool = False)
         # room above the tallest bar for its label and the change under it
         yaxis={"range": [0, top * 1.3 if top > 0 else 1], "rangemode": "tozero"},
     )
-    return fig
+    return fit.lay_out(fig, canvas)

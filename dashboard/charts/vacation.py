@@ -8,6 +8,8 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from dashboard.charts import fit
+from dashboard.charts.canvas import SCREEN, Canvas
 from dashboard.charts.template import GRID_COLOUR, MIN_FONT_SIZE, PALETTE, vline, vrect
 from dashboard.format import (
     MONTH_ABBREVIATIONS,
@@ -137,7 +139,9 @@ def _with_strip(title: str) -> go.Figure:
 # -- chart builders -----------------------------------------------------------------------
 
 
-def daily_chart(days: pl.DataFrame, holidays: pl.DataFrame, year: int) -> go.Figure:
+def daily_chart(
+    days: pl.DataFrame, holidays: pl.DataFrame, year: int, *, canvas: Canvas = SCREEN
+) -> go.Figure:
     """Lijn 1 cases (bars) and contacts (line) per working day of `year`, holidays above."""
     work = days.filter(pl.col("is_working_day"))
     fig = _with_strip(f"Lijn 1 per werkdag, {year}")
@@ -175,7 +179,7 @@ def daily_chart(days: pl.DataFrame, holidays: pl.DataFrame, year: int) -> go.Fig
     )
     fig.update_yaxes(title_text="per werkdag", row=2, col=1)
     fig.update_layout(bargap=0.1)
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
 def _iso_position(day: dt.date, end: bool = False) -> float:
@@ -188,7 +192,12 @@ OLDER_YEAR_GREY = "#B8B8B8"
 
 
 def weekly_overlay_chart(
-    weeks: pl.DataFrame, holidays: pl.DataFrame, year: int, measure: str
+    weeks: pl.DataFrame,
+    holidays: pl.DataFrame,
+    year: int,
+    measure: str,
+    *,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """Lijn 1 per ISO week, one line per year (the chosen year bold); holidays of `year` above.
 
@@ -232,10 +241,10 @@ def weekly_overlay_chart(
     fig.update_xaxes(range=[0.5, 53.5], dtick=4, row=2, col=1)
     fig.update_xaxes(title_text=f"ISO-week (vakanties en feestdagen van {year})", row=2, col=1)
     fig.update_yaxes(title_text="per week", rangemode="tozero", row=2, col=1)
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def aligned_chart(aligned: pl.DataFrame) -> go.Figure:
+def aligned_chart(aligned: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figure:
     """Mean Lijn 1 cases per working day around each holiday's first day, one panel each."""
     keys = [k for k in HOLIDAY_ORDER if k in set(aligned["holiday_key"].to_list())]
     names = {k: aligned.filter(pl.col("holiday_key") == k)["holiday_nl"][0] for k in keys}
@@ -294,7 +303,7 @@ def aligned_chart(aligned: pl.DataFrame) -> go.Figure:
         # under the title, above the panel names
         legend={"y": 1.14},
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
 def _offset_text(offset: int) -> str:
@@ -305,7 +314,7 @@ def _offset_text(offset: int) -> str:
     return f"{days} {word} {'vóór' if offset < 0 else 'na'} de eerste vakantiedag"
 
 
-def outlook_chart(outlook: pl.DataFrame) -> go.Figure:
+def outlook_chart(outlook: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figure:
     """Expected Lijn 1 cases and contacts for the weeks ahead, with their range; a week that
     is over but not in the data yet is drawn pale and hatched (neither data nor forecast)."""
     # Upright on two lines: twelve slanted "wk 49 (30 nov)" run into each other and off the chart.
@@ -358,10 +367,10 @@ def outlook_chart(outlook: pl.DataFrame) -> go.Figure:
     )
     fig.update_xaxes(tickangle=0, tickfont={"size": MIN_FONT_SIZE})
     fig.update_yaxes(title_text="per week", rangemode="tozero")
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def weekday_heatmap(days: pl.DataFrame, year: int) -> go.Figure:
+def weekday_heatmap(days: pl.DataFrame, year: int, *, canvas: Canvas = SCREEN) -> go.Figure:
     """Lijn 1 contacts per weekday (rows) and ISO week (columns) of ISO year `year`."""
     work = days.filter(pl.col("iso_year") == year, pl.col("iso_weekday") <= 5)
     weeks = list(range(1, int(work["iso_week"].max() or 52) + 1)) if work.height else []
@@ -390,4 +399,4 @@ def weekday_heatmap(days: pl.DataFrame, year: int) -> go.Figure:
     fig.update_layout(title=f"Lijn 1-contactmomenten per weekdag en ISO-week, {year}", height=360)
     fig.update_xaxes(title_text="ISO-week", dtick=4, showgrid=False)
     fig.update_yaxes(autorange="reversed", showgrid=False, gridcolor=GRID_COLOUR)
-    return fig
+    return fit.lay_out(fig, canvas)

@@ -11,9 +11,11 @@ from plotly.subplots import make_subplots
 
 from dashboard.charts import caseload as caseload_charts
 from dashboard.charts import countries as countries_charts
+from dashboard.charts import fit
 from dashboard.charts import mediation as mediation_charts
 from dashboard.charts import trends as trends_charts
 from dashboard.charts import vacation as vacation_charts
+from dashboard.charts.canvas import SCREEN, Canvas
 from dashboard.charts.template import PALETTE
 from dashboard.format import month_name, number, percent
 from dashboard.presentation.slides import Deck, Slide
@@ -28,7 +30,7 @@ Runner = Callable[..., pl.DataFrame]
 SLOPE_TOP = 5
 
 
-def key_figures_figure(figures: tuple[annual.Tile, ...]) -> go.Figure:
+def key_figures_figure(figures: tuple[annual.Tile, ...], *, canvas: Canvas = SCREEN) -> go.Figure:
     """The key figures as a grid of tiles: the number large, its label and change under it."""
     columns = 4
     annotations = []
@@ -54,10 +56,10 @@ def key_figures_figure(figures: tuple[annual.Tile, ...]) -> go.Figure:
         plot_bgcolor="white",
         margin={"b": 20},
     )
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
-def _trend_pair(rows: pl.DataFrame, data_until_short: str) -> go.Figure:
+def _trend_pair(rows: pl.DataFrame, data_until_short: str, *, canvas: Canvas = SCREEN) -> go.Figure:
     """Abduction cases and the children in them, side by side, from the trends builder."""
     fig = make_subplots(rows=1, cols=2, subplot_titles=("Ontvoeringszaken", "Kinderen daarin"))
     for col, measure in ((1, "abduction.cases"), (2, "abduction.children")):
@@ -67,7 +69,7 @@ def _trend_pair(rows: pl.DataFrame, data_until_short: str) -> go.Figure:
             fig.add_trace(trace, row=1, col=col)
         fig.update_xaxes(part.layout.xaxis, row=1, col=col)
     fig.update_layout(showlegend=False, barmode="overlay")
-    return fig
+    return fit.lay_out(fig, canvas)
 
 
 def _first(df: pl.DataFrame, which: str) -> list[str]:
@@ -107,7 +109,7 @@ def key_figures_slide(run: Runner, period: YearPeriod) -> Slide:
     return Slide(
         "kerncijfers",
         f"{period.label}: {number(total['value'])} zaken{direction}",
-        lambda: key_figures_figure(figures),
+        lambda canvas: key_figures_figure(figures, canvas=canvas),
         "Kerncijfers van het jaar, zoals in het jaarverslag geteld: zaken in het jaar van "
         "opening, contactmomenten in het jaar waarin ze plaatsvonden, ontvoering en "
         "preventie alleen zaken waarin een ouder contact opnam. "
@@ -143,10 +145,10 @@ def months_slide(run: Runner, period: YearPeriod, publication: Publication) -> S
     return Slide(
         "maanden",
         ", ".join(line_texts) or f"Zaken per maand, {period.label}",
-        lambda: caseload_charts.monthly_comparison(
+        lambda canvas: caseload_charts.monthly_comparison(
             months, facet="line", facet_label="line_nl", value="cases",
             year_before="cases_year_before", holidays=holidays, unit="zaken",
-            data_until=data_until,
+            data_until=data_until, canvas=canvas,
         ),
         "Nieuwe zaken per maand van opening, Lijn 1 (informatie en advies) en Lijn 2 "
         "(casusbehandeling), naast dezelfde maand een jaar eerder (grijs); de banden zijn de "
@@ -171,7 +173,7 @@ def vacation_peaks_slide(run: Runner, year: int, publication: Publication) -> Sl
         "vakantiepieken",
         f"Lijn 1 piekt vóór de {top['holiday_nl'].lower()}: "
         f"{number(top['peak_to_baseline'], 1)} keer een gewone week",
-        lambda: vacation_charts.aligned_chart(aligned),
+        lambda canvas: vacation_charts.aligned_chart(aligned, canvas=canvas),
         "Lijn 1-zaken per werkdag rond de eerste vakantiedag, gemiddeld over alle jaren "
         "in de gegevens. Piekweek per vakantie in "
         f"{year} (zaken in de drukste volledige ISO-week, tegenover het gemiddelde van "
@@ -210,8 +212,8 @@ def countries_slide(run: Runner, year: int, publication: Publication) -> Slide |
     return Slide(
         "landen",
         title,
-        lambda: countries_charts.rank_slope_figure(
-            by_country, SLOPE_TOP, mark_newcomers=False, publication=publication
+        lambda canvas: countries_charts.rank_slope_figure(
+            by_country, SLOPE_TOP, mark_newcomers=False, publication=publication, canvas=canvas
         ),
         f"Rangorde van landen in {country_period.label}, alleen zaken waarin een ouder "
         "contact opnam. Links dreiging (preventiezaken: een ouder vreest ontvoering naar "
@@ -242,7 +244,9 @@ def hkov_slide(run: Runner, year: int, publication: Publication) -> Slide | None
         "hkov",
         f"{publication.share(hkov_out, all_out)} uitgaande ontvoeringen naar een "
         "HKOV-land",
-        lambda: countries_charts.hkov_split_figure(split, publication=publication),
+        lambda canvas: countries_charts.hkov_split_figure(
+            split, publication=publication, canvas=canvas
+        ),
         "Ontvoeringszaken van ouders en de kinderen daarin, naar de HKOV-vlag op de zaak "
         "(Haags Kinderontvoeringsverdrag 1980; bepaalt de juridische route). "
         + "; ".join(f"{k}, {'zaken' if v == 'cases' else 'kinderen'}: {t}"
@@ -262,7 +266,9 @@ def mediation_flow_slide(run: Runner, year: int, publication: Publication) -> Sl
         "mediation",
         f"Van {shown['requests']} mediationverzoeken naar {shown['full_agreement']} "
         "volledige overeenkomsten",
-        lambda: mediation_charts.funnel_figure(steps, "samen", publication=publication),
+        lambda canvas: mediation_charts.funnel_figure(
+            steps, "samen", publication=publication, canvas=canvas
+        ),
         f"Mediationverzoeken die in {year} binnenkwamen (IKO en NIKO samen) en waar elk "
         "nu staat. "
         + "; ".join(f"{mediation.STAGE_LABELS[s]}: {t}" for s, t in shown.items())
@@ -282,7 +288,9 @@ def success_rate_slide(run: Runner, year: int, publication: Publication) -> Slid
     return Slide(
         "slagingspercentage",
         f"{share} beëindigde mediations geslaagd",
-        lambda: mediation_charts.success_rate_figure(rates, year, publication=publication),
+        lambda canvas: mediation_charts.success_rate_figure(
+            rates, year, publication=publication, canvas=canvas
+        ),
         "Geslaagd is een volledige overeenkomst; een gedeeltelijke of "
         "spiegelovereenkomst telt, zoals in het jaarverslag, als niet geslaagd. Noemer: "
         "de na de intake voortgezette mediations die zijn beëindigd; lopende tellen niet "
@@ -313,7 +321,7 @@ def trend_slide(run: Runner, period: YearPeriod, publication: Publication) -> Sl
         "trend",
         f"Ontvoeringszaken: {count(int(first['value']))} in {first['year']}, "
         f"{count(int(last['value']))} in {last['year']}",
-        lambda: _trend_pair(trend_rows, short),
+        lambda canvas: _trend_pair(trend_rows, short, canvas=canvas),
         "Ontvoeringszaken (uitgaand en inkomend, waarin een ouder contact opnam) en de "
         "kinderen daarin, per jaar van opening; jaren vóór de export uit de "
         "jaarverslagen (gearceerd). "

@@ -27,6 +27,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 from dashboard.charts import template
+from dashboard.charts.canvas import Canvas
 from dashboard.presentation import slides
 from dashboard.presentation.slides import HEIGHT, IMAGE_SCALE, WIDTH, Deck
 
@@ -104,11 +105,12 @@ class Renderer:
         raise AssertionError("unreachable")
 
 
-def chart_png(fig: go.Figure, chart: slides.ChartSlide) -> bytes:
-    """A page's chart as a slide PNG (twice 1280 x 720): its title, period, source, data date
-    and demo mark around the figure, as on the slides of the lecture."""
+def chart_png(build: Callable[..., go.Figure], chart: slides.ChartSlide) -> bytes:
+    """A page's chart as a slide PNG (twice 1280 x 720): `build(canvas=...)`, its builder, for
+    the slide's canvas: title, period, source, data date and demo mark around the chart, as on
+    the lecture's slides."""
     with Renderer() as renderer:
-        return renderer.png(chart.figure(fig))
+        return renderer.png(build(canvas=chart.canvas))
 
 
 def slide_pngs(deck: Deck, renderer: Renderer, progress: Progress | None = None) -> list[bytes]:
@@ -175,8 +177,7 @@ def pptx_bytes(deck: Deck, renderer: Renderer, progress: Progress | None = None)
             _key_figure_boxes(page, slide.key_figures, content_width, chart_height)
         else:
             pixels_h = round(HEIGHT * chart_height / SLIDE_HEIGHT)
-            fig = slides.on_slide(slide.figure(), deck, slide.title, height=pixels_h,
-                                  with_title=False)  # fmt: skip
+            fig = slide.figure(Canvas.slide_picture(pixels_h))
             image = renderer.png(fig, height=pixels_h)
             page.shapes.add_picture(io.BytesIO(image), Emu(0), CHART_TOP, SLIDE_WIDTH, chart_height)
         page.notes_slide.notes_text_frame.text = slides.notes_text(deck, slide)

@@ -1,0 +1,91 @@
+"""Where a chart is drawn: the screen, a slide of the lecture, a page's chart as a slide of its
+own, or the chart alone as a picture on a PowerPoint slide. Every builder takes a canvas and
+lays its figure out for it as its last step (`dashboard.charts.fit.lay_out`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+# The slide in CSS pixels (16:9); images are rendered at twice this.
+WIDTH, HEIGHT = 1280, 720
+IMAGE_SCALE = 2
+# Nothing on a slide smaller than this at 1280 x 720: readable from the back of a hall.
+MIN_TEXT_PX = 28
+TITLE_PX = 40
+# Chart builders size their text for a screen (14-18 px); on a slide it grows by this much,
+# and to at least MIN_TEXT_PX.
+FONT_SCALE = 1.4
+# A page's chart as a slide of its own keeps the density it was drawn with (a heatmap of 16
+# categories by 24 months does not fit at 28 px): its text grows less. Title, period and
+# source are as on the lecture's slides.
+CHART_FONT_SCALE, CHART_MIN_TEXT_PX = 1.1, 18
+LABEL_CHAR_PX = 15  # a character of MIN_TEXT_PX Source Sans, generously
+TITLE_CHARS = 50  # what fits on one line at TITLE_PX, bold
+
+
+def title_lines(title: str) -> list[str]:
+    """A message on one line, or on two, broken after the comma or colon nearest the middle."""
+    if len(title) <= TITLE_CHARS:
+        return [title]
+    breaks = [i + 1 for i, c in enumerate(title) if c in ",:" and i + 1 < len(title)]
+    if not breaks:
+        breaks = [i for i, c in enumerate(title) if c == " "]
+    cut = min(breaks, key=lambda i: abs(i - len(title) / 2))
+    return [title[:cut].strip(), title[cut:].strip()]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a slide says around its chart: the message in one or two lines, and under it the
+    period, source, data date and demo mark (`subtitle`, in plotly's HTML)."""
+
+    title_lines: tuple[str, ...]
+    subtitle: str
+
+    @classmethod
+    def of(cls, title: str, subtitle: str) -> Frame:
+        return cls(tuple(title_lines(title)), subtitle)
+
+
+@dataclass(frozen=True)
+class Canvas:
+    """A chart's size and text: `width` x `height` in CSS pixels (None: the size of the screen
+    it is shown on), every text scaled by `text_scale` to at least `min_text` pixels. On a
+    slide, `frame` is the title drawn in the figure (None: the chart alone), and a page's
+    chart keeps the margins measured for its screen (`screen_margins`)."""
+
+    medium: Literal["screen", "slide"] = "screen"
+    width: int | None = None
+    height: int | None = None
+    text_scale: float = 1.0
+    min_text: int = 0
+    frame: Frame | None = None
+    screen_margins: bool = False
+
+    @classmethod
+    def slide(
+        cls, frame: Frame | None, *, width: int | None = WIDTH, height: int | None = HEIGHT
+    ) -> Canvas:
+        """A slide of the lecture: text at least MIN_TEXT_PX. `width` and `height` None: the
+        screen it is presented on (its text stays at its pixel size, so never under 28 px)."""
+        return cls("slide", width, height, FONT_SCALE, MIN_TEXT_PX, frame)
+
+    @classmethod
+    def chart_slide(cls, frame: Frame) -> Canvas:
+        """A page's chart as a slide of its own ("Dia (PNG)"): its text a little larger than
+        on screen, not the lecture's 28 px (it keeps the density it was drawn with)."""
+        return cls(
+            "slide", WIDTH, HEIGHT, CHART_FONT_SCALE, CHART_MIN_TEXT_PX, frame, screen_margins=True
+        )
+
+    @classmethod
+    def slide_picture(cls, height: int) -> Canvas:
+        """The chart of a lecture slide alone, `height` pixels high: PowerPoint has the title
+        and the source line as text around it."""
+        return cls.slide(None, height=height)
+
+
+# Today's page look: the builder's own sizes, margins measured for its labels.
+SCREEN = Canvas()
