@@ -3,17 +3,18 @@
 Start it with `iko-dashboard run`, which applies `streamlit_config/config.toml`.
 """
 
-from dashboard import preload
+from dashboard.server import preload
 
 # When the server preloads the pages' modules, a first run waits for that instead of importing
-# the same modules beside it (see dashboard.preload).
+# the same modules beside it (see dashboard.server.preload).
 preload.wait()
 
 import streamlit as st  # noqa: E402
 
-from dashboard import auth, chrome  # noqa: E402
+from dashboard import chrome  # noqa: E402
 from dashboard.charts import template  # noqa: E402
 from dashboard.paths import STATIC_DIR  # noqa: E402
+from dashboard.server import auth  # noqa: E402
 
 # A file of our own: a material icon as favicon makes the browser fetch it from a font server,
 # which a machine without internet cannot reach.

@@ -11,7 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args, get_origin
 
+import polars as pl
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.fields import FieldInfo
 
 
 @dataclass(frozen=True)
@@ -332,3 +334,11 @@ def column_type(field: Any) -> ColumnType:
         ann, *extra = get_args(ann)
         metadata += tuple(m for e in extra for m in getattr(e, "metadata", [e]))
     return ColumnType(ann, optional, metadata)
+
+
+def polars_type(field: FieldInfo) -> pl.DataType:
+    """The Parquet column type for a contract field (small counts as Int16, line as Int8)."""
+    col = column_type(field)
+    if col.codes is not None:
+        return pl.Int8 if all(isinstance(v, int) for v in col.codes) else pl.String
+    return {dt.date: pl.Date, bool: pl.Boolean, int: pl.Int16, str: pl.String}[col.base]

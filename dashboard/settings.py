@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from dashboard.paths import DATA_ROOT, DEMO_DIR, REPO_ROOT
 
-# The three roles, from fewest to most rights (see dashboard/auth.py).
+# The three roles, from fewest to most rights (see dashboard/server/auth.py).
 Role = Literal["kijker", "medewerker", "gegevensbeheerder"]
 
 # Report results are cached this long in the app. The cache is keyed by the data version

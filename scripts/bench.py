@@ -35,23 +35,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
-sys.path.insert(0, str(REPO / "scripts"))
+from bench_common import free_port, peak_mb, start_server, table
 
-from browser_support import (  # noqa: E402
+from dashboard import chrome
+from dashboard.pages import PAGES
+from dashboard.paths import DEMO_DIR, REPO_ROOT
+from dashboard.server.process import (
     CHROMIUM,
     CHROMIUM_ARGS,
     PAGE_SECONDS,
-    Server,
     launcher_command,
     stop,
     wait_for_health,
 )
-
-from dashboard import chrome  # noqa: E402
-from dashboard.pages import PAGES  # noqa: E402
-from dashboard.paths import DEMO_DIR  # noqa: E402
 
 TABLES = ("cases", "children", "contacts", "mediations")
 # Every pseudonymous id column: replica k gets "<prefix><k as two hex digits><old hex digits>",
@@ -90,20 +86,20 @@ def scaled_export(scale: int, folder: Path) -> Path:
     import duckdb
 
     con = duckdb.connect()
-    for table in TABLES:
-        source = DEMO_DIR / table / f"{table}.parquet"
+    for name in TABLES:
+        source = DEMO_DIR / name / f"{name}.parquet"
         columns = con.sql(f"SELECT * FROM read_parquet('{source}') LIMIT 0").columns
         select = ", ".join(
             f"substr({c}, 1, 1) || printf('%02X', k) || substr({c}, 2) AS {c}"
-            if c in ID_COLUMNS[table]
+            if c in ID_COLUMNS[name]
             else c
             for c in columns
         )
-        target = folder / table
+        target = folder / name
         target.mkdir(parents=True)
         con.execute(
             f"COPY (SELECT {select} FROM read_parquet('{source}'), range({scale}) AS r(k)) "
-            f"TO '{target / (table + '.parquet')}' (FORMAT parquet, COMPRESSION zstd)"
+            f"TO '{target / (name + '.parquet')}' (FORMAT parquet, COMPRESSION zstd)"
         )
     meta = folder / "export_meta"
     meta.mkdir()
@@ -144,30 +140,6 @@ def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float,
     return seconds, usage.ru_maxrss / 1024, output
 
 
-def peak_mb(pid: int) -> float:
-    """The peak resident memory of a running process and its children, in MB."""
-    total = 0.0
-    for p in [pid, *_children(pid)]:
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    total += int(line.split()[1]) / 1024
-        except OSError:
-            pass
-    return total
-
-
-def _children(pid: int) -> list[int]:
-    try:
-        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return []
-    found = []
-    for kid in map(int, kids):
-        found += [kid, *_children(kid)]
-    return found
-
-
 def env_for(home: Path) -> dict[str, str]:
     env = {**os.environ, "IKO_DATA_HOME": str(home)}
     env.pop("IKO_DATA_DIR", None)
@@ -185,7 +157,7 @@ def server_worker(runs: int) -> None:
     from streamlit.testing.v1 import AppTest
 
     logging.getLogger("streamlit").setLevel(logging.ERROR)
-    app = REPO / "dashboard" / "app.py"
+    app = REPO_ROOT / "dashboard" / "app.py"
     results = {}
     for spec in PAGES:
         at = AppTest.from_file(app, default_timeout=600)
@@ -221,22 +193,6 @@ def server_times(home: Path, runs: int) -> tuple[dict, float]:
 class Load:
     first_chart: float
     finished: float
-
-
-def start_server(command: list[str], env: dict[str, str], log: Path, port: int) -> Server:
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            command, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True
-        )
-    return Server(process, port, log)
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_idle(page) -> None:
@@ -401,16 +357,6 @@ def start_and_memory(home: Path, tmp: Path, browser) -> Start:
 # -- the table ----------------------------------------------------------------------------
 
 
-def table(rows: list[list[str]], header: list[str]) -> str:
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-
-    def line(row: list) -> str:
-        return "| " + " | ".join(str(c).rjust(w) for c, w in zip(row, widths, strict=True)) + " |"
-
-    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
-    return "\n".join([line(header), rule, *map(line, rows)])
-
-
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:,.0f}".replace(",", ".")
 
@@ -492,7 +438,7 @@ def main() -> None:
                 home = tmp / f"home-{scale}"
                 say(f"{scale}x: importeren")
                 seconds, peak, output = run_measured(
-                    [sys.executable, "-m", "dashboard.cli", "import", str(export)],
+                    [sys.executable, "-m", "dashboard.server.cli", "import", str(export)],
                     env_for(home),
                 )
                 if "Gepubliceerd" not in output and "gepubliceerd" not in output:

@@ -28,17 +28,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
-sys.path.insert(0, str(REPO / "scripts"))
+import websockets
+from bench_common import free_port, peak_mb, start_server, table
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-import websockets  # noqa: E402
-from bench import free_port, peak_mb, start_server, table  # noqa: E402
-from browser_support import Server, launcher_command, stop, wait_for_health  # noqa: E402
-from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
-
-from dashboard.pages import PAGES  # noqa: E402
+from dashboard.pages import PAGES
+from dashboard.server.process import Server, launcher_command, stop, wait_for_health
 
 # A filter change per page: the widget's label and the option to choose (as shown).
 FILTERS = {

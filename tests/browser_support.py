@@ -7,14 +7,7 @@ Streamlit has finished drawing it.
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
 import urllib.parse
-import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,23 +15,20 @@ import pytest
 from dashboard import chrome
 from dashboard.paths import REPO_ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Headless Chromium as root, offline, with no background traffic. Playwright gives every
-# launch a fresh temporary profile (it refuses --user-data-dir in `launch`).
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The server's own helpers live in the package, for the benchmark scripts too; the tests take
+# them from here.
+from dashboard.server import process
+from dashboard.server.process import (  # noqa: F401 - re-exported for the tests
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PAGE_SECONDS,
+    Server,
+    launcher_command,
+    stop,
+)
+
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
-STARTUP_SECONDS = 90
-PAGE_SECONDS = 90
 # Text that means the page failed, whatever element shows it.
 ERROR_TEXTS = (
     "Traceback (most recent call last)",
@@ -48,51 +38,12 @@ ERROR_TEXTS = (
 )
 
 
-@dataclass
-class Server:
-    process: subprocess.Popen
-    port: int
-    log: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-
-def launcher_command(port: int) -> list[str]:
-    """The installed console script, as a user runs it (`uv run iko-dashboard run`)."""
-    script = Path(sys.executable).with_name("iko-dashboard")
-    base = [str(script)] if script.exists() else [sys.executable, "-m", "dashboard.cli"]
-    return [*base, "run", "--port", str(port)]
-
-
 def wait_for_health(server: Server) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            pytest.fail(f"het dashboard stopte meteen:\n{server.output()}")
-        try:
-            with urllib.request.urlopen(server.url + "_stcore/health", timeout=2) as response:
-                if response.read().decode() == "ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.25)
-    pytest.fail(f"geen /_stcore/health binnen {STARTUP_SECONDS} s:\n{server.output()}")
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
+    """`process.wait_for_health`, as a test failure with the server's output."""
     try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=15)
+        process.wait_for_health(server)
+    except process.NotStarted as exc:
+        pytest.fail(str(exc))
 
 
 def _local_only(route, refused: list[str]) -> None:

@@ -21,6 +21,7 @@ from dashboard.db import open_database
 from dashboard.format import change_pct, number, signed
 from dashboard.paths import DEMO_DIR, REFERENCE_DIR, REPO_ROOT
 from dashboard.reports import annual, same_period
+from dashboard.reports.periods import YearPeriod
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 
@@ -239,6 +240,35 @@ def test_same_period_counts_a_case_closed_after_the_cut_off_as_open(tmp_path):
         year=2025, measure="cases.line2.closed_same_year"
     )
     assert dict(measures.select("period", "value").iter_rows()) == {"year": 2.0, "to_date": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("year", "data_until", "complete", "running", "label", "comparison"),
+    [
+        (2025, dt.date(2025, 12, 31), True, False, "2025", "year"),
+        (2025, dt.date(2026, 11, 22), True, False, "2025", "year"),
+        (2026, dt.date(2026, 11, 22), False, True, "1 januari – 22 november 2026", "to_date"),
+        (2026, dt.date(2026, 12, 30), False, True, "1 januari – 30 december 2026", "to_date"),
+    ],
+)
+def test_a_year_is_complete_once_the_data_reach_31_december(
+    year, data_until, complete, running, label, comparison
+):
+    period = YearPeriod(year, data_until)
+    assert (period.is_complete, period.is_running) == (complete, running)
+    assert period.label == label and period.comparison == comparison
+    assert period.last_day == min(data_until, dt.date(year, 12, 31))
+    assert period.until == (data_until if running else None)
+
+
+def test_the_key_figures_are_the_tiles_in_the_lectures_order(db):
+    headlines = annual.headlines(db.run, YearPeriod(2025, dt.date(2026, 11, 22)))
+    figures = annual.key_figures(headlines, 2025)
+    assert [f.measure for f in figures] == list(annual.KEY_FIGURES)
+    tiles = {t.measure: t for t in annual.tiles(headlines, 2025)}
+    assert all(f == tiles[f.measure] for f in figures)
+    total = tiles["cases.total"]
+    assert total.change == f"{total.delta} t.o.v. 2024"
 
 
 def test_first_year_has_no_previous_year():

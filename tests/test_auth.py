@@ -30,9 +30,10 @@ from browser_support import (
 )
 from streamlit.testing.v1 import AppTest
 
-from dashboard import auth, chrome, launcher, pages
+from dashboard import chrome, pages
 from dashboard.importer import import_log
 from dashboard.paths import REPO_ROOT
+from dashboard.server import auth, launcher
 from dashboard.settings import ENV_VARS, SettingsError, settings
 
 # The mock provider uses Authlib APIs that Authlib itself marks as deprecated; not ours to fix.

@@ -28,7 +28,8 @@ from browser_support import (
     open_and_wait,
 )
 
-from dashboard import launcher, pages
+from dashboard import pages
+from dashboard.server import launcher
 
 
 def refuses(host: str, port: int) -> bool:

@@ -8,7 +8,7 @@ import datetime as dt
 from streamlit.testing.v1 import AppTest
 
 from dashboard import settings as settings_module
-from dashboard.demo.generator import write_demo
+from dashboard.demo.export import write_demo
 from dashboard.importer import import_files
 from dashboard.paths import DEMO_DIR, REPO_ROOT
 

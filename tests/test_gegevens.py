@@ -13,7 +13,7 @@ from browser_support import open_and_wait
 from import_corpus import published_checksums, small_export, write_export
 from streamlit.testing.v1 import AppTest
 
-from dashboard import launcher, pages
+from dashboard import pages
 from dashboard.db import open_database
 from dashboard.importer import import_files, import_log, log
 from dashboard.importer.log import LastImport
@@ -21,6 +21,7 @@ from dashboard.importer.publish import append_log, current_manifest, read_log
 from dashboard.importer.upload import import_uploads, safe_name
 from dashboard.paths import REPO_ROOT
 from dashboard.reports import data_status
+from dashboard.server import launcher
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 TIMEOUT = 120

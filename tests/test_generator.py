@@ -10,7 +10,8 @@ import polars as pl
 import pytest
 
 from dashboard.db import open_database
-from dashboard.demo.generator import generate, write_demo
+from dashboard.demo.export import write_demo
+from dashboard.demo.generator import generate
 from dashboard.paths import DEMO_DIR
 
 

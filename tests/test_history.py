@@ -13,7 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import pages
 from dashboard.db import Database
-from dashboard.demo.generator import generate, with_history
+from dashboard.demo.generator import generate
+from dashboard.demo.history import with_history
 from dashboard.importer import import_files
 from dashboard.importer.published import import_published
 from dashboard.paths import DATA_ROOT, REFERENCE_DIR, REPO_ROOT
@@ -26,7 +27,7 @@ SINCE = 2015
 @pytest.fixture(scope="module")
 def history_home(tmp_path_factory) -> Path:
     """A data home with the demo export since 2015 and the 2020 report's figures imported."""
-    from dashboard.demo.generator import write_demo
+    from dashboard.demo.export import write_demo
     from dashboard.settings import settings
 
     export = tmp_path_factory.mktemp("export")

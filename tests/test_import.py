@@ -288,7 +288,7 @@ def test_killed_import_leaves_old_or_new_set_complete(tmp_path) -> None:
         "new": write_export(new, tmp_path / "new"),
     }
     assert import_files([folders["old"]], home, who="test").outcome == "published"
-    command = [sys.executable, "-m", "dashboard.cli", "import", "--data-home", str(home)]
+    command = [sys.executable, "-m", "dashboard.server.cli", "import", "--data-home", str(home)]
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
 
     started = time.monotonic()
@@ -339,7 +339,7 @@ def test_missing_named_file_is_an_error_even_beside_published_files(small, tmp_p
     assert [(f.rule, f.file) for f in result.errors] == [("file_missing", "cases_febuari.csv")]
     assert published_checksums(home) == before
     # the command line says the same, in Dutch, with exit code 2 and no traceback
-    command = [sys.executable, "-m", "dashboard.cli", "import", "--data-home", str(home)]
+    command = [sys.executable, "-m", "dashboard.server.cli", "import", "--data-home", str(home)]
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     run = subprocess.run(
         [*command, *map(str, files), str(typo)], env=env, capture_output=True, text=True

@@ -8,12 +8,12 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from dashboard.cli import main
 from dashboard.db import Database
 from dashboard.downloads import csv_bytes
 from dashboard.importer import import_log
 from dashboard.importer.published import IMPORTED, import_published, known_measures, template
 from dashboard.paths import DATA_ROOT, DEMO_DIR
+from dashboard.server.cli import main
 
 
 def write(tmp_path: Path, text: str, name: str = "jaarcijfers.csv") -> Path:

@@ -17,7 +17,7 @@ from browser_support import PAGE_SECONDS, Server, launcher_command, stop, wait_f
 from import_corpus import small_export, write_export
 
 from dashboard import db
-from dashboard.demo.generator import write_demo
+from dashboard.demo.export import write_demo
 from dashboard.format import date_nl
 from dashboard.importer import import_files
 from dashboard.paths import DATA_ROOT, DEMO_DIR, REPO_ROOT

@@ -15,7 +15,9 @@ from streamlit.testing.v1 import AppTest
 from dashboard import pages
 from dashboard.charts import mediation as mediation_charts
 from dashboard.db import Database, open_database
+from dashboard.format import number
 from dashboard.paths import REPO_ROOT
+from dashboard.publication import Publication
 from dashboard.reports import mediation
 
 APP = REPO_ROOT / "dashboard" / "app.py"
@@ -85,6 +87,38 @@ def test_wilson_interval_contains_the_share_and_narrows_with_more_data():
     )
 
 
+# Intervals and p-values as the formulas typed into this module gave them before scipy did
+# the computing: the library must give the same numbers the pages showed.
+@pytest.mark.parametrize(
+    ("x", "n", "low", "high"),
+    [
+        (0, 1, 0.0, 0.7934506856227626),
+        (1, 16, 0.01111934476464252, 0.28328737570298945),
+        (7, 21, 0.17194752605083477, 0.5462654802574476),
+        (4, 27, 0.05915927776244326, 0.3247868542781298),
+        (2, 13, 0.043258178358081184, 0.4223463101948254),
+        (13, 13, 0.7719046276458016, 1.0),
+    ],
+)
+def test_wilson_interval_gives_the_values_of_the_formula_it_replaced(x, n, low, high):
+    assert mediation.wilson_interval(x, n) == pytest.approx((low, high), abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("a", "n_a", "b", "n_b", "p"),
+    [
+        (7, 21, 4, 27, 0.17363868406125926),
+        (2, 10, 5, 11, 0.36145510835913314),
+        (7, 9, 1, 8, 0.015220074043603458),
+        (30, 50, 5, 50, 1.9583116674480263e-07),
+        (0, 3, 0, 4, 1.0),
+        (0, 0, 0, 0, 1.0),
+    ],
+)
+def test_fisher_exact_gives_the_values_of_the_formula_it_replaced(a, n_a, b, n_b, p):
+    assert mediation.fisher_exact_p(a, n_a, b, n_b) == pytest.approx(p, rel=1e-9)
+
+
 def test_rates_are_written_with_their_interval_and_their_base():
     assert mediation.rate_text(1, 16) == "6 % (1–28 %)"
     assert mediation.rate_text(3, 11) == "27 % (10–57 %)"
@@ -107,6 +141,24 @@ def test_funnel_2025_as_published(db):
     assert (iko["stopped_after_intake"], niko["stopped_after_intake"]) == (0, 2)
     assert (iko["conducted"], niko["conducted"]) == (16, 11)
     assert (iko["full_agreement"], niko["full_agreement"]) == (1, 3)
+
+
+def test_the_stages_of_both_types_are_their_sum_and_shown_protected(db):
+    totals = mediation.stage_totals(mediation.funnel(db.run, 2025))
+    summed = mediation.summed(totals)
+    assert summed["requests"] == totals["IKO"]["requests"] + totals["NIKO"]["requests"]
+    shown = mediation.shown_stages(totals, Publication())
+    assert shown["samen"] == mediation.stage_texts(summed, Publication())
+    assert shown["IKO"] == mediation.stage_texts(totals["IKO"], Publication())
+    staff = mediation.shown_stages(totals, None)
+    assert staff["samen"]["requests"] == number(summed["requests"])
+
+
+def test_the_years_rates_by_type(db):
+    rates = mediation.success_rates(db.run)
+    by_type = mediation.year_rates(rates, 2025)
+    assert set(by_type) == {"IKO", "NIKO", "samen"}
+    assert (by_type["samen"]["successful"], by_type["samen"]["ended"]) == (4, 27)
 
 
 def test_every_request_takes_exactly_one_path(db):

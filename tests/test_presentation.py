@@ -121,7 +121,7 @@ def test_the_deck_command_writes_pptx_offline_in_under_a_minute(tmp_path):
     env.update({"HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9"})
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "dashboard.cli", "deck", "--year", "2025", "--format", "pptx",
+        [sys.executable, "-m", "dashboard.server.cli", "deck", "--year", "2025", "--format", "pptx",
          "--out", str(out)],
         env=env, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
@@ -149,7 +149,7 @@ def test_the_deck_command_writes_pptx_offline_in_under_a_minute(tmp_path):
 def test_the_deck_command_writes_a_pdf(tmp_path):
     out = tmp_path / "lezing.pdf"
     result = subprocess.run(
-        [sys.executable, "-m", "dashboard.cli", "deck", "--year", "2025", "--format", "pdf",
+        [sys.executable, "-m", "dashboard.server.cli", "deck", "--year", "2025", "--format", "pdf",
          "--out", str(out), "--images", str(tmp_path)],
         env={**os.environ, "BROWSER_PATH": "/usr/bin/chromium"},
         capture_output=True, text=True, timeout=120, check=False,
@@ -164,7 +164,7 @@ def test_the_deck_command_writes_a_pdf(tmp_path):
 
 def test_a_year_without_data_gets_a_dutch_message():
     result = subprocess.run(
-        [sys.executable, "-m", "dashboard.cli", "deck", "--year", "1999"],
+        [sys.executable, "-m", "dashboard.server.cli", "deck", "--year", "1999"],
         capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert result.returncode == 2

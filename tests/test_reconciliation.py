@@ -65,7 +65,7 @@ def test_every_published_row_is_compared(comparison):
 @pytest.mark.parametrize("year", [2024, 2025])
 def test_figures_command_agrees_with_every_published_measure(year):
     result = subprocess.run(
-        [sys.executable, "-m", "dashboard.cli", "figures", "--year", str(year)],
+        [sys.executable, "-m", "dashboard.server.cli", "figures", "--year", str(year)],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,

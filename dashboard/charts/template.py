@@ -194,6 +194,12 @@ def use_iko_template() -> None:
     pio.templates.default = TEMPLATE_NAME
 
 
+def load_trace_types() -> None:
+    """Build one figure of every trace type drawn: plotly loads each type's validators on
+    first use, seconds that would otherwise fall on the first visitor's page run."""
+    go.Figure([{"type": kind} for kind in DRAWN_TRACES])
+
+
 # plotly.js speaks English in its toolbar and formats dates with English month names; its
 # `locales` config takes a language inline (the bundled locale files are not loaded by
 # Streamlit). The keys are plotly.js's own English texts.

@@ -11,14 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import polars as pl
-from pydantic.fields import FieldInfo
 
 from dashboard import reference
-from dashboard.contract import EXPORT_TABLES, LINE2_CODES, column_type
+from dashboard.contract import EXPORT_TABLES, LINE2_CODES, polars_type
 from dashboard.demo import targets as t
 
 SEED = 20_251_231
@@ -1202,53 +1200,7 @@ def generate(until: dt.date, seed: int = SEED) -> dict[str, pl.DataFrame]:
     return {name: conform(name, df) for name, df in tables.items()}
 
 
-def polars_type(field: FieldInfo) -> pl.DataType:
-    """The Parquet column type for a contract field (small counts as Int16, line as Int8)."""
-    col = column_type(field)
-    if col.codes is not None:
-        return pl.Int8 if all(isinstance(v, int) for v in col.codes) else pl.String
-    return {dt.date: pl.Date, bool: pl.Boolean, int: pl.Int16, str: pl.String}[col.base]
-
-
 def conform(table: str, df: pl.DataFrame) -> pl.DataFrame:
     """Columns in contract order, with contract types."""
     fields = EXPORT_TABLES[table].model_fields
     return df.select([pl.col(c).cast(polars_type(f)) for c, f in fields.items()])
-
-
-def with_history(tables: dict[str, pl.DataFrame], since: int) -> dict[str, pl.DataFrame]:
-    """The demo export with the years `since`-2023 in front (see dashboard/demo/history.py);
-    the calibrated years are the same rows as without history."""
-    from dashboard.demo.history import generate_history
-
-    history = generate_history(since)
-    out = {name: pl.concat([history[name], df]) if name in history else df
-           for name, df in tables.items()}  # fmt: skip
-    meta = out["export_meta"].with_columns(
-        source=pl.lit(
-            f"Demonstratiegegevens (vaste seed): {since}-2023 naar de registratie van toen, 2020 "
-            "geijkt op het jaarverslag 2020; 2024 en 2025 geijkt op het jaarverslag 2025, 2026 "
-            "doorgetrokken."
-        )
-    )
-    out["export_meta"] = meta
-    return out
-
-
-def write_demo(
-    out_dir: Path, until: dt.date, seed: int = SEED, since: int | None = None
-) -> dict[str, int]:
-    """Write the demo export as `<out_dir>/<table>/<table>.parquet`; returns rows per table.
-    With `since`, the years from `since` to 2023 come first, under that era's registration."""
-    tables = generate(until, seed)
-    if since is not None:
-        tables = with_history(tables, since)
-    rows = {}
-    for name, df in tables.items():
-        folder = out_dir / name
-        folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob("*.parquet"):
-            stale.unlink()
-        df.write_parquet(folder / f"{name}.parquet", compression="zstd", statistics=False)
-        rows[name] = df.height
-    return rows

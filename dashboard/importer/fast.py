@@ -26,8 +26,7 @@ import annotated_types
 import duckdb
 import polars as pl
 
-from dashboard.contract import CATEGORIES, CURRENT_ERA_FROM, EXPORT_TABLES, column_type
-from dashboard.demo.generator import polars_type
+from dashboard.contract import CATEGORIES, CURRENT_ERA_FROM, EXPORT_TABLES, column_type, polars_type
 from dashboard.importer.read import (
     Budget,
     Limits,

@@ -19,8 +19,14 @@ from typing import Literal, NamedTuple
 import annotated_types
 import polars as pl
 
-from dashboard.contract import CATEGORIES, CURRENT_ERA_FROM, EXPORT_TABLES, FIRST_DATE, column_type
-from dashboard.demo.generator import polars_type
+from dashboard.contract import (
+    CATEGORIES,
+    CURRENT_ERA_FROM,
+    EXPORT_TABLES,
+    FIRST_DATE,
+    column_type,
+    polars_type,
+)
 from dashboard.format import number
 from dashboard.importer.read import (
     ROW,

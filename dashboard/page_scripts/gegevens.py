@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from dashboard import auth, data, downloads, pages, widgets
+from dashboard import data, downloads, pages, widgets
 from dashboard.format import date_nl, number
 from dashboard.importer.log import last_import, recent_imports
 from dashboard.importer.report import report_lines
 from dashboard.importer.upload import UPLOAD_TYPES, import_published_upload, import_uploads
 from dashboard.reports import data_status
+from dashboard.server import auth
 from dashboard.settings import settings
 
 meta = data.export_meta()

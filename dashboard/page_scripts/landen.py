@@ -9,14 +9,14 @@ from dashboard.charts import countries as countries_charts
 from dashboard.format import date_nl
 from dashboard.presentation import slides
 from dashboard.reports import countries, country_followup, country_map, country_table
-from dashboard.reports.countries import Period
+from dashboard.reports.periods import YearPeriod
 
 YEARS_PARAM = "jaren"  # the period widget's key: Streamlit binds it to this URL parameter
 _TOP_WIDGET = "landen_top"
 COUNTRY_WIDTH = 205  # pixels: "Verenigde Arabische Emiraten"
 
 
-def period_selector(year: int) -> Period:
+def period_selector(year: int) -> countries.Period:
     """The selected year, or a run of years ending in it (`?jaren=2` in the URL)."""
     first = min(data.available_years())
     options = list(range(1, year - first + 2))
@@ -31,7 +31,7 @@ def period_selector(year: int) -> Period:
         key=YEARS_PARAM,
         bind="query-params",
     )
-    period = Period.ending(year, years or 1)
+    period = countries.Period.ending(year, years or 1)
     st.sidebar.caption(f"Periode: {period.label}")
     if asked is not None:
         chrome.say_url_value_dropped("aantal jaren", asked, period.label)
@@ -47,7 +47,7 @@ by_country = countries.threat_vs_abduction_by_country(data.report, period)
 compare = countries.has_comparison(by_country)
 
 st.header(f"Dreiging en ontvoering per land, {period.label}")
-if period.year_to == data_until.year and data_until < dt.date(period.year_to, 12, 31):
+if YearPeriod(period.year_to, data_until).is_running:
     st.info(
         f"{period.year_to} loopt nog: de gegevens gaan tot en met {date_nl(data_until)}.",
         icon=":material/hourglass_top:",
@@ -103,13 +103,9 @@ def rankings() -> None:
     """The two rankings and the scatter at the chosen top: a new top reruns this part only."""
     st.subheader("Gevreesd is niet hetzelfde als ontvoerd")
     top = st.segmented_control(
-        "Top",
-        [5, 10, 15],
-        default=10,
-        required=True,
-        key=_TOP_WIDGET,
+        "Top", [5, 10, 15], default=10, required=True, key=_TOP_WIDGET,
         format_func=lambda n: f"top {n}",
-    )
+    )  # fmt: skip
     top = top or 10
     widgets.show_chart(
         widgets.figure(

@@ -11,6 +11,7 @@ from dashboard.charts import vacation as vacation_charts
 from dashboard.format import date_nl, number
 from dashboard.presentation import slides
 from dashboard.reports import vacation, vacation_outlook
+from dashboard.reports.periods import YearPeriod
 
 # The keys of the outlook's two widgets, bound by Streamlit to these URL parameters:
 # ?vandaag=2026-11-23 reproduces an outlook made on that day, ?per_student=40 a team's pace.
@@ -38,7 +39,7 @@ chart_period = slides.ChartPeriod.year(year, data_until)
 
 st.caption(vacation.LINE1_NOTE)
 
-if year == data_until.year and data_until < dt.date(year, 12, 31):
+if YearPeriod(year, data_until).is_running:
     st.info(
         f"{year} loopt nog: gegevens tot en met {date_nl(data_until)}. Wat daarna komt, staat "
         "nog niet in de grafieken en tabellen van dit jaar; een vakantie die nog moet beginnen, "

@@ -15,10 +15,11 @@ from dashboard.charts import mediation as mediation_charts
 from dashboard.charts import trends as trends_charts
 from dashboard.charts import vacation as vacation_charts
 from dashboard.charts.template import PALETTE
-from dashboard.format import date_nl, month_name, number, percent
-from dashboard.presentation.slides import Deck, KeyFigure, Slide
+from dashboard.format import month_name, number, percent
+from dashboard.presentation.slides import Deck, Slide
 from dashboard.publication import Publication
 from dashboard.reports import annual, caseload, countries, mediation
+from dashboard.reports.periods import YearPeriod
 
 Runner = Callable[..., pl.DataFrame]
 
@@ -27,27 +28,7 @@ Runner = Callable[..., pl.DataFrame]
 SLOPE_TOP = 5
 
 
-# -- the slides --------------------------------------------------------------------------
-
-
-def _key_figures(headlines: pl.DataFrame, year: int) -> tuple[KeyFigure, ...]:
-    wanted = [
-        "cases.total", "cases.line1", "cases.line2", "contacts.total",
-        "abduction.cases", "abduction.children", "prevention.cases", "mediation.requests",
-    ]  # fmt: skip
-    rows = {r["measure"]: r for r in headlines.iter_rows(named=True)}
-    figures = []
-    for measure in wanted:
-        row = rows.get(measure)
-        if row is None or row["value"] is None:
-            continue
-        tile = annual.tiles(pl.DataFrame([row], schema=headlines.schema))[0]
-        change = f"{tile.delta} t.o.v. {year - 1}" if tile.delta else None
-        figures.append(KeyFigure(tile.label, tile.value, change))
-    return tuple(figures)
-
-
-def key_figures_figure(figures: tuple[KeyFigure, ...]) -> go.Figure:
+def key_figures_figure(figures: tuple[annual.Tile, ...]) -> go.Figure:
     """The key figures as a grid of tiles: the number large, its label and change under it."""
     columns = 4
     annotations = []
@@ -96,45 +77,52 @@ def _first(df: pl.DataFrame, which: str) -> list[str]:
 def deck(run: Runner, year: int, publication: Publication) -> Deck:
     """The slides of `year`, every number protected by `publication`."""
     meta = run("export_meta").row(0, named=True)
-    data_until: dt.date = meta["data_until"]
-    last_day = min(data_until, dt.date(year, 12, 31))
-    period = str(year) if last_day == dt.date(year, 12, 31) else (
-        f"1 januari – {date_nl(last_day)}"
-    )  # fmt: skip
-    count = publication.count
-    slides: list[Slide] = []
-    shell = Deck(year, period, data_until, bool(meta["is_demo"]), ())
+    period = YearPeriod(year, meta["data_until"])
+    made = (
+        key_figures_slide(run, period),
+        months_slide(run, period, publication),
+        vacation_peaks_slide(run, year, publication),
+        countries_slide(run, year, publication),
+        hkov_slide(run, year, publication),
+        mediation_flow_slide(run, year, publication),
+        success_rate_slide(run, year, publication),
+        trend_slide(run, period, publication),
+    )
+    slides = tuple(s for s in made if s is not None)
+    return Deck(year, period.label, period.data_until, bool(meta["is_demo"]), slides)
 
-    # 1. the year in key figures
-    # a running year against the same days of the year before, never against a whole year
-    complete = last_day == dt.date(year, 12, 31)
-    headlines = run("annual_headlines", year=year, period="year" if complete else "to_date")
-    figures = _key_figures(headlines, year)
+
+def key_figures_slide(run: Runner, period: YearPeriod) -> Slide:
+    """1. The year in key figures, against the year before (a running year: the same days)."""
+    year = period.year
+    headlines = annual.headlines(run, period)
+    figures = annual.key_figures(headlines, year)
     total = next(r for r in headlines.iter_rows(named=True) if r["measure"] == "cases.total")
     change = total["change_pct"]
     direction = (
         "" if change is None else
         f", {percent(abs(change), 0)} {'minder' if change < 0 else 'meer'} dan in {year - 1}"
-        + ("" if complete else " tot dezelfde dag")
+        + ("" if period.is_complete else " tot dezelfde dag")
     )  # fmt: skip
-    slides.append(
-        Slide(
-            "kerncijfers",
-            f"{period}: {number(total['value'])} zaken{direction}",
-            lambda: key_figures_figure(figures),
-            "Kerncijfers van het jaar, zoals in het jaarverslag geteld: zaken in het jaar van "
-            "opening, contactmomenten in het jaar waarin ze plaatsvonden, ontvoering en "
-            "preventie alleen zaken waarin een ouder contact opnam. "
-            + " ".join(f"{f.label}: {f.value}" + (f" ({f.change})" if f.change else "") + "."
-                       for f in figures),
-            key_figures=figures,
-        )
+    return Slide(
+        "kerncijfers",
+        f"{period.label}: {number(total['value'])} zaken{direction}",
+        lambda: key_figures_figure(figures),
+        "Kerncijfers van het jaar, zoals in het jaarverslag geteld: zaken in het jaar van "
+        "opening, contactmomenten in het jaar waarin ze plaatsvonden, ontvoering en "
+        "preventie alleen zaken waarin een ouder contact opnam. "
+        + " ".join(f"{f.label}: {f.value}" + (f" ({f.change})" if f.change else "") + "."
+                   for f in figures),
+        key_figures=figures,
     )  # fmt: skip
 
-    # 2. Lijn 1 and Lijn 2 per month, with the school holidays
+
+def months_slide(run: Runner, period: YearPeriod, publication: Publication) -> Slide:
+    """2. Lijn 1 and Lijn 2 per month, with the school holidays."""
+    count, year, data_until = publication.count, period.year, period.data_until
     filters = caseload.Filters(start=dt.date(year, 1, 1), end=dt.date(year, 12, 1))
     months = caseload.new_cases_by_month(run, filters).filter(
-        pl.col("month") <= last_day.replace(day=1)
+        pl.col("month") <= period.last_day.replace(day=1)
     )
     holidays = caseload.school_holidays(run, filters)
     # the busiest month per line, Lijn 1 first: `unique` alone keeps no order, and the notes
@@ -152,182 +140,186 @@ def deck(run: Runner, year: int, publication: Publication) -> Deck:
         line_texts = [f"{month.capitalize()} de drukste maand, voor Lijn 1 én Lijn 2"]
     else:
         line_texts = [f"{line} het drukst in {month}" for line, month in peak_months.items()]
-    slides.append(
-        Slide(
-            "maanden",
-            ", ".join(line_texts) or f"Zaken per maand, {period}",
-            lambda: caseload_charts.monthly_comparison(
-                months, facet="line", facet_label="line_nl", value="cases",
-                year_before="cases_year_before", holidays=holidays, unit="zaken",
-                data_until=data_until,
-            ),
-            "Nieuwe zaken per maand van opening, Lijn 1 (informatie en advies) en Lijn 2 "
-            "(casusbehandeling), naast dezelfde maand een jaar eerder (grijs); de banden zijn de "
-            "schoolvakanties per regio. "
-            + " ".join(
-                f"{line}: {count(r['cases'])} zaken in {month_name(r['month'].month)}."
-                for line, r in busiest.items()
-            ),
-        )
+    return Slide(
+        "maanden",
+        ", ".join(line_texts) or f"Zaken per maand, {period.label}",
+        lambda: caseload_charts.monthly_comparison(
+            months, facet="line", facet_label="line_nl", value="cases",
+            year_before="cases_year_before", holidays=holidays, unit="zaken",
+            data_until=data_until,
+        ),
+        "Nieuwe zaken per maand van opening, Lijn 1 (informatie en advies) en Lijn 2 "
+        "(casusbehandeling), naast dezelfde maand een jaar eerder (grijs); de banden zijn de "
+        "schoolvakanties per regio. "
+        + " ".join(
+            f"{line}: {count(r['cases'])} zaken in {month_name(r['month'].month)}."
+            for line, r in busiest.items()
+        ),
     )  # fmt: skip
 
-    # 3. the Lijn 1 peaks before the holidays
+
+def vacation_peaks_slide(run: Runner, year: int, publication: Publication) -> Slide | None:
+    """3. The Lijn 1 peaks before the holidays."""
+    count = publication.count
     peaks = run("line1_peaks", year=year)
     aligned = run("line1_holiday_aligned")
-    if not peaks.is_empty() and not aligned.is_empty():
-        top = peaks.sort("peak_to_baseline", descending=True).row(0, named=True)
-        weeks = top["weeks_before_midden"]
-        slides.append(
-            Slide(
-                "vakantiepieken",
-                f"Lijn 1 piekt vóór de {top['holiday_nl'].lower()}: "
-                f"{number(top['peak_to_baseline'], 1)} keer een gewone week",
-                lambda: vacation_charts.aligned_chart(aligned),
-                "Lijn 1-zaken per werkdag rond de eerste vakantiedag, gemiddeld over alle jaren "
-                "in de gegevens. Piekweek per vakantie in "
-                f"{year} (zaken in de drukste volledige ISO-week, tegenover het gemiddelde van "
-                f"{number(top['baseline_weeks'])} gewone weken, "
-                f"{number(top['baseline_cases'], 1)} zaken): "
-                + "; ".join(
-                    f"{r['holiday_nl']}: week {r['peak_iso_week']}, {count(r['peak_cases'])} "
-                    f"zaken ({number(r['peak_to_baseline'], 1)} keer)"
-                    for r in peaks.iter_rows(named=True)
-                )
-                + (f". De zomerpiek ligt {weeks} weken vóór de start in regio midden."
-                   if weeks is not None and top["holiday_key"] == "zomervakantie" else "."),
-            )
-        )  # fmt: skip
+    if peaks.is_empty() or aligned.is_empty():
+        return None
+    top = peaks.sort("peak_to_baseline", descending=True).row(0, named=True)
+    weeks = top["weeks_before_midden"]
+    return Slide(
+        "vakantiepieken",
+        f"Lijn 1 piekt vóór de {top['holiday_nl'].lower()}: "
+        f"{number(top['peak_to_baseline'], 1)} keer een gewone week",
+        lambda: vacation_charts.aligned_chart(aligned),
+        "Lijn 1-zaken per werkdag rond de eerste vakantiedag, gemiddeld over alle jaren "
+        "in de gegevens. Piekweek per vakantie in "
+        f"{year} (zaken in de drukste volledige ISO-week, tegenover het gemiddelde van "
+        f"{number(top['baseline_weeks'])} gewone weken, "
+        f"{number(top['baseline_cases'], 1)} zaken): "
+        + "; ".join(
+            f"{r['holiday_nl']}: week {r['peak_iso_week']}, {count(r['peak_cases'])} "
+            f"zaken ({number(r['peak_to_baseline'], 1)} keer)"
+            for r in peaks.iter_rows(named=True)
+        )
+        + (f". De zomerpiek ligt {weeks} weken vóór de start in regio midden."
+           if weeks is not None and top["holiday_key"] == "zomervakantie" else "."),
+    )  # fmt: skip
 
-    # 4. threat against actual abduction per country
+
+def countries_slide(run: Runner, year: int, publication: Publication) -> Slide | None:
+    """4. Threat against actual abduction per country."""
+    count = publication.count
     country_period = countries.Period.ending(year)
     by_country = countries.threat_vs_abduction_by_country(run, country_period)
-    if not by_country.is_empty():
-        feared, taken = _first(by_country, "threat"), _first(by_country, "outgoing")
-        title = (
-            f"{' en '.join(feared)} het meest gevreesd, {' en '.join(taken)} het vaakst bestemming"
-            if feared != taken
-            else f"{' en '.join(feared)} het meest gevreesd én het vaakst bestemming"
-        )
-        ranked = {
-            which: countries.published_places(by_country, publication)
-            .filter(pl.col(f"{which}_cases") >= publication.threshold)
-            .sort(f"{which}_cases", descending=True)
-            .head(SLOPE_TOP)
-            for which in ("threat", "outgoing")
-        }
-        slides.append(
-            Slide(
-                "landen",
-                title,
-                lambda: countries_charts.rank_slope_figure(
-                    by_country, SLOPE_TOP, mark_newcomers=False, publication=publication
-                ),
-                f"Rangorde van landen in {country_period.label}, alleen zaken waarin een ouder "
-                "contact opnam. Links dreiging (preventiezaken: een ouder vreest ontvoering naar "
-                "het land), rechts uitgaande ontvoering (kinderen vanuit Nederland naar het "
-                f"land). Landen met {publication.small} zaken delen één plaats. "
-                + " ".join(
-                    f"{'Dreiging' if which == 'threat' else 'Uitgaand'}: "
-                    + ", ".join(
-                        f"{r['country_nl']} {count(r[f'{which}_cases'])}"
-                        for r in rows.iter_rows(named=True)
-                    )
-                    + "."
-                    for which, rows in ranked.items()
-                ),
+    if by_country.is_empty():
+        return None
+    feared, taken = _first(by_country, "threat"), _first(by_country, "outgoing")
+    title = (
+        f"{' en '.join(feared)} het meest gevreesd, {' en '.join(taken)} het vaakst bestemming"
+        if feared != taken
+        else f"{' en '.join(feared)} het meest gevreesd én het vaakst bestemming"
+    )
+    ranked = {
+        which: countries.published_places(by_country, publication)
+        .filter(pl.col(f"{which}_cases") >= publication.threshold)
+        .sort(f"{which}_cases", descending=True)
+        .head(SLOPE_TOP)
+        for which in ("threat", "outgoing")
+    }
+    return Slide(
+        "landen",
+        title,
+        lambda: countries_charts.rank_slope_figure(
+            by_country, SLOPE_TOP, mark_newcomers=False, publication=publication
+        ),
+        f"Rangorde van landen in {country_period.label}, alleen zaken waarin een ouder "
+        "contact opnam. Links dreiging (preventiezaken: een ouder vreest ontvoering naar "
+        "het land), rechts uitgaande ontvoering (kinderen vanuit Nederland naar het "
+        f"land). Landen met {publication.small} zaken delen één plaats. "
+        + " ".join(
+            f"{'Dreiging' if which == 'threat' else 'Uitgaand'}: "
+            + ", ".join(
+                f"{r['country_nl']} {count(r[f'{which}_cases'])}"
+                for r in rows.iter_rows(named=True)
             )
-        )  # fmt: skip
+            + "."
+            for which, rows in ranked.items()
+        ),
+    )  # fmt: skip
 
-    # 5. HKOV and non-HKOV
-    split = countries.hkov_split(run, country_period)
-    if not split.is_empty():
-        outgoing = split.filter(pl.col("direction") == "from_nl")
-        all_out = int(outgoing["cases"].sum())
-        hkov_out = int(outgoing.filter(pl.col("hkov_group") == "hkov")["cases"].sum())
-        texts = countries.hkov_split_texts(split, publication)
-        slides.append(
-            Slide(
-                "hkov",
-                f"{publication.share(hkov_out, all_out)} uitgaande ontvoeringen naar een "
-                "HKOV-land",
-                lambda: countries_charts.hkov_split_figure(split, publication=publication),
-                "Ontvoeringszaken van ouders en de kinderen daarin, naar de HKOV-vlag op de zaak "
-                "(Haags Kinderontvoeringsverdrag 1980; bepaalt de juridische route). "
-                + "; ".join(f"{k}, {'zaken' if v == 'cases' else 'kinderen'}: {t}"
-                            for (k, v), t in texts.items())
-                + ". Noemer van het aandeel: alle uitgaande ontvoeringszaken.",
-            )
-        )  # fmt: skip
 
-    # 6. mediation: requests to outcomes; 7. the success rate
+def hkov_slide(run: Runner, year: int, publication: Publication) -> Slide | None:
+    """5. HKOV and non-HKOV."""
+    split = countries.hkov_split(run, countries.Period.ending(year))
+    if split.is_empty():
+        return None
+    outgoing = split.filter(pl.col("direction") == "from_nl")
+    all_out = int(outgoing["cases"].sum())
+    hkov_out = int(outgoing.filter(pl.col("hkov_group") == "hkov")["cases"].sum())
+    texts = countries.hkov_split_texts(split, publication)
+    return Slide(
+        "hkov",
+        f"{publication.share(hkov_out, all_out)} uitgaande ontvoeringen naar een "
+        "HKOV-land",
+        lambda: countries_charts.hkov_split_figure(split, publication=publication),
+        "Ontvoeringszaken van ouders en de kinderen daarin, naar de HKOV-vlag op de zaak "
+        "(Haags Kinderontvoeringsverdrag 1980; bepaalt de juridische route). "
+        + "; ".join(f"{k}, {'zaken' if v == 'cases' else 'kinderen'}: {t}"
+                    for (k, v), t in texts.items())
+        + ". Noemer van het aandeel: alle uitgaande ontvoeringszaken.",
+    )  # fmt: skip
+
+
+def mediation_flow_slide(run: Runner, year: int, publication: Publication) -> Slide | None:
+    """6. Mediation: the year's requests to their outcomes, IKO and NIKO together."""
     steps = mediation.funnel(run, year)
     totals = mediation.stage_totals(steps)
-    summed: dict[str, int] = {}
-    for per_type in totals.values():
-        for stage, n in per_type.items():
-            summed[stage] = summed.get(stage, 0) + n
-    if summed.get("requests"):
-        shown = mediation.stage_texts(summed, publication)
-        slides.append(
-            Slide(
-                "mediation",
-                f"Van {shown['requests']} mediationverzoeken naar {shown['full_agreement']} "
-                "volledige overeenkomsten",
-                lambda: mediation_charts.funnel_figure(steps, "samen", publication=publication),
-                f"Mediationverzoeken die in {year} binnenkwamen (IKO en NIKO samen) en waar elk "
-                "nu staat. "
-                + "; ".join(f"{mediation.STAGE_LABELS[s]}: {t}" for s, t in shown.items())
-                + ".",
-            )
-        )  # fmt: skip
-    rates = mediation.success_rates(run)
-    year_rates = {r["mediation_type"]: r for r in rates.filter(year=year).iter_rows(named=True)}
-    both = year_rates.get("samen")
-    if both is not None and both["ended"]:
-        share = publication.share(both["successful"], both["ended"])
-        slides.append(
-            Slide(
-                "slagingspercentage",
-                f"{share} beëindigde mediations geslaagd",
-                lambda: mediation_charts.success_rate_figure(rates, year, publication=publication),
-                "Geslaagd is een volledige overeenkomst; een gedeeltelijke of "
-                "spiegelovereenkomst telt, zoals in het jaarverslag, als niet geslaagd. Noemer: "
-                "de na de intake voortgezette mediations die zijn beëindigd; lopende tellen niet "
-                f"mee. Een percentage staat er alleen bij een noemer van ten minste "
-                f"{publication.min_denominator}. "
-                + "; ".join(
-                    f"{t}: {publication.share(r['successful'], r['ended'])}"
-                    + (f", {count(r['running'])} lopend" if r["running"] else "")
-                    for t, r in year_rates.items()
-                )
-                + ".",
-            )
-        )  # fmt: skip
+    if not mediation.summed(totals)["requests"]:
+        return None
+    shown = mediation.shown_stages(totals, publication)["samen"]
+    return Slide(
+        "mediation",
+        f"Van {shown['requests']} mediationverzoeken naar {shown['full_agreement']} "
+        "volledige overeenkomsten",
+        lambda: mediation_charts.funnel_figure(steps, "samen", publication=publication),
+        f"Mediationverzoeken die in {year} binnenkwamen (IKO en NIKO samen) en waar elk "
+        "nu staat. "
+        + "; ".join(f"{mediation.STAGE_LABELS[s]}: {t}" for s, t in shown.items())
+        + ".",
+    )  # fmt: skip
 
-    # 8. the multi-year trend of abduction cases and children
+
+def success_rate_slide(run: Runner, year: int, publication: Publication) -> Slide | None:
+    """7. The year's success rate: successful of the ended mediations."""
+    count = publication.count
+    rates = mediation.success_rates(run)
+    year_rates = mediation.year_rates(rates, year)
+    both = year_rates.get("samen")
+    if both is None or not both["ended"]:
+        return None
+    share = publication.share(both["successful"], both["ended"])
+    return Slide(
+        "slagingspercentage",
+        f"{share} beëindigde mediations geslaagd",
+        lambda: mediation_charts.success_rate_figure(rates, year, publication=publication),
+        "Geslaagd is een volledige overeenkomst; een gedeeltelijke of "
+        "spiegelovereenkomst telt, zoals in het jaarverslag, als niet geslaagd. Noemer: "
+        "de na de intake voortgezette mediations die zijn beëindigd; lopende tellen niet "
+        f"mee. Een percentage staat er alleen bij een noemer van ten minste "
+        f"{publication.min_denominator}. "
+        + "; ".join(
+            f"{t}: {publication.share(r['successful'], r['ended'])}"
+            + (f", {count(r['running'])} lopend" if r["running"] else "")
+            for t, r in year_rates.items()
+        )
+        + ".",
+    )  # fmt: skip
+
+
+def trend_slide(run: Runner, period: YearPeriod, publication: Publication) -> Slide | None:
+    """8. The multi-year trend of abduction cases and the children in them."""
+    count, data_until = publication.count, period.data_until
     trend_rows = run("trend_measures").filter(
         pl.col("measure").is_in(["abduction.cases", "abduction.children"])
-        & (pl.col("year") <= year)
+        & (pl.col("year") <= period.year)
     )
     cases_rows = trend_rows.filter(pl.col("measure") == "abduction.cases").sort("year")
-    if cases_rows.height:
-        first, last = cases_rows.row(0, named=True), cases_rows.row(-1, named=True)
-        short = f"t/m {data_until.day} {month_name(data_until.month)[:3]}"
-        slides.append(
-            Slide(
-                "trend",
-                f"Ontvoeringszaken: {count(int(first['value']))} in {first['year']}, "
-                f"{count(int(last['value']))} in {last['year']}",
-                lambda: _trend_pair(trend_rows, short),
-                "Ontvoeringszaken (uitgaand en inkomend, waarin een ouder contact opnam) en de "
-                "kinderen daarin, per jaar van opening; jaren vóór de export uit de "
-                "jaarverslagen (gearceerd). "
-                + " ".join(
-                    f"{r['year']}: {count(int(r['value']))} "
-                    f"{'zaken' if r['measure'] == 'abduction.cases' else 'kinderen'}."
-                    for r in trend_rows.sort("measure", "year").iter_rows(named=True)
-                ),
-            )
-        )  # fmt: skip
-
-    return Deck(shell.year, period, data_until, shell.is_demo, tuple(slides))
+    if not cases_rows.height:
+        return None
+    first, last = cases_rows.row(0, named=True), cases_rows.row(-1, named=True)
+    short = f"t/m {data_until.day} {month_name(data_until.month)[:3]}"
+    return Slide(
+        "trend",
+        f"Ontvoeringszaken: {count(int(first['value']))} in {first['year']}, "
+        f"{count(int(last['value']))} in {last['year']}",
+        lambda: _trend_pair(trend_rows, short),
+        "Ontvoeringszaken (uitgaand en inkomend, waarin een ouder contact opnam) en de "
+        "kinderen daarin, per jaar van opening; jaren vóór de export uit de "
+        "jaarverslagen (gearceerd). "
+        + " ".join(
+            f"{r['year']}: {count(int(r['value']))} "
+            f"{'zaken' if r['measure'] == 'abduction.cases' else 'kinderen'}."
+            for r in trend_rows.sort("measure", "year").iter_rows(named=True)
+        ),
+    )  # fmt: skip

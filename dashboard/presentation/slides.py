@@ -15,6 +15,8 @@ import plotly.graph_objects as go
 
 from dashboard.charts.template import FONT_FAMILY, TEXT_COLOUR, wrap_label
 from dashboard.format import date_nl, month_name
+from dashboard.reports.annual import Tile
+from dashboard.reports.periods import YearPeriod
 
 SOURCE = "Bron: registratiesysteem Centrum IKO"
 DEMO_MARK = "demonstratiegegevens"
@@ -36,13 +38,6 @@ CHART_FONT_SCALE, CHART_MIN_TEXT_PX = 1.1, 18
 
 
 @dataclass(frozen=True)
-class KeyFigure:
-    label: str
-    value: str
-    change: str | None
-
-
-@dataclass(frozen=True)
 class Slide:
     """One slide: its file name part, its message, its chart and the speaker notes."""
 
@@ -50,7 +45,7 @@ class Slide:
     title: str
     figure: Callable[[], go.Figure] = field(repr=False)
     notes: str
-    key_figures: tuple[KeyFigure, ...] = ()
+    key_figures: tuple[Tile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +93,7 @@ class ChartPeriod:
     @classmethod
     def year(cls, year: int, data_until: dt.date) -> ChartPeriod:
         """A calendar year; the running one says up to which day it counts."""
-        if data_until >= dt.date(year, 12, 31):
+        if YearPeriod(year, data_until).is_complete:
             return cls(str(year), str(year))
         return cls(
             f"{year} t/m {data_until.day} {month_name(data_until.month)}",
@@ -111,7 +106,7 @@ class ChartPeriod:
         if first == last:
             return cls.year(last, data_until)
         label, key = f"{first}–{last}", f"{first}-{last}"
-        if data_until < dt.date(last, 12, 31):
+        if not YearPeriod(last, data_until).is_complete:
             label += f" ({last} t/m {data_until.day} {month_name(data_until.month)})"
             key += f"-tm-{data_until.isoformat()}"
         return cls(label, key)

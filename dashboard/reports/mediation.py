@@ -10,11 +10,11 @@ The data side: typed report functions and what is said of their rows; no Plotly,
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import polars as pl
+from scipy import stats
 
 from dashboard.format import MISSING, number
 from dashboard.publication import Equation, Publication
@@ -22,7 +22,7 @@ from dashboard.publication import Equation, Publication
 Report = Callable[..., pl.DataFrame]
 
 # z for a two-sided 95 % interval: the 0,975 quantile of the standard normal distribution.
-Z_95 = 1.959963984540054
+Z_95 = float(stats.norm.ppf(0.975))
 
 TYPES = ("IKO", "NIKO")
 TYPE_NAMES = {"IKO": "IKO", "NIKO": "NIKO", "samen": "Samen"}
@@ -48,52 +48,37 @@ INTERVAL_LABELS = {
 }
 
 
-# -- the Wilson interval ------------------------------------------------------------------
+# -- the Wilson interval and Fisher's exact test --------------------------------------------
 
 
 def wilson_interval(successes: int, n: int, z: float = Z_95) -> tuple[float, float] | None:
-    """The Wilson score interval for `successes` of `n` as fractions; None when n is 0.
+    """The Wilson score interval for `successes` of `n` as fractions (`z`: the normal quantile,
+    Z_95 for 95 %); None when n is 0.
 
     Unlike the usual p ± z·√(p(1-p)/n) it stays within 0..1 and does not shrink to a point
     at 0 of n or n of n, which matters at the counts a mediation bureau sees (1 of 16).
     """
-    if n < 0 or not 0 <= successes <= n:
-        raise ValueError(f"geen geldige telling: {successes} van {n}")
+    _check_count(successes, n)
     if n == 0:
         return None
-    p = successes / n
-    z2 = z * z
-    denominator = 1 + z2 / n
-    centre = (p + z2 / (2 * n)) / denominator
-    half_width = z / denominator * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))
-    low = 0.0 if successes == 0 else max(0.0, centre - half_width)
-    high = 1.0 if successes == n else min(1.0, centre + half_width)
-    return low, high
+    confidence = 1 - 2 * float(stats.norm.sf(z))
+    ci = stats.binomtest(successes, n).proportion_ci(confidence_level=confidence, method="wilson")
+    return float(ci.low), float(ci.high)
 
 
 def fisher_exact_p(successes_a: int, n_a: int, successes_b: int, n_b: int) -> float:
     """Two-sided p-value of Fisher's exact test: how likely a split of the successes between
-    two years at least this uneven is if both years had the same success rate.
+    two years at least this uneven is if both years had the same success rate. Exact (the
+    hypergeometric distribution), so it holds at 4 of 27."""
+    _check_count(successes_a, n_a)
+    _check_count(successes_b, n_b)
+    table = [[successes_a, n_a - successes_a], [successes_b, n_b - successes_b]]
+    return float(stats.fisher_exact(table).pvalue)
 
-    Exact (the hypergeometric distribution), so it holds at 4 of 27; a table is summed over
-    every table with the same margins that is no more likely than the one seen.
-    """
-    for successes, n in ((successes_a, n_a), (successes_b, n_b)):
-        if n < 0 or not 0 <= successes <= n:
-            raise ValueError(f"geen geldige telling: {successes} van {n}")
-    total_successes, total = successes_a + successes_b, n_a + n_b
-    if total == 0:
-        return 1.0
-    denominator = math.comb(total, total_successes)
 
-    def probability(k: int) -> float:
-        return math.comb(n_a, k) * math.comb(n_b, total_successes - k) / denominator
-
-    seen = probability(successes_a)
-    low, high = max(0, total_successes - n_b), min(n_a, total_successes)
-    # a relative tolerance: tables as likely as the one seen count, despite rounding
-    p = sum(q for k in range(low, high + 1) if (q := probability(k)) <= seen * (1 + 1e-7))
-    return min(1.0, p)
+def _check_count(successes: int, n: int) -> None:
+    if n < 0 or not 0 <= successes <= n:
+        raise ValueError(f"geen geldige telling: {successes} van {n}")
 
 
 def rate_text(successes: int, n: int) -> str:
@@ -292,6 +277,31 @@ def stage_texts(totals: Mapping[str, int], publication: Publication | None) -> d
     if publication is None:
         return {stage: number(v) for stage, v in values.items()}
     return publication.counts(values, FUNNEL_EQUATIONS)
+
+
+def summed(totals: Mapping[str, Mapping[str, int]]) -> dict[str, int]:
+    """Each stage's count for IKO and NIKO together."""
+    return {s: sum(totals.get(t, {}).get(s, 0) for t in TYPES) for s in STAGE_LABELS}
+
+
+def shown_stages(
+    totals: Mapping[str, Mapping[str, int]], publication: Publication | None
+) -> dict[str, dict[str, str]]:
+    """Each stage's count as shown, per type and for both together ("samen"); protected per
+    funnel, since each stage is the sum of the next."""
+    shown = {t: stage_texts(totals.get(t, {}), publication) for t in TYPES}
+    shown["samen"] = stage_texts(summed(totals), publication)
+    return shown
+
+
+def per_type_text(shown: Mapping[str, Mapping[str, str]], stage: str) -> str:
+    """ "9 IKO · 18 NIKO": a stage's shown count per type."""
+    return " · ".join(f"{shown[t][stage]} {t}" for t in TYPES)
+
+
+def year_rates(rates: pl.DataFrame, year: int) -> dict[str, dict[str, Any]]:
+    """The success rate rows of `year` by type (IKO, NIKO, samen)."""
+    return {r["mediation_type"]: r for r in rates.filter(year=year).iter_rows(named=True)}
 
 
 # -- both types together, and what the change means ------------------------------------------

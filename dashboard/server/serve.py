@@ -1,14 +1,14 @@
 """`python -m streamlit`, with the first page's work started as soon as the server listens.
 
-`iko-dashboard run` (dashboard.launcher) execs this module with the arguments of `streamlit
-...`; for `run` it starts `dashboard.preload` on the port and address of the command.
+`iko-dashboard run` (dashboard.server.launcher) execs this module with the arguments of `streamlit
+...`; for `run` it starts `dashboard.server.preload` on the port and address of the command.
 """
 
 from __future__ import annotations
 
 import sys
 
-from dashboard import preload
+from dashboard.server import preload
 
 EVERY_INTERFACE = {"", "0.0.0.0", "::"}  # noqa: S104 - a value to recognise, not to bind
 

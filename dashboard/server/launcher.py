@@ -23,7 +23,7 @@ from typing import Any, NoReturn
 
 from dashboard.paths import REPO_ROOT, STREAMLIT_CONFIG_DIR
 
-APP_SCRIPT = Path(__file__).resolve().with_name("app.py")
+APP_SCRIPT = Path(__file__).resolve().parents[1] / "app.py"
 CONFIG_FILE = STREAMLIT_CONFIG_DIR / "config.toml"
 SECRETS_EXAMPLE = STREAMLIT_CONFIG_DIR / "secrets.toml.example"
 # What Streamlit needs in [auth] for its default provider (`st.login()` without a name).
@@ -82,11 +82,11 @@ def streamlit_command(
         flags.append(f"--server.address={address}")
     if secrets_file is not None:
         flags.append(f"--secrets.files={secrets_file}")
-    # dashboard.serve is `python -m streamlit` that also preloads the first page's work
+    # dashboard.server.serve is `python -m streamlit` that also preloads the first page's work
     return [
         sys.executable,
         "-m",
-        "dashboard.serve",
+        "dashboard.server.serve",
         "run",
         str(APP_SCRIPT),
         *flags,

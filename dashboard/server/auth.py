@@ -10,8 +10,8 @@ what a visitor may do with the claims of their token:
 
 A visitor whose token names none of the mapped roles sees one page that says whom to ask. Without
 login configured (one person on a laptop, the tests) nothing changes: everyone may do everything,
-as before. `iko-dashboard run` refuses to offer that to a network (see `dashboard/launcher.py`),
-unless started with `--zonder-login`, which every page then says.
+as before. `iko-dashboard run` refuses to offer that to a network (see
+`dashboard/server/launcher.py`), unless started with `--zonder-login`, which every page then says.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any, get_args
 
 import streamlit as st
 
-from dashboard.launcher import LOGIN_ENV, WITHOUT_LOGIN_ENV, missing_auth_keys
+from dashboard.server.launcher import LOGIN_ENV, WITHOUT_LOGIN_ENV, missing_auth_keys
 from dashboard.settings import Role, settings
 
 ROLES: tuple[Role, ...] = get_args(Role)  # fewest rights first

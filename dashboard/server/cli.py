@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from dashboard.paths import DEMO_DIR
+
+if TYPE_CHECKING:
+    from dashboard.settings import Settings
 
 
 class _DutchHelpFormatter(argparse.HelpFormatter):
@@ -52,17 +56,17 @@ def _existing_dir(text: str) -> Path:
     return path
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from dashboard.settings import settings
-
-    parser = _Parser(
-        prog="iko-dashboard",
-        description="Analytisch dashboard van Centrum IKO.",
-    )
-    commands = parser.add_subparsers(
-        title="opdrachten", metavar="OPDRACHT", dest="command", required=True
+def _data_home_argument(parser: argparse.ArgumentParser, default: Path) -> None:
+    parser.add_argument(
+        "--data-home",
+        type=Path,
+        default=default,
+        metavar="MAP",
+        help="map met de gepubliceerde versies (standaard %(default)s, of IKO_DATA_HOME)",
     )
 
+
+def _add_run(commands: Any, settings: Settings) -> None:
     run = commands.add_parser(
         "run",
         help="start het dashboard",
@@ -72,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--port",
         type=int,
         metavar="POORT",
-        default=settings().port,
+        default=settings.port,
         help="poort van het dashboard (standaard %(default)s, of IKO_PORT)",
     )
     run.add_argument(
@@ -96,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="map met de export (standaard IKO_DATA_DIR, anders de demogegevens)",
     )
 
+
+def _add_demo(commands: Any, settings: Settings) -> None:
     demo = commands.add_parser(
         "demo",
         help="maak de demogegevens opnieuw",
@@ -125,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="map waarin de demo-export komt (standaard data/demo)",
     )
 
+
+def _add_figures(commands: Any, settings: Settings) -> None:
     figures = commands.add_parser(
         "figures",
         help="druk de cijfers van een jaar af als CSV",
@@ -132,6 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     figures.add_argument("--year", type=_year, required=True, metavar="JJJJ", help="het jaar")
 
+
+def _add_import(commands: Any, settings: Settings) -> None:
     imp = commands.add_parser(
         "import",
         help="importeer een echte export",
@@ -140,13 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
         "de gepubliceerde gegevens zoals ze waren.",
     )
     imp.add_argument("paths", nargs="+", type=Path, metavar="BESTAND_OF_MAP", help="de export")
-    imp.add_argument(
-        "--data-home",
-        type=Path,
-        default=settings().data_home,
-        metavar="MAP",
-        help="map met de gepubliceerde versies (standaard %(default)s, of IKO_DATA_HOME)",
-    )
+    _data_home_argument(imp, settings.data_home)
+
+
+def _add_import_published(commands: Any, settings: Settings) -> None:
     pub = commands.add_parser(
         "import-published",
         help="importeer gepubliceerde jaarcijfers",
@@ -161,13 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="sla rijen met een onbekende maat over (en noem ze) in plaats van het hele "
         "bestand te weigeren",
     )
-    pub.add_argument(
-        "--data-home",
-        type=Path,
-        default=settings().data_home,
-        metavar="MAP",
-        help="map met de gepubliceerde versies (standaard %(default)s, of IKO_DATA_HOME)",
-    )
+    _data_home_argument(pub, settings.data_home)
+
+
+def _add_deck(commands: Any, settings: Settings) -> None:
     deck = commands.add_parser(
         "deck",
         help="maak de dia's van de IKO-lezing (PowerPoint of PDF)",
@@ -186,7 +190,122 @@ def build_parser() -> argparse.ArgumentParser:
         "--images", type=Path, default=None, metavar="MAP",
         help="schrijf ook elke dia als PNG in deze map (iko-lezing-JJJJ-landen.png)",
     )  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from dashboard.settings import settings
+
+    parser = _Parser(
+        prog="iko-dashboard",
+        description="Analytisch dashboard van Centrum IKO.",
+    )
+    commands = parser.add_subparsers(
+        title="opdrachten", metavar="OPDRACHT", dest="command", required=True
+    )
+    for add in (_add_run, _add_demo, _add_figures, _add_import, _add_import_published, _add_deck):
+        add(commands, settings())
     return parser
+
+
+def _progress(message: str, fraction: float) -> None:
+    print(f"[{fraction:4.0%}] {message}", file=sys.stderr, flush=True)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from dashboard.server import launcher
+    from dashboard.settings import settings
+
+    address = args.address or launcher.configured_address()
+    secrets_file = settings().secrets_file.resolve()
+    refused = launcher.refusal(address, secrets_file, without_login=args.zonder_login)
+    if refused:
+        print(refused, file=sys.stderr, end="")
+        return 3
+    # replaces this process with the server: it does not return
+    launcher.launch(
+        args.port,
+        args.data_dir,
+        address=address,
+        secrets_file=secrets_file,
+        without_login=args.zonder_login,
+    )
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from dashboard.demo.export import write_demo
+    from dashboard.format import date_nl, number
+
+    try:
+        rows = write_demo(args.out, args.until, since=args.since)
+    except ValueError as exc:
+        print(f"iko-dashboard demo: fout: {exc}", file=sys.stderr)
+        return 2
+    print(f"Demogegevens tot en met {date_nl(args.until)} geschreven naar {args.out}:")
+    width = max(map(len, rows))
+    for table, count in rows.items():
+        print(f"  {table:<{width}}  {number(count):>9} {'rij' if count == 1 else 'rijen'}")
+    return 0
+
+
+def _figures(args: argparse.Namespace) -> int:
+    # figures.py grows with the report pages; the other commands must not depend on it.
+    from dashboard.reports.figures import figures_csv
+
+    try:
+        sys.stdout.write(figures_csv(args.year))
+    except ValueError as exc:  # a year without data: said, not a traceback
+        print(f"iko-dashboard figures: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from dashboard.importer import import_files
+
+    result = import_files(args.paths, args.data_home, progress=_progress)
+    print(result.report_nl())
+    return 2 if result.outcome == "rejected" else 0
+
+
+def _import_published(args: argparse.Namespace) -> int:
+    from dashboard.importer.published import import_published
+
+    published = import_published(args.path, args.data_home, skip_unknown=args.skip_unknown)
+    print(published.report_nl())
+    return 2 if published.outcome == "rejected" else 0
+
+
+def _deck(args: argparse.Namespace) -> int:
+    from dashboard.db import open_database
+    from dashboard.presentation import lecture, render
+    from dashboard.publication import Publication
+    from dashboard.settings import settings
+
+    db = open_database()
+    years = db.run("available_years")["year"].to_list()
+    if args.year not in years:
+        print(
+            f"Geen gegevens voor {args.year}: kies uit {', '.join(map(str, years))}.",
+            file=sys.stderr,
+        )
+        return 2
+    rules = Publication(threshold=settings().publication_threshold)
+    made = lecture.deck(db.run, args.year, rules)
+    out = args.out or Path(f"{made.stem}.{args.format}")
+    render.write(made, out, args.format, images_dir=args.images, progress=_progress)
+    print(f"{len(made.slides)} dia's geschreven naar {out}")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "run": _run,
+    "demo": _demo,
+    "figures": _figures,
+    "import": _import,
+    "import-published": _import_published,
+    "deck": _deck,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -198,89 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"iko-dashboard: {error}", file=sys.stderr)
         return 2
     args = build_parser().parse_args(argv)
-
-    if args.command == "run":
-        from dashboard import launcher
-
-        address = args.address or launcher.configured_address()
-        secrets_file = settings().secrets_file.resolve()
-        refused = launcher.refusal(address, secrets_file, without_login=args.zonder_login)
-        if refused:
-            print(refused, file=sys.stderr, end="")
-            return 3
-        launcher.launch(
-            args.port,
-            args.data_dir,
-            address=address,
-            secrets_file=secrets_file,
-            without_login=args.zonder_login,
-        )
-
-    if args.command == "demo":
-        from dashboard.demo.generator import write_demo
-        from dashboard.format import date_nl, number
-
-        try:
-            rows = write_demo(args.out, args.until, since=args.since)
-        except ValueError as exc:
-            print(f"iko-dashboard demo: fout: {exc}", file=sys.stderr)
-            return 2
-        print(f"Demogegevens tot en met {date_nl(args.until)} geschreven naar {args.out}:")
-        width = max(map(len, rows))
-        for table, count in rows.items():
-            print(f"  {table:<{width}}  {number(count):>9} {'rij' if count == 1 else 'rijen'}")
-        return 0
-
-    if args.command == "figures":
-        # figures.py grows with the report pages; the other commands must not depend on it.
-        from dashboard.reports.figures import figures_csv
-
-        sys.stdout.write(figures_csv(args.year))
-        return 0
-
-    if args.command == "import":
-        from dashboard.importer import import_files
-
-        def progress(message: str, fraction: float) -> None:
-            print(f"[{fraction:4.0%}] {message}", file=sys.stderr, flush=True)
-
-        result = import_files(args.paths, args.data_home, progress=progress)
-        print(result.report_nl())
-        return 2 if result.outcome == "rejected" else 0
-
-    if args.command == "import-published":
-        from dashboard.importer.published import import_published
-
-        published = import_published(args.path, args.data_home, skip_unknown=args.skip_unknown)
-        print(published.report_nl())
-        return 2 if published.outcome == "rejected" else 0
-
-    if args.command == "deck":
-        from dashboard.db import open_database
-        from dashboard.presentation import lecture, render
-        from dashboard.publication import Publication
-        from dashboard.settings import settings
-
-        db = open_database()
-        years = db.run("available_years")["year"].to_list()
-        if args.year not in years:
-            print(
-                f"Geen gegevens voor {args.year}: kies uit {', '.join(map(str, years))}.",
-                file=sys.stderr,
-            )
-            return 2
-        rules = Publication(threshold=settings().publication_threshold)
-        made = lecture.deck(db.run, args.year, rules)
-        out = args.out or Path(f"{made.stem}.{args.format}")
-
-        def report(message: str, fraction: float) -> None:
-            print(f"[{fraction:4.0%}] {message}", file=sys.stderr, flush=True)
-
-        render.write(made, out, args.format, images_dir=args.images, progress=report)
-        print(f"{len(made.slides)} dia's geschreven naar {out}")
-        return 0
-
-    raise AssertionError(args.command)
+    return COMMANDS[args.command](args)
 
 
 if __name__ == "__main__":

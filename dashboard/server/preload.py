@@ -8,7 +8,7 @@ the new server spends about as long loading Streamlit's scripts before it asks f
 it (`wait`) instead of doing it again beside it: two threads importing the same modules at
 once could see each other's half-imported modules.
 
-Only `dashboard.serve` starts it; anywhere else (AppTest, `streamlit run` by hand) `wait`
+Only `dashboard.server.serve` starts it; anywhere else (AppTest, `streamlit run` by hand) `wait`
 returns at once and the first run does the work itself, as before.
 """
 
@@ -16,33 +16,24 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
+import pkgutil
 import socket
 import threading
 import time
 
-# Everything the pages import, heaviest first (pandas alone is a second).
-MODULES = (
+# The heavy libraries the pages import, heaviest first (pandas alone is a second); the
+# dashboard's own modules follow (`modules`).
+LIBRARIES = (
     "pandas",
     "polars",
     "pyarrow",
     "duckdb",
     "plotly.graph_objects",
-    "dashboard.chrome",
-    "dashboard.data",
-    "dashboard.widgets",
-    "dashboard.reports.annual",
-    "dashboard.reports.caseload",
-    "dashboard.reports.countries",
-    "dashboard.reports.mediation",
-    "dashboard.reports.trends",
-    "dashboard.reports.vacation",
-    "dashboard.charts.annual",
-    "dashboard.charts.caseload",
-    "dashboard.charts.countries",
-    "dashboard.charts.mediation",
-    "dashboard.charts.trends",
-    "dashboard.charts.vacation",
 )
+# Not imported by the walk: the app script and the page scripts run as scripts (importing them
+# would draw a page); the server side is loaded already; the demo is a command-line tool.
+NOT_PRELOADED = ("dashboard.app", "dashboard.page_scripts", "dashboard.server", "dashboard.demo")
 # How long the thread waits for the server to listen before it gives up (it then does nothing;
 # the first run does the work).
 LISTEN_SECONDS = 60.0
@@ -88,16 +79,44 @@ def _run(port: int, host: str) -> None:
         _done.set()
 
 
+def _preloaded(name: str) -> bool:
+    return not any(name == no or name.startswith(f"{no}.") for no in NOT_PRELOADED)
+
+
+def dashboard_modules() -> list[str]:
+    """Every module of the dashboard package a page may import, found by walking the folders:
+    a module moved into a new subpackage is still preloaded. Only lists them; nothing is
+    imported on the way (an excluded package's `__init__` neither)."""
+    import dashboard
+
+    found = []
+
+    def walk(path: list[str], prefix: str) -> None:
+        for info in pkgutil.iter_modules(path, prefix):
+            if not _preloaded(info.name):
+                continue
+            found.append(info.name)
+            if info.ispkg:
+                name = info.name.rpartition(".")[2]
+                walk([os.path.join(folder, name) for folder in path], f"{info.name}.")
+
+    walk(list(dashboard.__path__), "dashboard.")
+    return sorted(found)
+
+
+def modules() -> list[str]:
+    """Everything `warm` imports, in that order."""
+    return [*LIBRARIES, *dashboard_modules()]
+
+
 def warm() -> None:
     """Import the pages' modules, make the chart template and every trace type drawn, and open
     the database of the data version shown now (building its marts if it has none yet)."""
-    for name in MODULES:
+    for name in modules():
         importlib.import_module(name)
-    import plotly.graph_objects as go
-
     from dashboard import data
     from dashboard.charts import template
 
     template.use_iko_template()
-    go.Figure([{"type": kind} for kind in template.DRAWN_TRACES])
+    template.load_trace_types()
     data.database()

@@ -1,0 +1,1 @@
+"""Starting and serving the dashboard: the command line, the launcher, the server, login."""
