@@ -125,6 +125,28 @@ def nothing_selected(what: str = "zaken") -> None:
     st.info(f"Geen {what} in deze selectie.", icon=":material/filter_alt_off:")
 
 
+def captioned_chart(
+    builder: Callable[..., go.Figure],
+    *args: Any,
+    title: str,
+    period: ChartPeriod,
+    caption: str,
+    counts_protected: bool = False,
+    config: Mapping[str, Any] | None = None,
+    **kwargs: Any,
+) -> None:
+    """The chart `builder(*args, **kwargs)` with its slide button (see `show_chart`) and,
+    under it, the caption that says what it counts: the block most charts on a page are."""
+    show_chart(
+        figure(builder, *args, **kwargs),
+        title=title,
+        period=period,
+        counts_protected=counts_protected,
+        config=config,
+    )
+    st.caption(caption)
+
+
 HIGHLIGHT_CSS = "background-color: #FCE9C8; font-weight: bold"
 
 

@@ -28,7 +28,8 @@ from dashboard.charts import countries as countries_charts
 from dashboard.charts import labels
 from dashboard.db import Database, open_database
 from dashboard.paths import DATA_ROOT, REFERENCE_DIR, REPO_ROOT
-from dashboard.reports import countries
+from dashboard.publication import Publication
+from dashboard.reports import countries, country_followup, country_map, country_table
 from dashboard.reports.countries import Period
 
 APP = REPO_ROOT / "dashboard" / "app.py"
@@ -158,7 +159,7 @@ def test_demo_has_no_hkov_disagreements(demo):
 
 
 def test_demo_links_about_one_in_twelve_outgoing_abductions_to_a_prevention_case(demo):
-    summary = countries.prevention_followup(demo.run, Period(year_from=2024, year_to=2026))
+    summary = country_followup.prevention_followup(demo.run, Period(year_from=2024, year_to=2026))
     assert summary.outgoing_with_prevention_cases > 0
     assert 3 < summary.outgoing_with_prevention_pct < 12
     assert summary.later_abduction_families == summary.same_country_families
@@ -335,19 +336,129 @@ def test_given_one_disagreement_expect_it_reported(small):
 
 
 def test_given_a_family_expect_prevention_followed_to_abduction(small):
-    s2024 = countries.prevention_followup(small.run, Period.ending(2024))
+    s2024 = country_followup.prevention_followup(small.run, Period.ending(2024))
     assert (s2024.prevention_families, s2024.later_abduction_families) == (3, 1)
     assert s2024.same_country_families == 1
     days = (dt.date(2025, 2, 1) - dt.date(2024, 3, 1)).days
     assert s2024.median_months_to_abduction == pytest.approx(days / 30.4375)
-    by_country = countries.prevention_followup_by_country(small.run, Period.ending(2024))
+    by_country = country_followup.prevention_followup_by_country(small.run, Period.ending(2024))
     assert by_country.select("country_iso2", "families").rows() == [("MA", 1)]
-    s2025 = countries.prevention_followup(small.run, Y2025)
+    s2025 = country_followup.prevention_followup(small.run, Y2025)
     # the third party's case is not a parents' prevention case
     assert (s2025.prevention_families, s2025.later_abduction_families) == (5, 0)
     assert (s2025.outgoing_cases, s2025.outgoing_with_prevention_cases) == (4, 1)
     assert s2025.outgoing_with_prevention_pct == pytest.approx(25.0)
-    assert "Van de 5 gezinnen" in countries.followup_sentence(s2025, Y2025)
+    assert "Van de 5 gezinnen" in country_followup.followup_sentence(s2025, Y2025)
+
+
+# -- what the page shows of the rows, for the staff and published -----------------------------
+
+PUBLISHED = Publication(threshold=5, min_denominator=10)
+
+
+def test_given_cases_expect_the_leaders_and_counts_as_published(small):
+    got = countries.threat_vs_abduction_by_country(small.run, Y2025)
+    assert countries.has_comparison(got)
+    assert not countries.has_comparison(got.clear())
+    assert countries.leaders(got) == [
+        countries.Metric("Meest gevreesd (dreiging)", "Marokko", "3 zaken"),
+        countries.Metric("Meest uitgaande ontvoering", "Polen", "2 zaken"),
+        countries.Metric("Meest inkomende ontvoering", "België", "1 zaken"),
+    ]
+    assert [m.delta for m in countries.leaders(got, PUBLISHED)] == ["<5 zaken"] * 3
+    assert countries.leaders(got.filter(country_iso2="BE"))[0] == countries.Metric(
+        "Meest gevreesd (dreiging)", "–"
+    )
+
+
+def test_given_cases_expect_the_new_countries_as_shown(small):
+    new = countries.new_countries_shown(small.run, Y2025, compare=True)
+    assert new.rows["cases"].to_list() == [1, 1, 1, 1]
+    assert not new.reaches_back  # the data begin in 2024, the year before
+    assert new.note.endswith("nieuw betekent hier de eerste keer in de gegevens.")
+    published = countries.new_countries_shown(small.run, Y2025, True, PUBLISHED)
+    assert published.rows["cases"].to_list() == ["<5"] * 4
+    assert countries.table_count_text(None)(1234) == "1.234"
+    assert countries.table_count_text(PUBLISHED) is None  # the column is text already
+    unknown = countries.new_countries_shown(small.run, Period.ending(2024), compare=False)
+    assert unknown.rows.is_empty()
+    assert unknown.note == "Of een land nieuw is, is niet te zeggen: over 2023 zijn geen gegevens."
+
+
+def test_given_cases_expect_top_changes_scatter_and_map_notes(small):
+    got = countries.threat_vs_abduction_by_country(small.run, Y2025)
+    assert countries.top_changes_text(got, 1, Y2025.previous) == (
+        "Tegenover 2024:  \n**Dreiging** — nieuw in de top 1: geen; uit de top 1: geen.  \n"
+        "**Uitgaande ontvoering** — nieuw in de top 1: geen; uit de top 1: geen."
+    )
+    assert countries.scatter_rows(got).height == got.height
+    # every threat and outgoing count of the small export is under five, or none
+    assert countries.scatter_rows(got, PUBLISHED).select("country_iso2").rows() == [("BE",)]
+    assert "Publicatiemodus: landen met <5 zaken" in countries.scatter_note(10, PUBLISHED)
+    assert "Publicatiemodus" not in countries.scatter_note(10)
+    note = country_map.map_note(got, "incoming_cases", {"MAR"}, Y2025)
+    assert note.endswith("Te klein voor deze kaart of zonder vorm erop: België (1).")
+    assert "België (<5)" in country_map.map_note(got, "incoming_cases", {"MAR"}, Y2025, PUBLISHED)
+    outlines = country_map.map_outline_iso3()
+    assert "Te klein" not in country_map.map_note(got, "outgoing_cases", outlines, Y2025)
+
+
+def test_given_one_disagreement_expect_the_check_to_show_it_but_not_in_publication(small):
+    check = countries.hkov_check(small.run, Y2025)
+    assert check.rows.height == 1
+    assert check.text.startswith("Controle HKOV-vlag: bij 1 zaken wijkt de vlag")
+    agrees = countries.hkov_check(small.run, Period.ending(2024))
+    assert agrees.rows.is_empty() and agrees.text.endswith("2024: geen verschillen.")
+    withheld = countries.hkov_check(small.run, Y2025, PUBLISHED)
+    assert withheld.rows is None and withheld.text.startswith("Publicatiemodus")
+
+
+def test_given_a_family_expect_the_followup_figures_as_published(small):
+    s2024 = country_followup.prevention_followup(small.run, Period.ending(2024))
+    assert country_followup.followup_metrics(s2024) == [
+        countries.Metric("Gezinnen met een preventiezaak", "3"),
+        countries.Metric("Daarna een ontvoeringszaak", "1", "33,3 %"),
+        countries.Metric("Mediaan tot de ontvoeringszaak", "11,1 mnd"),
+    ]
+    assert country_followup.followup_metrics(s2024, PUBLISHED) == [
+        countries.Metric("Gezinnen met een preventiezaak", "<5"),
+        countries.Metric("Daarna een ontvoeringszaak", "<5"),
+        countries.Metric("Mediaan tot de ontvoeringszaak", "–"),
+    ]
+    # one family per country: nothing to publish per country
+    period = Period.ending(2024)
+    assert country_followup.prevention_followup_by_country(small.run, period).height == 1
+    assert country_followup.prevention_followup_by_country(small.run, period, PUBLISHED).is_empty()
+    assert "(tot en met 31 december 2025)" in country_followup.followup_note(
+        period, dt.date(2025, 12, 31)
+    )
+
+
+def test_given_cases_expect_the_country_table_for_staff_and_publication(small):
+    got = countries.threat_vs_abduction_by_country(small.run, Y2025)
+    table = country_table.country_table(got, Y2025, compare=True)
+    assert list(table.cases) == [
+        "country_nl", "hkov_nl", "threat_cases", "outgoing_cases", "incoming_cases",
+        "previous_threat_rank", "previous_outgoing_rank",
+    ]  # fmt: skip
+    assert table.cases["threat_cases"].text(3) == "3 (1)"
+    assert table.cases["previous_threat_rank"].text(2) == "plaats 2"
+    assert table.cases["previous_threat_rank"].text(None) == "–"
+    assert table.children["threat_children"].text(1234) == "1.234"
+    assert table.all_columns.columns[:4] == ["landcode", "Land", "HKOV", "Dreiging: zaken"]
+    assert "Dreiging: plaats 2024" in table.all_columns.columns
+    assert table.rows.height == 5
+    published = country_table.country_table(got, Y2025, True, PUBLISHED)
+    assert list(published.cases)[-2:] == ["threat_place", "outgoing_place"]
+    assert all(c.text is None for c in published.cases.values())
+    assert published.children["threat_children"].text is None
+    assert published.rows["threat_cases"].dtype == pl.String
+    assert "Dreiging: plaats 2024" not in published.all_columns.columns
+    first_year = country_table.country_table(got, Y2025, compare=False)
+    assert "previous_threat_rank" not in first_year.cases
+    note = country_table.table_note(got, Y2025, compare=True)
+    assert "; bij 2024 de plaats toen" in note and "per 31 december 2025" in note
+    assert "de plaats toen" not in country_table.table_note(got, Y2025, compare=False)
 
 
 # -- pure helpers ---------------------------------------------------------------------------
@@ -362,7 +473,7 @@ def test_period():
 
 
 def test_map_outlines_and_countries_without_a_shape():
-    outlines = countries.map_outline_iso3()
+    outlines = country_map.map_outline_iso3()
     assert len(outlines) > 150 and {"NLD", "MAR", "POL"} <= outlines
     df = pl.DataFrame(
         {
@@ -371,7 +482,7 @@ def test_map_outlines_and_countries_without_a_shape():
             "outgoing_cases": [3, 2, 1, 0],
         }
     )
-    missing = countries.not_on_map(df, "outgoing_cases", outlines)
+    missing = country_map.not_on_map(df, "outgoing_cases", outlines)
     assert missing["country_nl"].to_list() == ["Curaçao", "Kosovo"]
     fig = countries_charts.country_map_figure(df, "outgoing_cases", "zaken", outlines)
     assert list(fig.data[1].locations) == ["POL"]
@@ -582,7 +693,9 @@ def test_map_draws_country_shapes_with_no_outside_network(server, browser):
 
 def test_2025_curacao_is_named_under_the_incoming_map(by_country_2025):
     # Curaçao is third for incoming abductions in 2025 but too small for the 1:110m map
-    missing = countries.not_on_map(by_country_2025, "incoming_cases", countries.map_outline_iso3())
+    missing = country_map.not_on_map(
+        by_country_2025, "incoming_cases", country_map.map_outline_iso3()
+    )
     assert "Curaçao" in missing["country_nl"].to_list()
     assert ranks(by_country_2025, "incoming")["CW"] == 3
 

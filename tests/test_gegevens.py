@@ -14,10 +14,13 @@ from import_corpus import published_checksums, small_export, write_export
 from streamlit.testing.v1 import AppTest
 
 from dashboard import pages
+from dashboard.db import open_database
 from dashboard.importer import import_files, import_log, log
+from dashboard.importer.log import LastImport
 from dashboard.importer.publish import append_log, current_manifest, read_log
 from dashboard.importer.upload import import_uploads, safe_name
 from dashboard.paths import REPO_ROOT
+from dashboard.reports import data_status
 from dashboard.server import launcher
 
 APP = REPO_ROOT / "dashboard" / "app.py"
@@ -210,6 +213,75 @@ def test_import_log_table_shows_dutch_time(tmp_path: Path) -> None:
         append_log(home, {"who": "x", "when": when.isoformat(), "outcome": "rejected"})
     shown = log.recent_imports(home).get_column("when_nl").to_list()
     assert shown == ["01-07-2026 10:15", "23-11-2026 09:15"]
+
+
+# -- what the page says of the data ----------------------------------------------------------
+
+
+def test_export_tables_and_the_template_come_from_the_demo_data() -> None:
+    run = open_database().run
+    tables = data_status.export_tables(run)
+    assert {"table_nl", "table_name", "row_count", "first_date", "last_date"} <= set(tables.columns)
+    assert tables["row_count"].min() > 0
+    template = data_status.annual_figures_template(run)
+    assert template.columns == ["year", "measure", "value", "section", "note", "source"]
+    assert template["year"].null_count() == template.height > 0
+    # nothing imported into the tests' empty data home
+    assert data_status.imported_years(run).is_empty()
+
+
+def test_export_facts_name_demo_data_and_where_they_were_extrapolated() -> None:
+    meta = {
+        "source": "demo",
+        "data_until": dt.date(2026, 11, 22),
+        "export_date": dt.date(2026, 11, 23),
+        "is_demo": True,
+        "extrapolated_from": dt.date(2026, 1, 1),
+    }
+    assert data_status.facts_markdown(data_status.export_facts(meta)) == (
+        "- **Bron:** demo\n"
+        "- **Gegevens tot en met:** 22 november 2026\n"
+        "- **Export gemaakt op:** 23 november 2026\n"
+        "- **Soort gegevens:** demonstratiegegevens\n"
+        "- **Doorgetrokken vanaf:** 1 januari 2026"
+    )
+    real = data_status.export_facts({**meta, "is_demo": False, "extrapolated_from": None})
+    assert real["Soort gegevens"] == "echte export"
+    assert "Doorgetrokken vanaf" not in real
+
+
+def test_import_facts_in_dutch_time_with_the_version_and_rows() -> None:
+    last = LastImport(
+        who="Beheerder",
+        when=WINTER,
+        kind="export",
+        outcome="published",
+        version="v7",
+        rows_by_table={"cases": 1234, "contacts": 56},
+        errors=0,
+        warnings=2,
+    )
+    assert data_status.import_facts(last) == {
+        "Wie": "Beheerder",
+        "Wanneer": "23-11-2026 09:15",
+        "Soort": "export",
+        "Uitkomst": "gepubliceerd (versie v7)",
+        "Fouten": "0",
+        "Waarschuwingen": "2",
+    }
+    assert data_status.rows_by_table_text(last) == "cases 1.234, contacts 56"
+    rejected = LastImport(who="x", when=WINTER, kind="export", outcome="rejected", version=None)
+    assert data_status.import_facts(rejected)["Uitkomst"] == "afgewezen"
+    assert data_status.rows_by_table_text(rejected) is None
+
+
+def test_import_log_caption_counts_the_imports() -> None:
+    assert data_status.import_log_caption(pl.DataFrame({"who": ["x"]})) == (
+        "De enige import tot nu toe."
+    )
+    assert data_status.import_log_caption(pl.DataFrame({"who": ["x"] * 1200})) == (
+        "De laatste 1.200 imports, de nieuwste bovenaan."
+    )
 
 
 @pytest.mark.browser

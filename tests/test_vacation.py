@@ -17,8 +17,9 @@ from streamlit.testing.v1 import AppTest
 from dashboard import chrome
 from dashboard.charts import vacation as vacation_charts
 from dashboard.db import Database, open_database
+from dashboard.format import number
 from dashboard.paths import DATA_ROOT, DEMO_DIR, REPO_ROOT
-from dashboard.reports import vacation
+from dashboard.reports import vacation, vacation_outlook
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 PAGE = "page_scripts/vakantiepieken.py"
@@ -412,6 +413,77 @@ def test_the_page_header_says_the_data_are_old_and_a_fresh_day_says_nothing():
     assert any(w.value.startswith("De gegevens zijn 9 dagen oud") for w in stale.warning)
     fresh = open_vakantiepieken(vandaag=OUTLOOK_DAY.isoformat())
     assert not any("dagen oud" in w.value for w in fresh.warning)
+
+
+# -- what the page reads and says ------------------------------------------------------------
+
+
+def test_peaks_name_their_week_and_a_window_still_running(demo):
+    peaks_2025 = vacation.line1_peaks(demo.run, 2025)
+    summer = peaks_2025.filter(pl.col("holiday_key") == "zomervakantie").row(0, named=True)
+    assert summer["peak_week"] == vacation.week_label(
+        summer["peak_week_start"], summer["peak_iso_week"]
+    )
+    assert summer["holiday_label"] == "Zomervakantie"
+    note = vacation.peaks_note(peaks_2025, 2025)
+    assert f"gemiddeld {number(summer['baseline_cases'], 1)} zaken per week in 2025" in note
+    assert "Nog niet afgelopen" not in note
+    # the demo data end on 22 November 2026: the Christmas window has not closed
+    peaks_2026 = vacation.line1_peaks(demo.run, 2026)
+    running = peaks_2026.filter(~pl.col("window_complete"))
+    assert running["holiday_label"].to_list() == [
+        f"{name} (loopt nog)" for name in running["holiday_nl"]
+    ]
+    assert "Nog niet afgelopen: kerstvakantie (de piek kan nog komen)." in vacation.peaks_note(
+        peaks_2026, 2026
+    )
+
+
+def test_aligned_years_and_the_iso_years_of_the_weeks(demo):
+    aligned = vacation.holiday_aligned(demo.run)
+    years = vacation.aligned_years(aligned)
+    assert years == sorted(years) and set(years) <= {"2024", "2025", "2026"}
+    assert f"({', '.join(years)})" in vacation.aligned_note(years)
+    assert vacation.iso_years(vacation.line1_by_iso_week(demo.run)) == (2024, 2026)
+
+
+def test_outlook_nine_days_after_the_data_says_the_gap_and_the_pace(demo):
+    coming = vacation_outlook.line1_outlook(
+        demo.run, dt.date(2026, 12, 1), dt.date(2026, 11, 22), 40
+    )
+    assert coming.last_known == dt.date(2026, 11, 22)
+    assert coming.first_week == dt.date(2026, 11, 23)
+    assert coming.past_weeks == {"wk 48 (23 nov)"}
+    assert vacation_outlook.made_on_text(coming) == (
+        "Verwachting gemaakt op **1 december 2026** met gegevens tot en met "
+        "**22 november 2026**, voor de weken vanaf maandag 23 november 2026."
+    )
+    assert "week 48 (23–27 november)" in vacation_outlook.gap_warning(coming)
+    assert vacation_outlook.outlook_chart_note(coming).endswith(
+        "Licht en gearceerd: voorbij, nog niet in de gegevens."
+    )
+    assert "Gemarkeerd: wk 48 (23 nov), al voorbij" in vacation_outlook.expected_weeks_note(coming)
+    assert vacation_outlook.roster_note(coming) == (
+        "Verwachting gemaakt op 1 december 2026; studentdagen bij 40 zaken per student per dag."
+    )
+    assert "÷ 40 zaken per student per dag" in vacation_outlook.method_text(coming)
+    assert coming.accuracy is not None
+    assert vacation.accuracy_text(coming.accuracy) in vacation_outlook.accuracy_paragraph(
+        coming.accuracy
+    )
+    # student days follow the pace
+    assert coming.weeks["student_days"][1] == pytest.approx(coming.weeks["expected_cases"][1] / 40)
+
+
+def test_outlook_the_day_after_the_data_has_no_gap(demo):
+    coming = vacation_outlook.line1_outlook(demo.run, OUTLOOK_DAY, dt.date(2026, 11, 22), 25)
+    assert coming.gap.is_empty() and not coming.past_weeks
+    assert vacation_outlook.gap_warning(coming) is None
+    assert "gearceerd" not in vacation_outlook.outlook_chart_note(coming)
+    assert "Gemarkeerd" not in vacation_outlook.expected_weeks_note(coming)
+    # an outlook made before the data end knows no more than the day before it
+    early = vacation_outlook.line1_outlook(demo.run, OUTLOOK_DAY, dt.date(2026, 12, 31), 25)
+    assert early.last_known == OUTLOOK_DAY - dt.timedelta(days=1)
 
 
 # -- the page -------------------------------------------------------------------------------

@@ -4,10 +4,10 @@ import streamlit as st
 
 from dashboard import data, downloads, pages, widgets
 from dashboard.format import date_nl, number
-from dashboard.importer import published
-from dashboard.importer.log import last_import, recent_imports, when_nl
+from dashboard.importer.log import last_import, recent_imports
 from dashboard.importer.report import report_lines
 from dashboard.importer.upload import UPLOAD_TYPES, import_published_upload, import_uploads
+from dashboard.reports import data_status
 from dashboard.server import auth
 from dashboard.settings import settings
 
@@ -15,7 +15,7 @@ meta = data.export_meta()
 
 st.header("Tabellen in de export")
 widgets.show_table(
-    data.report("data_status"),
+    data_status.export_tables(data.report),
     {
         "table_nl": widgets.Column("Tabel"),
         "table_name": widgets.Column("Naam in de export"),
@@ -27,15 +27,7 @@ widgets.show_table(
 )
 
 st.header("Over deze export")
-facts = {
-    "Bron": meta["source"],
-    "Gegevens tot en met": date_nl(meta["data_until"]),
-    "Export gemaakt op": date_nl(meta["export_date"]),
-    "Soort gegevens": "demonstratiegegevens" if meta["is_demo"] else "echte export",
-}
-if meta["extrapolated_from"] is not None:
-    facts["Doorgetrokken vanaf"] = date_nl(meta["extrapolated_from"])
-st.markdown("\n".join(f"- **{label}:** {value}" for label, value in facts.items()))
+st.markdown(data_status.facts_markdown(data_status.export_facts(meta)))
 
 data_home = settings().data_home
 may_import = auth.may_import()
@@ -112,7 +104,7 @@ if may_import:
     )
     st.download_button(
         "Sjabloon (CSV, alle maten)",
-        downloads.csv_bytes(published.template(data.report("published_measures"))),
+        downloads.csv_bytes(data_status.annual_figures_template(data.report)),
         file_name="sjabloon-jaarcijfers.csv",
         mime="text/csv",
     )
@@ -159,7 +151,7 @@ else:
         "Cijfers uit eerdere jaarverslagen, geïmporteerd voor jaren zonder export. Ze staan op "
         "Meerjarige trends, gearceerd als gepubliceerd."
     )
-imported_years = data.report("published_imported_years")
+imported_years = data_status.imported_years(data.report)
 if imported_years.is_empty():
     st.caption("Nog geen jaarcijfers geïmporteerd.")
 else:
@@ -185,20 +177,10 @@ if may_import:
     if last is None:
         st.info("Er is nog niets geïmporteerd; het dashboard toont de demonstratiegegevens.")
     else:
-        facts = {
-            "Wie": last.who,
-            "Wanneer": when_nl(last.when),
-            "Soort": last.kind_nl,
-            "Uitkomst": last.outcome_nl + (f" (versie {last.version})" if last.version else ""),
-            "Fouten": number(last.errors),
-            "Waarschuwingen": number(last.warnings),
-        }
-        st.markdown("\n".join(f"- **{label}:** {value}" for label, value in facts.items()))
-        if last.rows_by_table:
-            st.markdown(
-                "**Rijen per tabel:** "
-                + ", ".join(f"{table} {number(rows)}" for table, rows in last.rows_by_table.items())
-            )
+        st.markdown(data_status.facts_markdown(data_status.import_facts(last)))
+        rows_by_table = data_status.rows_by_table_text(last)
+        if rows_by_table is not None:
+            st.markdown(f"**Rijen per tabel:** {rows_by_table}")
         if last.error_lines:
             st.markdown("**Fouten**")
             st.code("\n".join(last.error_lines), language=None)
@@ -211,11 +193,7 @@ if may_import:
     if log.is_empty():
         st.caption("Nog geen imports.")
     else:
-        st.caption(
-            "De enige import tot nu toe."
-            if log.height == 1
-            else f"De laatste {number(log.height)} imports, de nieuwste bovenaan."
-        )
+        st.caption(data_status.import_log_caption(log))
         widgets.show_table(
             log,
             {

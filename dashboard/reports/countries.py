@@ -9,36 +9,59 @@ The data side: typed report functions and what is said of their rows; no Plotly,
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
 import polars as pl
 from pydantic import BaseModel, model_validator
 
 from dashboard import downloads
-from dashboard.format import number, percent
-from dashboard.paths import REPO_ROOT
+from dashboard.format import number
 from dashboard.publication import Publication, grid_equations, grid_values
 
 Runner = Callable[..., pl.DataFrame]
 ListName = Literal["threat", "outgoing", "incoming"]
 
-# Served by Streamlit at /app/static/ (server.enableStaticServing); plotly.js asks for
-# <topojsonURL>world_110m.json (scope "world", resolution 110).
-STATIC_DIR = REPO_ROOT / "dashboard" / "static"
-TOPOJSON_FILE = STATIC_DIR / "topojson" / "world_110m.json"
-TOPOJSON_URL = "/app/static/topojson/"
-MAP_CONFIG = {"topojsonURL": TOPOJSON_URL}
-
 COUNTING_NOTE = "Alleen zaken waarin een ouder contact opnam."
+RANKINGS_NOTE = (
+    f"{COUNTING_NOTE} Links de landen waarheen een ouder een ontvoering vanuit Nederland "
+    "vreest (preventie), rechts de landen waarheen kinderen vanuit Nederland zijn ontvoerd; "
+    "tussen haakjes het aantal zaken. Gedeelde plaatsen krijgen hetzelfde nummer met een = "
+    "(9=, 9=, 11)."
+)
+HKOV_SPLIT_NOTE = (
+    f"{COUNTING_NOTE} Ontvoeringszaken en de kinderen daarin, naar de HKOV-vlag zoals "
+    "geregistreerd op de zaak (Haags Kinderontvoeringsverdrag 1980: bepaalt de juridische route)."
+)
 LIST_LABELS: dict[str, str] = {
     "threat": "dreiging (preventie)",
     "outgoing": "uitgaande ontvoering",
     "incoming": "inkomende ontvoering",
 }
+
+
+# -- counts as shown ---------------------------------------------------------------------
+
+
+def count_text(publication: Publication | None) -> Callable[[int | None], str]:
+    """How a count is written: as it is for the staff, protected ("<5") for publication."""
+    return number if publication is None else publication.count
+
+
+def table_count_text(publication: Publication | None) -> Callable[[int], str] | None:
+    """How a table writes a count column: the staff's integers as Dutch numbers; a published
+    column holds its texts already ("<5", see `publication.protect_frame`)."""
+    return number if publication is None else None
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A key figure as shown: label, value and, where there is one, the line under it."""
+
+    label: str
+    value: str
+    delta: str | None = None
 
 
 # -- the period --------------------------------------------------------------------------
@@ -105,6 +128,51 @@ def new_definition(period: Period) -> str:
     )
 
 
+@dataclass(frozen=True)
+class NewCountries:
+    """The countries new in a period as shown: `rows` of `new_countries` (counts protected
+    in publication mode; empty when there is nothing to list) and the note that goes with
+    them, or in their place."""
+
+    rows: pl.DataFrame
+    note: str
+    reaches_back: bool = False  # the data reach before the previous period: "earlier" is known
+
+
+def new_countries_shown(
+    run: Runner, period: Period, compare: bool, publication: Publication | None = None
+) -> NewCountries:
+    """`new_countries` with what is said of them; `compare` says whether the data cover the
+    previous period (`has_comparison`), without which nothing is new."""
+    previous = period.previous
+    new = new_countries(run, period)
+    if not compare:
+        return NewCountries(
+            new.clear(),
+            f"Of een land nieuw is, is niet te zeggen: over {previous.label} zijn geen gegevens.",
+        )
+    if new.is_empty():
+        return NewCountries(
+            new,
+            f"Geen nieuwe landen: elk land met zaken in {period.label} had er ook in "
+            f"{previous.label}.",
+        )
+    data_from = new["data_from_year"][0]
+    reaches_back = data_from < previous.year_from
+    if publication is not None:
+        new = new.with_columns(
+            pl.col("cases").map_elements(publication.count, return_dtype=pl.String)
+        )
+    note = f"{COUNTING_NOTE} {new_definition(period)} " + (
+        "'Eerder op de lijst': het laatste jaar vóór de periode met een zaak, of 'nooit' "
+        f"zolang de gegevens teruggaan (vanaf {data_from})."
+        if reaches_back
+        else f"De gegevens beginnen in {data_from}: of een land ooit eerder zaken had, "
+        "is niet te zien; nieuw betekent hier de eerste keer in de gegevens."
+    )
+    return NewCountries(new, note, reaches_back)
+
+
 def hkov_split(run: Runner, period: Period) -> pl.DataFrame:
     """Parents' abduction cases and children per direction x HKOV flag on the case."""
     return run("country_hkov_split", **period.params())
@@ -115,29 +183,30 @@ def hkov_disagreements(run: Runner, period: Period) -> pl.DataFrame:
     return run("country_hkov_disagreements", **period.params())
 
 
-class FollowupSummary(BaseModel):
-    """From prevention to abduction, linked through the family id."""
+@dataclass(frozen=True)
+class HkovCheck:
+    """The registered HKOV flag against the treaty list: `rows` are the cases that differ,
+    None where single cases are not shown (publication mode); `text` says the outcome."""
 
-    prevention_families: int
-    later_abduction_families: int
-    same_country_families: int
-    later_abduction_pct: float | None
-    median_months_to_abduction: float | None
-    min_months_to_abduction: float | None
-    max_months_to_abduction: float | None
-    outgoing_cases: int
-    outgoing_with_prevention_cases: int
-    outgoing_with_prevention_same_country_cases: int
-    outgoing_with_prevention_pct: float | None
+    rows: pl.DataFrame | None
+    text: str
 
 
-def prevention_followup(run: Runner, period: Period) -> FollowupSummary:
-    rows = run("country_prevention_followup_summary", **period.params())
-    return FollowupSummary(**rows.row(0, named=True))
-
-
-def prevention_followup_by_country(run: Runner, period: Period) -> pl.DataFrame:
-    return run("country_prevention_followup_by_country", **period.params())
+def hkov_check(run: Runner, period: Period, publication: Publication | None = None) -> HkovCheck:
+    if publication is not None:
+        # single cases with their dates: not for publication
+        return HkovCheck(None, "Publicatiemodus: de controle per zaak staat niet in deze weergave.")
+    rows = hkov_disagreements(run, period)
+    if rows.is_empty():
+        return HkovCheck(
+            rows,
+            f"Controle HKOV-vlag tegenover de verdragslijst, {period.label}: geen verschillen.",
+        )
+    return HkovCheck(
+        rows,
+        f"Controle HKOV-vlag: bij {number(rows.height)} zaken wijkt de vlag op de zaak af van "
+        "de verdragslijst op de dag van opening.",
+    )
 
 
 # -- derived views (pure) ----------------------------------------------------------------
@@ -172,6 +241,50 @@ def top_changes(df: pl.DataFrame, which: ListName, top: int) -> TopChanges:
         newcomers=[c for c in now if c not in before],
         dropouts=[c for c in before if c not in now],
     )
+
+
+def top_changes_text(df: pl.DataFrame, top: int, previous: Period) -> str:
+    """Per list (threat, outgoing) the newcomers to and drop-outs from the top `top` against
+    the `previous` period, as Markdown lines."""
+    changes = []
+    for which, name in (("threat", "dreiging"), ("outgoing", "uitgaande ontvoering")):
+        change = top_changes(df, which, top)
+        newcomers = ", ".join(change.newcomers) or "geen"
+        dropouts = ", ".join(change.dropouts) or "geen"
+        changes.append(
+            f"**{name.capitalize()}** — nieuw in de top {top}: {newcomers}; "
+            f"uit de top {top}: {dropouts}."
+        )
+    return f"Tegenover {previous.label}:  \n" + "  \n".join(changes)
+
+
+def has_comparison(df: pl.DataFrame) -> bool:
+    """Whether the data cover the period before (rows of `threat_vs_abduction_by_country`)."""
+    return bool(df["previous_period_in_data"].any()) if df.height else False
+
+
+LEADER_LABELS: dict[ListName, str] = {
+    "threat": "Meest gevreesd (dreiging)",
+    "outgoing": "Meest uitgaande ontvoering",
+    "incoming": "Meest inkomende ontvoering",
+}
+
+
+def leaders(df: pl.DataFrame, publication: Publication | None = None) -> list[Metric]:
+    """The first country of each list (all of them on a shared first place) and its cases."""
+    count = count_text(publication)
+    metrics = []
+    for which, label in LEADER_LABELS.items():
+        names = in_top(df, which, 1)
+        first = df.filter(pl.col("country_nl").is_in(names))
+        metrics.append(
+            Metric(
+                label,
+                " / ".join(names) if names else "–",
+                f"{count(first[f'{which}_cases'].max())} zaken" if names else None,
+            )
+        )
+    return metrics
 
 
 def place_label(rank: int | None, tied: bool) -> str:
@@ -236,21 +349,28 @@ def quadrant(threat: int, outgoing: int, threat_cut: float, outgoing_cut: float)
     return "weinig zaken"
 
 
-@cache
-def map_outline_iso3() -> frozenset[str]:
-    """The ISO-3 codes that have a shape in the shipped world map (Natural Earth 1:110m)."""
-    topology = json.loads(TOPOJSON_FILE.read_text(encoding="utf-8"))
-    return frozenset(g["id"] for g in topology["objects"]["countries"]["geometries"] if g.get("id"))
-
-
-def not_on_map(df: pl.DataFrame, value: str, outlines: Iterable[str]) -> pl.DataFrame:
-    """Countries with cases in `value` but no shape on the map (too small, or no ISO-3 shape
-    such as Kosovo): the page names them under the map, so no case disappears."""
-    shapes = set(outlines)
+def scatter_rows(df: pl.DataFrame, publication: Publication | None = None) -> pl.DataFrame:
+    """The countries the scatter of threat against abduction draws: a point's place is its two
+    counts, so with `publication` only countries without a hidden count."""
+    if publication is None:
+        return df
     return df.filter(
-        (pl.col(value) > 0)
-        & (pl.col("country_iso3").is_null() | ~pl.col("country_iso3").is_in(list(shapes)))
-    ).sort([value, "country_nl"], descending=[True, False])
+        ~pl.col("threat_cases").is_between(1, publication.threshold - 1)
+        & ~pl.col("outgoing_cases").is_between(1, publication.threshold - 1)
+    )
+
+
+def scatter_note(top: int, publication: Publication | None = None) -> str:
+    return (
+        f"{COUNTING_NOTE} Eén punt per land. De stippellijnen liggen bij de grens van de top "
+        f"{top} van elke lijst; landen in een van beide tops staan met naam."
+        + (
+            ""
+            if publication is None
+            else f" Publicatiemodus: landen met {publication.small} zaken in een van beide "
+            "lijsten staan er niet in."
+        )
+    )
 
 
 def table_for_download(df: pl.DataFrame, headers: dict[str, str]) -> bytes:
@@ -300,7 +420,7 @@ def hkov_split_texts(df: pl.DataFrame, publication: Publication) -> dict[tuple[s
 
 def contrast_sentence(df: pl.DataFrame, publication: Publication | None = None) -> str:
     """The main story in words: where the first of each list stands in the other list."""
-    count = number if publication is None else publication.count
+    count = count_text(publication)
     df = with_places(df) if publication is None else published_places(df, publication)
     parts = []
     for lead, other, lead_nl, other_nl in (
@@ -318,58 +438,3 @@ def contrast_sentence(df: pl.DataFrame, publication: Publication | None = None) 
                 f"({count(row[f'{other}_cases'])} zaken)."
             )
     return " ".join(parts)
-
-
-def earlier_prevention_sentence(
-    s: FollowupSummary, period: Period, publication: Publication | None = None
-) -> str:
-    """The link the other way round: abductions that had an earlier prevention case."""
-    n = s.outgoing_with_prevention_cases
-    count = number if publication is None else publication.count
-    share = (
-        f" ({percent(s.outgoing_with_prevention_pct)})"
-        if publication is None or publication.shows_share(n, s.outgoing_cases)
-        else ""
-    )
-    return (
-        f"Andersom: van de {count(s.outgoing_cases)} uitgaande ontvoeringszaken in "
-        f"{period.label} {'had' if n == 1 else 'hadden'} er {count(n)}{share} "
-        f"eerder een preventiezaak van hetzelfde "
-        f"gezin, {count(s.outgoing_with_prevention_same_country_cases)} daarvan over "
-        "hetzelfde land."
-    )
-
-
-def followup_sentence(
-    s: FollowupSummary, period: Period, publication: Publication | None = None
-) -> str:
-    """The link in words, with its denominators. With `publication`, protected counts, and
-    no durations for a group under the threshold (its shortest and longest are families)."""
-    if s.prevention_families == 0:
-        return f"Geen preventiezaken van ouders in {period.label}."
-    count = number if publication is None else publication.count
-    later = s.later_abduction_families
-    share = (
-        f" ({percent(s.later_abduction_pct)})"
-        if publication is None or publication.shows_share(later, s.prevention_families)
-        else ""
-    )
-    text = (
-        f"Van de {count(s.prevention_families)} gezinnen met een eerste preventiezaak in "
-        f"{period.label} kregen er {count(later)}{share} later een ontvoeringszaak"
-    )
-    if publication is not None:
-        if later >= publication.threshold:
-            text += (
-                f", na een mediaan van {number(s.median_months_to_abduction, 1)} maanden; "
-                f"{count(s.same_country_families)} van hen naar het land van de dreiging"
-            )
-        return text + "."
-    if s.later_abduction_families:
-        text += (
-            f", na een mediaan van {number(s.median_months_to_abduction, 1)} maanden (kortst "
-            f"{number(s.min_months_to_abduction, 1)}, "
-            f"langst {number(s.max_months_to_abduction, 1)})"
-            f"; {number(s.same_country_families)} van hen naar het land van de dreiging"
-        )
-    return text + "."

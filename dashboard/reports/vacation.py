@@ -1,9 +1,8 @@
-"""Vakantiepieken Lijn 1: the pure parts of the page (outlook arithmetic, texts, chart builders).
+"""Vakantiepieken Lijn 1: typed report functions over the `line1_*` reports, the outlook's
+arithmetic, and what is said of their rows; no Plotly, no Streamlit.
 
-Everything here takes polars frames from the `line1_*` reports and returns frames, strings or
-Plotly figures; nothing queries. The page `page_scripts/vakantiepieken.py` wires them up.
-
-The data side: typed report functions and what is said of their rows; no Plotly, no Streamlit.
+Report functions take a `Runner` (the app passes the cached `dashboard.data.report`, tests a
+`Database.run`); everything else takes their frames and returns frames or strings.
 """
 
 from __future__ import annotations
@@ -39,6 +38,107 @@ ALIGNMENT_NL = {
 DEFAULT_CASES_PER_STUDENT_DAY = 40
 CASES_NL = "Zaken"
 CONTACTS_NL = "Contactmomenten"
+LINE1_NOTE = (
+    "Lijn 1 zijn de vragen over het toestemmingsformulier om met een kind naar het buitenland "
+    "te reizen (code 'toestemming voor vakantie'); werkstudenten beantwoorden ze. Werkdagen zijn "
+    "maandag tot en met vrijdag zonder feestdagen."
+)
+
+
+# -- typed report functions ----------------------------------------------------------------
+
+
+def line1_by_day(run: Runner, year: int) -> pl.DataFrame:
+    """One row per day of `year`: opened Lijn 1 cases and contacts, working day or not
+    (`line1_by_day.sql`)."""
+    return run("line1_by_day", year=year)
+
+
+def school_holidays(run: Runner, year: int) -> pl.DataFrame:
+    """The school holidays per region that touch `year` (`line1_school_holidays.sql`)."""
+    return run("line1_school_holidays", year=year)
+
+
+BY_DAY_NOTE = (
+    "Telt per werkdag de geopende Lijn 1-zaken (staven) en de Lijn 1-contactmomenten (lijn). "
+    "Bovenin en lichtgekleurd: de schoolvakanties per regio; ruitjes: feestdagen (kantoor dicht)."
+)
+
+
+def line1_by_iso_week(run: Runner) -> pl.DataFrame:
+    """One row per complete ISO week of every year: Lijn 1 cases and contacts."""
+    return run("line1_by_iso_week")
+
+
+def iso_years(weeks: pl.DataFrame) -> tuple[int, int]:
+    """The first and last ISO year of the rows of `line1_by_iso_week`."""
+    return weeks["iso_year"].min(), weeks["iso_year"].max()
+
+
+def holiday_aligned(run: Runner) -> pl.DataFrame:
+    """Lijn 1 cases per working day around the first holiday day, averaged over the holidays
+    the data cover completely (`line1_holiday_aligned.sql`)."""
+    return run("line1_holiday_aligned")
+
+
+def aligned_years(aligned: pl.DataFrame) -> list[str]:
+    """The years whose holidays `holiday_aligned` averages over, in order."""
+    return sorted({y for ys in aligned["years"].to_list() for y in ys.split(", ")})
+
+
+def aligned_note(years: list[str]) -> str:
+    """What the chart around the first holiday day averages, over the holidays of `years`."""
+    return (
+        "Gemiddeld aantal geopende Lijn 1-zaken per werkdag, van zes weken vóór tot twee "
+        "weken na de eerste vakantiedag (een zaterdag), over de vakanties die de gegevens helemaal "
+        f"beslaan ({', '.join(years)}). Blauw: gerekend vanaf de regio die het eerst "
+        "vakantie heeft; oranje: vanaf de eigen start van elke regio, gemiddeld over de drie "
+        "regio's. Waar alle regio's op dezelfde dag beginnen (mei- en kerstvakantie), vallen de "
+        "twee lijnen samen."
+    )
+
+
+def line1_peaks(run: Runner, year: int) -> pl.DataFrame:
+    """One row per holiday of `year` with its peak week (`line1_peaks.sql`), and the texts
+    shown of it: `peak_week` ("wk 27 (30 jun)") and `holiday_label`, which names a peak
+    window still running as such, so its "peak" is not read as final."""
+    peaks = run("line1_peaks", year=year)
+    return peaks.with_columns(
+        pl.Series(
+            "peak_week",
+            [
+                week_label(d, w) if d is not None else None
+                for d, w in zip(peaks["peak_week_start"], peaks["peak_iso_week"], strict=True)
+            ],
+            dtype=pl.String,
+        ),
+        pl.when(pl.col("window_complete"))
+        .then(pl.col("holiday_nl"))
+        .otherwise(pl.col("holiday_nl") + " (loopt nog)")
+        .alias("holiday_label"),
+    )
+
+
+def peaks_note(peaks: pl.DataFrame, year: int) -> str:
+    """What the peaks table of `year` (rows of `line1_peaks`) counts, with its baseline and
+    the peak windows not over yet."""
+    baseline = peaks["baseline_cases"][0] if peaks.height else None
+    open_windows = [
+        r["holiday_nl"].lower() for r in peaks.iter_rows(named=True) if not r["window_complete"]
+    ]
+    return (
+        "Piekweek: de volledige ISO-week met de meeste Lijn 1-zaken, van zes weken vóór de "
+        "eerste regio tot de week waarin de laatste regio begint. Basisniveau: gemiddeld "
+        f"{number(baseline, 1)} zaken per week in {year}, over "
+        f"{number(peaks['baseline_weeks'][0])} weken zonder schoolvakantie en zonder "
+        "vakantiestart binnen vier weken."
+        + (
+            f" Nog niet afgelopen: {', '.join(open_windows)} (de piek kan nog komen)."
+            if open_windows
+            else ""
+        )
+        + " Contactmomenten: in dezelfde piekweek."
+    )
 
 
 # -- how good past forecasts were -----------------------------------------------------------
@@ -195,6 +295,12 @@ def peak_against_start(start: dt.date | None, weeks_before: int | None) -> str:
     else:
         where = f"piek {-weeks_before} wk erna"
     return f"{short_date(start)}, {where}"
+
+
+PEAKS_BY_REGION_NOTE = (
+    "Per regio de eerste vakantiedag (een zaterdag) en hoeveel weken vóór de eerste "
+    "vakantieweek van die regio de piekweek lag."
+)
 
 
 def peaks_by_region(peaks: pl.DataFrame) -> pl.DataFrame:
