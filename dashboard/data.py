@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard.db import Database, open_database
 from dashboard.importer.published import IMPORTED as IMPORTED_FIGURES
+from dashboard.reports import export
 from dashboard.settings import REPORT_CACHE_SECONDS, data_dir_now, settings
 
 # -- data ---------------------------------------------------------------------------------
@@ -59,11 +60,11 @@ def imported_figures_stamp() -> int:
 
 
 def export_meta() -> dict[str, Any]:
-    return report("export_meta").row(0, named=True)
+    return export.export_meta(report)
 
 
 def available_years() -> list[int]:
-    return report("available_years")["year"].to_list()
+    return export.available_years(report)
 
 
 def default_year(years: Sequence[int], data_until: dt.date) -> int:

@@ -20,7 +20,7 @@ from dashboard.charts.template import PALETTE
 from dashboard.format import month_name, number, percent
 from dashboard.presentation.slides import Deck, Slide
 from dashboard.publication import Publication
-from dashboard.reports import annual, caseload, countries, mediation
+from dashboard.reports import annual, caseload, countries, export, mediation, trends, vacation
 from dashboard.reports.periods import YearPeriod
 
 Runner = Callable[..., pl.DataFrame]
@@ -61,12 +61,20 @@ def key_figures_figure(figures: tuple[annual.Tile, ...], *, canvas: Canvas = SCR
 
 def _trend_pair(rows: pl.DataFrame, data_until_short: str, *, canvas: Canvas = SCREEN) -> go.Figure:
     """Abduction cases and the children in them, side by side, from the trends builder."""
+    parts = [
+        trends_charts.trend_figure(
+            rows.filter(pl.col("measure") == measure), "", data_until_short, compact=True
+        )
+        for measure in ("abduction.cases", "abduction.children")
+    ]
     fig = make_subplots(rows=1, cols=2, subplot_titles=("Ontvoeringszaken", "Kinderen daarin"))
-    for col, measure in ((1, "abduction.cases"), (2, "abduction.children")):
-        own = rows.filter(pl.col("measure") == measure)
-        part = trends_charts.trend_figure(own, "", data_until_short, compact=True)
-        for trace in part.data:
-            fig.add_trace(trace, row=1, col=col)
+    # every trace at once: one validation of the figure instead of one per trace
+    fig.add_traces(
+        [t for part in parts for t in part.data],
+        rows=[1 for part in parts for _ in part.data],
+        cols=[col for col, part in enumerate(parts, 1) for _ in part.data],
+    )
+    for col, part in enumerate(parts, 1):
         fig.update_xaxes(part.layout.xaxis, row=1, col=col)
     fig.update_layout(showlegend=False, barmode="overlay")
     return fit.lay_out(fig, canvas)
@@ -78,7 +86,7 @@ def _first(df: pl.DataFrame, which: str) -> list[str]:
 
 def deck(run: Runner, year: int, publication: Publication) -> Deck:
     """The slides of `year`, every number protected by `publication`."""
-    meta = run("export_meta").row(0, named=True)
+    meta = export.export_meta(run)
     period = YearPeriod(year, meta["data_until"])
     made = (
         key_figures_slide(run, period),
@@ -163,8 +171,8 @@ def months_slide(run: Runner, period: YearPeriod, publication: Publication) -> S
 def vacation_peaks_slide(run: Runner, year: int, publication: Publication) -> Slide | None:
     """3. The Lijn 1 peaks before the holidays."""
     count = publication.count
-    peaks = run("line1_peaks", year=year)
-    aligned = run("line1_holiday_aligned")
+    peaks = vacation.line1_peaks(run, year)
+    aligned = vacation.holiday_aligned(run)
     if peaks.is_empty() or aligned.is_empty():
         return None
     top = peaks.sort("peak_to_baseline", descending=True).row(0, named=True)
@@ -308,7 +316,7 @@ def success_rate_slide(run: Runner, year: int, publication: Publication) -> Slid
 def trend_slide(run: Runner, period: YearPeriod, publication: Publication) -> Slide | None:
     """8. The multi-year trend of abduction cases and the children in them."""
     count, data_until = publication.count, period.data_until
-    trend_rows = run("trend_measures").filter(
+    trend_rows = trends.annual_measures(run).filter(
         pl.col("measure").is_in(["abduction.cases", "abduction.children"])
         & (pl.col("year") <= period.year)
     )

@@ -280,10 +280,11 @@ def _deck(args: argparse.Namespace) -> int:
     from dashboard.db import open_database
     from dashboard.presentation import lecture, render
     from dashboard.publication import Publication
+    from dashboard.reports import export
     from dashboard.settings import settings
 
     db = open_database()
-    years = db.run("available_years")["year"].to_list()
+    years = export.available_years(db.run)
     if args.year not in years:
         print(
             f"Geen gegevens voor {args.year}: kies uit {', '.join(map(str, years))}.",
