@@ -4,6 +4,7 @@ and committed CSVs rather than hand-typed dates."""
 from __future__ import annotations
 
 import gettext
+from collections.abc import Sequence
 from pathlib import Path
 
 import holidays
@@ -66,18 +67,22 @@ SCHOOL_HOLIDAY_SCHEMA = {
 }
 
 
+def _table(
+    items: Sequence[object], schema: dict[str, type[pl.DataType]], **attributes: str
+) -> pl.DataFrame:
+    """A column per schema entry, read from the attribute of that name on every item (or from the
+    attribute `attributes` names for it)."""
+    return pl.DataFrame(
+        {name: [getattr(i, attributes.get(name, name)) for i in items] for name in schema},
+        schema=schema,
+    )
+
+
 def categories() -> pl.DataFrame:
     """Every registration code with the dates it was in use (`valid_until` empty: still is)."""
-    return pl.DataFrame(
+    return _table(
+        CATEGORIES,
         {
-            "code": [c.code for c in CATEGORIES],
-            "label_nl": [c.label_nl for c in CATEGORIES],
-            "line": [c.line for c in CATEGORIES],
-            "overview_order": [c.overview_order for c in CATEGORIES],
-            "valid_from": [c.valid_from for c in CATEGORIES],
-            "valid_until": [c.valid_until for c in CATEGORIES],
-        },
-        schema={
             "code": pl.String,
             "label_nl": pl.String,
             "line": pl.Int8,
@@ -90,16 +95,9 @@ def categories() -> pl.DataFrame:
 
 def registration_eras() -> pl.DataFrame:
     """The periods of one way of registering, with what Lijn 1 and Lijn 2 held then."""
-    return pl.DataFrame(
+    return _table(
+        ERAS,
         {
-            "era": [e.key for e in ERAS],
-            "label_nl": [e.label_nl for e in ERAS],
-            "valid_from": [e.valid_from for e in ERAS],
-            "valid_until": [e.valid_until for e in ERAS],
-            "lines_nl": [e.lines_nl for e in ERAS],
-            "line1_holiday_consent_only": [e.line1_holiday_consent_only for e in ERAS],
-        },
-        schema={
             "era": pl.String,
             "label_nl": pl.String,
             "valid_from": pl.Date,
@@ -107,6 +105,7 @@ def registration_eras() -> pl.DataFrame:
             "lines_nl": pl.String,
             "line1_holiday_consent_only": pl.Boolean,
         },
+        era="key",
     )
 
 
