@@ -3,9 +3,13 @@ and committed CSVs rather than hand-typed dates."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import gettext
+import typing
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import holidays
 import polars as pl
@@ -67,46 +71,35 @@ SCHOOL_HOLIDAY_SCHEMA = {
 }
 
 
-def _table(
-    items: Sequence[object], schema: dict[str, type[pl.DataType]], **attributes: str
-) -> pl.DataFrame:
-    """A column per schema entry, read from the attribute of that name on every item (or from the
-    attribute `attributes` names for it)."""
-    return pl.DataFrame(
-        {name: [getattr(i, attributes.get(name, name)) for i in items] for name in schema},
-        schema=schema,
-    )
+# The Polars type of a field of a reference record; its integers (a line, a place in a table)
+# are small.
+_POLARS_TYPES: dict[type, type[pl.DataType]] = {
+    str: pl.String,
+    int: pl.Int8,
+    bool: pl.Boolean,
+    dt.date: pl.Date,
+}
+
+
+def _records(items: Sequence[Any]) -> pl.DataFrame:
+    """A frame of dataclass records: a column per field, typed from the field's annotation."""
+    hints = typing.get_type_hints(type(items[0]))
+    schema = {}
+    for f in dataclasses.fields(items[0]):
+        hint = hints[f.name]
+        (kind,) = [t for t in typing.get_args(hint) or (hint,) if t is not type(None)]
+        schema[f.name] = _POLARS_TYPES[kind]
+    return pl.DataFrame([dataclasses.astuple(i) for i in items], schema=schema, orient="row")
 
 
 def categories() -> pl.DataFrame:
     """Every registration code with the dates it was in use (`valid_until` empty: still is)."""
-    return _table(
-        CATEGORIES,
-        {
-            "code": pl.String,
-            "label_nl": pl.String,
-            "line": pl.Int8,
-            "overview_order": pl.Int8,
-            "valid_from": pl.Date,
-            "valid_until": pl.Date,
-        },
-    )
+    return _records(CATEGORIES)
 
 
 def registration_eras() -> pl.DataFrame:
     """The periods of one way of registering, with what Lijn 1 and Lijn 2 held then."""
-    return _table(
-        ERAS,
-        {
-            "era": pl.String,
-            "label_nl": pl.String,
-            "valid_from": pl.Date,
-            "valid_until": pl.Date,
-            "lines_nl": pl.String,
-            "line1_holiday_consent_only": pl.Boolean,
-        },
-        era="key",
-    )
+    return _records(ERAS).rename({"key": "era"})
 
 
 def _iso_countries_nl() -> pl.DataFrame:
