@@ -781,24 +781,6 @@ DATE_ORDER = (
     ("mediations", "start_date", "end_date", "einddatum vóór de intakedatum"),
 )
 
-# (table, date column, rule, message) for rows dated before the case they belong to was opened:
-# a contact then is a wrong date; a mediation request is possible and counts as registered
-BEFORE_OPENING = (
-    (
-        "contacts",
-        "contact_date",
-        "date_order",
-        "Datums in de verkeerde volgorde: contactmoment vóór de openingsdatum van de zaak.",
-    ),
-    (
-        "mediations",
-        "received_date",
-        "date_order_case",
-        "Verzoek ontvangen vóór de openingsdatum van de zaak; het verzoek telt zoals "
-        "geregistreerd, in het jaar van ontvangst.",
-    ),
-)
-
 
 def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> list[Finding]:
     """Rules over whole tables: unique ids, references, dates in range and in order, HKOV,
@@ -908,7 +890,8 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
         # dates against the case they belong to; a case_id that is not in cases is a
         # reference error already, and a duplicated one must not double the rows
         opened = cases.select("case_id", __opened="opened_date").unique("case_id", keep="first")
-        for table, column, rule, message_nl in BEFORE_OPENING:
+
+        def before_opening(table: str, column: str, *, rule: str, message_nl: str) -> None:
             if table in tables:
                 rows(
                     table,
@@ -919,6 +902,21 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
                     frame=tables[table].join(opened, on="case_id", how="inner"),
                     shown=pl.format("{} (zaak geopend {})", column, "__opened"),
                 )
+
+        before_opening(
+            "contacts",
+            "contact_date",
+            rule="date_order",
+            message_nl="Datums in de verkeerde volgorde: contactmoment vóór de "
+            "openingsdatum van de zaak.",
+        )
+        before_opening(
+            "mediations",
+            "received_date",
+            rule="date_order_case",
+            message_nl="Verzoek ontvangen vóór de openingsdatum van de zaak; het verzoek "
+            "telt zoals geregistreerd, in het jaar van ontvangst.",
+        )
         children = tables.get("children")
         if children is not None:
             per_case = children.group_by("case_id").agg(__rows=pl.len())
