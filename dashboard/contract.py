@@ -160,6 +160,9 @@ Outcome = Literal["full_agreement", "partial_agreement", "no_agreement", "runnin
 
 PseudoId = Annotated[str, Field(pattern=r"^[A-Z]{1,2}[0-9A-F]{8,12}$")]
 Iso2 = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+# A number of children of one case: fifteen or more in one case does not occur, so a larger
+# number is a typing error.
+ChildCount = Annotated[int, Field(ge=0, le=15)]
 
 
 class Row(BaseModel):
@@ -214,9 +217,7 @@ class CaseRow(Row):
         description="Of het land partij is bij het Haags Kinderontvoeringsverdrag 1980 (HKOV), "
         "zoals geregistreerd op de zaak. Bepaalt de juridische route."
     )
-    children_count: int = Field(
-        ge=0,
-        le=15,
+    children_count: ChildCount = Field(
         description="Aantal kinderen in de zaak; hooguit 15 (meer kinderen in één zaak komt niet "
         "voor, een groter getal is een tikfout).",
     )
@@ -273,15 +274,11 @@ class MediationRow(Row):
         description="Aantal kindgesprekken (kinderen vanaf 3); hooguit 50: vijftien kinderen met "
         "elk een paar gesprekken, een groter getal is een tikfout.",
     )
-    children_heard: int = Field(
-        ge=0,
-        le=15,
+    children_heard: ChildCount = Field(
         description="Aantal kinderen gehoord in kindgesprekken; hooguit 15, zoals children_count.",
     )
     special_guardian_appointed: bool = Field(description="Bijzondere curator aangewezen.")
-    special_guardian_children: int = Field(
-        ge=0,
-        le=15,
+    special_guardian_children: ChildCount = Field(
         description="Voor hoeveel kinderen een bijzondere curator is aangewezen; hooguit 15, "
         "zoals children_count.",
     )

@@ -215,9 +215,9 @@ def build_marts(
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        _fsync(temp)
+        fsync(temp)
         os.replace(temp, target)
-        _fsync(target.parent)
+        fsync(target.parent)
     finally:
         temp.unlink(missing_ok=True)
     return target
@@ -307,7 +307,8 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
+    """Flush a file or a folder (after a rename into it) to disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -3,8 +3,13 @@ and committed CSVs rather than hand-typed dates."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import gettext
+import typing
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import holidays
 import polars as pl
@@ -66,48 +71,35 @@ SCHOOL_HOLIDAY_SCHEMA = {
 }
 
 
+# The Polars type of a field of a reference record; its integers (a line, a place in a table)
+# are small.
+_POLARS_TYPES: dict[type, type[pl.DataType]] = {
+    str: pl.String,
+    int: pl.Int8,
+    bool: pl.Boolean,
+    dt.date: pl.Date,
+}
+
+
+def _records(items: Sequence[Any]) -> pl.DataFrame:
+    """A frame of dataclass records: a column per field, typed from the field's annotation."""
+    hints = typing.get_type_hints(type(items[0]))
+    schema = {}
+    for f in dataclasses.fields(items[0]):
+        hint = hints[f.name]
+        (kind,) = [t for t in typing.get_args(hint) or (hint,) if t is not type(None)]
+        schema[f.name] = _POLARS_TYPES[kind]
+    return pl.DataFrame([dataclasses.astuple(i) for i in items], schema=schema, orient="row")
+
+
 def categories() -> pl.DataFrame:
     """Every registration code with the dates it was in use (`valid_until` empty: still is)."""
-    return pl.DataFrame(
-        {
-            "code": [c.code for c in CATEGORIES],
-            "label_nl": [c.label_nl for c in CATEGORIES],
-            "line": [c.line for c in CATEGORIES],
-            "overview_order": [c.overview_order for c in CATEGORIES],
-            "valid_from": [c.valid_from for c in CATEGORIES],
-            "valid_until": [c.valid_until for c in CATEGORIES],
-        },
-        schema={
-            "code": pl.String,
-            "label_nl": pl.String,
-            "line": pl.Int8,
-            "overview_order": pl.Int8,
-            "valid_from": pl.Date,
-            "valid_until": pl.Date,
-        },
-    )
+    return _records(CATEGORIES)
 
 
 def registration_eras() -> pl.DataFrame:
     """The periods of one way of registering, with what Lijn 1 and Lijn 2 held then."""
-    return pl.DataFrame(
-        {
-            "era": [e.key for e in ERAS],
-            "label_nl": [e.label_nl for e in ERAS],
-            "valid_from": [e.valid_from for e in ERAS],
-            "valid_until": [e.valid_until for e in ERAS],
-            "lines_nl": [e.lines_nl for e in ERAS],
-            "line1_holiday_consent_only": [e.line1_holiday_consent_only for e in ERAS],
-        },
-        schema={
-            "era": pl.String,
-            "label_nl": pl.String,
-            "valid_from": pl.Date,
-            "valid_until": pl.Date,
-            "lines_nl": pl.String,
-            "line1_holiday_consent_only": pl.Boolean,
-        },
-    )
+    return _records(ERAS).rename({"key": "era"})
 
 
 def _iso_countries_nl() -> pl.DataFrame:

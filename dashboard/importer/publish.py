@@ -25,6 +25,8 @@ from pathlib import Path
 
 import polars as pl
 
+from dashboard.db import fsync
+
 CURRENT = "current"
 VERSIONS = "versions"
 ORIGINALS = "originals"
@@ -39,14 +41,6 @@ def sha256(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _fsync_file(path: Path) -> None:
@@ -100,7 +94,7 @@ def keep_original(data_home: Path, path: Path, checksum: str) -> Path:
         shutil.copyfile(path, temp)
         _fsync_file(temp)
         os.replace(temp, target)
-        _fsync_dir(folder)
+        fsync(folder)
     return target
 
 
@@ -136,15 +130,15 @@ def write_version(
         else:
             df(target)
         _fsync_file(target)
-        _fsync_dir(folder)
+        fsync(folder)
     if complete is not None:
         complete(temp)
     manifest = {**manifest, "version": version_id}
     (temp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     _fsync_file(temp / MANIFEST)
-    _fsync_dir(temp)
+    fsync(temp)
     os.rename(temp, versions / version_id)
-    _fsync_dir(versions)
+    fsync(versions)
     return version_id
 
 
@@ -153,7 +147,7 @@ def point_current(data_home: Path, version_id: str) -> None:
     temp = data_home / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
     os.symlink(Path(VERSIONS) / version_id, temp)
     os.replace(temp, data_home / CURRENT)
-    _fsync_dir(data_home)
+    fsync(data_home)
 
 
 def append_log(data_home: Path, record: dict) -> None:

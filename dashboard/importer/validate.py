@@ -896,28 +896,33 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
         # dates against the case they belong to; a case_id that is not in cases is a
         # reference error already, and a duplicated one must not double the rows
         opened = cases.select("case_id", __opened="opened_date").unique("case_id", keep="first")
-        if "contacts" in tables:
-            rows(
-                "contacts",
-                pl.col("contact_date") < pl.col("__opened"),
-                "contact_date",
-                rule="date_order",
-                message_nl="Datums in de verkeerde volgorde: contactmoment vóór de "
-                "openingsdatum van de zaak.",
-                frame=tables["contacts"].join(opened, on="case_id", how="inner"),
-                shown=pl.format("{} (zaak geopend {})", "contact_date", "__opened"),
-            )
-        if "mediations" in tables:
-            rows(
-                "mediations",
-                pl.col("received_date") < pl.col("__opened"),
-                "received_date",
-                rule="date_order_case",
-                message_nl="Verzoek ontvangen vóór de openingsdatum van de zaak; het verzoek "
-                "telt zoals geregistreerd, in het jaar van ontvangst.",
-                frame=tables["mediations"].join(opened, on="case_id", how="inner"),
-                shown=pl.format("{} (zaak geopend {})", "received_date", "__opened"),
-            )
+
+        def before_opening(table: str, column: str, *, rule: str, message_nl: str) -> None:
+            if table in tables:
+                rows(
+                    table,
+                    pl.col(column) < pl.col("__opened"),
+                    column,
+                    rule=rule,
+                    message_nl=message_nl,
+                    frame=tables[table].join(opened, on="case_id", how="inner"),
+                    shown=pl.format("{} (zaak geopend {})", column, "__opened"),
+                )
+
+        before_opening(
+            "contacts",
+            "contact_date",
+            rule="date_order",
+            message_nl="Datums in de verkeerde volgorde: contactmoment vóór de "
+            "openingsdatum van de zaak.",
+        )
+        before_opening(
+            "mediations",
+            "received_date",
+            rule="date_order_case",
+            message_nl="Verzoek ontvangen vóór de openingsdatum van de zaak; het verzoek "
+            "telt zoals geregistreerd, in het jaar van ontvangst.",
+        )
         children = tables.get("children")
         if children is not None:
             per_case = children.group_by("case_id").agg(__rows=pl.len())

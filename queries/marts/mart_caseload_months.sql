@@ -4,6 +4,9 @@
 -- running month. cut_off_day: for the month that holds its year's cut-off day (the calendar
 -- day of data_until, mart_year_to_date) that day, else closing_day: the running month a year
 -- earlier is counted on the same day of that year.
+-- year_before_month: the same month a year earlier, where the export has it (else empty);
+-- year_before_until: the day a year-earlier count goes up to (that month's cut_off_day), so the
+-- running month compares with the same days a year earlier.
 WITH bounds AS (
     SELECT
         cast(date_trunc('month', min(cases.opened_date)) AS DATE) AS first_month,
@@ -35,6 +38,9 @@ SELECT
         CASE WHEN date_trunc('month', cut_off.period_end) = months.month THEN cut_off.period_end END,
         least(cast(last_day(months.month) AS DATE), months.data_until)
     ) AS cut_off_day,
-    last_day(months.month) <= months.data_until AS is_complete
+    last_day(months.month) <= months.data_until AS is_complete,
+    -- the months are consecutive: twelve rows back is the same month a year earlier
+    lag(months.month, 12) OVER (ORDER BY months.month) AS year_before_month,
+    lag(cut_off_day, 12) OVER (ORDER BY months.month) AS year_before_until
 FROM months
 LEFT JOIN mart_year_to_date AS cut_off ON year(months.month) = cut_off.year

@@ -22,6 +22,11 @@ starts AS (
     WHERE alignment = 'eerste'
 ),
 
+week_holidays AS (
+    SELECT * FROM mart_calendar_week_holidays
+    WHERE alignment = 'eerste'
+),
+
 bounds AS (
     SELECT
         min(day) FILTER (WHERE is_observed) AS first_day,
@@ -67,20 +72,16 @@ years_back AS (
     SELECT unnest(range(0, 15)) AS years_back
 ),
 
--- the first holiday whose first full week is less than two weeks before the week
+-- the holiday the week is placed against (mart_calendar_week_holidays)
 anchored AS (
     SELECT
         weeks.*,
-        starts.holiday_key,
-        starts.holiday_nl,
-        starts.holiday_year,
-        cast((weeks.week_start - starts.anchor_week_start) / 7 AS INTEGER) AS relative_week
+        week_holidays.holiday_key,
+        week_holidays.holiday_nl,
+        week_holidays.holiday_year,
+        week_holidays.relative_week
     FROM weeks
-    INNER JOIN starts ON starts.anchor_week_start + 14 > weeks.week_start
-    QUALIFY
-        row_number() OVER (
-            PARTITION BY weeks.origin, weeks.week_number ORDER BY starts.start_date
-        ) = 1
+    INNER JOIN week_holidays ON weeks.week_start = week_holidays.week_start
 ),
 
 -- the volume window of the origin, and the same calendar days of every earlier year whose

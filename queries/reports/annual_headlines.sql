@@ -27,14 +27,15 @@ WITH tiles AS (
     ) AS tile (sort_order, measure, tile_group, tile_label)
 ),
 
-now AS (
-    SELECT * FROM mart_period_measures
-    WHERE year = $year AND period = $period
-),
-
-previous AS (
-    SELECT * FROM mart_period_measures
-    WHERE year = $year - 1 AND period = $period
+-- each measure's value in $year and in the year before, over the same $period
+compared AS (
+    SELECT
+        measure,
+        any_value(value) FILTER (WHERE year = $year) AS value,
+        any_value(value) FILTER (WHERE year = $year - 1) AS previous_value
+    FROM mart_period_measures
+    WHERE period = $period AND year IN ($year, $year - 1)
+    GROUP BY measure
 )
 
 SELECT
@@ -43,11 +44,11 @@ SELECT
     tiles.measure,
     tiles.tile_label,
     labels.label_nl,
-    now.value,
-    previous.value AS previous_value,
-    100.0 * (now.value - previous.value) / nullif(previous.value, 0) AS change_pct
+    compared.value,
+    compared.previous_value,
+    100.0 * (compared.value - compared.previous_value) / nullif(compared.previous_value, 0)
+        AS change_pct
 FROM tiles
-LEFT JOIN now ON tiles.measure = now.measure
-LEFT JOIN previous ON tiles.measure = previous.measure
+LEFT JOIN compared ON tiles.measure = compared.measure
 LEFT JOIN stg_measure_labels AS labels ON tiles.measure = labels.measure
 ORDER BY tiles.sort_order

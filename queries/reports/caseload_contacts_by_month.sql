@@ -6,6 +6,7 @@
 -- days a year earlier (contacts_to_date, mart_year_to_date).
 WITH months AS (
     SELECT * FROM mart_caseload_months
+    WHERE month BETWEEN $period_start AND $period_end
 ),
 
 contacts AS (
@@ -73,7 +74,7 @@ SELECT
     months.is_complete,
     cast(coalesce(now.contacts, 0) AS INTEGER) AS contacts,
     CASE
-        WHEN previous_month.month IS NOT NULL
+        WHEN months.year_before_month IS NOT NULL
             THEN cast(
                 coalesce(
                     CASE
@@ -84,8 +85,7 @@ SELECT
                 ) AS INTEGER
             )
     END AS contacts_year_before,
-    CASE WHEN previous_month.month IS NOT NULL THEN previous_month.cut_off_day END
-        AS year_before_until
+    months.year_before_until
 FROM items
 CROSS JOIN months
 LEFT JOIN counted AS now
@@ -93,13 +93,11 @@ LEFT JOIN counted AS now
         items.breakdown = now.breakdown
         AND items.item = now.item
         AND months.month = now.month
-LEFT JOIN months AS previous_month ON months.month - INTERVAL 1 YEAR = previous_month.month
 LEFT JOIN counted AS previous
     ON
         items.breakdown = previous.breakdown
         AND items.item = previous.item
-        AND months.month - INTERVAL 1 YEAR = previous.month
+        AND months.year_before_month = previous.month
 WHERE
-    months.month BETWEEN $period_start AND $period_end
-    AND (items.breakdown != 'line' OR $line = 0 OR items.item = cast($line AS VARCHAR))
+    (items.breakdown != 'line' OR $line = 0 OR items.item = cast($line AS VARCHAR))
 ORDER BY items.breakdown, items.item_order, months.month

@@ -4,14 +4,9 @@
 -- Contacts per case = contacts in the month / cases with at least one contact in that month;
 -- empty for the running month (contacts and cases_with_contact still count up to data_until).
 -- Filters as caseload_contacts_by_month ($party: the person the contact was with).
-WITH months AS (
-    SELECT * FROM mart_caseload_months
-),
-
-lines AS (
-    SELECT lines.line
-    FROM (VALUES (1), (2)) AS lines (line)
-    WHERE $line = 0 OR lines.line = $line
+WITH month_lines AS (
+    SELECT * FROM mart_caseload_month_lines
+    WHERE month BETWEEN $period_start AND $period_end AND ($line = 0 OR line = $line)
 ),
 
 per_month AS (
@@ -31,22 +26,20 @@ per_month AS (
 )
 
 SELECT
-    months.month,
-    lines.line,
-    'Lijn ' || lines.line AS line_nl,
-    months.is_complete,
+    month_lines.month,
+    month_lines.line,
+    month_lines.line_nl,
+    month_lines.is_complete,
     cast(coalesce(now.contacts, 0) AS INTEGER) AS contacts,
     cast(coalesce(now.cases_with_contact, 0) AS INTEGER) AS cases_with_contact,
     -- no ratio for the running month: in part of a month a case has had fewer days for a
     -- repeat contact, so the ratio drops without the work getting lighter
     CASE
-        WHEN months.is_complete THEN now.contacts / nullif(now.cases_with_contact, 0)
+        WHEN month_lines.is_complete THEN now.contacts / nullif(now.cases_with_contact, 0)
     END AS contacts_per_case,
     previous.contacts / nullif(previous.cases_with_contact, 0) AS contacts_per_case_year_before
-FROM months
-CROSS JOIN lines
-LEFT JOIN per_month AS now ON months.month = now.month AND lines.line = now.line
+FROM month_lines
+LEFT JOIN per_month AS now ON month_lines.month = now.month AND month_lines.line = now.line
 LEFT JOIN per_month AS previous
-    ON months.month - INTERVAL 1 YEAR = previous.month AND lines.line = previous.line
-WHERE months.month BETWEEN $period_start AND $period_end
-ORDER BY lines.line, months.month
+    ON month_lines.month - INTERVAL 1 YEAR = previous.month AND month_lines.line = previous.line
+ORDER BY month_lines.line, month_lines.month

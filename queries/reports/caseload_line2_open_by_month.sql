@@ -5,6 +5,7 @@
 -- the same calendar day (cut_off_day of that month), not at the end of the month.
 WITH months AS (
     SELECT * FROM mart_caseload_months
+    WHERE month BETWEEN $period_start AND $period_end
 ),
 
 open_cases AS (
@@ -25,7 +26,7 @@ SELECT
     months.is_complete,
     cast(coalesce(now.open_cases, 0) AS INTEGER) AS open_cases,
     CASE
-        WHEN previous_month.month IS NOT NULL
+        WHEN months.year_before_month IS NOT NULL
             THEN cast(
                 coalesce(
                     CASE
@@ -38,7 +39,5 @@ SELECT
     END AS open_cases_year_before
 FROM months
 LEFT JOIN open_cases AS now ON months.month = now.month
-LEFT JOIN months AS previous_month ON months.month - INTERVAL 1 YEAR = previous_month.month
-LEFT JOIN open_cases AS previous ON months.month - INTERVAL 1 YEAR = previous.month
-WHERE months.month BETWEEN $period_start AND $period_end
+LEFT JOIN open_cases AS previous ON months.year_before_month = previous.month
 ORDER BY months.month

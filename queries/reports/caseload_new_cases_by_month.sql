@@ -5,14 +5,9 @@
 -- 'third_party': who contacted). A year-earlier month before the export starts stays empty.
 -- The running month compares with the same days a year earlier (1-22 November 2025 for data
 -- until 22 November 2026): year_before_until says up to which day the year-earlier count goes.
-WITH months AS (
-    SELECT * FROM mart_caseload_months
-),
-
-lines AS (
-    SELECT lines.line
-    FROM (VALUES (1), (2)) AS lines (line)
-    WHERE $line = 0 OR lines.line = $line
+WITH month_lines AS (
+    SELECT * FROM mart_caseload_month_lines
+    WHERE month BETWEEN $period_start AND $period_end AND ($line = 0 OR line = $line)
 ),
 
 opened AS (
@@ -29,27 +24,26 @@ opened AS (
 )
 
 SELECT
-    months.month,
-    lines.line,
-    'Lijn ' || lines.line AS line_nl,
-    months.is_complete,
+    month_lines.month,
+    month_lines.line,
+    month_lines.line_nl,
+    month_lines.is_complete,
     cast(coalesce(now.cases, 0) AS INTEGER) AS cases,
     CASE
-        WHEN previous_month.month IS NOT NULL
+        WHEN month_lines.year_before_month IS NOT NULL
             THEN cast(
                 coalesce(
-                    CASE WHEN months.is_complete THEN previous.cases ELSE previous.cases_to_date END,
+                    CASE
+                        WHEN month_lines.is_complete THEN previous.cases
+                        ELSE previous.cases_to_date
+                    END,
                     0
                 ) AS INTEGER
             )
     END AS cases_year_before,
-    CASE WHEN previous_month.month IS NOT NULL THEN previous_month.cut_off_day END
-        AS year_before_until
-FROM months
-CROSS JOIN lines
-LEFT JOIN opened AS now ON months.month = now.month AND lines.line = now.line
-LEFT JOIN months AS previous_month ON months.month - INTERVAL 1 YEAR = previous_month.month
+    month_lines.year_before_until
+FROM month_lines
+LEFT JOIN opened AS now ON month_lines.month = now.month AND month_lines.line = now.line
 LEFT JOIN opened AS previous
-    ON months.month - INTERVAL 1 YEAR = previous.month AND lines.line = previous.line
-WHERE months.month BETWEEN $period_start AND $period_end
-ORDER BY lines.line, months.month
+    ON month_lines.year_before_month = previous.month AND month_lines.line = previous.line
+ORDER BY month_lines.line, month_lines.month

@@ -28,49 +28,30 @@ first_year AS (
     SELECT min(opened_year) AS first_year FROM stg_cases
 ),
 
-this_period AS (
+-- the years of the period and of the one before it, each marked with the one it is in
+period_years AS (
     SELECT
-        yearly.country_iso2,
-        cast(sum(yearly.threat_cases) AS BIGINT) AS threat_cases,
-        cast(sum(yearly.threat_children) AS BIGINT) AS threat_children,
-        cast(sum(yearly.outgoing_cases) AS BIGINT) AS outgoing_cases,
-        cast(sum(yearly.outgoing_children) AS BIGINT) AS outgoing_children,
-        cast(sum(yearly.incoming_cases) AS BIGINT) AS incoming_cases,
-        cast(sum(yearly.incoming_children) AS BIGINT) AS incoming_children,
-        cast(sum(yearly.hkov_flag_yes_cases) AS BIGINT) AS hkov_flag_yes_cases,
-        cast(sum(yearly.hkov_flag_no_cases) AS BIGINT) AS hkov_flag_no_cases
+        yearly.*,
+        yearly.year >= period.year_from AS in_period
     FROM yearly
-    INNER JOIN period ON yearly.year BETWEEN period.year_from AND period.year_to
-    GROUP BY yearly.country_iso2
-),
-
-previous_period AS (
-    SELECT
-        yearly.country_iso2,
-        cast(sum(yearly.threat_cases) AS BIGINT) AS threat_cases,
-        cast(sum(yearly.outgoing_cases) AS BIGINT) AS outgoing_cases,
-        cast(sum(yearly.incoming_cases) AS BIGINT) AS incoming_cases
-    FROM yearly
-    INNER JOIN period ON yearly.year BETWEEN period.previous_from AND period.previous_to
-    GROUP BY yearly.country_iso2
+    INNER JOIN period ON yearly.year BETWEEN period.previous_from AND period.year_to
 ),
 
 combined AS (
     SELECT
-        coalesce(this_period.country_iso2, previous_period.country_iso2) AS country_iso2,
-        coalesce(this_period.threat_cases, 0) AS threat_cases,
-        coalesce(this_period.threat_children, 0) AS threat_children,
-        coalesce(this_period.outgoing_cases, 0) AS outgoing_cases,
-        coalesce(this_period.outgoing_children, 0) AS outgoing_children,
-        coalesce(this_period.incoming_cases, 0) AS incoming_cases,
-        coalesce(this_period.incoming_children, 0) AS incoming_children,
-        coalesce(this_period.hkov_flag_yes_cases, 0) AS hkov_flag_yes_cases,
-        coalesce(this_period.hkov_flag_no_cases, 0) AS hkov_flag_no_cases,
-        coalesce(previous_period.threat_cases, 0) AS previous_threat_cases,
-        coalesce(previous_period.outgoing_cases, 0) AS previous_outgoing_cases,
-        coalesce(previous_period.incoming_cases, 0) AS previous_incoming_cases
-    FROM this_period
-    FULL OUTER JOIN previous_period ON this_period.country_iso2 = previous_period.country_iso2
+        country_iso2,
+        -- every count of the mart, over the period
+        cast(
+            coalesce(sum(COLUMNS(* EXCLUDE (year, country_iso2, in_period))) FILTER (WHERE in_period), 0)
+            AS BIGINT
+        ),
+        -- the case counts of the period before it, for the ranks it had then
+        cast(
+            coalesce(sum(COLUMNS('^(threat|outgoing|incoming)_cases$')) FILTER (WHERE NOT in_period), 0)
+            AS BIGINT
+        ) AS "previous_\0"
+    FROM period_years
+    GROUP BY country_iso2
 ),
 
 ranked AS (

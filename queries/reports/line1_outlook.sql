@@ -28,8 +28,8 @@ forecast AS (
             AND forecasts.week_start < greatest(outlook_start.today_week, outlook_start.origin) + 84
 ),
 
-starts AS (
-    SELECT * FROM mart_calendar_holiday_starts
+week_holidays AS (
+    SELECT * FROM mart_calendar_week_holidays
     WHERE alignment != 'eerste'
 ),
 
@@ -37,20 +37,16 @@ calendar_weeks AS (
     SELECT * FROM mart_line1_weekly
 ),
 
--- per region, the first holiday whose first full week is less than two weeks ago
+-- per region, the holiday the week is placed against (mart_calendar_week_holidays)
 regional AS (
     SELECT
         forecast.week_number,
-        starts.alignment,
-        starts.holiday_nl,
-        starts.start_date,
-        starts.end_date
+        week_holidays.alignment,
+        week_holidays.holiday_nl,
+        week_holidays.start_date,
+        week_holidays.end_date
     FROM forecast
-    INNER JOIN starts ON starts.anchor_week_start + 14 > forecast.week_start
-    QUALIFY
-        row_number() OVER (
-            PARTITION BY forecast.week_number, starts.alignment ORDER BY starts.start_date
-        ) = 1
+    INNER JOIN week_holidays ON forecast.week_start = week_holidays.week_start
 ),
 
 regions AS (

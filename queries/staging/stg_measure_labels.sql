@@ -79,19 +79,11 @@ all_measures AS (
 )
 
 SELECT
-    measure,
-    label_nl,
-    section,
-    CASE section
-        WHEN '2' THEN '2. Zaken en contactmomenten'
-        WHEN '3' THEN '3. Preventie'
-        WHEN '4' THEN '4. Toestemming voor vertrek'
-        WHEN '5' THEN '5. Internationale kinderontvoering'
-        WHEN '6' THEN '6. Internationale omgang'
-        WHEN '7' THEN '7. Overzicht Lijn 1 en Lijn 2'
-        WHEN 'mediation' THEN 'Mediation'
-        ELSE section
-    END AS section_nl,
-    definition_nl,
-    registration_sensitive
+    all_measures.measure,
+    all_measures.label_nl,
+    all_measures.section,
+    coalesce(sections.section_nl, all_measures.section) AS section_nl,
+    all_measures.definition_nl,
+    all_measures.registration_sensitive
 FROM all_measures
+LEFT JOIN stg_report_sections AS sections ON all_measures.section = sections.section

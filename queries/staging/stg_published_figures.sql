@@ -16,25 +16,17 @@ latest AS (
 )
 
 SELECT
-    year,
-    measure,
-    value AS published_value,
-    section,
-    CASE section
-        WHEN '2' THEN '2. Zaken en contactmomenten'
-        WHEN '3' THEN '3. Preventie'
-        WHEN '4' THEN '4. Toestemming voor vertrek'
-        WHEN '5' THEN '5. Internationale kinderontvoering'
-        WHEN '6' THEN '6. Internationale omgang'
-        WHEN '7' THEN '7. Overzicht Lijn 1 en Lijn 2'
-        WHEN 'mediation' THEN 'Mediation'
-        ELSE section
-    END AS section_nl,
-    note,
+    latest.year,
+    latest.measure,
+    latest.value AS published_value,
+    latest.section,
+    coalesce(sections.section_nl, latest.section) AS section_nl,
+    latest.note,
     -- where the figure was printed: the imported file's `source`, else the report it came from
     coalesce(
-        cast(source AS VARCHAR),
-        CASE WHEN source_file = 'published-2025-report.csv' THEN 'Jaarverslag 2025' END
+        cast(latest.source AS VARCHAR),
+        CASE WHEN latest.source_file = 'published-2025-report.csv' THEN 'Jaarverslag 2025' END
     ) AS published_source,
-    is_imported
+    latest.is_imported
 FROM latest
+LEFT JOIN stg_report_sections AS sections ON latest.section = sections.section
