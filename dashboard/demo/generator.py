@@ -9,7 +9,7 @@ Lijn 2 rises after the spring, May and Christmas holidays and in summer.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,6 +40,14 @@ THIRD_PARTY_FAMILY_SHARE = {
     "hotline_116000": 0.3,
 }
 DEFAULT_THIRD_PARTY_FAMILY_SHARE = 0.35
+# Third parties' cases of the codes the report breaks down for parents only: who acted (odds),
+# and the children a case names (drawn evenly from the list).
+THIRD_PARTY_CASES = {
+    "prevention": ({"father": 0.6, "mother": 0.4}, [1, 1, 1, 2, 2, 3]),
+    "relocation_consent": ({"mother": 0.8, "father": 0.2}, [1, 1, 2, 3]),
+    "international_access": ({"father": 0.8, "mother": 0.2}, [1, 1, 2]),
+    "abduction": ({"mother": 0.72, "father": 0.28}, [1, 1, 1, 2, 2, 3]),
+}
 # Follow-up contacts per case weigh by how much work a code is.
 CONTACT_INTENSITY = {
     "abduction": 3.0,
@@ -200,32 +208,26 @@ def children_by_rank_hold(countries: list[str], children: list[int], ranked: Seq
     return strictly_down and (not rest or ranked_values[-1] > max(rest))
 
 
-class Builder:
-    """Accumulates the rows of one demo export."""
+class CaseRows:
+    """The case rows of one generator and the ids it hands out, all drawn from its own stream.
+
+    `ID_MARK` follows an id's prefix (the history marks its ids so they cannot meet the calibrated
+    years'); `EXTRA_COLUMNS` are the generator's own columns with their default values."""
+
+    ID_MARK = ""
+    EXTRA_COLUMNS: Mapping[str, object] = {}
 
     def __init__(self, seed: int) -> None:
         self.rng = np.random.default_rng(seed)
         self.cases: list[dict] = []
         self._ids: set[str] = set()
-        self.hkov = reference.countries().select("iso2", "hkov_party", "hkov_entry_into_force")
-        self._hkov_party = {
-            r["iso2"]: (r["hkov_party"], r["hkov_entry_into_force"])
-            for r in self.hkov.iter_rows(named=True)
-        }
 
     def new_id(self, prefix: str, hex_len: int = 8) -> str:
         while True:
-            value = prefix + self.rng.bytes(hex_len // 2).hex().upper()
+            value = prefix + self.ID_MARK + self.rng.bytes(hex_len // 2).hex().upper()
             if value not in self._ids:
                 self._ids.add(value)
                 return value
-
-    def hkov_flag(self, iso2: str | None, on: dt.date) -> bool | None:
-        if iso2 is None:
-            return None
-        party, since = self._hkov_party.get(iso2, (False, None))
-        # China is listed for Hong Kong and Macao only; a mainland case has no HKOV route.
-        return bool(party) and iso2 != "CN" and (since is None or since <= on)
 
     def add(self, year: int, line: int, category: str, contacted_by: str, **attrs) -> dict:
         row = {
@@ -238,11 +240,33 @@ class Builder:
             "direction": None,
             "country_iso2": None,
             "children_count": 1,
-            "conflict_case": False,
+            **self.EXTRA_COLUMNS,
         }
         row.update(attrs)
         self.cases.append(row)
         return row
+
+
+class Builder(CaseRows):
+    """Accumulates the rows of one demo export."""
+
+    # link_families sets the conflict cases
+    EXTRA_COLUMNS = {"conflict_case": False}
+
+    def __init__(self, seed: int) -> None:
+        super().__init__(seed)
+        self.hkov = reference.countries().select("iso2", "hkov_party", "hkov_entry_into_force")
+        self._hkov_party = {
+            r["iso2"]: (r["hkov_party"], r["hkov_entry_into_force"])
+            for r in self.hkov.iter_rows(named=True)
+        }
+
+    def hkov_flag(self, iso2: str | None, on: dt.date) -> bool | None:
+        if iso2 is None:
+            return None
+        party, since = self._hkov_party.get(iso2, (False, None))
+        # China is listed for Hong Kong and Macao only; a mainland case has no HKOV route.
+        return bool(party) and iso2 != "CN" and (since is None or since <= on)
 
 
 def year_factor(year: int, key: str) -> float:
@@ -280,6 +304,51 @@ def parent_of(contacted_by: str) -> str:
 
 def other_parent(parent: str) -> str:
     return "father" if parent == "mother" else "mother"
+
+
+def parent_roles(
+    year: int,
+    n_parents: int,
+    measures: Sequence[str],
+    cross: Callable[..., dict[tuple[str, str], int]],
+) -> dict[tuple[str, str], int]:
+    """(parent, role) -> cases: `cross` of the year's published `measures` when all are printed,
+    else the cross of 2025's apportioned over this year's parents (2025 prints them all)."""
+    values = [t.pub(year, m) for m in measures]
+    if None in values:
+        return t.apportion(n_parents, cross(*(t.pub(2025, m) for m in measures)))
+    return cross(*values)
+
+
+def add_third_parties(
+    b: Builder,
+    year: int,
+    code: str,
+    n: int,
+    country: Callable[[np.random.Generator], str] | None = None,
+    direction: Mapping[str, float] | None = None,
+) -> None:
+    """`n` Lijn 2 cases of `code` brought by third parties (the report gives no breakdown of
+    them): who acted and how many children (`THIRD_PARTY_CASES`), to which country (`country`,
+    else the general pool), and the direction, from NL unless `direction` gives its odds."""
+    rng = b.rng
+    acting, children = THIRD_PARTY_CASES[code]
+    for _ in range(n):
+        way = str(rng.choice(list(direction), p=list(direction.values()))) if direction else None
+        contacted = _third_party(rng, code)
+        person = str(rng.choice(list(acting), p=list(acting.values())))
+        where = (country or _general_country)(rng)
+        kids = int(rng.choice(children))
+        b.add(
+            year,
+            2,
+            code,
+            contacted,
+            acting_person=person,
+            direction=way or "from_nl",
+            country_iso2=where,
+            children_count=kids,
+        )
 
 
 def build_prevention(b: Builder, year: int, n_parents: int, n_third: int) -> None:
@@ -339,19 +408,9 @@ def build_prevention(b: Builder, year: int, n_parents: int, n_third: int) -> Non
             country_iso2=country,
             children_count=children[i],
         )
-    # Third parties: the report gives no breakdown; countries follow this year's threats.
+    # Third parties: countries follow this year's threats.
     weights = {k: v for k, v in threat.items()}
-    for _ in range(n_third):
-        b.add(
-            year,
-            2,
-            "prevention",
-            _third_party(rng, "prevention"),
-            acting_person=str(rng.choice(["father", "mother"], p=[0.6, 0.4])),
-            direction="from_nl",
-            country_iso2=_weighted(rng, weights),
-            children_count=int(rng.choice([1, 1, 1, 2, 2, 3])),
-        )
+    add_third_parties(b, year, "prevention", n_third, country=lambda rng: _weighted(rng, weights))
 
 
 def build_relocation(b: Builder, year: int, n_parents: int, n_third: int) -> None:
@@ -391,48 +450,38 @@ def build_relocation(b: Builder, year: int, n_parents: int, n_third: int) -> Non
             country_iso2=_general_country(rng),
             children_count=children[i],
         )
-    for _ in range(n_third):
-        b.add(
-            year,
-            2,
-            "relocation_consent",
-            _third_party(rng, "relocation_consent"),
-            acting_person=str(rng.choice(["mother", "father"], p=[0.8, 0.2])),
-            direction="from_nl",
-            country_iso2=_general_country(rng),
-            children_count=int(rng.choice([1, 1, 2, 3])),
-        )
+    add_third_parties(b, year, "relocation_consent", n_third)
+
+
+ACCESS_MEASURES = (
+    "access.advice_sought.father",
+    "access.advice_sought.mother",
+    "access.wants_contact.father",
+)
+
+
+def access_cross(
+    father_asked: int, mother_asked: int, father_wants: int
+) -> dict[tuple[str, str], int]:
+    # The report gives who asked (48 fathers, 21 mothers) and who wants contact (57 fathers,
+    # 12 mothers); the cross of the two is not printed. We assume 3 fathers asked about the
+    # mother's wish for contact; the other three cells then follow from the totals.
+    fa_fr = 3
+    fa_fw = father_asked - fa_fr
+    mo_fw = father_wants - fa_fw
+    return {
+        ("father", "wants_access"): fa_fw,
+        ("father", "child_resides"): fa_fr,
+        ("mother", "wants_access"): mother_asked - mo_fw,
+        ("mother", "child_resides"): mo_fw,
+    }
 
 
 def build_access(b: Builder, year: int, n_parents: int, n_third: int) -> None:
     rng = b.rng
-    # The report gives who asked (48 fathers, 21 mothers) and who wants contact (57 fathers,
-    # 12 mothers); the cross of the two is not printed. We assume 3 fathers asked about the
-    # mother's wish for contact; the other three cells then follow from the totals.
-    father_asked = t.pub(year, "access.advice_sought.father")
-    mother_asked = t.pub(year, "access.advice_sought.mother")
-    father_wants = t.pub(year, "access.wants_contact.father")
-    if None in (father_asked, mother_asked, father_wants):
-        combos = t.apportion(
-            n_parents,
-            {
-                ("father", "wants_access"): 45,
-                ("father", "child_resides"): 3,
-                ("mother", "wants_access"): 9,
-                ("mother", "child_resides"): 12,
-            },
-        )
-    else:
-        fa_fr = 3
-        fa_fw = father_asked - fa_fr
-        mo_fw = father_wants - fa_fw
-        combos = {
-            ("father", "wants_access"): fa_fw,
-            ("father", "child_resides"): fa_fr,
-            ("mother", "wants_access"): mother_asked - mo_fw,
-            ("mother", "child_resides"): mo_fw,
-        }
-    for parent, role in exact_list(rng, combos):
+    for parent, role in exact_list(
+        rng, parent_roles(year, n_parents, ACCESS_MEASURES, access_cross)
+    ):
         acting = parent if role == "wants_access" else other_parent(parent)
         b.add(
             year,
@@ -445,17 +494,7 @@ def build_access(b: Builder, year: int, n_parents: int, n_third: int) -> None:
             country_iso2=_general_country(rng),
             children_count=int(rng.choice([1, 1, 1, 2, 2, 3])),
         )
-    for _ in range(n_third):
-        b.add(
-            year,
-            2,
-            "international_access",
-            _third_party(rng, "international_access"),
-            acting_person=str(rng.choice(["father", "mother"], p=[0.8, 0.2])),
-            direction="from_nl",
-            country_iso2=_general_country(rng),
-            children_count=int(rng.choice([1, 1, 2])),
-        )
+    add_third_parties(b, year, "international_access", n_third)
 
 
 def _abduction_group_countries(
@@ -488,31 +527,29 @@ def _abduction_group_countries(
     ]
 
 
+ABDUCTION_MEASURES = (
+    "abduction.taking_parent.mother",
+    "abduction.contact.left_behind_parent",
+    "abduction.contact.taking_parent",
+)
+
+
+def abduction_cross(taking_mother: int, lb: int, taking_called: int) -> dict[tuple[str, str], int]:
+    # Published: taking mother/father and left-behind/taking contacts; the cross is ours:
+    # 24 taking mothers and 5 taking fathers called themselves.
+    mothers_taking_called = 24
+    return {
+        ("father", "left_behind"): taking_mother - mothers_taking_called,
+        ("mother", "left_behind"): lb - (taking_mother - mothers_taking_called),
+        ("mother", "taking"): mothers_taking_called,
+        ("father", "taking"): taking_called - mothers_taking_called,
+    }
+
+
 def build_abduction(b: Builder, year: int, n_parents: int, n_third: int) -> None:
     rng = b.rng
     m = "abduction."
-    taking_mother = t.pub(year, m + "taking_parent.mother")
-    lb = t.pub(year, m + "contact.left_behind_parent")
-    if taking_mother is None or lb is None:
-        combos = t.apportion(
-            n_parents,
-            {
-                ("father", "left_behind"): 118,
-                ("mother", "left_behind"): 43,
-                ("mother", "taking"): 24,
-                ("father", "taking"): 5,
-            },
-        )
-    else:
-        # Published: taking mother/father and left-behind/taking contacts; the cross is ours:
-        # 24 taking mothers and 5 taking fathers called themselves.
-        mothers_taking_called = 24
-        combos = {
-            ("father", "left_behind"): taking_mother - mothers_taking_called,
-            ("mother", "left_behind"): lb - (taking_mother - mothers_taking_called),
-            ("mother", "taking"): mothers_taking_called,
-            ("father", "taking"): n_parents - lb - mothers_taking_called,
-        }
+    combos = parent_roles(year, n_parents, ABDUCTION_MEASURES, abduction_cross)
     # Directions and HKOV groups: cases and children.
     outgoing = t.pub(year, m + "outgoing.cases")
     incoming = t.pub(year, m + "incoming.cases")
@@ -580,18 +617,8 @@ def build_abduction(b: Builder, year: int, n_parents: int, n_third: int) -> None
     for row, (parent, role) in zip(rows, roles, strict=True):
         acting = parent if role == "taking" else other_parent(parent)
         b.add(year, 2, "abduction", parent, parent_role=role, acting_person=acting, **row)
-    for _ in range(n_third):
-        direction = str(rng.choice(["from_nl", "to_nl", "outside_nl"], p=[0.7, 0.22, 0.08]))
-        b.add(
-            year,
-            2,
-            "abduction",
-            _third_party(rng, "abduction"),
-            acting_person=str(rng.choice(["mother", "father"], p=[0.72, 0.28])),
-            direction=direction,
-            country_iso2=_general_country(rng),
-            children_count=int(rng.choice([1, 1, 1, 2, 2, 3])),
-        )
+    directions = {"from_nl": 0.7, "to_nl": 0.22, "outside_nl": 0.08}
+    add_third_parties(b, year, "abduction", n_third, direction=directions)
 
 
 def build_abduction_by_family(b: Builder, year: int, n_parents: int, n_third: int) -> None:
@@ -867,25 +894,35 @@ def assign_contacts(b: Builder, cal: Calendar, cases: pl.DataFrame) -> pl.DataFr
             days += [opened[first], follow_days]
         idx = np.concatenate(case_idx)
         day = np.concatenate(days)
-        person = natural[idx].copy()
-        person = _match_totals(rng, person, _sum_by(cells, 1))
-        channel = np.empty(len(idx), dtype=object)
-        for pt in ("parent", "family_acquaintance", "professional"):
-            where = np.flatnonzero(person == pt)
-            channel[where] = exact_list(rng, {ch: n for (ch, p), n in cells.items() if p == pt})
-        parts.append(
-            pl.DataFrame(
-                {
-                    "case_row": idx,
-                    "contact_day": day,
-                    "channel": channel.tolist(),
-                    "person_type": person.tolist(),
-                }
-            )
-        )
+        parts.append(year_contacts(rng, idx, day, natural[idx], cells))
     contacts = pl.concat(parts).sort("contact_day", "case_row")
     return contacts.with_columns(
         pl.Series("contact_id", [b.new_id("C", 10) for _ in range(contacts.height)])
+    )
+
+
+def year_contacts(
+    rng: np.random.Generator,
+    case_row: np.ndarray,
+    day: np.ndarray,
+    natural: np.ndarray,
+    cells: Mapping[tuple[str, str], int],
+) -> pl.DataFrame:
+    """One year's contacts: each the person type its case suggests (`natural`), relabelled as
+    little as needed to meet the year's totals per type, then each type's channels dealt out
+    exactly as `cells` ((channel, person type) -> contacts) says."""
+    person = _match_totals(rng, natural, _sum_by(cells, 1))
+    channel = np.empty(len(case_row), dtype=object)
+    for pt in ("parent", "family_acquaintance", "professional"):
+        where = np.flatnonzero(person == pt)
+        channel[where] = exact_list(rng, {ch: n for (ch, p), n in cells.items() if p == pt})
+    return pl.DataFrame(
+        {
+            "case_row": case_row,
+            "contact_day": day,
+            "channel": channel.tolist(),
+            "person_type": person.tolist(),
+        }
     )
 
 

@@ -119,41 +119,20 @@ def scale_2020(year: int, measure: str) -> int:
     return int(round(p20(measure) * size / size_2020))
 
 
-class History:
+class History(g.CaseRows):
     """Accumulates the rows of the history years."""
 
+    # a two-letter id prefix ending in H, never hex: no id can meet one of the calibrated years
+    ID_MARK = "H"
+    # the age band of each child where the 2020 report prints them (abduction in 2020)
+    EXTRA_COLUMNS = {"ages": None}
+
     def __init__(self, first_year: int) -> None:
-        self.rng = np.random.default_rng(HISTORY_SEED)
+        super().__init__(HISTORY_SEED)
         self.first_year = first_year
-        self.cases: list[dict] = []
-        self._ids: set[str] = set()
         parties = reference.countries()
         self._party = dict(zip(parties["iso2"], parties["hkov_party"], strict=True))
         self._since = dict(zip(parties["iso2"], parties["hkov_entry_into_force"], strict=True))
-
-    def new_id(self, prefix: str, hex_len: int = 8) -> str:
-        while True:
-            value = prefix + "H" + self.rng.bytes(hex_len // 2).hex().upper()
-            if value not in self._ids:
-                self._ids.add(value)
-                return value
-
-    def add(self, year: int, line: int, code: str, contacted_by: str, **attrs) -> dict:
-        row = {
-            "year": year,
-            "line": line,
-            "category_code": code,
-            "contacted_by": contacted_by,
-            "parent_role": None,
-            "acting_person": None,
-            "direction": None,
-            "country_iso2": None,
-            "children_count": 1,
-            "ages": None,
-        }
-        row.update(attrs)
-        self.cases.append(row)
-        return row
 
     def pick(self, pool: tuple[str, ...]) -> str:
         w = 1.0 / (1.0 + np.arange(len(pool)))
@@ -423,21 +402,7 @@ def _contacts(h: History, cal: g.Calendar, cases: pl.DataFrame, years: range) ->
         pick = rng.choice(len(open_idx), size=follow_n, replace=True)
         idx = np.concatenate([first, open_idx[pick]])
         day = np.concatenate([opened[first], cal.between(start[pick], end[pick], rng)])
-        person = g._match_totals(rng, natural[idx].copy(), g._sum_by(cells, 1))
-        channel = np.empty(len(idx), dtype=object)
-        for pt in ("parent", "family_acquaintance", "professional"):
-            where = np.flatnonzero(person == pt)
-            channel[where] = g.exact_list(rng, {ch: n for (ch, p), n in cells.items() if p == pt})
-        parts.append(
-            pl.DataFrame(
-                {
-                    "case_row": idx,
-                    "contact_day": day,
-                    "channel": channel.tolist(),
-                    "person_type": person.tolist(),
-                }
-            )
-        )
+        parts.append(g.year_contacts(rng, idx, day, natural[idx], cells))
     contacts = pl.concat(parts).sort("contact_day", "case_row")
     return contacts.with_columns(
         pl.Series("contact_id", [h.new_id("C", 10) for _ in range(contacts.height)])
