@@ -11,6 +11,7 @@ from plotly.subplots import make_subplots
 
 from dashboard.charts import fit, template
 from dashboard.charts.canvas import SCREEN, Canvas
+from dashboard.charts.groups import groups
 
 # the flow from request to outcome: its own module, its builder with the topic's others
 from dashboard.charts.mediation_flow import funnel_figure as funnel_figure
@@ -99,14 +100,10 @@ def success_rate_figure(
     count) keeps only its protected "x van n", without dot or interval."""
     rows = rates.filter(pl.col("year") == year)
     order = ["samen", "NIKO", "IKO"]  # plotly draws the first category at the bottom
-    rows = rows.filter(pl.col("mediation_type").is_in(order))
     fig = go.Figure()
     traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     labels: list[dict[str, Any]] = []
-    for mediation_type in order:
-        own = rows.filter(pl.col("mediation_type") == mediation_type)
-        if own.is_empty():
-            continue
+    for mediation_type, own in groups(rows, "mediation_type", order):
         row = own.row(0, named=True)
         label = TYPE_NAMES[mediation_type]
         if row["ended"] == 0:
@@ -228,12 +225,8 @@ def success_trend_figure(
     traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     years = rates.select("year", "source", "is_partial_year").unique("year").sort("year")
     offsets = {"IKO": -0.1, "NIKO": 0.1}
-    for mediation_type in TYPES:
-        own = rates.filter(
-            (pl.col("mediation_type") == mediation_type) & (pl.col("ended") > 0)
-        ).sort("year")
-        if own.is_empty():
-            continue
+    with_ended = rates.filter(pl.col("ended") > 0).sort("year")
+    for mediation_type, own in groups(with_ended, "mediation_type", TYPES):
         colour = TYPE_COLOURS[mediation_type]
         traces.append(
             _rate_trace(
