@@ -11,6 +11,7 @@ from plotly.subplots import make_subplots
 
 from dashboard.charts import fit
 from dashboard.charts.canvas import SCREEN, Canvas
+from dashboard.charts.groups import groups
 from dashboard.charts.labels import (
     MARKER_SIZE_PX,
     SCATTER_HEIGHT_PX,
@@ -240,10 +241,8 @@ def _scatter_points(
 def _quadrant_traces(shown: pl.DataFrame, positions: Mapping[str, str]) -> list[go.Scatter]:
     """A trace of points per quadrant, in its colour, the spots' labels where placed."""
     traces = []
-    for name, colour in QUADRANT_COLOURS.items():
-        part = shown.filter(pl.col("quadrant_nl") == name)
-        if part.is_empty():
-            continue
+    for name, part in groups(shown, "quadrant_nl", QUADRANT_COLOURS):
+        colour = QUADRANT_COLOURS[name]
         traces.append(
             go.Scatter(
                 x=part["threat_cases"].to_list(),

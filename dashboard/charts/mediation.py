@@ -9,20 +9,12 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
-from dashboard.charts import fit
+from dashboard.charts import fit, template
 from dashboard.charts.canvas import SCREEN, Canvas
+from dashboard.charts.groups import groups
 
 # the flow from request to outcome: its own module, its builder with the topic's others
 from dashboard.charts.mediation_flow import funnel_figure as funnel_figure
-from dashboard.charts.template import (
-    GRID_COLOUR,
-    LEGEND_RIGHT,
-    MIN_FONT_SIZE,
-    PALETTE,
-    SUBPLOT_TITLES_MARGIN,
-    TEXT_COLOUR,
-    rgba,
-)
 from dashboard.format import number
 from dashboard.publication import Publication
 from dashboard.reports.mediation import (
@@ -33,8 +25,12 @@ from dashboard.reports.mediation import (
     type_noun,
 )
 
-TYPE_COLOURS = {"IKO": PALETTE[0], "NIKO": PALETTE[1], "samen": PALETTE[6]}
-_GREY = PALETTE[6]
+TYPE_COLOURS = {
+    "IKO": template.PALETTE[0],
+    "NIKO": template.PALETTE[1],
+    "samen": template.PALETTE[6],
+}
+_GREY = template.PALETTE[6]
 
 
 # -- chart builders -----------------------------------------------------------------------
@@ -54,6 +50,43 @@ def _rate_label(row: Mapping[str, Any], publication: Publication | None = None) 
     return text
 
 
+def _dot_with_interval(
+    row: Mapping[str, Any],
+    share: str,
+    label: str,
+    hover: str,
+    *,
+    size: int,
+    hidden: bool = False,
+    **whisker: Any,
+) -> go.Scatter:
+    """One share of `row` on the row `label` of the category axis, in the colour of its type:
+    a dot at `{share}_pct` with its 95 % interval (`{share}_low_pct` to `{share}_high_pct`) as
+    whiskers (styled by `whisker`), `hover` over it. A `hidden` share keeps its row but shows
+    no dot and no interval."""
+    pct = row[f"{share}_pct"]
+    colour = TYPE_COLOURS[row["mediation_type"]]
+    error_x = {
+        "type": "data",
+        "symmetric": False,
+        "array": [row[f"{share}_high_pct"] - pct],
+        "arrayminus": [pct - row[f"{share}_low_pct"]],
+        "color": colour,
+        "thickness": 3,
+        **whisker,
+    }
+    return go.Scatter(
+        x=[None if hidden else pct],
+        y=[label],
+        mode="markers",
+        marker={"size": size, "color": colour},
+        error_x=error_x,
+        hovertext=[hover],
+        hoverinfo="text",
+        showlegend=False,
+    )
+
+
 def success_rate_figure(
     rates: pl.DataFrame,
     year: int,
@@ -67,14 +100,10 @@ def success_rate_figure(
     count) keeps only its protected "x van n", without dot or interval."""
     rows = rates.filter(pl.col("year") == year)
     order = ["samen", "NIKO", "IKO"]  # plotly draws the first category at the bottom
-    rows = rows.filter(pl.col("mediation_type").is_in(order))
     fig = go.Figure()
     traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     labels: list[dict[str, Any]] = []
-    for mediation_type in order:
-        own = rows.filter(pl.col("mediation_type") == mediation_type)
-        if own.is_empty():
-            continue
+    for mediation_type, own in groups(rows, "mediation_type", order):
         row = own.row(0, named=True)
         label = TYPE_NAMES[mediation_type]
         if row["ended"] == 0:
@@ -85,34 +114,25 @@ def success_rate_figure(
                 )
             )  # fmt: skip
             continue
-        colour = TYPE_COLOURS[mediation_type]
         hidden = publication is not None and not publication.shows_share(
             row["successful"], row["ended"]
         )
         traces.append(
-            go.Scatter(
-                x=[None if hidden else row["success_pct"]],
-                y=[label],
-                mode="markers",
-                marker={"size": 16, "color": colour},
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": [row["success_high_pct"] - row["success_pct"]],
-                    "arrayminus": [row["success_pct"] - row["success_low_pct"]],
-                    "color": colour,
-                    "thickness": 3,
-                    "width": 10,
-                },
-                hovertemplate=_rate_label(row, publication) + "<extra></extra>",
-                showlegend=False,
+            _dot_with_interval(
+                row,
+                "success",
+                label,
+                _rate_label(row, publication),
+                size=16,
+                hidden=hidden,
+                width=10,
             )
         )
         # "x van n" on a line of its own above the interval, from the left of the plot area
         labels.append(
             {"x": 0, "y": label, "xanchor": "left", "yanchor": "bottom", "yshift": 12,
              "showarrow": False, "text": _rate_label(row, publication), "align": "left",
-             "font": {"size": MIN_FONT_SIZE}}
+             "font": {"size": template.MIN_FONT_SIZE}}
         )  # fmt: skip
     fig.add_traces(traces)
     fig.update_layout(
@@ -136,6 +156,27 @@ def year_tick(row: Mapping[str, Any], data_until_text: str) -> str:
     elif row["is_partial_year"]:
         text += f"<br>({data_until_text})"
     return text
+
+
+def _trend_axes(
+    years: pl.DataFrame, data_until_text: str, rate_range: list[int]
+) -> dict[str, dict[str, Any]]:
+    """The axes of a success trend: the `years` (each with what is special about it, see
+    `year_tick`) and the success rate in % over `rate_range`."""
+    return {
+        "xaxis": {
+            "tickvals": years["year"].to_list(),
+            "ticktext": [year_tick(r, data_until_text) for r in years.iter_rows(named=True)],
+            "range": [(years["year"].min() or 0) - 0.6, (years["year"].max() or 0) + 0.6],
+            "showgrid": False,
+        },
+        "yaxis": {
+            "range": rate_range,
+            "tickvals": [0, 20, 40, 60, 80, 100],
+            "ticktext": [f"{v} %" for v in (0, 20, 40, 60, 80, 100)],
+            "title": {"text": "geslaagd, met 95%-interval"},
+        },
+    }
 
 
 def _rate_trace(
@@ -166,7 +207,7 @@ def _rate_trace(
         },
         text=text,
         textposition=position,
-        textfont={"color": colour, "size": MIN_FONT_SIZE},
+        textfont={"color": colour, "size": template.MIN_FONT_SIZE},
         cliponaxis=False,
         hovertext=[_rate_label(r) for r in own.iter_rows(named=True)],
         hoverinfo="text",
@@ -184,12 +225,8 @@ def success_trend_figure(
     traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     years = rates.select("year", "source", "is_partial_year").unique("year").sort("year")
     offsets = {"IKO": -0.1, "NIKO": 0.1}
-    for mediation_type in TYPES:
-        own = rates.filter(
-            (pl.col("mediation_type") == mediation_type) & (pl.col("ended") > 0)
-        ).sort("year")
-        if own.is_empty():
-            continue
+    with_ended = rates.filter(pl.col("ended") > 0).sort("year")
+    for mediation_type, own in groups(with_ended, "mediation_type", TYPES):
         colour = TYPE_COLOURS[mediation_type]
         traces.append(
             _rate_trace(
@@ -209,19 +246,8 @@ def success_trend_figure(
     fig.add_traces(traces)
     fig.update_layout(
         height=520,
-        xaxis={
-            "tickvals": years["year"].to_list(),
-            "ticktext": [year_tick(r, data_until_text) for r in years.iter_rows(named=True)],
-            "range": [years["year"].min() - 0.6, years["year"].max() + 0.6],
-            "showgrid": False,
-        },
         # room above 100 % and below 0 % for the "x van n" labels
-        yaxis={
-            "range": [-22, 122],
-            "tickvals": [0, 20, 40, 60, 80, 100],
-            "ticktext": [f"{v} %" for v in (0, 20, 40, 60, 80, 100)],
-            "title": {"text": "geslaagd, met 95%-interval"},
-        },
+        **_trend_axes(years, data_until_text, [-22, 122]),
         legend={"title": {"text": "Type: "}},
     )
     return fit.lay_out(fig, canvas)
@@ -256,7 +282,7 @@ def children_figure(counts: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figu
             textposition="outside",
             constraintext="none",
             cliponaxis=False,
-            textfont={"size": MIN_FONT_SIZE},
+            textfont={"size": template.MIN_FONT_SIZE},
             hovertext=[
                 f"{mediation_type} {y}: {number(c)} {count_word}, {number(k)} {children_word}"
                 for y, c, k in zip(own["year"], own[count_col], own[children_col], strict=True)
@@ -289,8 +315,8 @@ def children_figure(counts: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figu
         barmode="group",
         height=140 + 2 * 26 * len(years),
         # at the right: the panel titles take the line right above the plot area
-        legend=LEGEND_RIGHT,
-        margin=SUBPLOT_TITLES_MARGIN,
+        legend=template.LEGEND_RIGHT,
+        margin=template.SUBPLOT_TITLES_MARGIN,
     )
     return fit.lay_out(fig, canvas)
 
@@ -308,24 +334,22 @@ def durations_figure(rows: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figur
         if not row["n"]:
             texts.append(
                 {"x": 0, "y": label, "text": "nog geen", "showarrow": False, "xanchor": "left",
-                 "font": {"color": TEXT_COLOUR, "size": MIN_FONT_SIZE}}
+                 "font": {"color": template.TEXT_COLOUR, "size": template.MIN_FONT_SIZE}}
             )  # fmt: skip
             traces.append(go.Scatter(x=[None], y=[label], showlegend=False))
             continue
-        traces.append(
+        # the range thin and pale, then the middle half thick over it
+        traces += [
             go.Scatter(
-                x=[row["min_days"], row["max_days"]], y=[label, label], mode="lines",
-                line={"color": rgba(colour, 0.45), "width": 2},
+                x=[row[low], row[high]], y=[label, label], mode="lines",
+                line={"color": template.rgba(colour, alpha), "width": width},
                 showlegend=False, hoverinfo="skip",
             )
-        )  # fmt: skip
-        traces.append(
-            go.Scatter(
-                x=[row["p25_days"], row["p75_days"]], y=[label, label], mode="lines",
-                line={"color": rgba(colour, 0.6), "width": 14},
-                showlegend=False, hoverinfo="skip",
+            for low, high, alpha, width in (
+                ("min_days", "max_days", 0.45, 2),
+                ("p25_days", "p75_days", 0.6, 14),
             )
-        )  # fmt: skip
+        ]  # fmt: skip
         open_text = f", {number(row['still_open'])} nog open" if row["still_open"] else ""
         text = (
             f"mediaan {number(row['median_days'])} dagen (n = {number(row['n'])}{open_text}); "
@@ -342,7 +366,7 @@ def durations_figure(rows: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figur
         # under its row, from the left of the plot area: inside the chart at any width
         texts.append(
             {"x": 0, "y": label, "text": text, "showarrow": False, "xanchor": "left",
-             "yanchor": "top", "yshift": -12, "font": {"size": MIN_FONT_SIZE}}
+             "yanchor": "top", "yshift": -12, "font": {"size": template.MIN_FONT_SIZE}}
         )  # fmt: skip
     fig.add_traces(traces)
     longest = rows["max_days"].max() or 1
@@ -392,30 +416,11 @@ def benchmark_figure(
         & pl.col("agreement_pct").is_not_null()
     )
     for row in ours.iter_rows(named=True):
-        colour = TYPE_COLOURS[row["mediation_type"]]
         name = f"Centrum IKO, {row['mediation_type']} {year}"
         label = count_text(
             row["any_agreement"], row["ended"], "volledig of gedeeltelijk"
         ) + ": " + rate_text(row["any_agreement"], row["ended"])  # fmt: skip
-        traces.append(
-            go.Scatter(
-                x=[row["agreement_pct"]],
-                y=[name],
-                mode="markers",
-                marker={"size": 15, "color": colour},
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": [row["agreement_high_pct"] - row["agreement_pct"]],
-                    "arrayminus": [row["agreement_pct"] - row["agreement_low_pct"]],
-                    "color": colour,
-                    "thickness": 3,
-                },
-                hovertext=[label],
-                hoverinfo="text",
-                showlegend=False,
-            )
-        )
+        traces.append(_dot_with_interval(row, "agreement", name, label, size=15))
     fig.add_traces(traces)
     fig.update_layout(
         height=140 + 55 * len(fig.data),
@@ -423,7 +428,7 @@ def benchmark_figure(
             "range": [0, 100],
             "ticksuffix": " %",
             "title": {"text": "aandeel met (volledige of gedeeltelijke) overeenkomst"},
-            "gridcolor": GRID_COLOUR,
+            "gridcolor": template.GRID_COLOUR,
         },
     )
     return fit.lay_out(fig, canvas)
@@ -452,18 +457,7 @@ def combined_trend_figure(
     years = own.select("year", "source", "is_partial_year")
     fig.update_layout(
         height=380,
-        xaxis={
-            "tickvals": years["year"].to_list(),
-            "ticktext": [year_tick(r, data_until_text) for r in years.iter_rows(named=True)],
-            "range": [(years["year"].min() or 0) - 0.6, (years["year"].max() or 0) + 0.6],
-            "showgrid": False,
-        },
         # room above 100 % for the "x van n" over an interval that reaches it
-        yaxis={
-            "range": [-5, 115],
-            "tickvals": [0, 20, 40, 60, 80, 100],
-            "ticktext": [f"{v} %" for v in (0, 20, 40, 60, 80, 100)],
-            "title": {"text": "geslaagd, met 95%-interval"},
-        },
+        **_trend_axes(years, data_until_text, [-5, 115]),
     )
     return fit.lay_out(fig, canvas)

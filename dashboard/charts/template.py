@@ -99,37 +99,32 @@ def headroom(top: float, share: float = 0.15) -> list[float]:
     return [0, (top or 1) * (1 + share)]
 
 
+def _spanning(shape: str, x0: Any, x1: Any, axis: int | None, *, paper: bool) -> dict[str, Any]:
+    """A layout shape from `x0` to `x1` on the x axis numbered `axis`, over the full height of
+    that subplot (its y axis domain), or of the whole figure when `paper`."""
+    suffix = "" if axis in (None, 1) else str(axis)
+    return {
+        "type": shape,
+        "x0": x0,
+        "x1": x1,
+        "xref": f"x{suffix}",
+        "y0": 0,
+        "y1": 1,
+        "yref": "paper" if paper else f"y{suffix} domain",
+    }
+
+
 def vrect(x0: Any, x1: Any, *, row: int | None = None, **style: Any) -> dict[str, Any]:
     """A vertical band as a layout shape, over the full height of subplot `row` (or of the
     whole figure when `row` is None); collect them and set `layout.shapes` once."""
-    axis = "" if row in (None, 1) else str(row)
-    return {
-        "type": "rect",
-        "x0": x0,
-        "x1": x1,
-        "xref": f"x{axis}",
-        "y0": 0,
-        "y1": 1,
-        "yref": "paper" if row is None else f"y{axis} domain",
-        **style,
-    }
+    return {**_spanning("rect", x0, x1, row, paper=row is None), **style}
 
 
 def vline(x: Any, *, row: int | None = None, col: int | None = None, **line: Any) -> dict:
     """A vertical line as a layout shape, over subplot `row`/`col` (axes numbered row-major
     by make_subplots; pass the axis number as `col` for a one-row figure)."""
-    n = col if col is not None else row
-    axis = "" if n in (None, 1) else str(n)
-    return {
-        "type": "line",
-        "x0": x,
-        "x1": x,
-        "xref": f"x{axis}",
-        "y0": 0,
-        "y1": 1,
-        "yref": f"y{axis} domain",
-        "line": line,
-    }
+    axis = col if col is not None else row
+    return {**_spanning("line", x, x, axis, paper=False), "line": line}
 
 
 def iko_template() -> go.layout.Template:

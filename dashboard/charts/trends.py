@@ -10,6 +10,7 @@ import polars as pl
 
 from dashboard.charts import fit
 from dashboard.charts.canvas import SCREEN, Canvas
+from dashboard.charts.groups import groups
 from dashboard.charts.template import MIN_FONT_SIZE, PALETTE
 from dashboard.format import change_pct, month_name, number, signed
 from dashboard.reports.trends import KINDS, decimals, definition_changes
@@ -48,15 +49,12 @@ def _trend_bars(rows: pl.DataFrame, places: int, labelled: set[int]) -> list[go.
     """A bar trace per kind of year (computed, published, running), each filled its way; the
     `labelled` years carry their value above the bar."""
     bars = []
-    for key, legend in KINDS.items():
-        own = rows.filter(kind=key)
-        if own.is_empty():
-            continue
+    for key, own in groups(rows, "kind", KINDS):
         bars.append(
             go.Bar(
                 x=own["year"].to_list(),
                 y=own["value"].to_list(),
-                name=legend,
+                name=KINDS[key],
                 marker={
                     "color": SHOWN_COLOUR if key == "gegevens" else "white",
                     "line": {"color": SHOWN_COLOUR, "width": 2},

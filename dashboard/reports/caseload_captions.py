@@ -8,12 +8,30 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dashboard.format import date_nl, month_abbreviation, month_name, month_nl
 from dashboard.reports import same_period
 from dashboard.reports.caseload import ALL, Filters, month_label
 
 HOLIDAYS = "Gekleurde banden: schoolvakanties per regio (Noord, Midden, Zuid)."
+
+
+class Who(NamedTuple):
+    """What a party filter leaves in: which cases are counted, and whose contacts."""
+
+    cases: str
+    contacts: str
+
+
+WHO = {
+    ALL: Who("ouders en derden", "met ouders en derden"),
+    "ouders": Who("alleen zaken waarin een ouder contact opnam", "alleen met ouders"),
+    "derden": Who(
+        "alleen zaken waarin een derde (familie, kennis, professional) contact opnam",
+        "alleen met derden (familie, kennissen, professionals)",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -27,19 +45,11 @@ class Captions:
 
     @property
     def cases_who(self) -> str:
-        return {
-            ALL: "ouders en derden",
-            "ouders": "alleen zaken waarin een ouder contact opnam",
-            "derden": "alleen zaken waarin een derde (familie, kennis, professional) contact opnam",
-        }[self.f.party]
+        return WHO[self.f.party].cases
 
     @property
     def contacts_who(self) -> str:
-        return {
-            ALL: "met ouders en derden",
-            "ouders": "alleen met ouders",
-            "derden": "alleen met derden (familie, kennissen, professionals)",
-        }[self.f.party]
+        return WHO[self.f.party].contacts
 
     @property
     def category(self) -> str:

@@ -106,25 +106,72 @@ def type_noun(mediation_type: str, count: int) -> str:
 # -- typed report functions ---------------------------------------------------------------
 
 
-def _checked(df: pl.DataFrame, schema: Mapping[str, Any], report: str) -> pl.DataFrame:
+# The columns each report query gives, with their types.
+REPORT_COLUMNS: dict[str, dict[str, Any]] = {
+    "mediation_funnel": {
+        "mediation_type": pl.String,
+        "step_order": pl.Int32,
+        "from_stage": pl.String,
+        "to_stage": pl.String,
+        "request_count": pl.Int64,
+    },
+    "mediation_success_trend": {
+        "year": pl.Int64,
+        "mediation_type": pl.String,
+        "source": pl.String,
+        "conducted": pl.Int64,
+        "successful": pl.Int64,
+        "unsuccessful": pl.Int64,
+        "ended": pl.Int64,
+        "partial_agreement": pl.Int64,
+        "running": pl.Int64,
+        "is_partial_year": pl.Boolean,
+    },
+    "mediation_children": {
+        "year": pl.Int64,
+        "mediation_type": pl.String,
+        "child_interviews": pl.Int64,
+        "children_heard": pl.Int64,
+        "special_guardian_appointments": pl.Int64,
+        "special_guardian_children": pl.Int64,
+    },
+    "mediation_durations": {
+        "mediation_type": pl.String,
+        "interval_code": pl.String,
+        "n": pl.Int64,
+        "still_open": pl.Int64,
+        "median_days": pl.Float64,
+        "p25_days": pl.Float64,
+        "p75_days": pl.Float64,
+        "min_days": pl.Float64,
+        "max_days": pl.Float64,
+    },
+    "mediation_benchmarks": {
+        "service": pl.String,
+        "country_iso2": pl.String,
+        "year": pl.Int64,
+        "population_nl": pl.String,
+        "agreement_share_pct": pl.Float64,
+        "definition_nl": pl.String,
+        "source_note": pl.String,
+    },
+}
+
+
+def _typed(run: Report, report: str, **params: Any) -> pl.DataFrame:
+    """The rows of `report` run with `params`, in its `REPORT_COLUMNS` and their types: a
+    column the query no longer gives is an error that names it, not a chart gone blank."""
+    schema = REPORT_COLUMNS[report]
+    df = run(report, **params)
     missing = set(schema) - set(df.columns)
     if missing:
         raise ValueError(f"rapport {report} mist kolom(men): {', '.join(sorted(missing))}")
     return df.select([pl.col(name).cast(dtype) for name, dtype in schema.items()])
 
 
-FUNNEL_SCHEMA = {
-    "mediation_type": pl.String,
-    "step_order": pl.Int32,
-    "from_stage": pl.String,
-    "to_stage": pl.String,
-    "request_count": pl.Int64,
-}
-
-
 def funnel(run: Report, year: int) -> pl.DataFrame:
     """The steps from request to outcome per type in `year`, with Dutch stage names."""
-    df = _checked(run("mediation_funnel", year=year), FUNNEL_SCHEMA, "mediation_funnel")
+    df = _typed(run, "mediation_funnel", year=year)
     return df.with_columns(
         from_label=pl.col("from_stage").replace_strict(STAGE_LABELS),
         to_label=pl.col("to_stage").replace_strict(STAGE_LABELS),
@@ -155,20 +202,6 @@ def funnel_table(steps: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-RATES_SCHEMA = {
-    "year": pl.Int64,
-    "mediation_type": pl.String,
-    "source": pl.String,
-    "conducted": pl.Int64,
-    "successful": pl.Int64,
-    "unsuccessful": pl.Int64,
-    "ended": pl.Int64,
-    "partial_agreement": pl.Int64,
-    "running": pl.Int64,
-    "is_partial_year": pl.Boolean,
-}
-
-
 def _interval_columns(successes: str, n: str, prefix: str) -> list[pl.Expr]:
     def bound(i: int) -> pl.Expr:
         return pl.struct(successes, n).map_elements(
@@ -194,7 +227,7 @@ def success_rates(run: Report) -> pl.DataFrame:
     `agreement_*` is the share with a full or partial agreement, the definition the other
     services in the benchmark table use; unknown for a year from published figures only.
     """
-    df = _checked(run("mediation_success_trend"), RATES_SCHEMA, "mediation_success_trend")
+    df = _typed(run, "mediation_success_trend")
     df = df.with_columns(any_agreement=pl.col("successful") + pl.col("partial_agreement"))
     return df.with_columns(
         *_interval_columns("successful", "ended", "success"),
@@ -202,54 +235,20 @@ def success_rates(run: Report) -> pl.DataFrame:
     )
 
 
-CHILDREN_SCHEMA = {
-    "year": pl.Int64,
-    "mediation_type": pl.String,
-    "child_interviews": pl.Int64,
-    "children_heard": pl.Int64,
-    "special_guardian_appointments": pl.Int64,
-    "special_guardian_children": pl.Int64,
-}
-
-
 def children(run: Report) -> pl.DataFrame:
     """Child interviews and special guardians per year (of receipt) and type."""
-    return _checked(run("mediation_children"), CHILDREN_SCHEMA, "mediation_children")
-
-
-DURATIONS_SCHEMA = {
-    "mediation_type": pl.String,
-    "interval_code": pl.String,
-    "n": pl.Int64,
-    "still_open": pl.Int64,
-    "median_days": pl.Float64,
-    "p25_days": pl.Float64,
-    "p75_days": pl.Float64,
-    "min_days": pl.Float64,
-    "max_days": pl.Float64,
-}
+    return _typed(run, "mediation_children")
 
 
 def durations(run: Report, year: int) -> pl.DataFrame:
     """Days from request to start and from start to end per type, for requests of `year`."""
-    df = _checked(run("mediation_durations", year=year), DURATIONS_SCHEMA, "mediation_durations")
+    df = _typed(run, "mediation_durations", year=year)
     return df.with_columns(interval_label=pl.col("interval_code").replace_strict(INTERVAL_LABELS))
-
-
-BENCHMARKS_SCHEMA = {
-    "service": pl.String,
-    "country_iso2": pl.String,
-    "year": pl.Int64,
-    "population_nl": pl.String,
-    "agreement_share_pct": pl.Float64,
-    "definition_nl": pl.String,
-    "source_note": pl.String,
-}
 
 
 def benchmarks(run: Report) -> pl.DataFrame:
     """Agreement shares of other mediation services, each with its population and source."""
-    return _checked(run("mediation_benchmarks"), BENCHMARKS_SCHEMA, "mediation_benchmarks")
+    return _typed(run, "mediation_benchmarks")
 
 
 # How the stages add up: what the funnel shows beside each stage lets one be computed from
