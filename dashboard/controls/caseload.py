@@ -40,6 +40,13 @@ CHANNEL_COLUMNS = {
     "professionals": widgets.Column("Professional", number),
     "total": widgets.Column("Totaal", number),
 }
+
+
+def is_total_row(row: Mapping[str, Any]) -> bool:
+    """The row of a category or channel table that totals the others: it stands out."""
+    return row.get("category_nl") == "Totaal Lijn 2" or row.get("channel_nl") == "Totaal"
+
+
 CARRIED_COLUMNS = {
     "year": widgets.Column("Jaar van opening", str, width=150),
     "opened": widgets.Column("Geopend", number),

@@ -214,25 +214,32 @@ def month_detail(f: cl.Filters, say: Captions) -> None:
 def show_tables(f: cl.Filters, say: Captions, month: dt.date | None = None) -> None:
     """New Lijn 2 cases by category and contacts by channel, in the period or in `month`."""
     key = cl.file_key(f, month)
-    left, right = st.columns(2)
-    with left:
-        st.subheader(say.line2_by_category_title(month))
-        widgets.show_table(
-            cl.line2_by_category_party(run, f, month),
+    tables = (  # side by side: (title, rows, columns, caption, file name)
+        (
+            say.line2_by_category_title,
+            cl.line2_by_category_party,
             controls.CATEGORY_COLUMNS,
-            highlight=lambda row: row["category_nl"] == "Totaal Lijn 2",
-            download=f"lijn2-per-categorie-{key}",
-        )
-        st.caption(say.line2_by_category(month))
-    with right:
-        st.subheader(say.contacts_by_channel_title(month))
-        widgets.show_table(
-            cl.contacts_by_channel_person(run, f, month),
+            say.line2_by_category,
+            "lijn2-per-categorie",
+        ),
+        (
+            say.contacts_by_channel_title,
+            cl.contacts_by_channel_person,
             controls.CHANNEL_COLUMNS,
-            highlight=lambda row: row["channel_nl"] == "Totaal",
-            download=f"contacten-per-kanaal-{key}",
-        )
-        st.caption(say.contacts_by_channel(month))
+            say.contacts_by_channel,
+            "contacten-per-kanaal",
+        ),
+    )
+    for column, (title, rows, columns, caption, name) in zip(st.columns(2), tables, strict=True):
+        with column:
+            st.subheader(title(month))
+            widgets.show_table(
+                rows(run, f, month),
+                columns,
+                highlight=controls.is_total_row,
+                download=f"{name}-{key}",
+            )
+            st.caption(caption(month))
 
 
 filtered_page()

@@ -1,5 +1,7 @@
 """Mediationverzoeken: van verzoek tot uitkomst, slagingspercentages met hun onzekerheid."""
 
+import functools
+
 import streamlit as st
 
 from dashboard import chrome, data, widgets
@@ -21,6 +23,8 @@ cells = mediation_shown.cell_format(pub)
 
 st.header(f"Mediation {year}")
 chart_period = slides.ChartPeriod.year(year, data_until)
+# the year's charts whose counts publication mode protects (their slides say so)
+show_protected = functools.partial(widgets.show_chart, period=chart_period, counts_protected=True)
 st.markdown(
     "Een verzoek telt in het jaar waarin het binnenkwam. Een mediation is **geslaagd** bij een "
     "volledige overeenkomst; een gedeeltelijke of spiegelovereenkomst en geen overeenkomst "
@@ -49,11 +53,9 @@ else:
 # -- funnel -------------------------------------------------------------------------------
 st.subheader("Van verzoek tot uitkomst")
 for mediation_type in mediation.TYPES:
-    widgets.show_chart(
+    show_protected(
         widgets.figure(mediation_charts.funnel_figure, steps, mediation_type, publication=pub),
         title=f"Van verzoek tot uitkomst: {mediation_type}",
-        period=chart_period,
-        counts_protected=True,
     )
 st.caption(
     f"Telt de mediationverzoeken die in {year} binnenkwamen, per type (IKO: in een "
@@ -80,11 +82,9 @@ st.subheader(f"Slagingspercentage {year}")
 if not year_rates:
     st.info(f"Voor {year} zijn er geen mediationcijfers.", icon=":material/info:")
 else:
-    widgets.show_chart(
+    show_protected(
         widgets.figure(mediation_charts.success_rate_figure, rates, year, publication=pub),
         title=f"Slagingspercentage {year}",
-        period=chart_period,
-        counts_protected=True,
     )
     st.caption(
         "Telt per type de mediations die na de intake zijn voortgezet en zijn beëindigd "
@@ -214,11 +214,9 @@ def other_services() -> None:
         )
         bench = mediation.benchmarks(data.report)
         own = mediation_shown.own_for_comparison(rates, pub)  # protected on the page above
-        widgets.show_chart(
+        show_protected(
             widgets.figure(mediation_charts.benchmark_figure, bench, own, year),
             title="Ter vergelijking: andere mediationdiensten",
-            period=chart_period,
-            counts_protected=True,
         )
         st.caption(
             "Grijze ruiten: het gepubliceerde aandeel met een overeenkomst per dienst en jaar. "

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dashboard.paths import DEMO_DIR
 
@@ -56,140 +56,136 @@ def _existing_dir(text: str) -> Path:
     return path
 
 
-def _data_home_argument(parser: argparse.ArgumentParser, default: Path) -> None:
+# What an option takes: how its help names the value, and the function that reads it.
+_YEAR = {"metavar": "JJJJ", "type": _year}
+_FOLDER = {"metavar": "MAP", "type": Path}
+
+
+def _add_year(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", **_YEAR, required=True, help="het jaar")
+
+
+def _add_data_home(parser: argparse.ArgumentParser, default: Path) -> None:
     parser.add_argument(
         "--data-home",
-        type=Path,
+        **_FOLDER,
         default=default,
-        metavar="MAP",
         help="map met de gepubliceerde versies (standaard %(default)s, of IKO_DATA_HOME)",
     )
 
 
-def _add_run(commands: Any, settings: Settings) -> None:
-    run = commands.add_parser(
-        "run",
-        help="start het dashboard",
-        description="Start het dashboard (Streamlit) op deze computer en toon het adres.",
-    )
-    run.add_argument(
+# A subcommand's options: each function gives its parser the text atop its help (the line in
+# the list of `iko-dashboard --help` is in COMMANDS) and its arguments.
+
+
+def _add_run(parser: argparse.ArgumentParser, settings: Settings) -> None:
+    parser.description = "Start het dashboard (Streamlit) op deze computer en toon het adres."
+    parser.add_argument(
         "--port",
         type=int,
         metavar="POORT",
         default=settings.port,
         help="poort van het dashboard (standaard %(default)s, of IKO_PORT)",
     )
-    run.add_argument(
+    parser.add_argument(
         "--address",
-        default=None,
         metavar="ADRES",
         help="netwerkadres waarop het dashboard luistert (standaard 127.0.0.1: alleen deze "
         "computer); op een ander adres start het alleen met login ingesteld",
     )
-    run.add_argument(
+    parser.add_argument(
         "--zonder-login",
         action="store_true",
         help="start ook zonder login op een netwerkadres (alleen voor een gesloten netwerk); "
         "elke pagina zegt het dan",
     )
-    run.add_argument(
+    parser.add_argument(
         "--data-dir",
         type=_existing_dir,
-        default=None,
         metavar="MAP",
         help="map met de export (standaard IKO_DATA_DIR, anders de demogegevens)",
     )
 
 
-def _add_demo(commands: Any, settings: Settings) -> None:
-    demo = commands.add_parser(
-        "demo",
-        help="maak de demogegevens opnieuw",
-        description="Maak de demogegevens opnieuw: 2024 en 2025 geijkt op het jaarverslag, "
-        "daarna doorgetrokken tot en met de gekozen datum.",
+def _add_demo(parser: argparse.ArgumentParser, settings: Settings) -> None:
+    parser.description = (
+        "Maak de demogegevens opnieuw: 2024 en 2025 geijkt op het jaarverslag, daarna "
+        "doorgetrokken tot en met de gekozen datum."
     )
-    demo.add_argument(
+    parser.add_argument(
         "--until",
         type=_iso_date,
         default=dt.date.today() - dt.timedelta(days=1),
         metavar="JJJJ-MM-DD",
         help="laatste dag met gegevens (standaard gisteren)",
     )
-    demo.add_argument(
+    parser.add_argument(
         "--since",
-        type=_year,
-        default=None,
-        metavar="JJJJ",
+        **_YEAR,
         help="maak ook de jaren vanaf dit jaar tot en met 2023, naar de registratie van toen "
         "(2020 geijkt op het jaarverslag 2020; standaard: vanaf 2024)",
     )
-    demo.add_argument(
+    parser.add_argument(
         "--out",
-        type=Path,
+        **_FOLDER,
         default=DEMO_DIR,
-        metavar="MAP",
         help="map waarin de demo-export komt (standaard data/demo)",
     )
 
 
-def _add_figures(commands: Any, settings: Settings) -> None:
-    figures = commands.add_parser(
-        "figures",
-        help="druk de cijfers van een jaar af als CSV",
-        description="Druk de berekende cijfers van een jaar af als CSV, naast de gepubliceerde.",
+def _add_figures(parser: argparse.ArgumentParser, settings: Settings) -> None:
+    parser.description = (
+        "Druk de berekende cijfers van een jaar af als CSV, naast de gepubliceerde."
     )
-    figures.add_argument("--year", type=_year, required=True, metavar="JJJJ", help="het jaar")
+    _add_year(parser)
 
 
-def _add_import(commands: Any, settings: Settings) -> None:
-    imp = commands.add_parser(
-        "import",
-        help="importeer een echte export",
-        description="Controleer een export (CSV, XLSX of Parquet; één bestand per tabel of een "
-        "map) tegen het exportcontract en publiceer hem als nieuwe versie. Bij een fout blijven "
-        "de gepubliceerde gegevens zoals ze waren.",
+def _add_import(parser: argparse.ArgumentParser, settings: Settings) -> None:
+    parser.description = (
+        "Controleer een export (CSV, XLSX of Parquet; één bestand per tabel of een map) tegen "
+        "het exportcontract en publiceer hem als nieuwe versie. Bij een fout blijven de "
+        "gepubliceerde gegevens zoals ze waren."
     )
-    imp.add_argument("paths", nargs="+", type=Path, metavar="BESTAND_OF_MAP", help="de export")
-    _data_home_argument(imp, settings.data_home)
+    parser.add_argument("paths", nargs="+", type=Path, metavar="BESTAND_OF_MAP", help="de export")
+    _add_data_home(parser, settings.data_home)
 
 
-def _add_import_published(commands: Any, settings: Settings) -> None:
-    pub = commands.add_parser(
-        "import-published",
-        help="importeer gepubliceerde jaarcijfers",
-        description="Importeer gepubliceerde jaarcijfers voor jaren zonder export op zaakniveau: "
-        "een CSV met de kolommen year,measure,value (en eventueel section,note,source), met de "
-        "maten van data/reference/measure-labels.csv. Per jaar en maat wint het nieuwe bestand.",
+def _add_import_published(parser: argparse.ArgumentParser, settings: Settings) -> None:
+    parser.description = (
+        "Importeer gepubliceerde jaarcijfers voor jaren zonder export op zaakniveau: een CSV "
+        "met de kolommen year,measure,value (en eventueel section,note,source), met de maten "
+        "van data/reference/measure-labels.csv. Per jaar en maat wint het nieuwe bestand."
     )
-    pub.add_argument("path", type=Path, metavar="BESTAND.csv", help="de jaarcijfers")
-    pub.add_argument(
+    parser.add_argument("path", type=Path, metavar="BESTAND.csv", help="de jaarcijfers")
+    parser.add_argument(
         "--skip-unknown",
         action="store_true",
         help="sla rijen met een onbekende maat over (en noem ze) in plaats van het hele "
         "bestand te weigeren",
     )
-    _data_home_argument(pub, settings.data_home)
+    _add_data_home(parser, settings.data_home)
 
 
-def _add_deck(commands: Any, settings: Settings) -> None:
-    deck = commands.add_parser(
-        "deck",
-        help="maak de dia's van de IKO-lezing (PowerPoint of PDF)",
-        description="Maak de dia's van de IKO-lezing van een jaar, dezelfde als op "
-        "/presentatie, in publicatiemodus, zonder internet (Chromium via BROWSER_PATH).",
+def _add_deck(parser: argparse.ArgumentParser, settings: Settings) -> None:
+    parser.description = (
+        "Maak de dia's van de IKO-lezing van een jaar, dezelfde als op /presentatie, in "
+        "publicatiemodus, zonder internet (Chromium via BROWSER_PATH)."
     )
-    deck.add_argument("--year", type=_year, required=True, metavar="JJJJ", help="het jaar")
-    deck.add_argument(
+    _add_year(parser)
+    parser.add_argument(
         "--format", choices=("pptx", "pdf"), default="pptx", help="pptx (standaard) of pdf"
     )
-    deck.add_argument(
-        "--out", type=Path, default=None, metavar="BESTAND",
+    parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="BESTAND",
         help="het bestand (standaard iko-lezing-JJJJ.pptx of .pdf)",
-    )  # fmt: skip
-    deck.add_argument(
-        "--images", type=Path, default=None, metavar="MAP",
+    )
+    parser.add_argument(
+        "--images",
+        **_FOLDER,
         help="schrijf ook elke dia als PNG in deze map (iko-lezing-JJJJ-landen.png)",
-    )  # fmt: skip
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -202,8 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         title="opdrachten", metavar="OPDRACHT", dest="command", required=True
     )
-    for add in (_add_run, _add_demo, _add_figures, _add_import, _add_import_published, _add_deck):
-        add(commands, settings())
+    for name, (summary, add_options, _) in COMMANDS.items():
+        add_options(commands.add_parser(name, help=summary), settings())
     return parser
 
 
@@ -299,13 +295,19 @@ def _deck(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "run": _run,
-    "demo": _demo,
-    "figures": _figures,
-    "import": _import,
-    "import-published": _import_published,
-    "deck": _deck,
+# The subcommands in the order of `iko-dashboard --help`: the line there, the function that
+# adds the options, and the function that runs it.
+COMMANDS: dict[str, tuple[str, Callable[..., None], Callable[[argparse.Namespace], int]]] = {
+    "run": ("start het dashboard", _add_run, _run),
+    "demo": ("maak de demogegevens opnieuw", _add_demo, _demo),
+    "figures": ("druk de cijfers van een jaar af als CSV", _add_figures, _figures),
+    "import": ("importeer een echte export", _add_import, _import),
+    "import-published": (
+        "importeer gepubliceerde jaarcijfers",
+        _add_import_published,
+        _import_published,
+    ),
+    "deck": ("maak de dia's van de IKO-lezing (PowerPoint of PDF)", _add_deck, _deck),
 }
 
 
@@ -318,7 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"iko-dashboard: {error}", file=sys.stderr)
         return 2
     args = build_parser().parse_args(argv)
-    return COMMANDS[args.command](args)
+    return COMMANDS[args.command][2](args)
 
 
 if __name__ == "__main__":
