@@ -1,7 +1,7 @@
 """The export contract: the tables an export of the case registration system delivers.
 
 Each table is a Pydantic model; `docs/exportcontract.md` is written from these models
-(`tests/test_contract.py` fails when the two drift). Codes are stable English slugs; the
+(`tests/unit/test_contract.py` fails when the two drift). Codes are stable English slugs; the
 Dutch labels live in the reference tables.
 """
 

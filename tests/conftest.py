@@ -30,7 +30,7 @@ os.environ.pop("IKO_DATA_DIR", None)
 # Likewise no login: a machine where `.streamlit/secrets.toml` configures it must not put every
 # page behind it. The launched dashboard reads IKO_SECRETS_FILE; Streamlit in this process
 # (AppTest) reads its option `secrets.files`. Tests that want login configure it themselves
-# (tests/test_auth.py).
+# (tests/*/test_auth.py).
 _NO_SECRETS = str(Path(_EMPTY_DATA_HOME) / "geen-secrets.toml")
 os.environ["IKO_SECRETS_FILE"] = _NO_SECRETS
 os.environ.pop("IKO_ZONDER_LOGIN", None)
@@ -105,3 +105,30 @@ def browser():
             yield chromium
         finally:
             chromium.close()
+
+
+TIERS = ("unit", "sql", "app", "browser")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark every test with its tier, from the folder it is in (tests/<tier>/...), so that
+    `pytest -m "not browser"` runs the fast tiers."""
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        try:
+            tier = item.path.resolve().relative_to(tests).parts[0]
+        except ValueError:
+            continue
+        if tier in TIERS:
+            item.add_marker(getattr(pytest.mark, tier))
+
+
+@pytest.fixture(scope="session")
+def demo_db():
+    """The embedded demo data, opened once for the whole run. Opened from the demo folder
+    itself, not from the settings, so a test that points the settings elsewhere (data_home)
+    while this is first asked for still gets the demo data."""
+    from dashboard.db import open_database
+    from dashboard.paths import DATA_ROOT, DEMO_DIR
+
+    return open_database(DEMO_DIR, DATA_ROOT, Path(_EMPTY_DATA_HOME))

@@ -6,7 +6,7 @@ say about the export (no error, no warning), and the import publishes what DuckD
 sure (a rule is broken, or a file or value comes in a form these checks do not cover): the
 import runs `validate`, which names every file, row and column in Dutch. The messages so have
 one source, and these checks may be stricter than the rules but never looser;
-tests/test_import_fast.py holds them to that over the whole import corpus.
+tests/sql/test_import_fast.py holds them to that over the whole import corpus.
 
 The column checks are generated from the contract (`dashboard/contract.py`: types, codes,
 patterns, bounds) and the table checks from the same definitions `check_tables` uses (keys,

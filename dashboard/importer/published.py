@@ -84,7 +84,7 @@ def template(measures: pl.DataFrame) -> pl.DataFrame:
 
 def known_measures(reference_root: Path) -> set[str]:
     """The catalogue: the listed measures and those named after a registration code, as
-    `stg_measure_labels` names them (tests/test_import_published.py keeps the two equal)."""
+    `stg_measure_labels` names them (tests/*/test_import_published.py keeps the two equal)."""
     listed = set(pl.read_csv(reference_root / CATALOGUE, columns=["measure"])["measure"])
     parties = ("parents", "third_parties")
     overview = {

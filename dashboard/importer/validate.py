@@ -69,7 +69,7 @@ class Rule:
 
 
 # Every check the import of an export makes, in the order it makes them: this list decides the
-# severity, and the export contract document lists it (tests/test_contract.py fails when a rule
+# severity, and the export contract document lists it (tests/unit/test_contract.py fails when a rule
 # is emitted that is not here, or listed here and never emitted).
 RULES: dict[str, Rule] = {
     "no_files": Rule(

@@ -1,0 +1,61 @@
+"""The IKO-lezing: the slides, the page /presentatie and the deck command."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from presentation_support import NOT_COUNTS, SMALL_COUNT, figure_texts
+
+from dashboard.charts import template
+from dashboard.format import date_nl
+from dashboard.presentation import lecture, slides
+from dashboard.publication import Publication
+
+
+@pytest.fixture(scope="module")
+def deck(demo_db) -> slides.Deck:
+    template.use_iko_template()
+    return lecture.deck(demo_db.run, 2025, Publication())
+
+
+def test_the_deck_has_the_slides_the_lecture_needs(deck):
+    keys = [s.key for s in deck.slides]
+    assert keys == [
+        "kerncijfers", "maanden", "vakantiepieken", "landen", "hkov", "mediation",
+        "slagingspercentage", "trend",
+    ]  # fmt: skip
+    titles = {s.key: s.title for s in deck.slides}
+    # messages computed from the demo data (calibrated on the annual report 2025)
+    assert titles["kerncijfers"] == "2025: 9.524 zaken, 12 % minder dan in 2024"
+    assert titles["landen"] == "Marokko het meest gevreesd, Polen het vaakst bestemming"
+    assert titles["slagingspercentage"].startswith("<5 van 27 ")
+    assert deck.source_line == (
+        "2025 · Bron: registratiesysteem Centrum IKO · gegevens tot en met "
+        + date_nl(deck.data_until)
+    )
+
+
+def test_no_count_from_one_to_four_on_any_slide_or_in_its_notes(deck):
+    for slide in deck.slides:
+        fig = slides.slide_figure(deck, slide)
+        texts = [slide.title, slide.notes, *figure_texts(fig)]
+        for text in texts:
+            # not counts: markup, years, week numbers, decimals, percentages, durations
+            plain = re.sub(NOT_COUNTS, " ", text)
+            plain = re.sub(r"\d+\.", " ", plain)  # a place in a ranking ("3. Suriname")
+            assert not SMALL_COUNT.search(plain), (slide.key, text)
+
+
+def test_every_slide_is_16_9_with_its_source_and_no_text_under_28_px(deck):
+    for slide in deck.slides:
+        fig = slides.slide_figure(deck, slide)
+        assert (fig.layout.width, fig.layout.height) == (1280, 720)
+        subtitle = fig.layout.title.subtitle.text
+        assert "Bron: registratiesysteem Centrum IKO" in subtitle
+        assert date_nl(deck.data_until) in subtitle
+        assert "demonstratiegegevens" in subtitle
+        sizes = [a.font.size for a in fig.layout.annotations if a.font.size is not None]
+        sizes += [t.textfont.size for t in fig.data if getattr(t, "textfont", None)
+                  and isinstance(t.textfont.size, int | float)]  # fmt: skip
+        assert all(size >= slides.MIN_TEXT_PX for size in sizes), (slide.key, sizes)

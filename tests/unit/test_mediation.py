@@ -1,0 +1,153 @@
+"""The mediation page (issue #6): the Wilson interval, the report queries on the demo data and
+on small Parquet written here, the chart builders, the page in AppTest and in Chromium."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from mediation_support import wilson_by_hand
+
+from dashboard.charts import mediation_flow
+from dashboard.reports import mediation
+
+
+@pytest.mark.parametrize(
+    ("x", "n", "z", "low", "high"),
+    [
+        (1, 16, mediation.Z_95, 0.0111, 0.2833),
+        (2, 10, mediation.Z_95, 0.0567, 0.5098),
+        (3, 11, mediation.Z_95, 0.0975, 0.5656),
+        # Textbook example (Newcombe 1998 / Altman et al., Statistics with Confidence): 81/263
+        (81, 263, 1.96, 0.2553, 0.3662),
+    ],
+)
+def test_wilson_interval_known_values(x, n, z, low, high):
+    got = mediation.wilson_interval(x, n, z)
+    assert got == pytest.approx((low, high), abs=5e-5)
+    assert got == pytest.approx(wilson_by_hand(x, n, z), abs=1e-12)
+
+
+@pytest.mark.parametrize("n", [1, 5, 16, 100])
+def test_wilson_interval_edges(n):
+    z = mediation.Z_95
+    low, high = mediation.wilson_interval(0, n)
+    assert low == 0.0
+    assert high == pytest.approx(z**2 / (n + z**2))  # the closed form at 0 of n
+    low, high = mediation.wilson_interval(n, n)
+    assert high == 1.0
+    assert low == pytest.approx(n / (n + z**2))
+
+
+def test_wilson_interval_without_a_base_or_with_a_wrong_count():
+    assert mediation.wilson_interval(0, 0) is None
+    for x, n in [(3, 2), (-1, 4), (0, -1)]:
+        with pytest.raises(ValueError):
+            mediation.wilson_interval(x, n)
+
+
+def test_wilson_interval_contains_the_share_and_narrows_with_more_data():
+    for x, n in [(1, 16), (2, 10), (5, 11), (40, 160)]:
+        low, high = mediation.wilson_interval(x, n)
+        assert 0 <= low < x / n < high <= 1
+    assert mediation.wilson_interval(40, 160)[1] - mediation.wilson_interval(40, 160)[0] < (
+        mediation.wilson_interval(1, 4)[1] - mediation.wilson_interval(1, 4)[0]
+    )
+
+
+# Intervals and p-values as the formulas typed into this module gave them before scipy did
+# the computing: the library must give the same numbers the pages showed.
+@pytest.mark.parametrize(
+    ("x", "n", "low", "high"),
+    [
+        (0, 1, 0.0, 0.7934506856227626),
+        (1, 16, 0.01111934476464252, 0.28328737570298945),
+        (7, 21, 0.17194752605083477, 0.5462654802574476),
+        (4, 27, 0.05915927776244326, 0.3247868542781298),
+        (2, 13, 0.043258178358081184, 0.4223463101948254),
+        (13, 13, 0.7719046276458016, 1.0),
+    ],
+)
+def test_wilson_interval_gives_the_values_of_the_formula_it_replaced(x, n, low, high):
+    assert mediation.wilson_interval(x, n) == pytest.approx((low, high), abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("a", "n_a", "b", "n_b", "p"),
+    [
+        (7, 21, 4, 27, 0.17363868406125926),
+        (2, 10, 5, 11, 0.36145510835913314),
+        (7, 9, 1, 8, 0.015220074043603458),
+        (30, 50, 5, 50, 1.9583116674480263e-07),
+        (0, 3, 0, 4, 1.0),
+        (0, 0, 0, 0, 1.0),
+    ],
+)
+def test_fisher_exact_gives_the_values_of_the_formula_it_replaced(a, n_a, b, n_b, p):
+    assert mediation.fisher_exact_p(a, n_a, b, n_b) == pytest.approx(p, rel=1e-9)
+
+
+def test_rates_are_written_with_their_interval_and_their_base():
+    assert mediation.rate_text(1, 16) == "6 % (1–28 %)"
+    assert mediation.rate_text(3, 11) == "27 % (10–57 %)"
+    assert mediation.rate_text(2, 10) == "20 % (6–51 %)"
+    assert mediation.rate_text(0, 0) == "–"
+    noun = "gestarte " + mediation.type_noun("IKO", 16)
+    assert mediation.count_text(1, 16, noun) == "1 van 16 gestarte IKO-mediations"
+
+
+def test_long_stage_labels_wrap_and_short_ones_stay_on_one_line():
+    assert mediation_flow.node_label("Gestart: 16") == "Gestart: 16"
+    wrapped = mediation_flow.node_label("Gedeeltelijke of spiegelovereenkomst: 3")
+    assert wrapped == "Gedeeltelijke of<br>spiegelovereenkomst: 3"
+    for label in mediation.STAGE_LABELS.values():
+        lines = mediation_flow.node_label(f"{label}: 1.234").split("<br>")
+        assert " ".join(lines) == f"{label}: 1.234"  # nothing lost
+        assert len(lines) <= 3 and max(map(len, lines)) <= mediation_flow.NODE_LABEL_CHARS
+
+
+# -- both types together, and whether a change is more than chance ----------------------------
+
+
+def fisher_by_enumeration(a: int, n_a: int, b: int, n_b: int) -> float:
+    """Fisher's two-sided p by brute force: every way to deal the successes over the two
+    years' mediations, counted, not computed from binomial coefficients."""
+    from itertools import combinations
+
+    total, successes = n_a + n_b, a + b
+    tables: dict[int, int] = {}
+    for chosen in combinations(range(total), successes):
+        in_a = sum(1 for i in chosen if i < n_a)
+        tables[in_a] = tables.get(in_a, 0) + 1
+    count = sum(tables.values())
+    seen = tables[a]
+    return sum(v for v in tables.values() if v <= seen) / count
+
+
+@pytest.mark.parametrize(
+    ("a", "n_a", "b", "n_b"), [(3, 4, 1, 4), (7, 9, 1, 8), (2, 10, 5, 11), (0, 6, 6, 6)]
+)
+def test_fisher_exact_equals_counting_every_table(a, n_a, b, n_b):
+    assert mediation.fisher_exact_p(a, n_a, b, n_b) == pytest.approx(
+        fisher_by_enumeration(a, n_a, b, n_b)
+    )
+    assert mediation.fisher_exact_p(3, 4, 1, 4) == pytest.approx(0.4857, abs=1e-4)  # the tea
+
+
+def rates_of(rows: list[tuple[int, int, int, int, int]]) -> pl.DataFrame:
+    """(year, IKO successes, IKO ended, NIKO successes, NIKO ended) -> success_rates frame."""
+    frames = []
+    for year, s1, n1, s2, n2 in rows:
+        for kind, succ, ended in (("IKO", s1, n1), ("NIKO", s2, n2), ("samen", s1 + s2, n1 + n2)):
+            frames.append({
+                "year": year, "mediation_type": kind, "source": "gegevens", "conducted": ended,
+                "successful": succ, "unsuccessful": ended - succ, "ended": ended,
+                "partial_agreement": 0, "running": 0, "is_partial_year": False,
+            })  # fmt: skip
+    return mediation.success_rates(lambda _name: pl.DataFrame(frames))
+
+
+def test_change_sentence_says_real_when_the_counts_allow_it():
+    sentence = mediation.change_sentence(rates_of([(2023, 30, 50, 10, 20), (2024, 5, 50, 2, 20)]))
+    assert "geen toeval meer" in sentence and "minder vaak" in sentence
+    assert "p < 0,01" in sentence and "minder dan 1 van de 100" in sentence
+    assert mediation.change_sentence(rates_of([(2024, 1, 2, 1, 2)])) is None  # one year only
