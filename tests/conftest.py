@@ -21,6 +21,9 @@ from browser_support import (
 )
 from streamlit import config as streamlit_config
 
+# Fixtures used by more than one tier file of a topic live once, in tests/support.
+pytest_plugins = ["chart_png_support", "history_support", "preload_support"]
+
 # The tests are about the embedded demo data: a machine where a real export was imported
 # (data/published/current) must not change what they see. An empty data home makes every
 # process of the test run, the launched dashboard included, fall back to the demo data.

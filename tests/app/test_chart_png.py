@@ -7,29 +7,12 @@ import datetime as dt
 import re
 
 import pytest
-from chart_png_support import LABEL, Download, open_page, slide_of
+from chart_png_support import LABEL, open_page, slide_of
 from presentation_support import NOT_COUNTS, SMALL_COUNT, figure_texts
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from dashboard import pages
 
 CHART_PAGES = [p for p in pages.PAGES if p.url_path not in {"presentatie", "gegevens"}]
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> list[Download]:
-    """The PNG downloads a page run offers, as Streamlit registers them: a file name and what
-    makes the file when the button is clicked (never during the run)."""
-    seen: list[Download] = []
-    register = MediaFileManager.add_deferred
-
-    def record(self, data, mimetype, coordinates, file_name=None, **kwargs):  # type: ignore[no-untyped-def]
-        if mimetype == "image/png":
-            seen.append((file_name, data))
-        return register(self, data, mimetype, coordinates, file_name=file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    return seen
 
 
 @pytest.fixture(scope="module")

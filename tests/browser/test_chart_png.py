@@ -10,28 +10,11 @@ from pathlib import Path
 
 import pytest
 from browser_support import PAGE_SECONDS, assert_no_error, open_and_wait
-from chart_png_support import LABEL, Download, open_page, slide_of
-from streamlit.runtime.media_file_manager import MediaFileManager
+from chart_png_support import LABEL, open_page, slide_of
 
 from dashboard import pages
 from dashboard.format import date_nl
 from dashboard.presentation import slides
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> list[Download]:
-    """The PNG downloads a page run offers, as Streamlit registers them: a file name and what
-    makes the file when the button is clicked (never during the run)."""
-    seen: list[Download] = []
-    register = MediaFileManager.add_deferred
-
-    def record(self, data, mimetype, coordinates, file_name=None, **kwargs):  # type: ignore[no-untyped-def]
-        if mimetype == "image/png":
-            seen.append((file_name, data))
-        return register(self, data, mimetype, coordinates, file_name=file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    return seen
 
 
 @pytest.fixture(scope="module")

@@ -5,18 +5,6 @@ from __future__ import annotations
 import socket
 import threading
 
-import pytest
-
-from dashboard.server import preload
-
-
-@pytest.fixture
-def fresh_preload(monkeypatch):
-    """The module as in a new server process: nothing started, nothing done."""
-    monkeypatch.setattr(preload, "_done", threading.Event())
-    monkeypatch.setattr(preload, "_started", False)
-    return preload
-
 
 def test_the_preload_starts_when_the_server_listens_and_the_run_waits_for_it(
     fresh_preload, monkeypatch

@@ -3,42 +3,13 @@ registration imports, 2020 gives the 2020 report's figures, and every page rende
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import polars as pl
-import pytest
-from history_support import SINCE, UNTIL
+from history_support import SINCE
 
 from dashboard.db import Database
-from dashboard.importer import import_files
-from dashboard.importer.published import import_published
-from dashboard.paths import DATA_ROOT, REFERENCE_DIR
-
-
-@pytest.fixture(scope="module")
-def history_home(tmp_path_factory) -> Path:
-    """A data home with the demo export since 2015 and the 2020 report's figures imported."""
-    from dashboard.demo.export import write_demo
-    from dashboard.settings import settings
-
-    export = tmp_path_factory.mktemp("export")
-    home = tmp_path_factory.mktemp("home")
-    write_demo(export, UNTIL, since=SINCE)
-    result = import_files([export], home, who="test")
-    assert result.outcome == "published", result.report_nl()
-    assert not result.warnings, result.report_nl()
-    figures = import_published(REFERENCE_DIR / "published-2020-figures.csv", home, who="test")
-    assert figures.outcome == "published", figures.report_nl()
-    before = os.environ.get("IKO_DATA_HOME")
-    os.environ["IKO_DATA_HOME"] = str(home)
-    settings.cache_clear()
-    yield home
-    if before is None:
-        os.environ.pop("IKO_DATA_HOME", None)
-    else:
-        os.environ["IKO_DATA_HOME"] = before
-    settings.cache_clear()
+from dashboard.paths import DATA_ROOT
 
 
 def test_2020_gives_the_2020_report(history_home: Path) -> None:

@@ -1,9 +1,11 @@
-"""Helpers shared by the tier files tests/*/test_chart_png.py."""
+"""Helpers and fixtures shared by the tier files tests/*/test_chart_png.py."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from dashboard import pages
@@ -30,3 +32,19 @@ def slide_of(download: Download):  # type: ignore[no-untyped-def]
     """The slide figure a download renders: the page's chart built again for the slide."""
     build, chart = download[1].args  # type: ignore[attr-defined]
     return build(canvas=chart.canvas), chart
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> list[Download]:
+    """The PNG downloads a page run offers, as Streamlit registers them: a file name and what
+    makes the file when the button is clicked (never during the run)."""
+    seen: list[Download] = []
+    register = MediaFileManager.add_deferred
+
+    def record(self, data, mimetype, coordinates, file_name=None, **kwargs):  # type: ignore[no-untyped-def]
+        if mimetype == "image/png":
+            seen.append((file_name, data))
+        return register(self, data, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return seen

@@ -5,17 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 
-import pytest
-
 from dashboard.server import launcher, preload, serve
-
-
-@pytest.fixture
-def fresh_preload(monkeypatch):
-    """The module as in a new server process: nothing started, nothing done."""
-    monkeypatch.setattr(preload, "_done", threading.Event())
-    monkeypatch.setattr(preload, "_started", False)
-    return preload
 
 
 def test_without_a_preload_the_first_run_does_not_wait(fresh_preload):
