@@ -10,6 +10,7 @@ The data side: typed report functions and what is said of their rows; no Plotly,
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -51,6 +52,9 @@ INTERVAL_LABELS = {
 # -- the Wilson interval and Fisher's exact test --------------------------------------------
 
 
+# cached: scipy's binomtest takes about a millisecond, the success rates ask for two bounds
+# per year and type on every run, and the counts a mediation bureau sees repeat
+@functools.cache
 def wilson_interval(successes: int, n: int, z: float = Z_95) -> tuple[float, float] | None:
     """The Wilson score interval for `successes` of `n` as fractions (`z`: the normal quantile,
     Z_95 for 95 %); None when n is 0.
