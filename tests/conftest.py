@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,9 +14,7 @@ from browser_support import (
     CHROMIUM,
     CHROMIUM_ARGS,
     Server,
-    launcher_command,
-    stop,
-    wait_for_health,
+    serving,
 )
 from streamlit import config as streamlit_config
 
@@ -68,27 +65,8 @@ def free_port() -> Callable[[], int]:
 
 @pytest.fixture(scope="session")
 def server(free_port, tmp_path_factory) -> Iterator[Server]:
-    ARTIFACTS.mkdir(exist_ok=True)
-    port = free_port()
-    log = ARTIFACTS / "server.log"
-    env = {k: v for k, v in os.environ.items() if k not in {"IKO_DATA_DIR", "IKO_PORT"}}
-    with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen(
-            launcher_command(port),
-            # Any directory but the repository: the config must not depend on the cwd.
-            cwd=tmp_path_factory.mktemp("elders"),
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group, so teardown ends all of it
-        )
-    running = Server(process, port, log)
-    try:
-        wait_for_health(running)
-        yield running
-    finally:
-        stop(process)
+    with serving(free_port(), tmp_path_factory.mktemp("elders"), ARTIFACTS / "server.log") as up:
+        yield up
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,11 @@ Streamlit has finished drawing it.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,6 +48,33 @@ def wait_for_health(server: Server) -> None:
         process.wait_for_health(server)
     except process.NotStarted as exc:
         pytest.fail(str(exc))
+
+
+@contextlib.contextmanager
+def serving(port: int, cwd: Path, log: Path, data_home: Path | None = None) -> Iterator[Server]:
+    """`iko-dashboard run` on `port`, as a user starts it, until the block ends. With
+    `data_home` it serves that data home instead of the test run's (the demo)."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    env = {k: v for k, v in os.environ.items() if k not in {"IKO_DATA_DIR", "IKO_PORT"}}
+    if data_home is not None:
+        env["IKO_DATA_HOME"] = str(data_home)
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(
+            launcher_command(port),
+            # Any directory but the repository: the config must not depend on the cwd.
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so teardown ends all of it
+        )
+    running = Server(process, port, log)
+    try:
+        wait_for_health(running)
+        yield running
+    finally:
+        stop(process)
 
 
 def _local_only(route, refused: list[str]) -> None:

@@ -27,23 +27,19 @@ def _since_export(root: Path) -> Path:
     from dashboard.demo.export import write_demo
 
     export = root / "export-sinds-2015"
-    if not export.exists():
-        write_demo(export, UNTIL, since=SINCE)
+    write_demo(export, UNTIL, since=SINCE)
     return export
 
 
 def published_series(root: Path) -> Path:
-    """A published-figures CSV for 2015–2023, computed from a demo reaching back to 2015."""
+    """A published-figures CSV for 2015–2023, computed from the "sinds2015" state's data."""
     from dashboard.db import open_database
-    from dashboard.importer import import_files
     from dashboard.paths import DATA_ROOT
 
     path = root / "jaarcijfers-2015-2023.csv"
     if path.exists():
         return path
-    home = root / "home-reeks"
-    result = import_files([_since_export(root)], home, who="test")
-    assert result.outcome == "published", result.report_nl()
+    home = make_state("sinds2015", root)
     db = open_database(settings_data_dir(home), DATA_ROOT, home)
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
@@ -80,7 +76,9 @@ def make_state(state: str, root: Path) -> Path:
     from dashboard.paths import REFERENCE_DIR
 
     home = root / f"home-{state}"
-    home.mkdir(parents=True, exist_ok=True)
+    if home.exists():
+        return home
+    home.mkdir(parents=True)
     if state == "sinds2015":
         result = import_files([_since_export(root)], home, who="test")
         assert result.outcome == "published", result.report_nl()

@@ -1,30 +1,19 @@
-"""Every chart's text readable on a projector: nothing cut off, nothing on top of other text.
-
-Every page of the navigation is opened once at 1280 and once at 1920 px wide (the two
-projector widths) in a real Chromium, with the app's own font. For every Plotly chart on it,
-each visible text element of the SVG (ticks, axis titles, legend entries, annotations, value
-labels, Sankey labels) must lie inside the chart's box and inside every clip area it is drawn
-in (a legend cut off at its edge, a value label cut by the plot area), be at least 16 px on
-screen, and no two text elements may overlap. A failure names the page, the width, the chart
-and the texts.
-"""
+"""Measuring the text of the charts and slides in a real browser: what the legibility tests
+run on a page (see tests/browser/test_legibility.py)."""
 
 from __future__ import annotations
 
-import pytest
-from browser_support import PAGE_SECONDS, assert_no_error, open_and_wait
-
-from dashboard import pages
-
-WIDTHS = {1280: 720, 1920: 1080}
 MIN_TEXT_PX = 16
+SLIDE_MIN_TEXT_PX = 28
 # Glyph boxes of neighbouring lines touch; more than this (px, both ways) is an overlap.
 TOLERANCE = 2
 
 # Collects, per chart: its title (its own, else the heading above it), the texts that stick
-# out of the chart or out of a clip area they are drawn in, and the pairs of texts that overlap.
-_CHECK_CHARTS = """
-([tolerance, minPx]) => {
+# out of the chart or out of a clip area they are drawn in, the pairs of texts that overlap,
+# the texts smaller than the minimum, and the texts that lie under a control (`controls`: a CSS
+# selector of elements that float over the page, e.g. the slide buttons).
+CHECK_CHARTS = """
+([tolerance, minPx, controls]) => {
   const charts = [...document.querySelectorAll('.js-plotly-plot')];
   const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5')];
   const label = (t) => (t.textContent || '').replace(/\\s+/g, ' ').trim();
@@ -92,41 +81,43 @@ _CHECK_CHARTS = """
         }
       }
     }
-    results.push({title, texts: texts.length, clipped, overlaps, small});
+    const covers = controls ? [...document.querySelectorAll(controls)]
+      .filter((c) => visible(c) && !c.closest('.js-plotly-plot'))
+      .map((c) => ({c, r: rectOf(c.getBoundingClientRect())}))
+      .filter(({r}) => r.r - r.l >= 1 && r.b - r.t >= 1) : [];
+    const covered = [];
+    for (const {text, r} of texts) {
+      for (const {c, r: k} of covers) {
+        const w = Math.min(r.r, k.r) - Math.max(r.l, k.l);
+        const h = Math.min(r.b, k.b) - Math.max(r.t, k.t);
+        if (w > 0 && h > 0) {
+          const name = label(c) || c.getAttribute('aria-label') || c.tagName.toLowerCase();
+          covered.push(`"${text}" onder "${name}"`);
+          break;
+        }
+      }
+    }
+    results.push({title, texts: texts.length, clipped, overlaps, small, covered});
   }
   return results;
 }
 """
 
+WAIT_FOR_CHARTS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    .every(c => c.querySelector('.js-plotly-plot svg.main-svg'))"""
 
-@pytest.mark.browser
-@pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize("spec", pages.PAGES, ids=[p.url_path for p in pages.PAGES])
-def test_chart_text_is_whole_and_apart(server, browser, spec, width):
-    page = open_and_wait(browser, server.url + spec.url_path, width=width, height=WIDTHS[width])
-    try:
-        assert_no_error(page)
-        # Every chart drawn (plotly.js loads lazily), in the app's font, before measuring.
-        page.wait_for_function(
-            """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                .every(c => c.querySelector('.js-plotly-plot svg.main-svg'))""",
-            timeout=PAGE_SECONDS * 1000,
-        )
-        page.evaluate("document.fonts.ready.then(() => true)")
-        page.wait_for_timeout(300)  # a chart redraws once after its container settles
-        charts = page.evaluate(_CHECK_CHARTS, [TOLERANCE, MIN_TEXT_PX])
-    finally:
-        page.close()
-    problems = [
-        f"{spec.url_path} @ {width} px, grafiek '{c['title']}': "
-        + "; ".join(
-            ([f"afgesneden: {', '.join(c['clipped'])}"] if c["clipped"] else [])
-            + ([f"overlap: {', '.join(c['overlaps'])}"] if c["overlaps"] else [])
-            + ([f"kleiner dan {MIN_TEXT_PX} px: {', '.join(c['small'])}"] if c["small"] else [])
-        )
+
+def problems(charts: list[dict], where: str) -> list[str]:
+    """One line per chart with a fault, naming `where` (state, page, width) and the texts."""
+    kinds = (
+        ("clipped", "afgesneden"),
+        ("overlaps", "overlap"),
+        ("small", "te klein"),
+        ("covered", "onder een knop"),
+    )
+    return [
+        f"{where}, grafiek '{c['title']}': "
+        + "; ".join(f"{name}: {', '.join(c[key])}" for key, name in kinds if c.get(key))
         for c in charts
-        if c["clipped"] or c["overlaps"] or c["small"]
+        if any(c.get(key) for key, _ in kinds)
     ]
-    assert not problems, "\n".join(problems)
-    if spec.url_path != "gegevens":
-        assert charts and all(c["texts"] for c in charts), f"{spec.url_path}: geen grafiektekst"
