@@ -255,3 +255,39 @@ def test_the_record_covers_every_page_and_year(record):
     assert {name.split("/")[0] for name in record["pages"]} == pages
     assert {name.split("/")[0] for name in record["slides"]} == {str(y) for y in YEARS}
     assert len(record["reports"]) > 20
+
+
+def _numbers(values: Any) -> list[Any]:
+    return values if isinstance(values, list) else []
+
+
+def _has_marks(trace: dict[str, Any]) -> bool:
+    """Whether a trace draws anything: a point with both coordinates, a cell, a slice, a flow."""
+    if trace.get("type") == "sankey":
+        return any(v for v in _numbers(trace.get("link", {}).get("value")) if v)
+    if "z" in trace:
+        cells = _numbers(trace["z"])
+        return any(
+            v is not None for row in cells for v in (row if isinstance(row, list) else [row])
+        )
+    if "values" in trace:
+        return any(v for v in _numbers(trace["values"]) if v)
+    xs, ys = _numbers(trace.get("x")), _numbers(trace.get("y"))
+    if not xs or not ys:
+        return bool(xs or ys)
+    return any(x is not None and y is not None for x, y in zip(xs, ys, strict=False))
+
+
+def test_no_chart_or_slide_has_axes_without_marks(captured):
+    """In either mode, for every year: a chart shows data, or it is not there."""
+    views = {f"pagina {k}": v for k, v in captured["pages"].items()}
+    views |= {f"dia {k}": v for k, v in captured["slides"].items()}
+    empty = [
+        f"{where}, grafiek {i + 1}"
+        + (f" ({', '.join(chart['annotations'])})" if chart["annotations"] else "")
+        for where, content in views.items()
+        for i, chart in enumerate(content["charts"])
+        # a figure of text only (the key-figures slide) has no axes to leave empty
+        if chart["traces"] and not any(_has_marks(t) for t in chart["traces"])
+    ]
+    assert not empty, "\n".join(empty)
