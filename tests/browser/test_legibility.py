@@ -15,7 +15,14 @@ page or slide, the width, the chart and both texts.
 from __future__ import annotations
 
 import pytest
-from browser_support import ARTIFACTS, PAGE_SECONDS, assert_no_error, open_and_wait, serving
+from browser_support import (
+    ARTIFACTS,
+    PAGE_SECONDS,
+    SCREENSHOTS,
+    assert_no_error,
+    open_and_wait,
+    serving,
+)
 from legibility_support import (
     CHECK_CHARTS,
     MIN_TEXT_PX,
@@ -90,6 +97,20 @@ def servers(server, state_homes, free_port, tmp_path_factory):
         cm.__exit__(None, None, None)
 
 
+def screenshot(page, path) -> None:
+    """The whole page at the window's width: Streamlit scrolls inside its main element, so the
+    window grows to the content first, and back after."""
+    width = page.viewport_size["width"]
+    height = page.evaluate(
+        """() => document.querySelector('[data-testid="stMain"]').scrollHeight"""
+    )
+    page.set_viewport_size({"width": width, "height": max(800, int(height) + 40)})
+    page.wait_for_timeout(300)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size({"width": width, "height": 800})
+
+
 def _measure(page, min_px: int, controls: str = "") -> list[dict]:
     page.wait_for_function(WAIT_FOR_CHARTS, timeout=PAGE_SECONDS * 1000)
     page.evaluate("document.fonts.ready.then(() => true)")
@@ -106,9 +127,16 @@ def test_every_chart_is_legible_at_every_width(servers, browser, view, spec):
     faults, measured = [], 0
     try:
         assert_no_error(page)
+        assert page.locator("h1").first.inner_text().strip() == spec.title
+        if view == "demo":
+            assert "Demonstratiegegevens" in page.locator("body").inner_text()
+            # the default year stays out of the URL (Streamlit binds the widget to it)
+            assert page.url == url, page.url
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 800})
             charts = _measure(page, MIN_TEXT_PX)
+            if width == 1366:
+                screenshot(page, SCREENSHOTS / f"{view}-{spec.url_path}-{width}.png")
             faults += problems(charts, f"{view}, /{spec.url_path} @ {width} px")
             measured += len(charts)
             if spec.url_path != "gegevens":
@@ -118,6 +146,7 @@ def test_every_chart_is_legible_at_every_width(servers, browser, view, spec):
     finally:
         page.close()
     MEASURED[f"{view} /{spec.url_path}"] = measured
+    assert page.outside_requests == [], "de pagina vroeg iets van buiten deze machine"
     assert not faults, "\n".join(faults)
 
 
