@@ -7,7 +7,6 @@ import re
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from browser_support import PAGE_SECONDS
@@ -48,22 +47,6 @@ def test_the_deck_command_writes_pptx_offline_in_under_a_minute(tmp_path, demo_d
         assert "Bron: registratiesysteem Centrum IKO" in notes
         for picture in pictures:  # charts at twice the slide's pixels
             assert picture.image.size[0] == 2 * slides.WIDTH
-
-
-def test_the_deck_command_writes_a_pdf(tmp_path):
-    out = tmp_path / "lezing.pdf"
-    result = subprocess.run(
-        [sys.executable, "-m", "dashboard.server.cli", "deck", "--year", "2025", "--format", "pdf",
-         "--out", str(out), "--images", str(tmp_path)],
-        env={**os.environ, "BROWSER_PATH": "/usr/bin/chromium"},
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    data = Path(out).read_bytes()
-    assert data.startswith(b"%PDF")
-    assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 8
-    image = tmp_path / "iko-lezing-2025-landen.png"
-    assert image.read_bytes()[16:24] == (2560).to_bytes(4, "big") + (1440).to_bytes(4, "big")
 
 
 def test_a_year_without_data_gets_a_dutch_message():
