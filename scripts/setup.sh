@@ -1,7 +1,8 @@
 # Set-up shared by run-demo.sh and test.sh; source it, then call what you need:
 #   setup_python    uv (installed with pip if missing) and the locked environment (uv.lock)
 #   setup_chromium  /usr/bin/chromium from Debian, for the browser tests
-# Needs Python 3.11 with pip and access to PyPI (and to the Debian mirror for Chromium).
+#   setup_poppler   pdftotext and pdffonts (poppler-utils), for the test that reads the deck's PDF
+# Needs Python 3.11 with pip and access to PyPI (and to the Debian mirror for the system packages).
 
 set -euo pipefail
 
@@ -37,13 +38,16 @@ setup_python() {
     "${UV[@]}" sync --frozen
 }
 
+# as_root PACKAGE COMMAND...: PACKAGE names what to install by hand when we cannot.
 as_root() {
+    local package="$1"
+    shift
     if [ "$(id -u)" -eq 0 ]; then
         "$@"
     elif command -v sudo >/dev/null 2>&1; then
         sudo "$@"
     else
-        say "Geen root en geen sudo: installeer Chromium zelf (apt-get install chromium)."
+        say "Geen root en geen sudo: installeer ${package} zelf (apt-get install ${package})."
         return 1
     fi
 }
@@ -53,6 +57,16 @@ setup_chromium() {
         return
     fi
     say "Chromium installeren (apt-get install chromium)"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+    as_root chromium env DEBIAN_FRONTEND=noninteractive apt-get update
+    as_root chromium env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+}
+
+setup_poppler() {
+    if command -v pdftotext >/dev/null 2>&1 && command -v pdffonts >/dev/null 2>&1; then
+        return
+    fi
+    say "poppler-utils installeren (apt-get install poppler-utils)"
+    as_root poppler-utils env DEBIAN_FRONTEND=noninteractive apt-get update
+    as_root poppler-utils env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y --no-install-recommends poppler-utils
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what is needed (also Chromium for the browser tests) and runs every check:
+# Installs what is needed (also Chromium and poppler-utils for the browser tests) and runs every check:
 # pytest (all tests), ruff check, ruff format --check, sqlfluff lint of queries/. Extra arguments go to pytest.
 # Exits with pytest's status if the tests fail, else with the linters'.
 set -euo pipefail
@@ -7,6 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 setup_python
 setup_chromium
+setup_poppler
 
 tests=0
 "${UV[@]}" run --frozen pytest "$@" || tests=$?

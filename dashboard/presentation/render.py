@@ -1,9 +1,10 @@
 """The IKO-lezing as a file: PowerPoint (16:9) or PDF, the same slides as `/presentatie`.
 
 Offline: kaleido renders the figures in the system Chromium (`BROWSER_PATH`, never a
-download), MathJax off, started once for all slides. PowerPoint gets each chart as a picture
-at twice the slide's pixels, with the title and the source line as text and the exact numbers
-in the speaker notes; the PDF is the full slide images, one per page.
+download), MathJax off, map outlines from our own files, started once for all slides.
+PowerPoint gets each chart as a picture at twice the slide's pixels, with the title and the
+source line as text and the exact numbers in the speaker notes; the PDF has every slide, text
+included, as vector drawing with real text (searchable, sharp when enlarged), one per page.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-import img2pdf
 import kaleido
+import pikepdf
 import plotly.graph_objects as go
 from kaleido import PageGenerator
 from kaleido.errors import JavascriptError
@@ -30,6 +31,7 @@ from dashboard.charts import template
 from dashboard.charts.canvas import Canvas
 from dashboard.presentation import slides
 from dashboard.presentation.slides import HEIGHT, IMAGE_SCALE, WIDTH, Deck
+from dashboard.reports.country_map import TOPOJSON_FILE
 
 Format = Literal["pptx", "pdf"]
 Progress = Callable[[str, float], None]
@@ -54,13 +56,22 @@ def _browser_environment() -> None:
 
 
 RETRIES = 3
+# plotly.js fetches a map's outlines from `topojsonURL`, by default cdn.plot.ly: offline that
+# never answered and the map's slide download waited for minutes. Ours, as files, for every
+# figure (a figure without a map never asks).
+TOPOJSON_URL = TOPOJSON_FILE.parent.as_uri() + "/"
+# kaleido prints a PDF page at the figure's size with a margin of 0.1 inch, shrinking the
+# slide to fit; the slide has its own margins, so the page is the slide, edge to edge.
+_NO_PAGE_MARGIN = "<style>@page { margin: 0 }</style>"
 
 
 def _page() -> PageGenerator:
     """kaleido's page with MathJax off (it would be fetched from a CDN). The font comes from
     fontconfig (`_browser_environment`): Chromium reads the shipped TrueType files, where it
     fell back to DejaVu Sans for the web-font files and for a font given inside the page."""
-    return PageGenerator(mathjax=False)
+    page = PageGenerator(mathjax=False)
+    page.header = page.header.replace("<title>", _NO_PAGE_MARGIN + "<title>", 1)
+    return page
 
 
 # kaleido's server is one per process and answers one call at a time: a second thread's
@@ -91,11 +102,20 @@ class Renderer:
         pass  # kept running for the next one
 
     def png(self, fig, *, width: int = WIDTH, height: int = HEIGHT) -> bytes:  # type: ignore[no-untyped-def]
-        opts = {"format": "png", "width": width, "height": height, "scale": IMAGE_SCALE}
+        return self._render(
+            fig, {"format": "png", "width": width, "height": height, "scale": IMAGE_SCALE}
+        )
+
+    def pdf(self, fig, *, width: int = WIDTH, height: int = HEIGHT) -> bytes:  # type: ignore[no-untyped-def]
+        """`fig` as a one-page PDF of `width` x `height` CSS pixels (1280 x 720: 13.33 x 7.5
+        inch, PowerPoint's 16:9), drawn as vectors with its text as text."""
+        return self._render(fig, {"format": "pdf", "width": width, "height": height, "scale": 1})
+
+    def _render(self, fig, opts: dict[str, object]) -> bytes:  # type: ignore[no-untyped-def]
         for attempt in range(RETRIES):
             try:
                 with _KALEIDO:
-                    return kaleido.calc_fig_sync(fig, opts=opts)
+                    return kaleido.calc_fig_sync(fig, opts=opts, topojson=TOPOJSON_URL)
             except JavascriptError:
                 # On a busy machine the first render can run before kaleido's page has
                 # loaded its scripts ("kaleido_scopes is not defined"); a second one works.
@@ -123,8 +143,30 @@ def slide_pngs(deck: Deck, renderer: Renderer, progress: Progress | None = None)
     return images
 
 
-def pdf_bytes(images: list[bytes]) -> bytes:
-    return img2pdf.convert(images, layout_fun=img2pdf.get_fixed_dpi_layout_fun((192, 192)))
+def slide_pdfs(deck: Deck, renderer: Renderer, progress: Progress | None = None) -> list[bytes]:
+    """Each slide (title, source line, chart) as a one-page vector PDF with real text."""
+    pages = []
+    for i, slide in enumerate(deck.slides):
+        if progress:
+            progress(f"Dia {i + 1} van {len(deck.slides)}: {slide.key}", i / len(deck.slides))
+        pages.append(renderer.pdf(slides.slide_figure(deck, slide)))
+    return pages
+
+
+def pdf_bytes(deck: Deck, pages: list[bytes]) -> bytes:
+    """The one-page PDFs as one document, titled and in Dutch (for a screen reader)."""
+    merged = pikepdf.Pdf.new()
+    # the sources stay open until the merged file is saved: their pages are copied then
+    sources = [pikepdf.Pdf.open(io.BytesIO(page)) for page in pages]
+    for source in sources:
+        merged.pages.extend(source.pages)
+    merged.docinfo["/Title"] = f"IKO-lezing {deck.year}"
+    merged.Root.Lang = pikepdf.String("nl-NL")
+    buffer = io.BytesIO()
+    merged.save(buffer)
+    for source in sources:
+        source.close()
+    return buffer.getvalue()
 
 
 # -- PowerPoint --------------------------------------------------------------------------
@@ -221,8 +263,11 @@ def deck_bytes(
 ) -> bytes:
     """The deck as PowerPoint or PDF bytes (for the command and the download button)."""
     with Renderer() as renderer:
-        images = slide_pngs(deck, renderer, progress) if fmt == "pdf" or images_dir else []
-        data = pptx_bytes(deck, renderer, progress) if fmt == "pptx" else pdf_bytes(images)
+        if fmt == "pptx":
+            data = pptx_bytes(deck, renderer, progress)
+        else:
+            data = pdf_bytes(deck, slide_pdfs(deck, renderer, progress))
+        images = slide_pngs(deck, renderer, progress) if images_dir is not None else []
     if images_dir is not None:
         images_dir.mkdir(parents=True, exist_ok=True)
         for slide, image in zip(deck.slides, images, strict=True):
