@@ -9,8 +9,11 @@ setup_python
 setup_chromium
 setup_poppler
 
+# Two workers (this machine has two cores; IKO_TEST_WORKERS=0 runs in this process). A
+# module stays on one worker, so a module's servers and data states are made once.
 tests=0
-"${UV[@]}" run --frozen pytest "$@" || tests=$?
+"${UV[@]}" run --frozen pytest -n "${IKO_TEST_WORKERS:-2}" --dist loadscope --durations=25 "$@" \
+    || tests=$?
 
 lint=0
 say "ruff check"

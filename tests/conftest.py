@@ -65,7 +65,9 @@ def free_port() -> Callable[[], int]:
 
 @pytest.fixture(scope="session")
 def server(free_port, tmp_path_factory) -> Iterator[Server]:
-    with serving(free_port(), tmp_path_factory.mktemp("elders"), ARTIFACTS / "server.log") as up:
+    # one log per pytest-xdist worker: each worker starts its own server
+    log = ARTIFACTS / f"server{os.environ.get('PYTEST_XDIST_WORKER', '')}.log"
+    with serving(free_port(), tmp_path_factory.mktemp("elders"), log) as up:
         yield up
 
 
