@@ -21,6 +21,9 @@ FONT_SCALE = 1.4
 # categories by 24 months does not fit at 28 px): its text grows less. Title, period and
 # source are as on the lecture's slides.
 CHART_FONT_SCALE, CHART_MIN_TEXT_PX = 1.1, 18
+# On /presentatie the slide fills the window but for a strip this high along its bottom edge:
+# the page's controls (buttons, slide number, notes) stand there, never on the slide's text.
+CONTROLS_PX = 60
 LABEL_CHAR_PX = 15  # a character of MIN_TEXT_PX Source Sans, generously
 TITLE_CHARS = 50  # what fits on one line at TITLE_PX, bold
 
@@ -54,7 +57,8 @@ class Canvas:
     """A chart's size and text: `width` x `height` in CSS pixels (None: the size of the screen
     it is shown on), every text scaled by `text_scale` to at least `min_text` pixels. On a
     slide, `frame` is the title drawn in the figure (None: the chart alone), and a page's
-    chart keeps the margins measured for its screen (`screen_margins`)."""
+    chart keeps the margins measured for its screen (`screen_margins`). `controls` pixels along
+    the bottom of the screen are not the chart's (see CONTROLS_PX)."""
 
     medium: Literal["screen", "slide"] = "screen"
     width: int | None = None
@@ -63,6 +67,7 @@ class Canvas:
     min_text: int = 0
     frame: Frame | None = None
     screen_margins: bool = False
+    controls: int = 0
 
     @classmethod
     def slide(
@@ -71,6 +76,18 @@ class Canvas:
         """A slide of the lecture: text at least MIN_TEXT_PX. `width` and `height` None: the
         screen it is presented on (its text stays at its pixel size, so never under 28 px)."""
         return cls("slide", width, height, FONT_SCALE, MIN_TEXT_PX, frame)
+
+    @classmethod
+    def presented(cls, frame: Frame) -> Canvas:
+        """A slide of the lecture on the screen of /presentatie: the window less the strip of
+        its controls, text as on the slide (never under MIN_TEXT_PX)."""
+        return cls("slide", None, None, FONT_SCALE, MIN_TEXT_PX, frame, controls=CONTROLS_PX)
+
+    @property
+    def drawn_height(self) -> int:
+        """The height the chart is laid out for: its own, or the slide's on a screen of unknown
+        size, less the strip of the controls."""
+        return (self.height or HEIGHT) - self.controls
 
     @classmethod
     def chart_slide(cls, frame: Frame) -> Canvas:

@@ -11,7 +11,6 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dashboard.charts.canvas import (
-    HEIGHT,
     LABEL_CHAR_PX,
     MIN_TEXT_PX,
     TITLE_PX,
@@ -22,6 +21,17 @@ from dashboard.charts.canvas import (
 from dashboard.charts.template import FONT_FAMILY, TEXT_COLOUR, wrap_label
 
 SUBTITLE_COLOUR = "#4A5568"
+# Where a slide's title and source line stand, in pixels from the slide's top whatever its
+# height (measured in Chromium with the shipped Source Sans): the anchor of a title of one and
+# of two lines (plotly places a title by its first line: two lines start lower, and go up),
+# the bottom of that title, and plotly's gap between title and subtitle.
+TITLE_ANCHOR_PX = {1: 18, 2: 61}
+TITLE_BOTTOM_PX = {1: 59, 2: 120}
+SUBTITLE_GAP_PX = 17
+LINE = 1.3  # a line of text, in font sizes
+# Between the source line and what stands on the plot area's top edge (panel titles): half a
+# line, so that at least a third of one is left where an estimate is a few pixels short.
+CLEARANCE_LINES = 0.5
 # The gap between stacked Sankey nodes on a slide, in lines of its smallest text.
 SANKEY_PAD_LINES = 1.5
 FONT_KEYS = frozenset({"font", "textfont", "tickfont", "insidetextfont", "outsidetextfont"})
@@ -39,7 +49,7 @@ def on_slide(fig: go.Figure, canvas: Canvas) -> go.Figure:
     sankeys = [trace for trace in spec["data"] if trace.get("type") == "sankey"]
     for trace in sankeys:
         _sankey_labels(trace, canvas.width or WIDTH, canvas.min_text, char_px)
-    _one_line_categories(spec, canvas.height or HEIGHT, canvas.min_text)
+    _one_line_categories(spec, canvas.drawn_height, canvas.min_text)
     out = go.Figure(spec)
     layout: dict[str, Any] = {
         "width": canvas.width,
@@ -57,7 +67,9 @@ def on_slide(fig: go.Figure, canvas: Canvas) -> go.Figure:
         # the label of the lowest node is centred on it, and its second line hangs below
         margin["b"] = max(margin.get("b", 0), round(SANKEY_PAD_LINES * canvas.min_text))
     layout.update(_fewer_value_ticks(spec["layout"]))
-    layout["title"], margin["t"] = _title(canvas.frame, margin.get("t", 0))
+    layout["title"], margin["t"] = _title(
+        canvas.frame, margin.get("t", 0), _above_plot(spec["layout"], canvas.min_text)
+    )
     layout["margin"] = margin
     out.update_layout(**layout)
     return out
@@ -196,12 +208,33 @@ def _fewer_value_ticks(layout: dict[str, Any]) -> dict[str, Any]:
     return ticks
 
 
-def _title(frame: Frame | None, top: int) -> tuple[dict[str, Any], int]:
-    """The slide's title and the top margin it needs; without a frame none (PowerPoint has the
-    title as text)."""
+def _above_plot(layout: dict[str, Any], min_text: int) -> float:
+    """Pixels that texts standing on the top edge of the plot area reach above it: the panel
+    titles of subplots (annotations at the paper's top, anchored at their bottom)."""
+    reach = 0.0
+    for note in layout.get("annotations") or []:
+        on_top = note.get("yref") == "paper" and (note.get("y") or 0) >= 0.999
+        if not on_top or note.get("yanchor") != "bottom" or not note.get("text"):
+            continue
+        size = (note.get("font") or {}).get("size") or min_text
+        lines = len(re.split(r"<br\s*/?>", str(note["text"]), flags=re.IGNORECASE))
+        # plotly leaves a pixel or two between the plot area and the text's box
+        reach = max(reach, lines * size * LINE + 2 + (note.get("yshift") or 0))
+    return reach
+
+
+def _title(frame: Frame | None, top: int, above_plot: float) -> tuple[dict[str, Any], int]:
+    """The slide's title and the top margin it needs, with the source line under the title and
+    what stands above the plot area (`above_plot` pixels) apart; without a frame none
+    (PowerPoint has the title as text)."""
     if frame is None:
-        return {"text": ""}, max(top, 50)
+        return {"text": ""}, max(top, 50, round(above_plot + 4))
     lines = frame.title_lines
+    subtitle_lines = len(re.split(r"<br\s*/?>", frame.subtitle, flags=re.IGNORECASE))
+    subtitle_bottom = (
+        TITLE_BOTTOM_PX[len(lines)] + SUBTITLE_GAP_PX + subtitle_lines * MIN_TEXT_PX * LINE
+    )
+    plot_top = subtitle_bottom + CLEARANCE_LINES * MIN_TEXT_PX * LINE + above_plot
     title = {
         "text": "<br>".join(f"<b>{line}</b>" for line in lines),
         "font": {
@@ -214,15 +247,16 @@ def _title(frame: Frame | None, top: int) -> tuple[dict[str, Any], int]:
         "x": 0.03,
         "xanchor": "left",
         "xref": "container",
-        # plotly places a title's top by its first line only: two lines start a line lower
-        "y": 0.975 if len(lines) == 1 else 0.915,
+        # in pixels from the top, as the top margin is: a fraction of the height put the title
+        # lower on a taller screen, and its source line onto the panel titles
+        "y": 1,
         "yref": "container",
         "yanchor": "top",
         "automargin": False,  # the top margin is set for the title and source
-        "pad": {"t": 0},
+        "pad": {"t": TITLE_ANCHOR_PX[len(lines)]},
         "subtitle": {
             "text": frame.subtitle,
             "font": {"size": MIN_TEXT_PX, "color": SUBTITLE_COLOUR},
         },
     }
-    return title, 190 if len(lines) == 1 else 250
+    return title, max(190 if len(lines) == 1 else 250, round(plot_top))

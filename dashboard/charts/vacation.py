@@ -10,7 +10,14 @@ from plotly.subplots import make_subplots
 
 from dashboard.charts import fit
 from dashboard.charts.canvas import SCREEN, Canvas
-from dashboard.charts.template import GRID_COLOUR, MIN_FONT_SIZE, PALETTE, vline, vrect
+from dashboard.charts.template import (
+    FONT_SIZE,
+    GRID_COLOUR,
+    MIN_FONT_SIZE,
+    PALETTE,
+    vline,
+    vrect,
+)
 from dashboard.format import (
     MONTH_ABBREVIATIONS,
     WEEKDAY_ABBREVIATIONS,
@@ -27,6 +34,11 @@ from dashboard.reports.vacation import (
 )
 
 REGION_COLOUR = {"noord": PALETTE[5], "midden": PALETTE[2], "zuid": PALETTE[4]}
+# A row of the holiday strip (its label "Noord", "Feestdag"), in sizes of its font: the label's
+# line and air above and below it, so that labels one under the other never touch.
+STRIP_ROW_LINES = 1.6
+STRIP_SPACING = 0.04  # between the strip and the chart under it, a share of the plot area
+STRIP_MOST = 0.4  # the most of the plot area the strip may take
 
 
 # -- chart helpers ------------------------------------------------------------------------
@@ -130,9 +142,29 @@ def _date_position(day: dt.date, end: bool = False) -> dt.date:
 
 def _with_strip(title: str) -> go.Figure:
     fig = make_subplots(
-        rows=2, cols=1, shared_xaxes=True, row_heights=[0.2, 0.8], vertical_spacing=0.04
+        rows=2, cols=1, shared_xaxes=True, row_heights=[0.2, 0.8], vertical_spacing=STRIP_SPACING
     )
     fig.update_layout(title=title, height=620, hovermode="closest")
+    return fig
+
+
+def _strip_room(fig: go.Figure, canvas: Canvas) -> go.Figure:
+    """The holiday strip as high, in pixels, as its labels one under the other need, once the
+    figure's margins are known (`fit.lay_out`): a fixed share of the plot area left them
+    touching, and a legend that wraps (ten years of history) makes the plot area lower."""
+    layout = fig.layout
+    rows = len(layout.yaxis.categoryarray or ()) or 4
+    size = layout.yaxis.tickfont.size or layout.font.size or FONT_SIZE
+    template_margin = layout.template.layout.margin
+    top, bottom = (
+        getattr(layout.margin, side) or getattr(template_margin, side) or 80 for side in "tb"
+    )
+    plot = (layout.height or canvas.drawn_height) - top - bottom
+    share = min(STRIP_MOST, max(0.2, rows * size * STRIP_ROW_LINES / max(plot, 1)))
+    fig.update_layout(
+        yaxis={"domain": [1 - share, 1]},
+        yaxis2={"domain": [0, 1 - share - STRIP_SPACING]},
+    )
     return fig
 
 
@@ -179,7 +211,7 @@ def daily_chart(
     )
     fig.update_yaxes(title_text="per werkdag", row=2, col=1)
     fig.update_layout(bargap=0.1)
-    return fit.lay_out(fig, canvas)
+    return _strip_room(fit.lay_out(fig, canvas), canvas)
 
 
 def _iso_position(day: dt.date, end: bool = False) -> float:
@@ -241,7 +273,7 @@ def weekly_overlay_chart(
     fig.update_xaxes(range=[0.5, 53.5], dtick=4, row=2, col=1)
     fig.update_xaxes(title_text=f"ISO-week (vakanties en feestdagen van {year})", row=2, col=1)
     fig.update_yaxes(title_text="per week", rangemode="tozero", row=2, col=1)
-    return fit.lay_out(fig, canvas)
+    return _strip_room(fit.lay_out(fig, canvas), canvas)
 
 
 def aligned_chart(aligned: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figure:

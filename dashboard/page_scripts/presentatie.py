@@ -2,11 +2,13 @@
 
 Dezelfde dia's als `iko-dashboard deck` (dashboard/presentation/). Pijltjestoetsen of de knoppen
 rechtsonder bladeren; het dianummer staat in de URL (?dia=3), zodat een link op die dia opent.
+De knoppen staan in een eigen strook onder de dia (`canvas.CONTROLS_PX`), nooit op haar tekst.
 """
 
 import streamlit as st
 
 from dashboard import chrome, data, pages, widgets
+from dashboard.charts.canvas import CONTROLS_PX
 from dashboard.presentation import lecture, render, slides
 
 SLIDE_KEY = "dia"
@@ -19,22 +21,23 @@ rules = chrome.publication_rules()  # always: what is on a slide is shown to the
 deck = lecture.deck(data.report, year, rules)
 count = len(deck.slides)
 
-# The slide covers the window (sidebar and Streamlit's chrome stay underneath it): the figure
-# takes the window's size, its text keeps its pixel size (at least 28 px).
+# The slide covers the window (sidebar and Streamlit's chrome stay underneath it) but for a
+# strip along the bottom, where the controls stand: the figure takes the rest, its text keeps
+# its pixel size (at least 28 px). The controls are one row, centred in their strip.
 st.html(
     f"""<style>
 header[data-testid="stHeader"], [data-testid="stSidebar"],
 [data-testid="stSidebarCollapsedControl"] {{ display: none; }}
 .st-key-{SCREEN_KEY} {{
     position: fixed; inset: 0; z-index: 999990; background: white;
-    display: flex; align-items: center; justify-content: center;
+    display: flex; justify-content: flex-start; align-items: center;
 }}
 .st-key-{SCREEN_KEY} [data-testid="stElementContainer"] {{
-    width: 100vw !important; height: 100vh !important;
+    width: 100vw !important; height: calc(100vh - {CONTROLS_PX}px) !important;
 }}
 .st-key-{BAR_KEY} {{
-    position: fixed; right: 12px; bottom: 10px; z-index: 999991; width: auto;
-    opacity: 0.35; transition: opacity 0.2s;
+    position: fixed; right: 12px; bottom: 0; height: {CONTROLS_PX}px; z-index: 999991;
+    width: auto; flex-wrap: nowrap; opacity: 0.35; transition: opacity 0.2s;
 }}
 .st-key-{BAR_KEY}:hover, .st-key-{BAR_KEY}:focus-within {{ opacity: 1; }}
 </style>"""
@@ -110,7 +113,7 @@ with st.container(key=BAR_KEY, horizontal=True, vertical_alignment="center"):
 
 with st.container(key=SCREEN_KEY):
     widgets.show_chart(
-        slides.slide_figure(deck, slide, width=None, height=None),
+        slides.presented_figure(deck, slide),
         config={"displayModeBar": False, "responsive": True},
         height="stretch",
     )

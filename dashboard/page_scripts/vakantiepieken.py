@@ -105,9 +105,7 @@ widgets.captioned_chart(
     aligned,
     title="Lijn 1 rond de eerste vakantiedag",
     # the holidays the data cover completely, not the year chosen
-    period=slides.ChartPeriod(
-        f"vakanties {', '.join(aligned_years)}", f"{aligned_years[0]}-{aligned_years[-1]}"
-    ),
+    period=slides.ChartPeriod.holidays(aligned_years),
     caption=vacation.aligned_note(aligned_years),
 )
 

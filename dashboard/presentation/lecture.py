@@ -18,7 +18,7 @@ from dashboard.charts import vacation as vacation_charts
 from dashboard.charts.canvas import SCREEN, Canvas
 from dashboard.charts.template import PALETTE
 from dashboard.format import month_name, number, percent
-from dashboard.presentation.slides import Deck, Slide
+from dashboard.presentation.slides import ChartPeriod, Deck, Slide
 from dashboard.publication import Publication
 from dashboard.reports import annual, caseload, countries, export, mediation, trends, vacation
 from dashboard.reports.periods import YearPeriod
@@ -177,13 +177,15 @@ def vacation_peaks_slide(run: Runner, year: int, publication: Publication) -> Sl
         return None
     top = peaks.sort("peak_to_baseline", descending=True).row(0, named=True)
     weeks = top["weeks_before_midden"]
+    # the chart averages the holidays of every year the data cover, the title is of `year`
+    averaged = ChartPeriod.holidays(vacation.aligned_years(aligned))
     return Slide(
         "vakantiepieken",
-        f"Lijn 1 piekt vóór de {top['holiday_nl'].lower()}: "
+        f"Lijn 1 piekt in {year} vóór de {top['holiday_nl'].lower()}: "
         f"{number(top['peak_to_baseline'], 1)} keer een gewone week",
         lambda canvas: vacation_charts.aligned_chart(aligned, canvas=canvas),
-        "Lijn 1-zaken per werkdag rond de eerste vakantiedag, gemiddeld over alle jaren "
-        "in de gegevens. Piekweek per vakantie in "
+        "Lijn 1-zaken per werkdag rond de eerste vakantiedag, gemiddeld over de "
+        f"{averaged.label} (die de gegevens helemaal beslaan). Piekweek per vakantie in "
         f"{year} (zaken in de drukste volledige ISO-week, tegenover het gemiddelde van "
         f"{number(top['baseline_weeks'])} gewone weken, "
         f"{number(top['baseline_cases'], 1)} zaken): "
@@ -194,6 +196,7 @@ def vacation_peaks_slide(run: Runner, year: int, publication: Publication) -> Sl
         )
         + (f". De zomerpiek ligt {weeks} weken vóór de start in regio midden."
            if weeks is not None and top["holiday_key"] == "zomervakantie" else "."),
+        period=averaged,
     )  # fmt: skip
 
 

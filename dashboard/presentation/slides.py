@@ -4,6 +4,7 @@ the slide's frame (title, period, source, data date, demo mark) and its notes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -30,13 +31,15 @@ DEMO_COLOUR = "#B3261E"
 
 @dataclass(frozen=True)
 class Slide:
-    """One slide: its file name part, its message, its chart and the speaker notes."""
+    """One slide: its file name part, its message, its chart and the speaker notes. `period`
+    is what the chart shows where that is not the deck's year (an average over years)."""
 
     key: str
     title: str
     figure: Callable[[Canvas], go.Figure] = field(repr=False)  # its builder, for a canvas
     notes: str
     key_figures: tuple[Tile, ...] = ()
+    period: ChartPeriod | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,12 @@ class Deck:
 
     def file_name(self, slide: Slide, suffix: str = "png") -> str:
         return f"{self.stem}-{slide.key}.{suffix}"
+
+    def of_slide(self, slide: Slide) -> Deck:
+        """The deck's credits as `slide` says them: its own period where it has one."""
+        if slide.period is None:
+            return self
+        return dataclasses.replace(self, period=slide.period.label)
 
 
 class Credits(Protocol):
@@ -101,6 +110,15 @@ class ChartPeriod:
             label += f" ({last} t/m {data_until.day} {month_name(data_until.month)})"
             key += f"-tm-{data_until.isoformat()}"
         return cls(label, key)
+
+    @classmethod
+    def holidays(cls, years: list[str]) -> ChartPeriod:
+        """The holidays of `years` (in order) that a chart averages over: "vakanties
+        2024–2026", or each year named where one is missing between them."""
+        first, last = years[0], years[-1]
+        consecutive = [str(y) for y in range(int(first), int(last) + 1)] == years
+        named = f"{first}–{last}" if consecutive and len(years) > 1 else ", ".join(years)
+        return cls(f"vakanties {named}", first if first == last else f"{first}-{last}")
 
 
 @dataclass(frozen=True)
@@ -158,11 +176,17 @@ def frame(credits: Credits, title: str) -> Frame:
 
 def slide_figure(deck_: Deck, slide: Slide, **size: Any) -> go.Figure:
     """The slide as one figure: title, source line and chart, at slide size (`size`: width and
-    height, None for the screen it is presented on)."""
-    return slide.figure(Canvas.slide(frame(deck_, slide.title), **size))
+    height in pixels)."""
+    return slide.figure(Canvas.slide(frame(deck_.of_slide(slide), slide.title), **size))
+
+
+def presented_figure(deck_: Deck, slide: Slide) -> go.Figure:
+    """The slide as one figure for the screen of /presentatie: the window's size, less the strip
+    of the page's controls (`Canvas.presented`)."""
+    return slide.figure(Canvas.presented(frame(deck_.of_slide(slide), slide.title)))
 
 
 def notes_text(deck_: Deck, slide: Slide) -> str:
-    return f"{slide.notes}\n\n{deck_.source_line}." + (
+    return f"{slide.notes}\n\n{deck_.of_slide(slide).source_line}." + (
         f" {DEMO_MARK.capitalize()}: geen echte cijfers." if deck_.is_demo else ""
     )

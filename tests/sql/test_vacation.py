@@ -13,6 +13,7 @@ import pytest
 from vacation_support import OUTLOOK_DAY
 
 from dashboard.charts import vacation as vacation_charts
+from dashboard.charts.canvas import SCREEN, Canvas, Frame
 from dashboard.db import Database
 from dashboard.format import number
 from dashboard.paths import DATA_ROOT, DEMO_DIR
@@ -268,6 +269,28 @@ def test_aligned_chart_fits_a_narrow_screen(demo):
     # top value's label (a panel is narrower than its name)
     assert fig.layout.legend.y > 1
     assert all(a.yshift >= 12 for a in fig.layout.annotations)
+
+
+@pytest.mark.parametrize("canvas", [SCREEN, Canvas.chart_slide(Frame.of("T", "p<br>q"))])
+def test_the_holiday_strip_keeps_its_labels_apart(demo, canvas):
+    """ "Noord", "Midden", "Zuid", "Feestdag" one under the other, each with a line and a half
+    of its font, whatever the margins (a wrapped legend makes the plot area lower)."""
+    days = vacation.line1_by_day(demo.run, 2025)
+    holidays = vacation.school_holidays(demo.run, 2025)
+    weeks = vacation.line1_by_iso_week(demo.run)
+    for fig in (
+        vacation_charts.daily_chart(days, holidays, 2025, canvas=canvas),
+        vacation_charts.weekly_overlay_chart(weeks, holidays, 2025, "cases", canvas=canvas),
+    ):
+        layout = fig.layout
+        margin = layout.template.layout.margin
+        top = layout.margin.t or margin.t
+        bottom = layout.margin.b or margin.b
+        plot = (layout.height or canvas.drawn_height) - top - bottom
+        low, high = layout.yaxis.domain
+        size = layout.yaxis.tickfont.size or layout.font.size or 18
+        assert (high - low) * plot / len(layout.yaxis.categoryarray) >= 1.5 * size
+        assert layout.yaxis2.domain[1] < low  # the chart under the strip, apart from it
 
 
 # -- the gap, the next peak and the backtest -------------------------------------------------
