@@ -207,7 +207,7 @@ def pptx_bytes(deck: Deck, renderer: Renderer, progress: Progress | None = None)
         _text(page, MARGIN, TITLE_TOP, content_width, TITLE_HEIGHT, slide.title, 32, bold=True)
         source = _text(
             page, MARGIN, TITLE_TOP + TITLE_HEIGHT, content_width, SOURCE_HEIGHT,
-            deck.source_line, 18, GREY,
+            deck.of_slide(slide).source_line, 18, GREY,
         )  # fmt: skip
         if deck.is_demo:
             run = source.text_frame.paragraphs[0].add_run()
