@@ -88,8 +88,9 @@ CHECK_CHARTS = """
     const covered = [];
     for (const {text, r} of texts) {
       for (const {c, r: k} of covers) {
-        const w = Math.min(r.r, k.r) - Math.max(r.l, k.l);
-        const h = Math.min(r.b, k.b) - Math.max(r.t, k.t);
+        // within 2 px of a control counts as under it: the text touches the button
+        const w = Math.min(r.r, k.r + 2) - Math.max(r.l, k.l - 2);
+        const h = Math.min(r.b, k.b + 2) - Math.max(r.t, k.t - 2);
         if (w > 0 && h > 0) {
           const name = label(c) || c.getAttribute('aria-label') || c.tagName.toLowerCase();
           covered.push(`"${text}" onder "${name}"`);
