@@ -316,7 +316,7 @@ def trend_slide(run: Runner, period: YearPeriod, publication: Publication) -> Sl
     short = f"t/m {data_until.day} {month_name(data_until.month)[:3]}"
     return Slide(
         "trend",
-        _trend_headline(cases_rows, changes, count),
+        _trend_headline(cases_rows, changes, count, short),
         lambda canvas: _trend_pair(trend_rows, short, canvas=canvas),
         "Ontvoeringszaken (uitgaand en inkomend, waarin een ouder contact opnam) en de "
         "kinderen daarin, per jaar van opening; jaren vóór de export uit de "
@@ -335,26 +335,23 @@ def trend_slide(run: Runner, period: YearPeriod, publication: Publication) -> Sl
 
 
 def _trend_headline(
-    cases: pl.DataFrame, changes: list[tuple[int, str]], count: Callable[[int], str]
+    cases: pl.DataFrame, changes: list[tuple[int, str]], count: Callable[[int], str], short: str
 ) -> str:
-    """The first and the last year's abduction cases. Across a change of registration the
-    comparison stays inside the present registration (the years before counted otherwise)
-    and the headline says so; with one year of it, that year alone."""
-    if not changes:
-        first, last = cases.row(0, named=True), cases.row(-1, named=True)
-        return (
-            f"Ontvoeringszaken: {count(int(first['value']))} in {first['year']}, "
-            f"{count(int(last['value']))} in {last['year']}"
-        )
-    since = changes[-1][0]
-    present = cases.filter(pl.col("year") >= since)
+    """The first and the last year's abduction cases (a running year says up to when: `short`).
+    Across a change of registration the comparison stays inside the present registration
+    (the years before counted otherwise) and the headline says so; with one year of it, that
+    year alone."""
+    since = changes[-1][0] if changes else None
+    present = cases if since is None else cases.filter(pl.col("year") >= since)
     first, last = present.row(0, named=True), present.row(-1, named=True)
+    last_text = f"{count(int(last['value']))} in {last['year']}" + (
+        f" {short}" if last["kind"] == "lopend" else ""
+    )
+    if since is None:
+        return f"Ontvoeringszaken: {count(int(first['value']))} in {first['year']}, {last_text}"
     if present.height == 1:
-        return (
-            f"Ontvoeringszaken: {count(int(last['value']))} in {last['year']}, "
-            f"de jaren vóór {since} anders geregistreerd"
-        )
+        return f"Ontvoeringszaken: {last_text}, de jaren vóór {since} anders geregistreerd"
     return (
-        f"Ontvoeringszaken: {count(int(first['value']))} in {first['year']}, "
-        f"{count(int(last['value']))} in {last['year']}, vóór {since} anders geregistreerd"
+        f"Ontvoeringszaken: {count(int(first['value']))} in {first['year']}, {last_text}, "
+        f"vóór {since} anders geregistreerd"
     )

@@ -76,6 +76,11 @@ def test_a_deck_of_the_first_new_year_says_the_years_before_counted_otherwise(pu
     assert "2024, de jaren vóór 2024 anders geregistreerd" in slide.title
 
 
+def test_a_running_year_in_the_headline_says_up_to_when(published_run):
+    slide = trend_slide(published_run, 2026)
+    assert "in 2026 t/m 22 nov, vóór 2024 anders geregistreerd" in slide.title
+
+
 def test_every_key_figure_chart_has_a_mark_per_year(published_run):
     rows = trends.annual_measures(published_run)
     years = sorted(rows.filter(pl.col("measure") == "cases.total")["year"])
