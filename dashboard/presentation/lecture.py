@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 import plotly.graph_objects as go
 import polars as pl
-from plotly.subplots import make_subplots
 
 from dashboard.charts import caseload as caseload_charts
 from dashboard.charts import countries as countries_charts
@@ -60,24 +59,13 @@ def key_figures_figure(figures: tuple[annual.Tile, ...], *, canvas: Canvas = SCR
 
 
 def _trend_pair(rows: pl.DataFrame, data_until_short: str, *, canvas: Canvas = SCREEN) -> go.Figure:
-    """Abduction cases and the children in them, side by side, from the trends builder."""
-    parts = [
-        trends_charts.trend_figure(
-            rows.filter(pl.col("measure") == measure), "", data_until_short, compact=True
-        )
-        for measure in ("abduction.cases", "abduction.children")
-    ]
-    fig = make_subplots(rows=1, cols=2, subplot_titles=("Ontvoeringszaken", "Kinderen daarin"))
-    # every trace at once: one validation of the figure instead of one per trace
-    fig.add_traces(
-        [t for part in parts for t in part.data],
-        rows=[1 for part in parts for _ in part.data],
-        cols=[col for col, part in enumerate(parts, 1) for _ in part.data],
+    """Abduction cases and the children in them, side by side, every year the rows have."""
+    return trends_charts.trend_pair_figure(
+        rows,
+        {"abduction.cases": "Ontvoeringszaken", "abduction.children": "Kinderen daarin"},
+        data_until_short,
+        canvas=canvas,
     )
-    for col, part in enumerate(parts, 1):
-        fig.update_xaxes(part.layout.xaxis, row=1, col=col)
-    fig.update_layout(showlegend=False, barmode="overlay")
-    return fit.lay_out(fig, canvas)
 
 
 def _first(df: pl.DataFrame, which: str) -> list[str]:
@@ -317,7 +305,8 @@ def success_rate_slide(run: Runner, year: int, publication: Publication) -> Slid
 
 
 def trend_slide(run: Runner, period: YearPeriod, publication: Publication) -> Slide | None:
-    """8. The multi-year trend of abduction cases and the children in them."""
+    """8. The multi-year trend of abduction cases and the children in them: every year the
+    dashboard has, computed or published, up to the deck's year."""
     count, data_until = publication.count, period.data_until
     trend_rows = trends.annual_measures(run).filter(
         pl.col("measure").is_in(["abduction.cases", "abduction.children"])
@@ -326,19 +315,46 @@ def trend_slide(run: Runner, period: YearPeriod, publication: Publication) -> Sl
     cases_rows = trend_rows.filter(pl.col("measure") == "abduction.cases").sort("year")
     if not cases_rows.height:
         return None
-    first, last = cases_rows.row(0, named=True), cases_rows.row(-1, named=True)
+    changes = trends.definition_changes(cases_rows)
     short = f"t/m {data_until.day} {month_name(data_until.month)[:3]}"
     return Slide(
         "trend",
-        f"Ontvoeringszaken: {count(int(first['value']))} in {first['year']}, "
-        f"{count(int(last['value']))} in {last['year']}",
+        _trend_headline(cases_rows, changes, count, short),
         lambda canvas: _trend_pair(trend_rows, short, canvas=canvas),
         "Ontvoeringszaken (uitgaand en inkomend, waarin een ouder contact opnam) en de "
         "kinderen daarin, per jaar van opening; jaren vóór de export uit de "
         "jaarverslagen (gearceerd). "
+        + "".join(
+            f"Vanaf {year} registreert het centrum anders ({what}, de gestreepte lijn): de "
+            "jaren ervoor zijn anders geteld en niet zonder meer te vergelijken. "
+            for year, what in changes
+        )
         + " ".join(
             f"{r['year']}: {count(int(r['value']))} "
             f"{'zaken' if r['measure'] == 'abduction.cases' else 'kinderen'}."
             for r in trend_rows.sort("measure", "year").iter_rows(named=True)
         ),
     )  # fmt: skip
+
+
+def _trend_headline(
+    cases: pl.DataFrame, changes: list[tuple[int, str]], count: Callable[[int], str], short: str
+) -> str:
+    """The first and the last year's abduction cases (a running year says up to when: `short`).
+    Across a change of registration the comparison stays inside the present registration
+    (the years before counted otherwise) and the headline says so; with one year of it, that
+    year alone."""
+    since = changes[-1][0] if changes else None
+    present = cases if since is None else cases.filter(pl.col("year") >= since)
+    first, last = present.row(0, named=True), present.row(-1, named=True)
+    last_text = f"{count(int(last['value']))} in {last['year']}" + (
+        f" {short}" if last["kind"] == "lopend" else ""
+    )
+    if since is None:
+        return f"Ontvoeringszaken: {count(int(first['value']))} in {first['year']}, {last_text}"
+    if present.height == 1:
+        return f"Ontvoeringszaken: {last_text}, de jaren vóór {since} anders geregistreerd"
+    return (
+        f"Ontvoeringszaken: {count(int(first['value']))} in {first['year']}, {last_text}, "
+        f"vóór {since} anders geregistreerd"
+    )

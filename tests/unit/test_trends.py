@@ -3,9 +3,14 @@ reports (marked as published), and a difference flagged where a year has both.""
 
 from __future__ import annotations
 
+import itertools
+
 import polars as pl
 
+from dashboard.charts import fit
 from dashboard.charts import trends as trends_charts
+from dashboard.charts.canvas import Canvas
+from dashboard.charts.template import FONT_SIZE
 from dashboard.reports import trends
 
 
@@ -54,10 +59,94 @@ def test_a_change_of_definition_is_marked_once_and_only_where_both_sides_show() 
     )
     fig = trends_charts.trend_figure(rows, "Ontvoeringszaken", "22-11")
     assert [s.x0 for s in fig.layout.shapes] == [2023.5]
-    assert len(fig.layout.annotations) == 1
+    # what changed stands in the legend, not in a note that can lie over it
+    assert not fig.layout.annotations
+    assert [t.name for t in fig.data if t.type == "scatter"] == [
+        "registratie vanaf 2024: de jaren ervoor tellen anders"
+    ]
     after_only = trends_charts.trend_figure(rows.filter(pl.col("year") >= 2024), "x", "22-11")
     assert not after_only.layout.shapes
     unchanged = trends_charts.trend_figure(
         rows.with_columns(definition_changed_year=pl.lit(None, pl.Int32)), "x", "22-11"
     )
     assert not unchanged.layout.shapes
+
+
+def ten_years(kinds: dict[int, str] | None = None) -> pl.DataFrame:
+    """2015-2026 of one measure: published to 2023, computed after, 2026 running."""
+    years = list(range(2015, 2027))
+    kinds = kinds or {y: "jaarverslag" if y < 2024 else "gegevens" for y in years} | {
+        2026: "lopend"
+    }
+    return pl.DataFrame(
+        {
+            "year": years,
+            "measure": ["cases.total"] * len(years),
+            "value": [7446.0, 7446, 7446, 7446, 7446, 3372, 5124, 6872, 8628, 10829, 9524, 8323],
+            "kind": [kinds[y] for y in years],
+            "status": ["gelijk"] * len(years),
+            "published_value": [None] * len(years),
+            "difference": [None] * len(years),
+            "definition_changed_year": [2024] * len(years),
+            "definition_change_nl": ["registratie vanaf 2024"] * len(years),
+        }
+    )
+
+
+def apart(ticks: list[str], positions: list[int], bar_px: float, size: float) -> bool:
+    """Labels centred on their bars, `bar_px` apart, do not touch."""
+    return all(
+        (b - a) * bar_px >= (fit.text_width(s, size) + fit.text_width(t, size)) / 2
+        for (a, s), (b, t) in itertools.pairwise(zip(positions, ticks, strict=True))
+    )
+
+
+def test_twelve_years_name_and_label_only_what_fits_the_narrowest_page() -> None:
+    fig = trends_charts.trend_figure(ten_years(), "Zaken totaal", "22-11")
+    axis = fig.layout.xaxis
+    # "2015<br>jaarverslag" under each of twelve bars ran together: the legend says it
+    assert not any("jaarverslag" in t for t in axis.ticktext)
+    assert axis.tickvals[-1] == 2026 and axis.ticktext[-1] == "2026<br>t/m 22-11"
+    bar = trends_charts.PAGE_PLOT_PX / 12
+    index = [y - 2015 for y in axis.tickvals]
+    assert apart(list(axis.ticktext), index, bar, FONT_SIZE)
+    bars = [t for t in fig.data if t.type == "bar"]
+    labelled = sorted(
+        (x - 2015, text) for t in bars for x, text in zip(t.x, t.text, strict=True) if text
+    )
+    assert {i for i, _ in labelled} >= {0, 10, 11}  # the first, last complete, running year
+    assert apart([t for _, t in labelled], [i for i, _ in labelled], bar, FONT_SIZE)
+
+
+def test_the_trend_pair_on_a_slide_has_every_year_and_a_legend_for_its_marks() -> None:
+    rows = pl.concat(
+        [ten_years(), ten_years().with_columns(measure=pl.lit("abduction.children"))]
+    ).filter(pl.col("year") <= 2025)
+    fig = trends_charts.trend_pair_figure(
+        rows,
+        {"cases.total": "Zaken", "abduction.children": "Kinderen"},
+        "t/m 22 nov",
+        canvas=Canvas.slide(None),
+    )
+    for axis in ("x", "x2"):
+        bars = [t for t in fig.data if t.type == "bar" and t.xaxis == axis]
+        assert sorted(x for t in bars for x in t.x) == list(range(2015, 2026))
+    assert [s.x0 for s in fig.layout.shapes] == [2023.5, 2023.5]
+    assert fig.layout.showlegend
+    entries = [t.name for t in fig.data if t.showlegend is not False]
+    assert entries == ["berekend", "jaarverslag", "registratie vanaf 2024"]
+    # at 28 px the slide's years and values stay apart in a panel half the slide wide
+    room = trends_charts.Room.of(Canvas.slide(None), panels=2)
+    assert room.text_px >= 28
+    ticks = fig.layout.xaxis.ticktext
+    assert apart(list(ticks), [y - 2015 for y in fig.layout.xaxis.tickvals], room.plot_px / 11,
+                 room.text_px)  # fmt: skip
+
+
+def test_computed_years_alone_need_no_legend_on_the_slide() -> None:
+    rows = ten_years({y: "gegevens" for y in range(2015, 2027)}).filter(pl.col("year") >= 2024)
+    rows = rows.filter(pl.col("year") <= 2025)
+    fig = trends_charts.trend_pair_figure(
+        rows, {"cases.total": "Zaken"}, "t/m 22 nov", canvas=Canvas.slide(None)
+    )
+    assert not fig.layout.showlegend and not fig.layout.shapes
