@@ -8,7 +8,8 @@ import pytest
 from mediation_support import wilson_by_hand
 
 from dashboard.charts import mediation_flow
-from dashboard.reports import mediation
+from dashboard.publication import Publication
+from dashboard.reports import mediation, mediation_shown
 
 
 @pytest.mark.parametrize(
@@ -202,3 +203,29 @@ def test_change_sentence_says_real_when_the_counts_allow_it():
     assert "geen toeval meer" in sentence and "minder vaak" in sentence
     assert "p < 0,01" in sentence and "minder dan 1 van de 100" in sentence
     assert mediation.change_sentence(rates_of([(2024, 1, 2, 1, 2)])) is None  # one year only
+
+
+# -- the years together, where publication mode hides the year's rate ----------------------
+
+
+def test_years_together_stand_in_for_a_hidden_rate_only_when_they_give_nothing_away():
+    pub = Publication()
+    # the demo's counts: 2025 alone is hidden everywhere (1 of 16, 3 of 11, 4 of 27)
+    rates = rates_of([(2024, 2, 10, 5, 11), (2025, 1, 16, 3, 11), (2026, 2, 12, 0, 1)])
+    assert mediation_shown.pooled_rates(rates, 2025, None) is None  # staff see the year
+    # 2024-2025: "samen" 11 of 48 less 2024's shown 7 is 2025's hidden 4; NIKO 8 - 5 = 3
+    pooled = mediation_shown.pooled_rates(rates, 2025, pub)
+    assert (pooled.years, pooled.rows) == ("2024–2025", {})
+    assert "Ook 2024–2025 samen kan niet" in mediation_shown.no_rate_text(pooled, pub)
+    # 2024-2026: "samen" 13 of 61 hides two years (4 and 2: 6 in two ways); NIKO's 8 less
+    # 5 and 0 gives 3 away, and IKO's 5 beside "samen" would give NIKO's sum
+    pooled = mediation_shown.pooled_rates(rates, 2026, pub)
+    assert pooled.years == "2024–2026" and set(pooled.rows) == {"samen"}
+    assert (pooled.rows["samen"]["successful"], pooled.rows["samen"]["ended"]) == (13, 61)
+    low, high = mediation.wilson_interval(13, 61)
+    assert pooled.rows["samen"]["success_low_pct"] == pytest.approx(100 * low)
+    # hidden counts that add up one way only: 12 of three years hidden is 4 in each
+    rates = rates_of([(2024, 4, 12, 0, 0), (2025, 4, 12, 0, 0), (2026, 4, 12, 0, 0)])
+    assert mediation_shown.pooled_rates(rates, 2026, pub).rows == {}
+    # a rate the year may show needs nothing in its place
+    assert mediation_shown.pooled_rates(rates_of([(2025, 20, 40, 10, 30)]), 2025, pub) is None
