@@ -162,6 +162,8 @@ def pooled_rates(rates: pl.DataFrame, year: int, publication: Publication | None
     ):
         return None
     window = rates.filter((pl.col("year") <= year) & (pl.col("year") > year - POOLED_YEARS))
+    if window["year"].n_unique() < 2:  # the year alone: nothing to add
+        return Pooled(year, year, {})
     sums = window.group_by("mediation_type").agg(pl.col("successful", "ended").sum())
     totals = {r["mediation_type"]: r for r in sums.iter_rows(named=True)}
     passing = [
