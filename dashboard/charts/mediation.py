@@ -24,6 +24,7 @@ from dashboard.reports.mediation import (
     rate_text,
     type_noun,
 )
+from dashboard.reports.mediation_shown import no_rate_text, pooled_rates
 
 TYPE_COLOURS = {
     "IKO": template.PALETTE[0],
@@ -97,10 +98,12 @@ def success_rate_figure(
     """The success rate of `year` per type: a dot, its 95 % interval, and "x van n" beside it.
 
     With `publication`, a rate that may not be shown (too small a denominator, or a hidden
-    count) keeps only its protected "x van n", without dot or interval."""
+    count) keeps only its protected "x van n"; in its place the rate of the last years
+    together where that may be shown (`pooled_rates`), else, with no dot at all, a sentence
+    why (no empty axes)."""
     rows = rates.filter(pl.col("year") == year)
+    pooled = pooled_rates(rates, year, publication)
     order = ["samen", "NIKO", "IKO"]  # plotly draws the first category at the bottom
-    fig = go.Figure()
     traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     labels: list[dict[str, Any]] = []
     for mediation_type, own in groups(rows, "mediation_type", order):
@@ -114,27 +117,36 @@ def success_rate_figure(
                 )
             )  # fmt: skip
             continue
+        text = _rate_label(row, publication)
         hidden = publication is not None and not publication.shows_share(
             row["successful"], row["ended"]
         )
-        traces.append(
-            _dot_with_interval(
-                row,
-                "success",
-                label,
-                _rate_label(row, publication),
-                size=16,
-                hidden=hidden,
-                width=10,
+        if (
+            publication is not None
+            and hidden
+            and pooled is not None
+            and mediation_type in pooled.rows
+        ):
+            # the dot is the years together; the year's own counts stay beside it
+            together = pooled.rows[mediation_type]
+            text = (
+                f"{pooled.years} samen: "
+                f"{publication.share(together['successful'], together['ended'], 'beëindigde')}; "
+                f"{year}: {publication.share(row['successful'], row['ended'])}"
+                + (f" (+{publication.count(row['running'])} lopend)" if row["running"] else "")
             )
-        )
+            row, hidden = together, False
+        traces.append(_dot_with_interval(row, "success", label, text, size=16, hidden=hidden,
+                                         width=10))  # fmt: skip
         # "x van n" on a line of its own above the interval, from the left of the plot area
         labels.append(
             {"x": 0, "y": label, "xanchor": "left", "yanchor": "bottom", "yshift": 12,
-             "showarrow": False, "text": _rate_label(row, publication), "align": "left",
+             "showarrow": False, "text": text, "align": "left",
              "font": {"size": template.MIN_FONT_SIZE}}
         )  # fmt: skip
-    fig.add_traces(traces)
+    if pooled is not None and publication is not None and not _has_marks(traces):
+        return _without_rate(no_rate_text(pooled, publication), canvas)
+    fig = go.Figure(traces)
     fig.update_layout(
         height=120 + 90 * len(fig.data),
         annotations=labels,
@@ -145,6 +157,26 @@ def success_rate_figure(
         },
         yaxis={"categoryorder": "array", "categoryarray": [TYPE_NAMES[t] for t in order]},
     )
+    return fit.lay_out(fig, canvas)
+
+
+def _has_marks(traces: list[go.Bar | go.Scatter]) -> bool:
+    return any(x is not None for trace in traces for x in (trace.x or ()))
+
+
+def _without_rate(why: str, canvas: Canvas) -> go.Figure:
+    """No chart, only the sentence `why` (in publication mode: no rate may be shown)."""
+    fig = go.Figure()
+    fig.update_layout(
+        height=220,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        annotations=[
+            {"text": template.wrap_label(why, 60), "showarrow": False, "x": 0.5, "y": 0.5,
+             "xref": "paper", "yref": "paper", "align": "left",
+             "font": {"size": template.MIN_FONT_SIZE}}
+        ],
+    )  # fmt: skip
     return fit.lay_out(fig, canvas)
 
 

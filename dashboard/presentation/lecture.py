@@ -19,7 +19,16 @@ from dashboard.charts.template import PALETTE
 from dashboard.format import month_name, number, percent
 from dashboard.presentation.slides import ChartPeriod, Deck, Slide
 from dashboard.publication import Publication
-from dashboard.reports import annual, caseload, countries, export, mediation, trends, vacation
+from dashboard.reports import (
+    annual,
+    caseload,
+    countries,
+    export,
+    mediation,
+    mediation_shown,
+    trends,
+    vacation,
+)
 from dashboard.reports.periods import YearPeriod
 
 Runner = Callable[..., pl.DataFrame]
@@ -284,9 +293,19 @@ def success_rate_slide(run: Runner, year: int, publication: Publication) -> Slid
     if both is None or not both["ended"]:
         return None
     share = publication.share(both["successful"], both["ended"])
+    title = f"{share} beëindigde mediations geslaagd"
+    # where the year's rate is hidden, the years together may be shown (and then say so)
+    pooled = mediation_shown.pooled_rates(rates, year, publication)
+    together = pooled.rows.get("samen") if pooled is not None else None
+    pooled_note = ""
+    if pooled is not None and together is not None:
+        pooled_share = publication.share(together["successful"], together["ended"])
+        if not publication.shows_share(both["successful"], both["ended"]):
+            title = f"Slagingspercentage {pooled.years} samen: {pooled_share} geslaagd"
+        pooled_note = f" {pooled.years} samen, IKO en NIKO: {pooled_share}."
     return Slide(
         "slagingspercentage",
-        f"{share} beëindigde mediations geslaagd",
+        title,
         lambda canvas: mediation_charts.success_rate_figure(
             rates, year, publication=publication, canvas=canvas
         ),
@@ -300,7 +319,8 @@ def success_rate_slide(run: Runner, year: int, publication: Publication) -> Slid
             + (f", {count(r['running'])} lopend" if r["running"] else "")
             for t, r in year_rates.items()
         )
-        + ".",
+        + "."
+        + pooled_note,
     )  # fmt: skip
 
 

@@ -4,14 +4,16 @@ publication mode protected, or left out where the rules cannot protect them."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+import itertools
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
 
 from dashboard.format import month_abbreviation, number
-from dashboard.publication import Publication, protect_frame
-from dashboard.reports.mediation import TYPES, funnel_table, rate_text
+from dashboard.publication import Equation, Publication, protect_frame, recoverable
+from dashboard.reports.mediation import TYPES, funnel_table, rate_text, wilson_interval
 
 
 def count_format(publication: Publication | None) -> Callable[[int], str]:
@@ -121,6 +123,134 @@ def published_rates(rates: pl.DataFrame, publication: Publication | None) -> pl.
             )
         )
     )
+
+
+# Where publication mode hides a year's rate, the rate of this many years together (the
+# year and those before it) may still be shown.
+POOLED_YEARS = 5
+RATE_TYPES = ("samen", *TYPES)
+
+
+@dataclass(frozen=True)
+class Pooled:
+    """The success rate of the years `first_year` to `last_year` together, per type whose
+    pooled counts may be published (`rows`: successful, ended and the rate with its Wilson
+    interval, as `success_rates` has them); `rows` empty when none may."""
+
+    first_year: int
+    last_year: int
+    rows: dict[str, dict[str, Any]]
+
+    @property
+    def years(self) -> str:
+        """ "2022–2026", or "2026" for a single year."""
+        if self.first_year == self.last_year:
+            return str(self.last_year)
+        return f"{self.first_year}–{self.last_year}"
+
+
+def pooled_rates(rates: pl.DataFrame, year: int, publication: Publication | None) -> Pooled | None:
+    """Publication mode, where a rate of `year` is hidden: the rates of the last POOLED_YEARS
+    years up to `year` (those the data has) added up, per type whose sums pass the rules
+    and, together with the year counts shown elsewhere ("x van n" of every year), give no
+    hidden count away. None for staff, or when every rate of `year` may be shown."""
+    if publication is None:
+        return None
+    own = {r["mediation_type"]: r for r in rates.filter(year=year).iter_rows(named=True)}
+    if all(
+        publication.shows_share(r["successful"], r["ended"]) for r in own.values() if r["ended"]
+    ):
+        return None
+    window = rates.filter((pl.col("year") <= year) & (pl.col("year") > year - POOLED_YEARS))
+    if window["year"].n_unique() < 2:  # the year alone: nothing to add
+        return Pooled(year, year, {})
+    sums = window.group_by("mediation_type").agg(pl.col("successful", "ended").sum())
+    totals = {r["mediation_type"]: r for r in sums.iter_rows(named=True)}
+    passing = [
+        t
+        for t in RATE_TYPES
+        if t in totals and publication.shows_share(totals[t]["successful"], totals[t]["ended"])
+    ]
+    # the largest set of types whose sums give nothing away, "samen" first among equals
+    for size in range(len(passing), 0, -1):
+        for shown in itertools.combinations(passing, size):
+            if not _gives_away(window, totals, set(shown), publication):
+                return Pooled(window["year"].min(), year, _rate_rows(totals, shown))
+    return Pooled(window["year"].min(), year, {})
+
+
+def _rate_rows(totals: Mapping[str, Mapping[str, Any]], shown: tuple[str, ...]) -> dict:
+    rows = {}
+    for t in shown:
+        successes, n = totals[t]["successful"], totals[t]["ended"]
+        low, high = wilson_interval(successes, n)
+        rows[t] = {"mediation_type": t, "successful": successes, "ended": n, "running": 0,
+                   "success_pct": 100 * successes / n, "success_low_pct": 100 * low,
+                   "success_high_pct": 100 * high}  # fmt: skip
+    return rows
+
+
+def no_rate_text(pooled: Pooled, publication: Publication) -> str:
+    """Why a year in publication mode has no rate to show, not even over several years."""
+    text = (
+        "Geen percentage te tonen: bij publicatie staat een percentage alleen bij ten minste "
+        f"{publication.min_denominator} beëindigde mediations, en niet als de geslaagde of de "
+        f"overige er 1 tot {publication.threshold - 1} zijn."
+    )
+    if pooled.first_year == pooled.last_year:
+        return text
+    return text + (
+        f" Ook {pooled.years} samen kan niet: zo'n totaal haalt die grenzen niet, of verraadt "
+        "met de getoonde jaarcijfers een afgeschermd aantal."
+    )
+
+
+def _gives_away(
+    window: pl.DataFrame,
+    totals: Mapping[str, Mapping[str, Any]],
+    shown: set[str],
+    publication: Publication,
+) -> bool:
+    """Whether the sums of the types `shown`, with every year's "x van n" as publication mode
+    shows it, let a hidden year count be worked out: through the sums (a year's count is
+    the sum less the other years', IKO and NIKO add up to "samen", the ended are successful
+    plus the rest), or because hidden counts of 1 to 4 can only add up to the sum one way."""
+    values: dict[Hashable, int] = {}
+    for r in window.iter_rows(named=True):
+        key = (r["mediation_type"], r["year"])
+        values[(*key, "s")], values[(*key, "e")] = r["successful"], r["ended"]
+        values[(*key, "u")] = r["ended"] - r["successful"]
+    for t, r in totals.items():
+        values[(t, "sum", "s")], values[(t, "sum", "e")] = r["successful"], r["ended"]
+        values[(t, "sum", "u")] = r["ended"] - r["successful"]
+    years = sorted(set(window["year"]))
+    equations = [
+        Equation((t, y, "e"), ((t, y, "s"), (t, y, "u"))) for t in totals for y in [*years, "sum"]
+    ]
+    equations += [
+        Equation((t, "sum", m), tuple((t, y, m) for y in years)) for t in totals for m in "seu"
+    ]
+    equations += [Equation(("samen", y, m), tuple((t, y, m) for t in TYPES))
+                  for y in [*years, "sum"] for m in "seu" if ("samen", y, m) in values
+                  and all((t, y, m) in values for t in TYPES)]  # fmt: skip
+    secret = {
+        k for k, v in values.items() if k[1] != "sum" and k[2] != "u" and publication.is_small(v)
+    }
+    unknown = secret | {k for k in values if k[2] == "u" and k[1] != "sum"}
+    # what the year counts give away already (IKO and NIKO from "samen") is not the sums' doing
+    before = recoverable(values, unknown | {k for k in values if k[1] == "sum"}, equations)
+    unknown |= {k for k in values if k[1] == "sum" and k[0] not in shown}
+    if (secret & recoverable(values, unknown, equations)) - before:
+        return True
+    for t in shown:
+        for m in "se":
+            hidden = [values[(t, y, m)] for y in years if (t, y, m) in secret]
+            rest = values[(t, "sum", m)] - sum(
+                values[(t, y, m)] for y in years if (t, y, m) not in secret
+            )
+            if hidden and rest in (len(hidden), len(hidden) * (publication.threshold - 1)):
+                return True
+    return False
 
 
 CHILD_COLUMNS = (

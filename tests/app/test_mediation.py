@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import pages
+from dashboard.charts import mediation as mediation_charts
+from dashboard.charts.canvas import Canvas
 from dashboard.paths import REPO_ROOT
+from dashboard.presentation import lecture
+from dashboard.publication import Publication
+from dashboard.reports import mediation
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 PAGE = next(p for p in pages.PAGES if p.url_path == "mediation")
@@ -75,3 +81,53 @@ def test_page_in_publication_mode_shows_no_count_from_one_to_four():
     for frame in (d.value for d in at.dataframe):
         texts += [str(v) for column in frame.columns[1:] for v in frame[column].tolist()]
     assert not [t for t in texts if _SMALL.search(_NOT_COUNTS.sub(" ", t))]
+
+
+# -- no axes without marks ------------------------------------------------------------------
+
+
+def _marks(fig) -> int:
+    """The drawn data of a figure: flows of a Sankey diagram, points and bars of the rest."""
+    count = 0
+    for trace in fig.data:
+        if trace.type == "sankey":
+            count += sum(1 for v in trace.link.value if v >= 1)
+        else:
+            count += sum(1 for v in (trace.x if trace.x is not None else ()) if v is not None)
+    return count
+
+
+def _says_why(fig) -> bool:
+    """No chart, a sentence instead: no axis shown, a text in the figure."""
+    hidden = fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+    return hidden and any(a.text for a in fig.layout.annotations)
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+@pytest.mark.parametrize("publication", [None, Publication()], ids=["staff", "publicatie"])
+def test_every_mediation_chart_and_slide_has_marks(demo_db, year, publication):
+    run = demo_db.run
+    steps, rates = mediation.funnel(run, year), mediation.success_rates(run)
+    charts = {
+        **{f"flow {t}": mediation_charts.funnel_figure(steps, t, publication=publication)
+           for t in ("IKO", "NIKO", "samen")},
+        "rate": mediation_charts.success_rate_figure(rates, year, publication=publication),
+    }  # fmt: skip
+    if publication is None:  # in publication mode the page shows these as tables, or not
+        charts |= {
+            "trend": mediation_charts.success_trend_figure(rates, "t/m 22 nov"),
+            "samen": mediation_charts.combined_trend_figure(rates, "t/m 22 nov"),
+            "children": mediation_charts.children_figure(mediation.children(run)),
+            "durations": mediation_charts.durations_figure(mediation.durations(run, year)),
+            "benchmark": mediation_charts.benchmark_figure(mediation.benchmarks(run), rates, year),
+        }
+    deck = lecture.deck(run, year, publication or Publication())
+    for slide in deck.slides:
+        if slide.key in ("mediation", "slagingspercentage"):
+            charts[f"dia {slide.key}"] = slide.figure(Canvas.slide(None))
+    assert {"dia mediation", "dia slagingspercentage"} <= set(charts)
+    empty = [name for name, fig in charts.items() if not _marks(fig) and not _says_why(fig)]
+    assert not empty, f"{year}: assen zonder gegevens in {empty}"
+    # the lecture is always in publication mode: its success rate has a dot where any may be
+    if year != 2025:
+        assert _marks(charts["dia slagingspercentage"]), year

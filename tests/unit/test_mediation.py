@@ -8,7 +8,8 @@ import pytest
 from mediation_support import wilson_by_hand
 
 from dashboard.charts import mediation_flow
-from dashboard.reports import mediation
+from dashboard.publication import Publication
+from dashboard.reports import mediation, mediation_shown
 
 
 @pytest.mark.parametrize(
@@ -95,14 +96,65 @@ def test_rates_are_written_with_their_interval_and_their_base():
     assert mediation.count_text(1, 16, noun) == "1 van 16 gestarte IKO-mediations"
 
 
-def test_long_stage_labels_wrap_and_short_ones_stay_on_one_line():
-    assert mediation_flow.node_label("Gestart: 16") == "Gestart: 16"
-    wrapped = mediation_flow.node_label("Gedeeltelijke of spiegelovereenkomst: 3")
-    assert wrapped == "Gedeeltelijke of<br>spiegelovereenkomst: 3"
-    for label in mediation.STAGE_LABELS.values():
-        lines = mediation_flow.node_label(f"{label}: 1.234").split("<br>")
-        assert " ".join(lines) == f"{label}: 1.234"  # nothing lost
-        assert len(lines) <= 3 and max(map(len, lines)) <= mediation_flow.NODE_LABEL_CHARS
+# The crowded funnel: each drop-out a handful, five nodes in the second column (as in 2026 of
+# the demo), four in the last, with the longest texts a count can give. (A sixth node in the
+# second column, "overige reden", does not fit a slide of 1280 x 720 under a title of two
+# lines at 28 px: its labels need two lines each, the column more than the height.)
+CROWDED = {
+    "requests": 1234, "started": 1200, "not_started_court_decided_against": 11,
+    "not_started_parent_declined": 3, "not_started_withdrawn": 2,
+    "not_yet_decided": 17, "conducted": 1100, "stopped_after_intake": 100,
+    "full_agreement": 1, "partial_agreement": 3, "no_agreement": 1000, "running": 96,
+}  # fmt: skip
+# The plot areas the funnel gets (width, height, text px): the page's main column at 1280
+# wide; a lecture slide at 1280 x 720 and 1920 x 1080 under a title of two lines; a page's
+# chart as a slide of its own.
+PLOT_AREAS = [(742, 375, 16), (1060, 428, 28), (1700, 788, 28), (1060, 450, 18)]
+
+
+@pytest.mark.parametrize(("width", "height", "font_px"), PLOT_AREAS)
+@pytest.mark.parametrize("texts", ["counts", "protected"])
+def test_funnel_labels_overlap_no_label_and_no_node(width, height, font_px, texts):
+    stages = list(CROWDED)
+    values = [float(CROWDED[s]) for s in stages]
+    shown = {s: "<5" if texts == "protected" and v < 5 else "×" if texts == "protected"
+             and s == "not_yet_decided" else f"{v:,}".replace(",", ".")
+             for s, v in CROWDED.items()}  # fmt: skip
+    labels = [f"{mediation.STAGE_LABELS[s]}: {shown[s]}" for s in stages]
+    placed = mediation_flow.place_nodes(
+        stages, values, labels, width=width, height=height, font_px=font_px
+    )
+    assert all(0 < v < 1 for v in placed.x + placed.y)  # plotly ignores 0
+    assert [lab.replace("<br>", " ") for lab in placed.labels] == labels  # nothing lost
+    boxes, nodes = mediation_flow.label_boxes(placed, values)
+    for i, box in enumerate(boxes):
+        assert box.left >= 0 and box.top >= 0, labels[i]
+        assert box.right <= width and box.bottom <= height, labels[i]
+        for j, other in enumerate(boxes[i + 1 :], i + 1):
+            assert not box.overlaps(other), (labels[i], labels[j])
+        for j, node in enumerate(nodes):
+            assert not box.overlaps(node), (labels[i], stages[j])
+    # the flows are drawn as thick as the layout planned: plotly.js's own scale from the pad
+    assert placed.per_request * values[0] <= height
+
+
+def test_funnel_nodes_stand_where_they_were_placed():
+    steps = pl.DataFrame(
+        {
+            "mediation_type": "IKO", "step_order": [1, 2, 3, 4, 5],
+            "from_stage": ["requests", "requests", "started", "conducted", "conducted"],
+            "to_stage": ["started", "not_started_withdrawn", "conducted", "full_agreement",
+                         "no_agreement"],
+            "request_count": [20, 2, 20, 1, 19],
+        }
+    ).with_columns(from_label=pl.lit(""), to_label=pl.lit(""))  # fmt: skip
+    sankey = mediation_flow.funnel_figure(steps, "IKO").data[0]
+    assert sankey.arrangement == "fixed"
+    assert len(sankey.node.x) == len(sankey.node.y) == len(sankey.node.label)
+    assert all(0 < v < 1 for v in [*sankey.node.x, *sankey.node.y])
+    # a column's nodes share an x; the drop-out under the flow that goes on
+    x, y = sankey.node.x, sankey.node.y
+    assert x[1] == x[2] and y[1] < y[2]
 
 
 # -- both types together, and whether a change is more than chance ----------------------------
@@ -151,3 +203,29 @@ def test_change_sentence_says_real_when_the_counts_allow_it():
     assert "geen toeval meer" in sentence and "minder vaak" in sentence
     assert "p < 0,01" in sentence and "minder dan 1 van de 100" in sentence
     assert mediation.change_sentence(rates_of([(2024, 1, 2, 1, 2)])) is None  # one year only
+
+
+# -- the years together, where publication mode hides the year's rate ----------------------
+
+
+def test_years_together_stand_in_for_a_hidden_rate_only_when_they_give_nothing_away():
+    pub = Publication()
+    # the demo's counts: 2025 alone is hidden everywhere (1 of 16, 3 of 11, 4 of 27)
+    rates = rates_of([(2024, 2, 10, 5, 11), (2025, 1, 16, 3, 11), (2026, 2, 12, 0, 1)])
+    assert mediation_shown.pooled_rates(rates, 2025, None) is None  # staff see the year
+    # 2024-2025: "samen" 11 of 48 less 2024's shown 7 is 2025's hidden 4; NIKO 8 - 5 = 3
+    pooled = mediation_shown.pooled_rates(rates, 2025, pub)
+    assert (pooled.years, pooled.rows) == ("2024–2025", {})
+    assert "Ook 2024–2025 samen kan niet" in mediation_shown.no_rate_text(pooled, pub)
+    # 2024-2026: "samen" 13 of 61 hides two years (4 and 2: 6 in two ways); NIKO's 8 less
+    # 5 and 0 gives 3 away, and IKO's 5 beside "samen" would give NIKO's sum
+    pooled = mediation_shown.pooled_rates(rates, 2026, pub)
+    assert pooled.years == "2024–2026" and set(pooled.rows) == {"samen"}
+    assert (pooled.rows["samen"]["successful"], pooled.rows["samen"]["ended"]) == (13, 61)
+    low, high = mediation.wilson_interval(13, 61)
+    assert pooled.rows["samen"]["success_low_pct"] == pytest.approx(100 * low)
+    # hidden counts that add up one way only: 12 of three years hidden is 4 in each
+    rates = rates_of([(2024, 4, 12, 0, 0), (2025, 4, 12, 0, 0), (2026, 4, 12, 0, 0)])
+    assert mediation_shown.pooled_rates(rates, 2026, pub).rows == {}
+    # a rate the year may show needs nothing in its place
+    assert mediation_shown.pooled_rates(rates_of([(2025, 20, 40, 10, 30)]), 2025, pub) is None
