@@ -5,6 +5,7 @@ lays its figure out for it as its last step (`dashboard.charts.fit.lay_out`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,12 +26,18 @@ CHART_FONT_SCALE, CHART_MIN_TEXT_PX = 1.1, 18
 # the page's controls (buttons, slide number, notes) stand there, never on the slide's text.
 CONTROLS_PX = 60
 LABEL_CHAR_PX = 15  # a character of MIN_TEXT_PX Source Sans, generously
-TITLE_CHARS = 50  # what fits on one line at TITLE_PX, bold
+TITLE_CHARS = 50  # what fits on one line at TITLE_PX, bold, counted generously
+# The title's room on a slide, measured: the width less its left and right edge (3 % each),
+# less a little for the bold face Chromium draws wider than the font's advances.
+TITLE_ROOM_PX = WIDTH * 0.94 - 40
 
 
-def title_lines(title: str) -> list[str]:
-    """A message on one line, or on two, broken after the comma or colon nearest the middle."""
-    if len(title) <= TITLE_CHARS:
+def title_lines(
+    title: str, width: Callable[[str], float] = len, room: float = TITLE_CHARS
+) -> list[str]:
+    """A message on one line if its `width` fits the `room` (by default: in characters), or on
+    two, broken after the comma or colon nearest the middle."""
+    if width(title) <= room:
         return [title]
     breaks = [i + 1 for i, c in enumerate(title) if c in ",:" and i + 1 < len(title)]
     if not breaks:
@@ -48,8 +55,13 @@ class Frame:
     subtitle: str
 
     @classmethod
-    def of(cls, title: str, subtitle: str) -> Frame:
-        return cls(tuple(title_lines(title)), subtitle)
+    def of(
+        cls, title: str, subtitle: str, width: Callable[[str], float] | None = None
+    ) -> Frame:
+        """`width`: a title's width in pixels at TITLE_PX, bold (else its length is counted)."""
+        if width is None:
+            return cls(tuple(title_lines(title)), subtitle)
+        return cls(tuple(title_lines(title, width, TITLE_ROOM_PX)), subtitle)
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def on_slide(fig: go.Figure, canvas: Canvas) -> go.Figure:
         "paper_bgcolor": "white",
     }
     margin = _side_margins(spec, canvas, char_px)
-    legend = _legend_below(spec, canvas, char_px)
+    legend = _legend_below(spec, canvas, char_px, margin)
     if legend is not None:
         layout["legend"], legend_room = legend
         margin["b"] = max(margin.get("b", 0), legend_room)
@@ -175,18 +175,21 @@ def _label_room(spec: dict[str, Any], char_px: float) -> dict[str, int]:
 
 
 def _legend_below(
-    spec: dict[str, Any], canvas: Canvas, char_px: float
+    spec: dict[str, Any], canvas: Canvas, char_px: float, margin: dict[str, int]
 ) -> tuple[dict[str, Any], int] | None:
     """The legend in the bottom margin, under the axis labels (above the chart sits the
     title), and the margin its rows need; None for a chart without one. Rows estimated from
-    the entries' lengths at MIN_TEXT_PX (about 15 px a character)."""
+    the entries' lengths at MIN_TEXT_PX (about 15 px a character); plotly.js breaks a
+    horizontal legend within the plot area's width (`margin`: its side margins), whatever
+    its `xref`."""
     names = [t.get("name") or "" for t in spec["data"] if t.get("showlegend", True) is not False]
     names = [n for n in names if n]
     if spec["layout"].get("showlegend", True) is False or not names:
         return None
     ratio = canvas.min_text / MIN_TEXT_PX
     entry_px = round(char_px * max(map(len, names)) + 60 * ratio)
-    per_row = max(1, ((canvas.width or WIDTH) - 80) // entry_px)
+    plot_px = (canvas.width or WIDTH) - margin.get("l", 80) - margin.get("r", 80)
+    per_row = max(1, plot_px // entry_px)
     rows = -(-len(dict.fromkeys(names)) // per_row)
     legend = {
         **spec["layout"].get("legend", {}),

@@ -14,12 +14,14 @@ from typing import Any, Protocol
 
 import plotly.graph_objects as go
 
+from dashboard.charts import fit
+
 # The slide's size, where the presentation looks for it
 from dashboard.charts.canvas import HEIGHT as HEIGHT
 from dashboard.charts.canvas import IMAGE_SCALE as IMAGE_SCALE
 from dashboard.charts.canvas import MIN_TEXT_PX as MIN_TEXT_PX
+from dashboard.charts.canvas import TITLE_PX, Canvas, Frame
 from dashboard.charts.canvas import WIDTH as WIDTH
-from dashboard.charts.canvas import Canvas, Frame
 from dashboard.format import date_nl, month_name
 from dashboard.reports.annual import Tile
 from dashboard.reports.periods import YearPeriod
@@ -171,6 +173,8 @@ def frame(credits: Credits, title: str) -> Frame:
     return Frame.of(
         title,
         f"{credits.period} · {SOURCE}<br>gegevens tot en met {date_nl(credits.data_until)}{demo}",
+        # measured: a title that fits on one line leaves the chart a line more room
+        lambda text: fit.text_width(f"<b>{text}</b>", TITLE_PX),
     )
 
 

@@ -31,10 +31,6 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # two words overlap when those parts do, by more than TOLERANCE_PT.
 LETTERS_SHARE = 0.6
 TOLERANCE_PT = 1.0
-# Slides whose texts overlap and are being fixed elsewhere right now (the mediation flow's
-# labels, the vacation peaks' subtitle on its panel titles): their clashes are shown, not
-# failed. A slide on this list without a clash fails: take it off. Empty it once they land.
-KNOWN_CLASHES_BEING_FIXED = {"mediation", "vakantiepieken"}
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (scripts/setup.sh setup_poppler)"
@@ -136,19 +132,13 @@ def test_every_page_has_its_numbers_and_credits_as_text(deck, pages, demo_db):
 
 
 def test_no_two_lines_of_a_page_overlap(deck, pages):
-    clashes = {
-        slide.key: [
-            f"{slide.key}: {a.text!r} over {b.text!r}"
-            for a, b in itertools.combinations(words, 2)
-            if a.line != b.line and overlap(a, b)
-        ]
+    clashes = [
+        f"{slide.key}: {a.text!r} over {b.text!r}"
         for slide, words in zip(deck.slides, pages, strict=True)
-    }
-    failing = [c for key, found in clashes.items() if key not in KNOWN_CLASHES_BEING_FIXED
-               for c in found]  # fmt: skip
-    assert not failing, "\n".join(failing)
-    fixed = {key for key in KNOWN_CLASHES_BEING_FIXED if key in clashes and not clashes[key]}
-    assert not fixed, f"no clash left on {sorted(fixed)}: take them off the list"
+        for a, b in itertools.combinations(words, 2)
+        if a.line != b.line and overlap(a, b)
+    ]
+    assert not clashes, "\n".join(clashes)
 
 
 def test_the_pdf_has_real_fonts(deck_pdf):

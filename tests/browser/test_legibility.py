@@ -24,11 +24,9 @@ from browser_support import (
     serving,
 )
 from legibility_support import (
-    CHECK_CHARTS,
     MIN_TEXT_PX,
     SLIDE_MIN_TEXT_PX,
-    TOLERANCE,
-    WAIT_FOR_CHARTS,
+    measure,
     problems,
 )
 from states import make_state
@@ -111,13 +109,6 @@ def screenshot(page, path) -> None:
     page.set_viewport_size({"width": width, "height": 800})
 
 
-def _measure(page, min_px: int, controls: str = "") -> list[dict]:
-    page.wait_for_function(WAIT_FOR_CHARTS, timeout=PAGE_SECONDS * 1000)
-    page.evaluate("document.fonts.ready.then(() => true)")
-    page.wait_for_timeout(400)  # a chart redraws once after its container settles
-    return page.evaluate(CHECK_CHARTS, [TOLERANCE, min_px, controls])
-
-
 @pytest.mark.parametrize("view", list(VIEWS))
 @pytest.mark.parametrize("spec", PAGE_SPECS, ids=[p.url_path for p in PAGE_SPECS])
 def test_every_chart_is_legible_at_every_width(servers, browser, view, spec):
@@ -134,7 +125,7 @@ def test_every_chart_is_legible_at_every_width(servers, browser, view, spec):
             assert page.url == url, page.url
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 800})
-            charts = _measure(page, MIN_TEXT_PX)
+            charts = measure(page, MIN_TEXT_PX)
             if width == 1366:
                 screenshot(page, SCREENSHOTS / f"{view}-{spec.url_path}-{width}.png")
             faults += problems(charts, f"{view}, /{spec.url_path} @ {width} px")
@@ -178,7 +169,7 @@ def test_every_slide_is_legible_with_its_controls(servers, browser, state):
                 )
             for width, height in SLIDE_SIZES:
                 page.set_viewport_size({"width": width, "height": height})
-                charts = _measure(page, SLIDE_MIN_TEXT_PX, CONTROLS)
+                charts = measure(page, SLIDE_MIN_TEXT_PX, CONTROLS)
                 assert charts and all(c["texts"] for c in charts), f"{state}, dia {number}"
                 faults += problems(charts, f"{state}, dia {number} @ {width}×{height}")
                 MEASURED[f"{state} dia {number}"] = MEASURED.get(f"{state} dia {number}", 0) + 1

@@ -3,6 +3,8 @@ run on a page (see tests/browser/test_legibility.py)."""
 
 from __future__ import annotations
 
+from browser_support import PAGE_SECONDS
+
 MIN_TEXT_PX = 16
 SLIDE_MIN_TEXT_PX = 28
 # Glyph boxes of neighbouring lines touch; more than this (px, both ways) is an overlap.
@@ -98,14 +100,44 @@ CHECK_CHARTS = """
         }
       }
     }
-    results.push({title, texts: texts.length, clipped, overlaps, small, covered});
+    // a Sankey label on a node (of the next column)
+    const nodes = [...chart.querySelectorAll('.sankey .node-rect')]
+      .map((n) => rectOf(n.getBoundingClientRect()))
+      .filter((r) => r.r - r.l >= 1 && r.b - r.t >= 1);
+    const onNodes = [];
+    for (const label of chart.querySelectorAll('.sankey .node-label')) {
+      const t = rectOf(label.getBoundingClientRect());
+      if (!label.textContent || t.r - t.l < 1) continue;
+      for (const n of nodes) {
+        const w = Math.min(t.r, n.r) - Math.max(t.l, n.l);
+        const h = Math.min(t.b, n.b) - Math.max(t.t, n.t);
+        if (w > tolerance && h > tolerance) { onNodes.push(label.textContent); break; }
+      }
+    }
+    results.push({title, texts: texts.length, clipped, overlaps, small, covered, onNodes});
   }
   return results;
 }
 """
 
+# Until the nodes stand still: plotly.js moves them into place when the figure changes.
+NODES_AT = """() => [...document.querySelectorAll('.sankey .node-rect')]
+  .map((r) => { const b = r.getBoundingClientRect(); return `${b.x},${b.y}`; }).join(';')"""
+
 WAIT_FOR_CHARTS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
     .every(c => c.querySelector('.js-plotly-plot svg.main-svg'))"""
+
+
+def measure(page, min_px: int, controls: str = "") -> list[dict]:
+    """The faults of every chart on the page (CHECK_CHARTS), once all are drawn and still."""
+    page.wait_for_function(WAIT_FOR_CHARTS, timeout=PAGE_SECONDS * 1000)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.wait_for_timeout(400)  # a chart redraws once after its container settles
+    before = None
+    while (now := page.evaluate(NODES_AT)) != before:  # nodes slide into place
+        before = now
+        page.wait_for_timeout(500)
+    return page.evaluate(CHECK_CHARTS, [TOLERANCE, min_px, controls])
 
 
 def problems(charts: list[dict], where: str) -> list[str]:
@@ -115,6 +147,7 @@ def problems(charts: list[dict], where: str) -> list[str]:
         ("overlaps", "overlap"),
         ("small", "te klein"),
         ("covered", "onder een knop"),
+        ("onNodes", "op een knoop"),
     )
     return [
         f"{where}, grafiek '{c['title']}': "
