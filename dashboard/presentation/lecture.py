@@ -337,9 +337,16 @@ def trend_slide(run: Runner, period: YearPeriod, publication: Publication) -> Sl
         return None
     changes = trends.definition_changes(cases_rows)
     short = f"t/m {data_until.day} {month_name(data_until.month)[:3]}"
+    # a running year against the same days of the year before, never against a whole year
+    same_days = {
+        r["year"]: int(r["value"])
+        for r in trends.same_period_measures(run)
+        .filter(pl.col("measure") == "abduction.cases")
+        .iter_rows(named=True)
+    }
     return Slide(
         "trend",
-        _trend_headline(cases_rows, changes, count, short),
+        _trend_headline(cases_rows, changes, count, short, same_days),
         lambda canvas: _trend_pair(trend_rows, short, canvas=canvas),
         "Ontvoeringszaken (uitgaand en inkomend, waarin een ouder contact opnam) en de "
         "kinderen daarin, per jaar van opening; jaren vóór de export uit de "
@@ -358,18 +365,27 @@ def trend_slide(run: Runner, period: YearPeriod, publication: Publication) -> Sl
 
 
 def _trend_headline(
-    cases: pl.DataFrame, changes: list[tuple[int, str]], count: Callable[[int], str], short: str
+    cases: pl.DataFrame,
+    changes: list[tuple[int, str]],
+    count: Callable[[int], str],
+    short: str,
+    same_days: dict[int, int],
 ) -> str:
-    """The first and the last year's abduction cases (a running year says up to when: `short`).
-    Across a change of registration the comparison stays inside the present registration
-    (the years before counted otherwise) and the headline says so; with one year of it, that
-    year alone."""
+    """The first and the last year's abduction cases. A running last year stands beside the
+    same days of the year before (`same_days`: each year's cases up to the data's last
+    calendar day), both saying up to when (`short`). Across a change of registration the
+    comparison stays inside the present registration (the years before counted otherwise)
+    and the headline says so; with one year of it, that year alone."""
     since = changes[-1][0] if changes else None
     present = cases if since is None else cases.filter(pl.col("year") >= since)
     first, last = present.row(0, named=True), present.row(-1, named=True)
-    last_text = f"{count(int(last['value']))} in {last['year']}" + (
-        f" {short}" if last["kind"] == "lopend" else ""
-    )
+    last_text = f"{count(int(last['value']))} in {last['year']}"
+    before = last["year"] - 1
+    if last["kind"] == "lopend" and before in same_days and present.height > 1:
+        text = f"Ontvoeringszaken {short}: {count(same_days[before])} in {before}, {last_text}"
+        return text + (f", vóór {since} anders geregistreerd" if since is not None else "")
+    if last["kind"] == "lopend":
+        last_text += f" {short}"
     if since is None:
         return f"Ontvoeringszaken: {count(int(first['value']))} in {first['year']}, {last_text}"
     if present.height == 1:
