@@ -361,6 +361,8 @@ def trend_slide(run: Runner, period: YearPeriod, publication: Publication) -> Sl
             f"{'zaken' if r['measure'] == 'abduction.cases' else 'kinderen'}."
             for r in trend_rows.sort("measure", "year").iter_rows(named=True)
         ),
+        # the slide says the years its chart shows, not the deck's year alone
+        period=ChartPeriod.years(int(cases_rows["year"].min()), period.year, data_until),
     )  # fmt: skip
 
 

@@ -68,6 +68,8 @@ def test_the_trend_slide_has_a_bar_per_year_and_names_the_registration_change(pu
     legend = [t.name for t in fig.data if t.showlegend is not False]
     assert "jaarverslag" in legend and "registratie vanaf 2024" in legend
     assert [s.x0 for s in fig.layout.shapes] == [2023.5, 2023.5]
+    # the slide's period is the years its chart shows
+    assert slide.period is not None and slide.period.label == "2015–2025"
 
 
 def test_a_deck_of_the_first_new_year_says_the_years_before_counted_otherwise(published_run):
