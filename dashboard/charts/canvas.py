@@ -55,9 +55,7 @@ class Frame:
     subtitle: str
 
     @classmethod
-    def of(
-        cls, title: str, subtitle: str, width: Callable[[str], float] | None = None
-    ) -> Frame:
+    def of(cls, title: str, subtitle: str, width: Callable[[str], float] | None = None) -> Frame:
         """`width`: a title's width in pixels at TITLE_PX, bold (else its length is counted)."""
         if width is None:
             return cls(tuple(title_lines(title)), subtitle)

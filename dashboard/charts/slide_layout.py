@@ -198,7 +198,13 @@ def _legend_below(
         # entries of a fixed width: measured before the web font has loaded they overlap
         "entrywidth": entry_px, "entrywidthmode": "pixels",
     }  # fmt: skip
-    return legend, round((110 + 42 * rows) * ratio)
+    # under an x axis with labels (and its title) the legend starts lower
+    x_axes = [v for k, v in spec["layout"].items() if k.startswith("xaxis") and isinstance(v, dict)]
+    labelled = not x_axes or any(
+        a.get("visible", True) is not False and a.get("showticklabels", True) is not False
+        for a in x_axes
+    )
+    return legend, round(((110 if labelled else 30) + 42 * rows) * ratio)
 
 
 def _fewer_value_ticks(layout: dict[str, Any]) -> dict[str, Any]:

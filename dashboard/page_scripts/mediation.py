@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import chrome, data, widgets
 from dashboard.charts import mediation as mediation_charts
+from dashboard.charts import mediation_detail
 from dashboard.format import date_nl, number
 from dashboard.presentation import slides
 from dashboard.reports import mediation, mediation_shown
@@ -152,7 +153,7 @@ child_counts = mediation.children(data.report)
 child_points = mediation_shown.staff_only(child_counts, pub)
 if child_points is not None:
     widgets.show_chart(
-        widgets.figure(mediation_charts.children_figure, child_points),
+        widgets.figure(mediation_detail.children_figure, child_points),
         title="Kindgesprekken en bijzondere curator",
         period=slides.ChartPeriod.years(
             child_counts["year"].min(), child_counts["year"].max(), data_until
@@ -180,7 +181,7 @@ st.subheader(f"Doorlooptijden ({year})")
 durations = mediation_shown.staff_only(mediation.durations(data.report, year), pub)
 if durations is not None:
     widgets.show_chart(
-        widgets.figure(mediation_charts.durations_figure, durations),
+        widgets.figure(mediation_detail.durations_figure, durations),
         title=f"Doorlooptijden van de mediationverzoeken van {year}",
         period=chart_period,
     )

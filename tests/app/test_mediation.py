@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import pages
 from dashboard.charts import mediation as mediation_charts
+from dashboard.charts import mediation_detail
 from dashboard.charts.canvas import Canvas
 from dashboard.paths import REPO_ROOT
 from dashboard.presentation import lecture
@@ -117,8 +118,8 @@ def test_every_mediation_chart_and_slide_has_marks(demo_db, year, publication):
         charts |= {
             "trend": mediation_charts.success_trend_figure(rates, "t/m 22 nov"),
             "samen": mediation_charts.combined_trend_figure(rates, "t/m 22 nov"),
-            "children": mediation_charts.children_figure(mediation.children(run)),
-            "durations": mediation_charts.durations_figure(mediation.durations(run, year)),
+            "children": mediation_detail.children_figure(mediation.children(run)),
+            "durations": mediation_detail.durations_figure(mediation.durations(run, year)),
             "benchmark": mediation_charts.benchmark_figure(mediation.benchmarks(run), rates, year),
         }
     deck = lecture.deck(run, year, publication or Publication())

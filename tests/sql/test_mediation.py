@@ -11,7 +11,7 @@ import pytest
 from mediation_support import wilson_by_hand
 
 from dashboard.charts import mediation as mediation_charts
-from dashboard.charts import mediation_flow
+from dashboard.charts import mediation_detail, mediation_flow
 from dashboard.db import Database
 from dashboard.format import number
 from dashboard.paths import REPO_ROOT
@@ -359,10 +359,10 @@ def test_trend_figure_marks_the_open_year_and_running_ones(db):
 
 
 def test_children_and_durations_figures_have_data(db):
-    fig = mediation_charts.children_figure(mediation.children(db.run))
+    fig = mediation_detail.children_figure(mediation.children(db.run))
     assert len(fig.data) == 4 and all(len(t.y) == 3 for t in fig.data)
     assert "9 (12 kind.)" in fig.data[0].text
-    fig = mediation_charts.durations_figure(mediation.durations(db.run, 2025))
+    fig = mediation_detail.durations_figure(mediation.durations(db.run, 2025))
     assert any("mediaan 27 dagen (n = 16)" in a.text for a in fig.layout.annotations)
 
 
