@@ -195,7 +195,7 @@ def no_rate_text(pooled: Pooled, publication: Publication) -> str:
     text = (
         "Geen percentage te tonen: bij publicatie staat een percentage alleen bij ten minste "
         f"{publication.min_denominator} beëindigde mediations, en niet als de geslaagde of de "
-        f"overige er 1 tot {publication.threshold - 1} zijn."
+        f"overige er {publication.small} zijn (nul mag)."
     )
     if pooled.first_year == pooled.last_year:
         return text
