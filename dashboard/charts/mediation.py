@@ -153,7 +153,7 @@ def success_rate_figure(
         xaxis={
             "range": [0, 100],
             "ticksuffix": " %",
-            "title": {"text": "geslaagd (volledige overeenkomst),<br>met 95%-interval (Wilson)"},
+            "title": {"text": "geslaagd (volledige overeenkomst),<br>met 95%-interval"},
         },
         yaxis={"categoryorder": "array", "categoryarray": [TYPE_NAMES[t] for t in order]},
     )

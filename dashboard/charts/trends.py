@@ -14,7 +14,8 @@ from dashboard.charts import fit
 from dashboard.charts.canvas import SCREEN, WIDTH, Canvas
 from dashboard.charts.groups import groups
 from dashboard.charts.template import FONT_SIZE, MIN_FONT_SIZE, PALETTE
-from dashboard.format import change_pct, month_name, number, signed
+from dashboard.format import month_name, number, signed
+from dashboard.reports import same_period
 from dashboard.reports.trends import KINDS, SHORT_KINDS, decimals, definition_changes
 
 SHOWN_COLOUR = PALETTE[0]
@@ -381,9 +382,9 @@ def same_period_figure(
     running = rows["is_running_year"].to_list()
 
     def change(r: Mapping[str, Any]) -> str:
-        if not r["is_running_year"] or r["change_pct"] is None:
+        if not r["is_running_year"]:
             return ""
-        return change_pct(r["change_pct"], decimals=1)
+        return same_period.change_text(r["value"], r["previous_value"]) or ""
 
     # a small chart has room for the year and the running year's change under its bar only;
     # the title and caption say up to which day every bar counts
@@ -412,13 +413,9 @@ def same_period_figure(
     texts = [t if y in labelled else "" for y, t in zip(years, texts, strict=True)]
     ticks = [t for y, t in zip(years, ticks, strict=True) if y in named]
     hovers = [
-        f"{same_period_label(r)}: {number(r['value'], places)}"
-        + (
-            f" ({change_pct(r['change_pct'], decimals=1)} tegenover {r['year'] - 1})"
-            if r["change_pct"] is not None
-            else ""
-        )
+        f"{same_period_label(r)}: {number(r['value'], places)}" + (f" ({words})" if words else "")
         for r in rows.iter_rows(named=True)
+        for words in [same_period.change_words(r["value"], r["previous_value"], r["year"] - 1)]
     ]
     fig = go.Figure(
         go.Bar(

@@ -83,18 +83,15 @@ st.subheader(f"Slagingspercentage {year}")
 if not year_rates:
     st.info(f"Voor {year} zijn er geen mediationcijfers.", icon=":material/info:")
 else:
+    pooled = mediation_shown.pooled_rates(rates, year, pub)
+    st.markdown("\n".join(mediation_shown.rate_lines(year_rates, pooled, pub)))
     show_protected(
         widgets.figure(mediation_charts.success_rate_figure, rates, year, publication=pub),
         title=f"Slagingspercentage {year}",
     )
-    st.caption(
-        "Telt per type de mediations die na de intake zijn voortgezet en zijn beëindigd "
-        "(noemer), en daarvan die met een volledige overeenkomst (teller). Lopende mediations "
-        "tellen niet mee tot ze zijn beëindigd. De streep is het 95%-interval volgens Wilson: "
-        "bij zulke kleine aantallen is het werkelijke slagingspercentage daar met redelijke "
-        "zekerheid ergens binnen."
-    )
-    st.markdown("\n".join(mediation_shown.denominator_lines(year_rates, shown, pub)))
+    st.caption(mediation_shown.RATE_CAPTION)
+    with st.expander("Hoe berekend?", key="mediation_hoe_jaar"):
+        st.markdown("\n".join(mediation_shown.method_lines(year_rates, shown, pub)))
 
 # -- trend --------------------------------------------------------------------------------
 st.subheader("Slagingspercentage door de jaren")
@@ -115,6 +112,7 @@ else:
             "year": widgets.Column("Jaar", str, width="small"),
             "mediation_type": widgets.Column("Type", width="small"),
             "shown_rate": widgets.Column("Geslaagd van de beëindigde", width="large"),
+            "kind_nl": widgets.Column("Bron", width="small"),
         },
         download="mediation-geslaagd-per-jaar-publicatie",
     )
@@ -139,13 +137,16 @@ if rate_points is not None:
             "IKO": widgets.Column("IKO"),
             "NIKO": widgets.Column("NIKO"),
             "samen": widgets.Column("Samen"),
+            "kind_nl": widgets.Column("Bron", width="small"),
         },
         download="mediation-slagingspercentage-per-jaar",
     )
     st.caption(mediation_shown.combined_caption(by_year, data_until))
-    sentence = mediation.change_sentence(rate_points)
-    if sentence:
+    if sentence := mediation.change_sentence(rate_points):
         st.markdown(f"**Meer dan toeval?** {sentence}")
+        if test_text := mediation.change_test_text(rate_points):
+            with st.expander("Hoe berekend?", key="mediation_hoe_toeval"):
+                st.markdown(test_text)
 
 # -- children -----------------------------------------------------------------------------
 st.subheader("Kindgesprekken en bijzondere curator")

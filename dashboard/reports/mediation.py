@@ -11,6 +11,7 @@ The data side: typed report functions and what is said of their rows; no Plotly,
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -19,6 +20,7 @@ from scipy import stats
 
 from dashboard.format import MISSING, number
 from dashboard.publication import Equation, Publication
+from dashboard.reports.trends import SHORT_KINDS
 
 Report = Callable[..., pl.DataFrame]
 
@@ -92,6 +94,74 @@ def rate_text(successes: int, n: int) -> str:
         return MISSING
     low, high = interval
     return f"{number(100 * successes / n)} % ({number(100 * low)}–{number(100 * high)} %)"
+
+
+# The shares a director says aloud: one in N (N rounded as people round it), and the few
+# fractions with a small denominator ("2 op de 5", "3 op de 4") for shares of a third and up.
+# Nothing above 19 in 20, so a high rate's upper bound goes unsaid: "ten minste 1 op de 2"
+# reads better than "tussen 1 op de 2 en 99 op de 100".
+_ONE_IN = (*range(2, 21), *range(25, 101, 5), *range(150, 1001, 50))
+PLAIN_FRACTIONS: tuple[tuple[int, int], ...] = tuple(
+    sorted(
+        {(1, n) for n in _ONE_IN}
+        | {(n - 1, n) for n in range(3, 21)}
+        | {(k, n) for n in (5, 10) for k in range(1, n) if math.gcd(k, n) == 1},
+        key=lambda f: f[0] / f[1],
+    )
+)
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+def plain_fraction(share: float) -> tuple[int, int]:
+    """The `PLAIN_FRACTIONS` entry nearest to `share` (a fraction strictly between 0 and 1),
+    near as odds are: 0,15 is 1 in 7, not 1 in 6."""
+    return min(PLAIN_FRACTIONS, key=lambda f: abs(_logit(f[0] / f[1]) - _logit(share)))
+
+
+def _at_most(share: float) -> tuple[int, int] | None:
+    below = [f for f in PLAIN_FRACTIONS if f[0] / f[1] <= share]
+    return below[-1] if below else None
+
+
+def _at_least(share: float) -> tuple[int, int] | None:
+    above = [f for f in PLAIN_FRACTIONS if f[0] / f[1] >= share]
+    return above[0] if above else None
+
+
+def fraction_text(fraction: tuple[int, int]) -> str:
+    """(1, 7) -> "1 op de 7"."""
+    return f"{number(fraction[0])} op de {number(fraction[1])}"
+
+
+def plain_rate(successes: int, n: int) -> str | None:
+    """The success rate as a director says it aloud: "ongeveer 1 op de 7; waarschijnlijk
+    tussen 1 op de 17 en 1 op de 3" (the share and its 95 % interval, each bound rounded
+    outward to a plain fraction, so the words never claim more certainty than the interval);
+    None without a base. None of them and all of them are said as such."""
+    interval = wilson_interval(successes, n)
+    if interval is None:
+        return None
+    low, high = interval
+    if successes == 0:
+        bound = _at_least(high)
+        return "geen enkele" + (
+            f"; waarschijnlijk hooguit {fraction_text(bound)}" if bound is not None else ""
+        )
+    if successes == n:
+        bound = _at_most(low)
+        return "allemaal" + (
+            f"; waarschijnlijk ten minste {fraction_text(bound)}" if bound is not None else ""
+        )
+    text = f"ongeveer {fraction_text(plain_fraction(successes / n))}"
+    lower, upper = _at_most(low), _at_least(high)
+    if lower is None:
+        return text + f"; waarschijnlijk hooguit {fraction_text(upper)}" if upper else text
+    if upper is None:
+        return text + f"; waarschijnlijk ten minste {fraction_text(lower)}"
+    return text + f"; waarschijnlijk tussen {fraction_text(lower)} en {fraction_text(upper)}"
 
 
 def count_text(successes: int, n: int, what: str) -> str:
@@ -316,18 +386,31 @@ def _share(successes: int, n: int) -> str:
     return f"{number(100 * successes / n)} % ({number(successes)} van {number(n)})"
 
 
-def change_sentence(rates: pl.DataFrame) -> str | None:
-    """One plain sentence for a director: did the combined success rate (IKO and NIKO
-    together) change between the first and the last complete year by more than chance
-    explains? Fisher's exact test on the two years' counts; None with fewer than two years."""
+def _first_and_last(rates: pl.DataFrame) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The combined rates (IKO and NIKO together) of the first and the last complete year
+    with ended mediations; None with fewer than two such years."""
     both = rates.filter(
         (pl.col("mediation_type") == "samen") & (pl.col("ended") > 0) & ~pl.col("is_partial_year")
     ).sort("year")
     if both.height < 2:
         return None
-    first, last = both.row(0, named=True), both.row(-1, named=True)
+    return both.row(0, named=True), both.row(-1, named=True)
+
+
+def _fisher_p(first: Mapping[str, Any], last: Mapping[str, Any]) -> float:
+    return fisher_exact_p(first["successful"], first["ended"], last["successful"], last["ended"])
+
+
+def change_sentence(rates: pl.DataFrame) -> str | None:
+    """One plain sentence for a director: did the combined success rate (IKO and NIKO
+    together) change between the first and the last complete year by more than chance
+    explains? Decided by Fisher's exact test on the two years' counts (`change_test_text`
+    says how, for whoever asks); None with fewer than two years."""
+    years = _first_and_last(rates)
+    if years is None:
+        return None
+    first, last = years
     a, n_a, b, n_b = first["successful"], first["ended"], last["successful"], last["ended"]
-    p = fisher_exact_p(a, n_a, b, n_b)
     rate_a, rate_b = a / n_a, b / n_b
     direction = "steeg" if rate_b > rate_a else "daalde" if rate_b < rate_a else "bleef"
     text = (
@@ -336,21 +419,36 @@ def change_sentence(rates: pl.DataFrame) -> str | None:
     )
     if rate_a == rate_b:
         return text + "Er is geen verschil om te verklaren."
-    in_hundred = "minder dan 1" if p < 0.01 else number(100 * p)
-    chance = (
-        f"als mediation in beide jaren even vaak zou slagen, kwam een verschil van deze omvang "
-        f"in {in_hundred} van de 100 gevallen voor (toets van Fisher, "
-        f"{'p < 0,01' if p < 0.01 else 'p = ' + number(p, 2)})"
-    )
     more_or_less = "vaker" if rate_b > rate_a else "minder vaak"
-    if p < SIGNIFICANCE:
+    if _fisher_p(first, last) < SIGNIFICANCE:
         return text + (
-            f"Zo'n verschil is bij deze aantallen geen toeval meer: {chance}. Mediation slaagt "
+            "Zo'n verschil is bij deze aantallen geen toeval meer: mediation slaagt "
             f"waarschijnlijk echt {more_or_less}."
         )
     return text + (
-        f"Zo'n verschil kan bij deze kleine aantallen goed toeval zijn: {chance}. Uit deze "
-        f"cijfers valt dus niet af te leiden dat mediation {more_or_less} slaagt."
+        "Zo'n verschil kan bij deze kleine aantallen goed toeval zijn. Uit deze cijfers valt "
+        f"dus niet af te leiden dat mediation {more_or_less} slaagt."
+    )
+
+
+def change_test_text(rates: pl.DataFrame) -> str | None:
+    """How `change_sentence` decides between chance and a real change: Fisher's exact test,
+    its p-value and what that means in a hundred; None where there is no sentence or no
+    difference to test."""
+    years = _first_and_last(rates)
+    if years is None:
+        return None
+    first, last = years
+    if first["successful"] * last["ended"] == last["successful"] * first["ended"]:
+        return None
+    p = _fisher_p(first, last)
+    in_hundred = "minder dan 1" if p < 0.01 else number(100 * p)
+    return (
+        f"Toeval of niet: de exacte toets van Fisher op de aantallen van {first['year']} en "
+        f"{last['year']} geeft {'p < 0,01' if p < 0.01 else 'p = ' + number(p, 2)}. Als "
+        "mediation in beide jaren even vaak zou slagen, kwam een verschil van deze omvang in "
+        f"{in_hundred} van de 100 gevallen voor; onder de 5 van de 100 "
+        f"(p < {number(SIGNIFICANCE, 2)}) noemt deze pagina het geen toeval meer."
     )
 
 
@@ -364,7 +462,9 @@ def rate_cell(successes: int | None, n: int | None) -> str:
 
 
 def rates_by_year(rates: pl.DataFrame) -> pl.DataFrame:
-    """One row per year: IKO, NIKO and both together as rate cells, for the table."""
+    """One row per year: IKO, NIKO and both together as rate cells, for the table, and where
+    the year's figures come from (`kind_nl`, in the words of the trends page: "berekend",
+    "jaarverslag", "lopend jaar")."""
     cells = rates.with_columns(
         cell=pl.struct("successful", "ended").map_elements(
             lambda r: rate_cell(r["successful"], r["ended"]), return_dtype=pl.String
@@ -372,4 +472,17 @@ def rates_by_year(rates: pl.DataFrame) -> pl.DataFrame:
     )
     wide = cells.pivot(on="mediation_type", index="year", values="cell")
     meta = rates.select("year", "source", "is_partial_year").unique("year")
-    return wide.join(meta, on="year").sort("year", descending=True)
+    return wide.join(meta, on="year").with_columns(kind_nl()).sort("year", descending=True)
+
+
+def kind_nl() -> pl.Expr:
+    """`kind_nl`: where a year's rate comes from, as the trends page says it in its table
+    ("berekend", "jaarverslag", "lopend jaar")."""
+    kind = (
+        pl.when(pl.col("source") == "jaarverslag")
+        .then(pl.lit("jaarverslag"))
+        .when(pl.col("is_partial_year"))
+        .then(pl.lit("lopend"))
+        .otherwise(pl.lit("gegevens"))
+    )
+    return kind.replace_strict(SHORT_KINDS).alias("kind_nl")

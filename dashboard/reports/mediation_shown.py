@@ -13,7 +13,13 @@ import polars as pl
 
 from dashboard.format import month_abbreviation, number
 from dashboard.publication import Equation, Publication, protect_frame, recoverable
-from dashboard.reports.mediation import TYPES, funnel_table, rate_text, wilson_interval
+from dashboard.reports.mediation import (
+    TYPES,
+    funnel_table,
+    kind_nl,
+    plain_rate,
+    wilson_interval,
+)
 
 
 def count_format(publication: Publication | None) -> Callable[[int], str]:
@@ -51,15 +57,15 @@ def success_metric(
     rates_of_year: Mapping[str, Mapping[str, Any]], publication: Publication | None
 ) -> tuple[str, str] | None:
     """The year's "Geslaagd" figure (successful of ended, both types) and the line under it:
-    the rate with its interval where it may be shown, and each type's share. None before any
-    mediation of the year ended."""
+    the rate in plain words ("ongeveer 1 op de 7") where it may be shown, and each type's
+    share. None before any mediation of the year ended."""
     both = rates_of_year.get("samen")
     if both is None or not both["ended"] > 0:
         return None
     count = count_format(publication)
     successes, ended = both["successful"], both["ended"]
     rate = (
-        f"{rate_text(successes, ended)}, 95%-interval · "
+        f": {_plain_point(successes, ended)}"
         if publication is None or publication.shows_share(successes, ended)
         else ""
     )
@@ -69,8 +75,57 @@ def success_metric(
     )
     return (
         f"{count(successes)} van {count(ended)}",
-        f"van de beëindigde mediations; {rate}{per_type}",
+        f"van de beëindigde mediations{rate} · {per_type}",
     )
+
+
+def _plain_point(successes: int, n: int) -> str:
+    """ "ongeveer 1 op de 7": the plain rate without its interval, for a short line."""
+    return (plain_rate(successes, n) or "").split(";")[0]
+
+
+RATE_LINE_LABELS = {"samen": "IKO en NIKO samen", "IKO": "IKO", "NIKO": "NIKO"}
+
+
+def rate_lines(
+    rates_of_year: Mapping[str, Mapping[str, Any]],
+    pooled: Pooled | None,
+    publication: Publication | None,
+) -> list[str]:
+    """The year's success rate per type (both together first) as a director reads it aloud:
+    "**IKO en NIKO samen**: 4 van 27 geslaagd, **ongeveer 1 op de 7**; waarschijnlijk tussen
+    1 op de 17 en 1 op de 3." In publication mode a rate whose counts are hidden is not
+    said, only its protected "x van n", and the years together (`pooled`) where they may be
+    shown; the words never depend on a hidden count (no "slaagde" for one, "slaagden" for
+    more)."""
+    lines = []
+    for t in ("samen", *TYPES):
+        row = rates_of_year.get(t)
+        if row is None:
+            continue
+        label = f"**{RATE_LINE_LABELS[t]}**"
+        if not row["ended"]:
+            lines.append(f"- {label}: nog geen beëindigde mediations.")
+            continue
+        text = f"- {label}: {_said(row, publication)}"
+        if publication is not None and not publication.shows_share(row["successful"], row["ended"]):
+            text += "; te weinig om bij publicatie een verhouding te noemen"
+            if pooled is not None and t in pooled.rows:
+                text += f". {pooled.years} samen: {_said(pooled.rows[t], publication)}"
+        lines.append(text + ".")
+    return lines
+
+
+def _said(row: Mapping[str, Any], publication: Publication | None) -> str:
+    """ "4 van 27 geslaagd, **ongeveer 1 op de 7**; waarschijnlijk tussen ...", or only the
+    protected "<5 van 16 geslaagd" where publication mode hides the rate."""
+    successes, n = row["successful"], row["ended"]
+    count = count_format(publication)
+    shown = f"{count(successes)} van {count(n)}"
+    if publication is not None and not publication.shows_share(successes, n):
+        return f"{shown} geslaagd"
+    point, _, interval = (plain_rate(successes, n) or "").partition("; ")
+    return f"{shown} geslaagd, **{point}**" + (f"; {interval}" if interval else "")
 
 
 def denominator_lines(
@@ -118,9 +173,10 @@ def published_rates(rates: pl.DataFrame, publication: Publication | None) -> pl.
         rates.filter(pl.col("ended") > 0)
         .sort("year", "mediation_type")
         .with_columns(
+            kind_nl(),
             shown_rate=pl.struct("successful", "ended").map_elements(
                 lambda r: publication.share(r["successful"], r["ended"]), return_dtype=pl.String
-            )
+            ),
         )
     )
 
@@ -285,12 +341,13 @@ def partial_year_text(data_until: dt.date) -> str:
 
 
 def trend_caption(rates: pl.DataFrame) -> str:
-    """What the rates over the years count, and which years come from the annual report."""
+    """What the rates over the years count, in plain words, and which years come from the
+    annual report (open points, "(jaarverslag)" on the axis and in the table)."""
     text = (
-        "Telt per jaar van ontvangst de beëindigde mediations (noemer) en die met een volledige "
-        "overeenkomst (teller), per type; bij elk punt staat 'x van n', de streep is het "
-        "95%-interval (Wilson). Overlappende strepen betekenen dat een verschil tussen twee "
-        "jaren ook toeval kan zijn."
+        "Per jaar van ontvangst en per type: hoeveel van de beëindigde mediations zijn "
+        "geslaagd; bij elk punt staat 'x van n'. De streep geeft aan waar het werkelijke "
+        "slagingspercentage bij zulke kleine aantallen waarschijnlijk ligt: als de strepen van "
+        "twee jaren elkaar overlappen, kan het verschil ook toeval zijn."
     )
     published_years = rates.filter(source="jaarverslag")["year"].unique().sort().to_list()
     if published_years:
@@ -304,12 +361,43 @@ def trend_caption(rates: pl.DataFrame) -> str:
     )
 
 
+RATE_CAPTION = (
+    "Per type de mediations die na de intake zijn voortgezet en zijn beëindigd, en hoeveel "
+    "daarvan met een volledige overeenkomst. De streep geeft aan waar het werkelijke "
+    "slagingspercentage bij zulke kleine aantallen waarschijnlijk ligt."
+)
+
+
+def method_lines(
+    rates_of_year: Mapping[str, Mapping[str, Any]],
+    shown: Mapping[str, Mapping[str, str]],
+    publication: Publication | None,
+) -> list[str]:
+    """For "Hoe berekend?": how the stages give each type's rate (`denominator_lines`) and
+    the statistics behind the plain words, for whoever asks."""
+    return [
+        *denominator_lines(rates_of_year, shown, publication),
+        "",
+        "- **Slagingspercentage**: het aantal met een volledige overeenkomst (de teller) "
+        "gedeeld door het aantal beëindigde mediations (de noemer). Mediations die nog lopen, "
+        "tellen pas mee als ze zijn beëindigd.",
+        "- **De streep (95%-interval)** is het Wilson-scoreinterval: bij zulke kleine "
+        "aantallen ligt het werkelijke slagingspercentage daar met 95 % zekerheid binnen. "
+        "'Waarschijnlijk tussen 1 op de … en 1 op de …' zijn de grenzen van dat interval, "
+        "naar buiten afgerond op een eenvoudige verhouding; 'ongeveer 1 op de …' is het "
+        "percentage, afgerond op de dichtstbijzijnde.",
+        "- **Samen**: IKO en NIKO opgeteld, teller bij teller en noemer bij noemer (niet het "
+        "gemiddelde van twee percentages).",
+    ]
+
+
 def combined_caption(by_year: pl.DataFrame, data_until: dt.date) -> str:
     """What the table of both types together counts, and that the running year is partial."""
     text = (
-        "Per jaar van ontvangst: geslaagd van de beëindigde mediations, het percentage en het "
-        "95%-interval (Wilson). Samen: IKO en NIKO opgeteld (teller bij teller, noemer bij "
-        "noemer)."
+        "Per jaar van ontvangst: geslaagd van de beëindigde mediations, het percentage en "
+        "tussen haakjes waar het waarschijnlijk ligt (95%-interval). Samen: IKO en NIKO "
+        "opgeteld. Bron: berekend uit de gegevens, of uit het jaarverslag voor een jaar "
+        "zonder gegevens."
     )
     if not by_year["is_partial_year"].any():
         return text

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from dashboard.format import change_pct, month_name
+from dashboard.format import change_pct, month_name, number, signed
 
 Runner = Callable[..., pl.DataFrame]
 
@@ -66,8 +66,40 @@ def definition_nl(end: dt.date) -> str:
     return text + "."
 
 
+# Below this many the year before, a change is said in counts: from 1 to 2 is "+1", not
+# "+100,0 %" (a percentage of a handful reads as a trend it is not).
+SMALL_BASE = 20
+
+
 def change_text(value: float | None, before: float | None) -> str | None:
-    """The change in percent with one decimal, None when there is nothing to compare."""
-    if value is None or not before:
+    """The change against `before`, for a label beside the value: in percent with one decimal
+    ("+3,5 %"), or on a base under SMALL_BASE (or nothing: from 0 there is no percentage) as
+    the difference in counts ("+1"). None when there is nothing to compare."""
+    if value is None or before is None:
         return None
+    if before < SMALL_BASE:
+        return "±0" if value == before else signed(value - before, _places(value, before))
     return change_pct(100 * (value - before) / before, decimals=1)
+
+
+def change_words(value: float | None, before: float | None, year_before: int) -> str | None:
+    """The change in a sentence or a hover: "+3,5 % tegenover 2025", on a small base
+    "van 1 naar 2 (+1) tegenover 2025", "evenveel als in 2025" for none. None when there is
+    nothing to compare."""
+    change = change_text(value, before)
+    if change is None or value is None or before is None:
+        return None
+    places = _places(value, before)
+    if value == before:
+        return f"evenveel als in {year_before}"
+    if before < SMALL_BASE:
+        return (
+            f"van {number(before, places)} naar {number(value, places)} ({change}) "
+            f"tegenover {year_before}"
+        )
+    return f"{change} tegenover {year_before}"
+
+
+def _places(*values: float) -> int:
+    """0 for counts, 1 for a measure with fractions (a monthly average)."""
+    return 0 if all(float(v).is_integer() for v in values) else 1

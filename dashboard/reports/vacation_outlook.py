@@ -109,9 +109,32 @@ def accuracy_paragraph(accuracy: Accuracy) -> str:
         "is: dezelfde week een jaar eerder, zoals die was. Het bereik hieronder is de "
         "verwachting × "
         f"{number(accuracy.cases_ratio_low, 2)} tot × {number(accuracy.cases_ratio_high, 2)}: "
-        "zo ver lag de werkelijkheid in 8 van de 10 eerdere weken van de verwachting af "
-        f"({number(accuracy.pairs)} weken, tot en met {date_nl(accuracy.last_week_end)})."
+        "zo ver lag de werkelijkheid in 8 van de 10 eerdere verwachtingen van de verwachting "
+        f"af ({backtest_span_text(accuracy)})."
     )
+
+
+def backtest_span_text(accuracy: Accuracy) -> str:
+    """What the backtest covers: "98 weken, ongeveer 2 jaar, tot en met 22 november 2026;
+    elke week is tot 12 keer vooruit voorspeld, 1.128 verwachtingen". The pairs of forecast
+    and week are not weeks: each week was forecast from up to 12 Mondays before it."""
+    return (
+        f"{number(accuracy.weeks)} weken{years_text(accuracy.weeks)} tot en met "
+        f"{date_nl(accuracy.last_week_end)}; elke week is tot 12 keer vooruit voorspeld, "
+        f"{number(accuracy.pairs)} verwachtingen"
+    )
+
+
+def years_text(weeks: int) -> str:
+    """ ", ongeveer 2 jaar," for 98 weeks, to the nearest half year; nothing under a year."""
+    halves = round(weeks / WEEKS_PER_YEAR * 2)
+    if halves < 2:
+        return ""
+    years = "anderhalf" if halves == 3 else number(halves / 2, 0 if halves % 2 == 0 else 1)
+    return f", ongeveer {years} jaar,"
+
+
+WEEKS_PER_YEAR = 365.2425 / 7
 
 
 def method_text(outlook: Outlook) -> str:

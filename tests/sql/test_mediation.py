@@ -384,4 +384,6 @@ def test_change_sentence_says_chance_when_the_counts_are_small(db):
         "(7 van 21) naar 15 % (4 van 27)."
     )
     assert "kan bij deze kleine aantallen goed toeval zijn" in sentence
-    assert "p = 0,17" in sentence and "niet af te leiden" in sentence
+    assert "niet af te leiden" in sentence and "Fisher" not in sentence
+    method = mediation.change_test_text(mediation.success_rates(db.run))
+    assert "toets van Fisher op de aantallen van 2024 en 2025 geeft p = 0,17" in method

@@ -117,12 +117,14 @@ def test_same_period_of_every_year_across_a_leap_day(tmp_path) -> None:
     assert total[2025]["change_pct"] == 0 and total[2024]["change_pct"] == 100
     assert [r["is_running_year"] for r in total.values()] == [False, False, True]
     fig = trends_charts.same_period_figure(rows.filter(measure="cases.total"), "Zaken")
-    assert list(fig.data[0].text) == ["1", "2", "2<br>0,0 %"]
+    # on a base of 2 a change is said in counts, not as a percentage
+    assert list(fig.data[0].text) == ["1", "2", "2<br>±0"]
+    assert "2025 t/m 1 maart: 2 (evenveel als in 2024)" in fig.data[0].hovertext
     assert list(fig.layout.xaxis.ticktext)[-1] == "2025<br>t/m 01-03"
     small = trends_charts.same_period_figure(
         rows.filter(measure="cases.total"), "Zaken", compact=True
     )
-    assert list(small.layout.xaxis.ticktext) == ["2023", "2024", "2025<br>0,0 %"]
+    assert list(small.layout.xaxis.ticktext) == ["2023", "2024", "2025<br>±0"]
     assert trends.same_period_span_nl(rows, D(2025, 3, 1)) == (
         "2023–2025, elk jaar t/m 1 maart",
         "2023-2025-tm-03-01",

@@ -3,6 +3,8 @@ on small Parquet written here, the chart builders, the page in AppTest and in Ch
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 import pytest
 from mediation_support import wilson_by_hand
@@ -94,6 +96,91 @@ def test_rates_are_written_with_their_interval_and_their_base():
     assert mediation.rate_text(0, 0) == "–"
     noun = "gestarte " + mediation.type_noun("IKO", 16)
     assert mediation.count_text(1, 16, noun) == "1 van 16 gestarte IKO-mediations"
+
+
+@pytest.mark.parametrize(
+    ("successes", "n", "said"),
+    [
+        # the demo's 2025, both types: 15 % (6–32 %)
+        (4, 27, "ongeveer 1 op de 7; waarschijnlijk tussen 1 op de 17 en 1 op de 3"),
+        (1, 16, "ongeveer 1 op de 16; waarschijnlijk tussen 1 op de 90 en 3 op de 10"),
+        (7, 21, "ongeveer 1 op de 3; waarschijnlijk tussen 1 op de 6 en 3 op de 5"),
+        # none and all are said as such, with how far the truth may lie from them
+        (0, 27, "geen enkele; waarschijnlijk hooguit 1 op de 8"),
+        (27, 27, "allemaal; waarschijnlijk ten minste 7 op de 8"),
+        # above 19 in 20 the upper bound goes unsaid
+        (9, 10, "ongeveer 9 op de 10; waarschijnlijk ten minste 1 op de 2"),
+    ],
+)
+def test_a_rate_is_said_as_one_in_so_many(successes, n, said):
+    assert mediation.plain_rate(successes, n) == said
+
+
+def test_the_plain_bounds_never_claim_more_certainty_than_the_interval():
+    for n in (5, 11, 27, 60, 200):
+        for successes in range(1, n):
+            low, high = mediation.wilson_interval(successes, n)
+            words = mediation.plain_rate(successes, n).split("; waarschijnlijk ")[1]
+            fractions = [
+                int(a) / int(b) for a, b in re.findall(r"(\d+) op de (\d+)", words.replace(".", ""))
+            ]
+            if words.startswith("tussen"):
+                assert fractions[0] <= low and fractions[1] >= high, (successes, n, words)
+            elif words.startswith("hooguit"):  # below one in a thousand: no lower bound said
+                assert fractions[0] >= high, (successes, n, words)
+            else:
+                assert words.startswith("ten minste") and fractions[0] <= low, (successes, n)
+    assert mediation.plain_rate(0, 0) is None
+
+
+def test_rate_lines_read_aloud_for_staff_and_hide_what_publication_hides():
+    rates = rates_of([(2024, 2, 10, 5, 11), (2025, 1, 16, 3, 11), (2026, 6, 12, 0, 0)])
+    staff = mediation_shown.rate_lines(mediation.year_rates(rates, 2025), None, None)
+    assert staff[0] == (
+        "- **IKO en NIKO samen**: 4 van 27 geslaagd, **ongeveer 1 op de 7**; waarschijnlijk "
+        "tussen 1 op de 17 en 1 op de 3."
+    )
+    assert staff[1].startswith("- **IKO**: 1 van 16 geslaagd, **ongeveer 1 op de 16**")
+    pub = Publication()
+    published = mediation_shown.rate_lines(
+        mediation.year_rates(rates, 2025), mediation_shown.pooled_rates(rates, 2025, pub), pub
+    )
+    # every count of 2025 is hidden: no rate, no fraction, the same words for 1 as for 4
+    assert published[0] == (
+        "- **IKO en NIKO samen**: <5 van 27 geslaagd; te weinig om bij publicatie een "
+        "verhouding te noemen."
+    )
+    assert all("op de" not in line for line in published)
+    # 2026: NIKO has none ended; IKO's 6 of 12 may be said
+    lines = mediation_shown.rate_lines(mediation.year_rates(rates, 2026), None, pub)
+    assert "- **NIKO**: nog geen beëindigde mediations." in lines
+    assert "- **IKO**: 6 van 12 geslaagd, **ongeveer 1 op de 2**" in lines[1]
+
+
+def test_the_statistics_stand_apart_from_the_plain_sentence():
+    rates = rates_of([(2023, 30, 50, 10, 20), (2024, 5, 50, 2, 20)])
+    sentence = mediation.change_sentence(rates)
+    assert not re.search(r"Fisher|p [<=]|Wilson|teller|noemer", sentence)
+    method = mediation.change_test_text(rates)
+    assert "toets van Fisher" in method and "p < 0,01" in method
+    assert mediation.change_test_text(rates_of([(2023, 1, 2, 1, 2), (2024, 1, 2, 1, 2)])) is None
+    summary = mediation_shown.success_metric(mediation.year_rates(rates, 2024), None)
+    assert summary == (
+        "7 van 70",
+        "van de beëindigde mediations: ongeveer 1 op de 10 · IKO 5 van 50 · NIKO 2 van 20",
+    )
+
+
+def test_the_years_table_says_where_each_year_comes_from_as_trends_does():
+    rates = rates_of([(2022, 1, 13, 1, 14), (2025, 1, 16, 3, 11), (2026, 2, 12, 0, 1)])
+    rates = rates.with_columns(
+        source=pl.when(pl.col("year") == 2022).then(pl.lit("jaarverslag")).otherwise("source"),
+        is_partial_year=pl.col("year") == 2026,
+    )
+    kinds = dict(mediation.rates_by_year(rates).select("year", "kind_nl").iter_rows())
+    assert kinds == {2022: "jaarverslag", 2025: "berekend", 2026: "lopend jaar"}
+    shown = mediation_shown.published_rates(rates, Publication())
+    assert set(shown.filter(year=2022)["kind_nl"]) == {"jaarverslag"}
 
 
 # The crowded funnel: each drop-out a handful, five nodes in the second column (as in 2026 of
@@ -201,7 +288,8 @@ def rates_of(rows: list[tuple[int, int, int, int, int]]) -> pl.DataFrame:
 def test_change_sentence_says_real_when_the_counts_allow_it():
     sentence = mediation.change_sentence(rates_of([(2023, 30, 50, 10, 20), (2024, 5, 50, 2, 20)]))
     assert "geen toeval meer" in sentence and "minder vaak" in sentence
-    assert "p < 0,01" in sentence and "minder dan 1 van de 100" in sentence
+    method = mediation.change_test_text(rates_of([(2023, 30, 50, 10, 20), (2024, 5, 50, 2, 20)]))
+    assert "p < 0,01" in method and "minder dan 1 van de 100" in method
     assert mediation.change_sentence(rates_of([(2024, 1, 2, 1, 2)])) is None  # one year only
 
 

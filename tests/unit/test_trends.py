@@ -3,6 +3,7 @@ reports (marked as published), and a difference flagged where a year has both.""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import polars as pl
@@ -11,7 +12,7 @@ from dashboard.charts import fit
 from dashboard.charts import trends as trends_charts
 from dashboard.charts.canvas import Canvas
 from dashboard.charts.template import FONT_SIZE
-from dashboard.reports import trends
+from dashboard.reports import same_period, trends
 
 
 def test_figure_draws_each_kind_apart_and_the_published_difference() -> None:
@@ -150,3 +151,36 @@ def test_computed_years_alone_need_no_legend_on_the_slide() -> None:
         rows, {"cases.total": "Zaken"}, "t/m 22 nov", canvas=Canvas.slide(None)
     )
     assert not fig.layout.showlegend and not fig.layout.shapes
+
+
+def test_a_change_on_a_small_base_is_said_in_counts_not_as_a_percentage() -> None:
+    # from 1 to 2 is one more, not "+100,0 %"
+    assert same_period.change_text(2, 1) == "+1"
+    assert same_period.change_words(2, 1, 2025) == "van 1 naar 2 (+1) tegenover 2025"
+    assert same_period.change_text(1, 3) == "-2"
+    # from nothing there is no percentage, but there is a count
+    assert same_period.change_text(3, 0) == "+3"
+    assert same_period.change_text(2.5, 1.5) == "+1,0"  # a monthly average keeps its decimal
+    assert same_period.change_text(7, 7) == "±0"
+    assert same_period.change_words(7, 7, 2025) == "evenveel als in 2025"
+    # from the base up a percentage says more than the count
+    assert same_period.change_text(22, same_period.SMALL_BASE) == "+10,0 %"
+    assert same_period.change_words(150, 100, 2025) == "+50,0 % tegenover 2025"
+    assert same_period.change_text(None, 4) is None and same_period.change_text(4, None) is None
+
+
+def test_same_period_chart_says_a_change_from_one_to_two_as_plus_one() -> None:
+    rows = pl.DataFrame(
+        {
+            "year": [2025, 2026],
+            "period_end": [dt.date(2025, 11, 22), dt.date(2026, 11, 22)],
+            "is_running_year": [False, True],
+            "value": [1.0, 2.0],
+            "previous_value": [None, 1.0],
+            "change_pct": [None, 100.0],
+        }
+    )
+    fig = trends_charts.same_period_figure(rows, "Bijzondere curator")
+    assert list(fig.data[0].text) == ["1", "2<br>+1"]
+    assert "%" not in " ".join(fig.data[0].text) + " ".join(fig.data[0].hovertext)
+    assert fig.data[0].hovertext[1].endswith("(van 1 naar 2 (+1) tegenover 2025)")

@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 
 from dashboard import chrome
-from dashboard.reports import vacation
+from dashboard.reports import vacation, vacation_outlook
 
 
 def test_student_days_refuse_a_non_positive_rate():
@@ -52,3 +52,20 @@ def test_stale_notice_after_a_week():
         "De gegevens zijn 9 dagen oud: ze lopen tot en met 22 november 2026, vandaag is het "
         "1 december 2026."
     )
+
+
+def test_the_backtest_says_its_span_in_weeks_and_years_not_pairs_as_weeks():
+    accuracy = vacation.Accuracy(
+        pairs=1128, origins=105, weeks=98, first_origin=dt.date(2024, 10, 21),
+        last_week_end=dt.date(2026, 11, 22), cases_error_pct=13.3, naive_cases_error_pct=20.6,
+        contacts_error_pct=14.8, naive_contacts_error_pct=23.5, cases_ratio_low=0.83,
+        cases_ratio_high=1.31, contacts_ratio_low=0.78, contacts_ratio_high=1.33,
+    )  # fmt: skip
+    paragraph = vacation_outlook.accuracy_paragraph(accuracy)
+    assert "1.128 weken" not in paragraph
+    assert (
+        "98 weken, ongeveer 2 jaar, tot en met 22 november 2026; elke week is tot 12 keer "
+        "vooruit voorspeld, 1.128 verwachtingen"
+    ) in paragraph
+    assert vacation_outlook.years_text(40) == ""  # under a year: the weeks say it
+    assert vacation_outlook.years_text(78) == ", ongeveer anderhalf jaar,"
