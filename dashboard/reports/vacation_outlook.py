@@ -127,9 +127,9 @@ def backtest_span_text(accuracy: Accuracy) -> str:
 
 def years_text(weeks: int) -> str:
     """ ", ongeveer 2 jaar," for 98 weeks, to the nearest half year; nothing under a year."""
-    halves = round(weeks / WEEKS_PER_YEAR * 2)
-    if halves < 2:
+    if weeks < WEEKS_PER_YEAR:
         return ""
+    halves = round(weeks / WEEKS_PER_YEAR * 2)
     years = "anderhalf" if halves == 3 else number(halves / 2, 0 if halves % 2 == 0 else 1)
     return f", ongeveer {years} jaar,"
 
