@@ -383,9 +383,9 @@ def method_lines(
         "tellen pas mee als ze zijn beëindigd.",
         "- **De streep (95%-interval)** is het Wilson-scoreinterval: bij zulke kleine "
         "aantallen ligt het werkelijke slagingspercentage daar met 95 % zekerheid binnen. "
-        "'Waarschijnlijk tussen 1 op de … en 1 op de …' zijn de grenzen van dat interval, "
-        "naar buiten afgerond op een eenvoudige verhouding; 'ongeveer 1 op de …' is het "
-        "percentage, afgerond op de dichtstbijzijnde.",
+        "'Waarschijnlijk tussen … en …' zijn de grenzen van dat interval, naar buiten "
+        "afgerond op een eenvoudige verhouding (zoals 1 op de 17 of 3 op de 5); 'ongeveer …' "
+        "is het percentage zelf, afgerond op de dichtstbijzijnde.",
         "- **Samen**: IKO en NIKO opgeteld, teller bij teller en noemer bij noemer (niet het "
         "gemiddelde van twee percentages).",
     ]

@@ -47,6 +47,14 @@ def test_page_2025_states_the_published_figures():
     assert "27 IKO · 18 NIKO" in captions
     assert "IKO 1 van 16 · NIKO 3 van 11" in captions
     assert "**Meer dan toeval?** Van 2024 naar 2025 daalde" in markdown
+    # the rate as a director says it; the statistics only behind "Hoe berekend?"
+    assert "4 van 27 geslaagd, **ongeveer 1 op de 7**; waarschijnlijk tussen" in markdown
+    explained = [e for e in at.expander if e.label == "Hoe berekend?"]
+    inside = {m.value for e in explained for m in e.markdown}
+    assert any("Wilson" in t for t in inside) and any("Fisher" in t for t in inside)
+    outside = [m.value for m in at.markdown if m.value not in inside]
+    outside += [c.value for c in at.caption]
+    assert not [t for t in outside if re.search(r"Wilson|Fisher|p = \d|p < 0", t)]
     table = next(d.value for d in at.dataframe if "Samen" in d.value.columns)
     assert table["Samen"].tolist()[-1].startswith("7 van 21")
     # no percentage on the page without its base: every "%" in a caption has an "x van n"
@@ -65,7 +73,9 @@ def test_page_2026_says_the_year_is_open_and_shows_the_context_on_request():
 
 
 _SMALL = re.compile(r"(?<![\d.,<−\-/=])[1-4](?![\d.,=])")
-_NOT_COUNTS = re.compile(r"\d{4}|\d+,\d|\d+ (?:weken|maanden|dagen)|vanaf \d jaar|95%")
+_NOT_COUNTS = re.compile(
+    r"\d{4}|\d+,\d|\d+ (?:weken|maanden|dagen)|vanaf \d jaar|95%|\d+ op de \d+"
+)
 
 
 def test_page_in_publication_mode_shows_no_count_from_one_to_four():
