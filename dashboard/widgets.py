@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,9 +19,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import downloads, publication
-from dashboard.charts import template
+from dashboard.charts import fit, template
 from dashboard.chrome import PAGE_KEY, published
 from dashboard.data import export_meta
 from dashboard.format import MISSING
@@ -32,11 +34,19 @@ from dashboard.settings import REPORT_CACHE_SECONDS
 
 @dataclass(frozen=True)
 class Column:
-    """A column to show: its Dutch header and how its values are written."""
+    """A column to show: its Dutch header and how its values are written.
+
+    Without `width` the column is as wide as its header and its widest value (see
+    `column_widths`), with `at_most` (pixels) no wider than that where the page is narrow:
+    a longer text is cut there, and shows whole when its cell is clicked or the window is
+    wider. `help` is shown on the header, e.g. what a short header stands for.
+    """
 
     header: str
     text: Callable[[Any], str] | None = None
     width: Literal["small", "medium", "large"] | int | None = None  # int: pixels
+    at_most: int | None = None
+    help: str | None = None
 
 
 def optional(fmt: Callable[[Any], str]) -> Callable[[Any], str]:
@@ -78,6 +88,55 @@ def _as_shown(df: pl.DataFrame, columns: Mapping[str, Column], *, text: bool) ->
     return out
 
 
+# Streamlit 1.67's data grid: 14 px text, 8.5 px padding either side of it, a border.
+# (It wraps text only in rows taller than 4rem, and tried so did not wrap our Styler tables.)
+GRID_TEXT_PX = 14
+GRID_CELL_PAD = 2 * 8.5 + 1 + fit.SPARE
+GRID_BORDER = 2
+NAMED_WIDTHS = {"small": 75, "medium": 200, "large": 400}  # st.column_config's
+
+
+def _shown_texts(df: pl.DataFrame, name: str, column: Column) -> list[str]:
+    values = df.get_column(name).to_list()
+    return [
+        MISSING if v is None else column.text(v) if column.text is not None else str(v)
+        for v in values
+    ]
+
+
+def _text_px(text: str, *, bold: bool = False) -> float:
+    return fit.text_width(text, GRID_TEXT_PX) * (fit.BOLD if bold else 1.0) + GRID_CELL_PAD
+
+
+def column_widths(
+    df: pl.DataFrame, columns: Mapping[str, Column], *, bold: bool = False
+) -> dict[str, int]:
+    """Each column's width in pixels as the grid starts it.
+
+    A column is as wide as its header and its widest value (`bold`: some rows are bold), a
+    `at_most` column no wider than that unless its header is; the grid then stretches every
+    column alike to fill the width it is given. So a table is as wide as its columns need
+    and no wider, and side by side tables know when they fit (`side_by_side`). Measured
+    with the font Streamlit draws the grid in (the one the charts ship).
+    """
+    widths: dict[str, int] = {}
+    for name, column in columns.items():
+        if column.width is not None:
+            widths[name] = NAMED_WIDTHS.get(column.width, column.width)  # type: ignore[arg-type]
+            continue
+        header = _text_px(column.header)
+        widest = max((_text_px(t, bold=bold) for t in _shown_texts(df, name, column)), default=0)
+        if column.at_most is not None:
+            widest = min(widest, column.at_most)
+        widths[name] = math.ceil(max(header, widest))
+    return widths
+
+
+def table_width(df: pl.DataFrame, columns: Mapping[str, Column], *, bold: bool = False) -> int:
+    """The least width `show_table` shows `df` in without a sideways scroll."""
+    return sum(column_widths(df, columns, bold=bold).values()) + GRID_BORDER
+
+
 def table_for_download(df: pl.DataFrame, columns: Mapping[str, Column]) -> pl.DataFrame:
     """The table as `show_table` shows it, for a file: Dutch headers, numbers rounded as on
     screen (still numbers, so Excel can add them up), everything else as the text shown."""
@@ -100,6 +159,7 @@ def show_table(
     The cells hold numbers rounded as they are written, for sorting and for a copied range
     that pastes as shown; only what is shown is formatted.
     """
+    widths = column_widths(df, columns, bold=highlight is not None)
     frame = _as_shown(df, columns, text=False).to_pandas()
     frame.columns = [c.header for c in columns.values()]
     styler = frame.style.format(
@@ -115,9 +175,32 @@ def show_table(
         hide_index=True,
         height="content",
         placeholder=MISSING,
-        column_config={c.header: st.column_config.Column(width=c.width) for c in columns.values()},
+        column_config={
+            c.header: st.column_config.Column(width=widths[name], help=c.help)
+            for name, c in columns.items()
+        },
     )
     download_buttons(table_for_download(df, columns), download, download, notes=notes, until=until)
+
+
+def tables_side_by_side(
+    key: str, tables: Sequence[tuple[pl.DataFrame, Mapping[str, Column]]]
+) -> list[DeltaGenerator]:
+    """A container for each of `tables` (rows and columns, for `show_table` with its title
+    and caption), next to each other where each table fits whole (`table_width`, its rows
+    taken as bold to be safe), else one under the other: the row wraps by the width it gets,
+    so with the sidebar open on a laptop, and not on a wide screen."""
+    widths = [table_width(df, columns, bold=True) for df, columns in tables]
+    # The flex items of Streamlit 1.67's horizontal container are layout wrappers around
+    # each keyed container; the row itself wraps.
+    blocks = "\n".join(
+        f".st-key-{key} > div:has(> .st-key-{key}_{i}) "
+        f"{{ flex: 1 1 {w}px; min-width: min(100%, {w}px); }}"
+        for i, w in enumerate(widths)
+    )
+    st.html(f"<style>{blocks}</style>")
+    row = st.container(horizontal=True, gap="medium", key=key)
+    return [row.container(key=f"{key}_{i}") for i in range(len(widths))]
 
 
 def nothing_selected(what: str = "zaken") -> None:

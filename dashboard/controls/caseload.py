@@ -48,11 +48,11 @@ def is_total_row(row: Mapping[str, Any]) -> bool:
 
 
 CARRIED_COLUMNS = {
-    "year": widgets.Column("Jaar van opening", str, width=150),
+    "year": widgets.Column("Jaar van opening", str),
     "opened": widgets.Column("Geopend", number),
     "closed_same_year": widgets.Column("In hetzelfde jaar gesloten", number),
     "carried_to_next_year": widgets.Column("Meegenomen", number),
-    "carried_nl": widgets.Column("Toelichting", width="medium"),
+    "carried_nl": widgets.Column("Toelichting", at_most=220),
 }
 
 

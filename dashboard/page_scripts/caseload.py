@@ -230,14 +230,14 @@ def show_tables(f: cl.Filters, say: Captions, month: dt.date | None = None) -> N
             "contacten-per-kanaal",
         ),
     )
-    for column, (title, rows, columns, caption, name) in zip(st.columns(2), tables, strict=True):
-        with column:
+    shown = [(rows(run, f, month), columns) for _, rows, columns, *_ in tables]
+    key_row = f"caseload_tabellen_{'maand' if month else 'periode'}"
+    blocks = widgets.tables_side_by_side(key_row, shown)
+    for block, (df, columns), (title, *_, caption, name) in zip(blocks, shown, tables, strict=True):
+        with block:
             st.subheader(title(month))
             widgets.show_table(
-                rows(run, f, month),
-                columns,
-                highlight=controls.is_total_row,
-                download=f"{name}-{key}",
+                df, columns, highlight=controls.is_total_row, download=f"{name}-{key}"
             )
             st.caption(caption(month))
 

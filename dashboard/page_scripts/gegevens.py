@@ -84,10 +84,10 @@ if may_import:
             )
         if result.errors:
             st.markdown("**Fouten**")
-            st.code("\n".join(report_lines(result.errors)), language=None)
+            st.code("\n".join(report_lines(result.errors)), language=None, wrap_lines=True)
         if result.warnings:
             st.markdown("**Waarschuwingen**")
-            st.code("\n".join(report_lines(result.warnings)), language=None)
+            st.code("\n".join(report_lines(result.warnings)), language=None, wrap_lines=True)
     st.caption("Het kan ook met de opdrachtregel: `uv run iko-dashboard import MAP-OF-BESTANDEN`.")
 
 st.header("Jaarcijfers uit eerdere jaarverslagen")
@@ -183,10 +183,10 @@ if may_import:
             st.markdown(f"**Rijen per tabel:** {rows_by_table}")
         if last.error_lines:
             st.markdown("**Fouten**")
-            st.code("\n".join(last.error_lines), language=None)
+            st.code("\n".join(last.error_lines), language=None, wrap_lines=True)
         if last.warning_lines:
             st.markdown("**Waarschuwingen**")
-            st.code("\n".join(last.warning_lines), language=None)
+            st.code("\n".join(last.warning_lines), language=None, wrap_lines=True)
 
     st.header("Importlogboek")
     log = recent_imports(data_home)
@@ -198,10 +198,10 @@ if may_import:
             log,
             {
                 "when_nl": widgets.Column("Wanneer"),
-                "who": widgets.Column("Wie"),
+                "who": widgets.Column("Wie", at_most=110),
                 "outcome_nl": widgets.Column("Uitkomst"),
-                "version": widgets.Column("Versie"),
-                "files": widgets.Column("Bestanden", width="large"),
+                "version": widgets.Column("Versie", at_most=130),
+                "files": widgets.Column("Bestanden", at_most=130),
                 "rows": widgets.Column("Rijen", number),
                 "errors": widgets.Column("Fouten", number),
                 "warnings": widgets.Column("Waarschuwingen", number),

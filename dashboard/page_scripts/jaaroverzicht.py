@@ -108,16 +108,26 @@ else:
 # -- section 7 -------------------------------------------------------------------------------
 st.header("Overzicht Lijn 1 en Lijn 2")
 overview = annual.line_overview(data.report, period)
-# On screen this year's split, last year's total and the change fit a projector's width; the
-# download has the report's full table (last year's split too).
+
+
+# On screen this year's split, last year's total and the change fit a laptop's width: the
+# headers name the years, what part of a running year is counted is on hover (and in the
+# caption); the download has the report's full table (last year's split too).
+def count_column(what: str, label: str, short: str) -> widgets.Column:
+    full = f"{what} {label}"
+    return widgets.Column(
+        f"{what} {short}", widgets.optional(number), help=None if label == short else full
+    )
+
+
 columns = {
-    "category_nl": widgets.Column("Soort zaak", width=230),
-    "parents": widgets.Column(f"Ouders {year_label}", widgets.optional(number)),
-    "third_parties": widgets.Column(f"Derden {year_label}", widgets.optional(number)),
-    "total": widgets.Column(f"Totaal {year_label}", widgets.optional(number)),
+    "category_nl": widgets.Column("Soort zaak"),
+    "parents": count_column("Ouders", year_label, str(year)),
+    "third_parties": count_column("Derden", year_label, str(year)),
+    "total": count_column("Totaal", year_label, str(year)),
 }
 if compare:
-    columns["total_previous"] = widgets.Column(f"Totaal {previous_label}", widgets.optional(number))
+    columns["total_previous"] = count_column("Totaal", previous_label, str(year - 1))
     columns["change_pct"] = widgets.Column(
         "Verschil", widgets.optional(lambda v: change_pct(v, decimals=0))
     )
@@ -176,12 +186,12 @@ else:
     widgets.show_table(
         rows,
         {
-            "section": widgets.Column("Hfst.", width=70),
-            "label_nl": widgets.Column("Maat", width=380),
+            "section": widgets.Column("Hfst.", help="Het hoofdstuk van het jaarverslag"),
+            "label_nl": widgets.Column("Maat", at_most=260),
             "published_value": widgets.Column("Jaarverslag", widgets.optional(annual.figure_text)),
             "computed_value": widgets.Column("Berekend", widgets.optional(annual.figure_text)),
             "difference": widgets.Column("Verschil", widgets.optional(annual.difference_text)),
-            "status": widgets.Column("Status", width=150),
+            "status": widgets.Column("Status"),
         },
         highlight=lambda row: row["status"] == "verschil",
         download=f"gepubliceerd-tegenover-berekend-{year}",
@@ -192,15 +202,15 @@ else:
         widgets.show_table(
             changes,
             {
-                "label_nl": widgets.Column("Maat", width=360),
-                "printed_in": widgets.Column("Waar gedrukt", width=170),
+                "label_nl": widgets.Column("Maat", at_most=260),
+                "printed_in": widgets.Column("Waar gedrukt"),
                 "change_pct_printed": widgets.Column(
                     "Jaarverslag", widgets.optional(lambda v: change_pct(v, decimals=0))
                 ),
                 "change_pct": widgets.Column(
                     "Berekend", widgets.optional(lambda v: change_pct(v, decimals=1))
                 ),
-                "status": widgets.Column("Status", width=150),
+                "status": widgets.Column("Status"),
             },
             highlight=lambda row: row["status"] == "verschil",
             download=f"veranderingen-tegenover-berekend-{year}",
