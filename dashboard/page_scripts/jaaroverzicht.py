@@ -114,9 +114,10 @@ overview = annual.line_overview(data.report, period)
 # headers name the years, what part of a running year is counted is on hover (and in the
 # caption); the download has the report's full table (last year's split too).
 def count_column(what: str, label: str, short: str) -> widgets.Column:
-    full = f"{what} {label}"
+    # a part of a year is marked (*) in its header: "Totaal 2025" would read as the whole year
+    full, part = f"{what} {label}", "" if label == short else "*"
     return widgets.Column(
-        f"{what} {short}", widgets.optional(number), help=None if label == short else full
+        f"{what} {short}{part}", widgets.optional(number), help=full if part else None
     )
 
 
@@ -142,7 +143,8 @@ widgets.show_table(
     download=f"overzicht-lijn1-lijn2-{year}-zoals-getoond",
     until=period.until,
 )
-st.caption(compared.overview_caption)
+st.caption(("* " + f"{year_label}, {previous_label}. " if compare and period.is_running else "")
+           + compared.overview_caption)  # fmt: skip
 widgets.download_buttons(
     annual.overview_download(
         overview,
