@@ -123,16 +123,49 @@ def stale_notice(meta: Mapping[str, Any], on: dt.date) -> str | None:
     )
 
 
+def age_text(meta: Mapping[str, Any], on: dt.date) -> str:
+    """How old the data are on `on`, in a few words for the notice line ("15 dagen oud")."""
+    age = (on - meta["data_until"]).days
+    if age < 0:
+        return ""
+    return "van vandaag" if age == 0 else f"{age} {'dag' if age == 1 else 'dagen'} oud"
+
+
+def notice_line(meta: Mapping[str, Any], on: dt.date, *, demo: bool, publishing: bool) -> str:
+    """The one line over every page that names what its notices are about: the mode, demo
+    data, and how far and how old the data are. A click opens the notices themselves."""
+    age = age_text(meta, on)
+    until = data_until_text(meta) + (f" ({age})" if age else "")
+    modes = (["Publicatiemodus"] if publishing else []) + (["Demonstratiegegevens"] if demo else [])
+    if modes:
+        until = until[0].lower() + until[1:]
+    return " · ".join([*modes, until])
+
+
 def header(title: str) -> None:
-    """Page title and, for demo data, the banner that says so; a notice when the data are old."""
+    """Page title, and one compact line that opens on the notices: for demo data the banner
+    that says so, when the data are old a notice, in publication mode its rules.
+
+    Two notices and a banner took a third of a laptop's screen before any chart; folded
+    into a line, a page's first chart stands in its first screen.
+    """
     st.title(title)
     meta = export_meta()
-    notice = demo_notice(meta, available_years())
-    if notice:
-        st.warning(notice, icon=":material/science:")
-    stale = stale_notice(meta, today())
-    if stale:
-        st.warning(stale, icon=":material/update:")
+    on = today()
+    demo = demo_notice(meta, available_years())
+    stale = stale_notice(meta, on)
+    rules = publication_rules().banner if publication_asked() else None
+    if not (demo or stale or rules):
+        return
+    line = notice_line(meta, on, demo=bool(demo), publishing=bool(rules))
+    icon = PUBLICATION_ICON if rules else ":material/science:" if demo else ":material/update:"
+    with st.expander(line, icon=icon):
+        if demo:
+            st.warning(demo, icon=":material/science:")
+        if stale:
+            st.warning(stale, icon=":material/update:")
+        if rules:
+            st.info(rules, icon=PUBLICATION_ICON)
 
 
 def footer() -> None:
@@ -247,28 +280,40 @@ def selected_year() -> int:
 
 
 PUBLICATION_KEY = "publicatie"  # the URL parameter too: ?publicatie=1
+PUBLICATION_ICON = ":material/shield_lock:"
+# How people type and share it; Streamlit writes a bound toggle as "true".
+_PUBLICATION_ON = {"1", "ja", "aan"}
 
 
 def publication_rules() -> publication.Publication:
     return publication.Publication(threshold=settings().publication_threshold)
 
 
+def publication_asked() -> bool:
+    """Whether this run shows publication mode, known before the toggle is drawn: the
+    header's notice line, above the toggle's effect, names the mode."""
+    if st.query_params.get(PUBLICATION_KEY, "").strip().lower() in _PUBLICATION_ON:
+        return True
+    if PUBLICATION_KEY in st.session_state:
+        return bool(st.session_state[PUBLICATION_KEY])
+    return st.query_params.get(PUBLICATION_KEY, "").strip().lower() == "true"
+
+
 def publication_selector() -> None:
-    """The sidebar toggle "Publicatiemodus", kept in the URL, and the banner when it is on.
+    """The sidebar toggle "Publicatiemodus", kept in the URL; its rules stand in the header's
+    notice line (`header`).
 
     Streamlit writes a bound toggle as "true"; "?publicatie=1" (the form people type and
     share) is read here first, because the binding would drop it as no boolean.
     """
-    if st.query_params.get(PUBLICATION_KEY, "").strip().lower() in {"1", "ja", "aan"}:
+    if st.query_params.get(PUBLICATION_KEY, "").strip().lower() in _PUBLICATION_ON:
         st.session_state[PUBLICATION_KEY] = True
-    on = st.sidebar.toggle(
+    st.sidebar.toggle(
         "Publicatiemodus",
         key=PUBLICATION_KEY,
         bind="query-params",
         help="Voor wat naar buiten gaat: kleine aantallen afgeschermd, ook in downloads.",
     )
-    if on:
-        st.info(publication_rules().banner, icon=":material/shield_lock:")
 
 
 def published() -> publication.Publication | None:

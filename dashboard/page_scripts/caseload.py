@@ -32,12 +32,6 @@ def chart_period(f: cl.Filters) -> slides.ChartPeriod:
     return slides.ChartPeriod(*cl.period_nl(f, data_until, charts.is_running(f.end, data_until)))
 
 
-st.markdown(
-    "De **periode** bepaalt wat deze pagina toont; standaard de laatste 24 maanden tot en met "
-    f"{date_nl(data_until)}. Elke maand staat naast **dezelfde maand een jaar eerder**."
-)
-
-
 @st.fragment
 def filtered_page() -> None:
     """Everything the period and the filters change: a filter change reruns this, not the
@@ -57,14 +51,20 @@ def show(f: cl.Filters) -> None:
     totals = cl.period_totals(new_cases, contacts, lines)
     for column, total in zip(st.columns(len(totals)), totals, strict=True):
         column.metric(total.label, total.value, total.change, delta_color="off")
-    st.caption(say.totals(new_cases["year_before_until"].max()))
 
+    # The first chart right under the key figures, in a laptop's first screen below the
+    # filters; how the figures and the page count, under it.
     st.header("Nieuwe zaken per maand")
     if not cl.has_any(new_cases, "cases"):
         widgets.nothing_selected("zaken")
     else:
         show_monthly(new_cases, "cases", "Nieuwe zaken per maand", f, unit="zaken")
+    st.caption(say.totals(new_cases["year_before_until"].max()))
     st.caption(say.new_cases)
+    st.markdown(
+        "De **periode** bepaalt wat deze pagina toont; standaard de laatste 24 maanden tot en "
+        f"met {date_nl(data_until)}. Elke maand staat naast **dezelfde maand een jaar eerder**."
+    )
 
     st.header("Contactmomenten per maand")
     show_contacts(f, contacts)

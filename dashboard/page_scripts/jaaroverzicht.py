@@ -21,10 +21,6 @@ year_label, previous_label = compared.year_label, compared.previous_label
 chart_period = slides.ChartPeriod.year(year, period.data_until)
 
 st.header(compared.title)
-if compared.running_notice:
-    st.info(compared.running_notice, icon=":material/hourglass_top:")
-elif not compare:
-    st.caption(f"Voor {year - 1} zijn er geen gegevens: de tegels tonen geen verschil.")
 
 # -- headline tiles --------------------------------------------------------------------------
 headline_tiles = annual.tiles(annual.headlines(data.report, period), year)
@@ -39,6 +35,11 @@ for group in dict.fromkeys(t.group for t in headline_tiles):
             delta_color="off",  # more cases is more work, neither good nor bad
             help=compared.tile_help(tile),
         )
+# What the tiles are compared with, under them: the tiles open the page on a laptop's screen.
+if compared.running_notice:
+    st.info(compared.running_notice, icon=":material/hourglass_top:")
+elif not compare:
+    st.caption(f"Voor {year - 1} zijn er geen gegevens: de tegels tonen geen verschil.")
 st.caption(compared.tiles_caption)
 
 # -- breakdowns ------------------------------------------------------------------------------

@@ -26,12 +26,6 @@ st.header(f"Mediation {year}")
 chart_period = slides.ChartPeriod.year(year, data_until)
 # the year's charts whose counts publication mode protects (their slides say so)
 show_protected = functools.partial(widgets.show_chart, period=chart_period, counts_protected=True)
-st.markdown(
-    "Een verzoek telt in het jaar waarin het binnenkwam. Een mediation is **geslaagd** bij een "
-    "volledige overeenkomst; een gedeeltelijke of spiegelovereenkomst en geen overeenkomst "
-    "tellen als niet geslaagd, zoals in het jaarverslag. De aantallen zijn klein: elk "
-    "percentage staat hier met zijn teller, zijn noemer en een 95%-interval."
-)
 if YearPeriod(year, data_until).is_running:
     st.info(
         f"{year} loopt nog: gegevens tot en met {date_nl(data_until)}. Mediations die "
@@ -63,6 +57,12 @@ st.caption(
     "kinderontvoeringszaak; NIKO: ander internationaal familieconflict), en waar elk verzoek "
     "nu staat: niet gestart (met de reden), gestopt na de intake, of voortgezet tot een "
     "uitkomst."
+)
+st.markdown(
+    "Een verzoek telt in het jaar waarin het binnenkwam. Een mediation is **geslaagd** bij een "
+    "volledige overeenkomst; een gedeeltelijke of spiegelovereenkomst en geen overeenkomst "
+    "tellen als niet geslaagd, zoals in het jaarverslag. De aantallen zijn klein: elk "
+    "percentage staat hier met zijn teller, zijn noemer en een 95%-interval."
 )
 # Drawn only when opened: opening it reruns the page with the table in it.
 steps_expander = st.expander("De stappen als tabel", key="mediation_stappen", on_change="rerun")

@@ -54,20 +54,22 @@ def key_figure_charts(
 
 
 st.header(f"Meerjarige trends, {coverage.years[0]}–{coverage.years[-1]}")
-st.markdown(trends.intro_nl(coverage, cut_off))
-if coverage.lacks_older_years:
-    st.info(trends.no_older_years_nl(coverage), icon=":material/history:")
 
 # -- key figures -----------------------------------------------------------------------------
+# The charts first, in a laptop's first screen; how to read them (the words, the kinds of
+# bars and lines, where older years come from) under them.
 st.subheader("Kerncijfers")
+key_figure_charts(
+    trends_charts.trend_figure, rows, data_until_short, key="kern", period=chart_period
+)
 st.caption(
     "Lijn 1: vragen over toestemming voor vakantie; Lijn 2: juridische zaken. Ontvoering: "
     "zaken waarin een ouder contact opnam; preventie: de dreiging van een ontvoering, zaken van "
     "ouders en derden."
 )
-key_figure_charts(
-    trends_charts.trend_figure, rows, data_until_short, key="kern", period=chart_period
-)
+st.markdown(trends.intro_nl(coverage, cut_off))
+if coverage.lacks_older_years:
+    st.info(trends.no_older_years_nl(coverage), icon=":material/history:")
 
 # -- the running year against the same period of earlier years ------------------------------
 if same_period_chart is not None:

@@ -10,6 +10,9 @@ For every Plotly chart, each visible text element of its SVG must lie inside the
 inside every clip area it is drawn in, be at least 16 px on screen (28 px on a slide), and no
 two texts may overlap (tests/support/legibility_support.py). A failure names the state, the
 page or slide, the width, the chart and both texts.
+
+On a laptop's screen (1366×768) the answer comes first: in the demo and in publication mode the
+first chart of every page (on /jaaroverzicht the first key figure) starts in the first screen.
 """
 
 from __future__ import annotations
@@ -34,6 +37,19 @@ from states import make_state
 from dashboard import pages
 
 WIDTHS = (1280, 1366, 1920)
+# A laptop: the width and the height of its window. Other widths are measured 800 px high.
+LAPTOP = (1366, 768)
+# What answers the page, and its name in a failure; /gegevens has no chart.
+FIRST_CHART = ('[data-testid="stPlotlyChart"]', "de eerste grafiek")
+FIRST_ANSWER = {"jaaroverzicht": ('[data-testid="stMetric"]', "het eerste kerncijfer")}
+FIRST_SCREEN_VIEWS = ("demo", "publicatiemodus")
+# The top of the first `selector` under the main area's top, scrolled to the top; None if none.
+FIRST_TOP = """(selector) => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    main.scrollTop = 0;
+    const first = document.querySelector(selector);
+    return first && first.getBoundingClientRect().top - main.getBoundingClientRect().top;
+}"""
 SLIDE_SIZES = ((1280, 720), (1920, 1080))
 # The views of the matrix: a data state and the URL parameters it is seen with.
 VIEWS = {
@@ -109,6 +125,23 @@ def screenshot(page, path) -> None:
     page.set_viewport_size({"width": width, "height": 800})
 
 
+def first_screen_faults(page, view: str, spec) -> list[str]:
+    """The first chart (FIRST_ANSWER) must start within a laptop's first screen (LAPTOP);
+    saves that screen beside the full page."""
+    if spec.url_path == "gegevens":
+        return []
+    selector, name = FIRST_ANSWER.get(spec.url_path, FIRST_CHART)
+    top = page.evaluate(FIRST_TOP, selector)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{view}-{spec.url_path}-{LAPTOP[0]}x{LAPTOP[1]}.png"))
+    where = f"{view}, /{spec.url_path} @ {LAPTOP[0]}×{LAPTOP[1]}"
+    if top is None:
+        return [f"{where}: {name} ontbreekt ({selector})"]
+    if top > LAPTOP[1]:
+        return [f"{where}: {name} begint op {top:.0f} px, onder het eerste scherm"]
+    return []
+
+
 @pytest.mark.parametrize("view", list(VIEWS))
 @pytest.mark.parametrize("spec", PAGE_SPECS, ids=[p.url_path for p in PAGE_SPECS])
 def test_every_chart_is_legible_at_every_width(servers, browser, view, spec):
@@ -124,8 +157,11 @@ def test_every_chart_is_legible_at_every_width(servers, browser, view, spec):
             # the default year stays out of the URL (Streamlit binds the widget to it)
             assert page.url == url, page.url
         for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 800})
+            height = LAPTOP[1] if width == LAPTOP[0] else 800
+            page.set_viewport_size({"width": width, "height": height})
             charts = measure(page, MIN_TEXT_PX)
+            if width == LAPTOP[0] and view in FIRST_SCREEN_VIEWS:
+                faults += first_screen_faults(page, view, spec)
             if width == 1366:
                 screenshot(page, SCREENSHOTS / f"{view}-{spec.url_path}-{width}.png")
             faults += problems(charts, f"{view}, /{spec.url_path} @ {width} px")

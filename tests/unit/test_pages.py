@@ -61,3 +61,21 @@ def test_demo_notice_is_composed_from_the_export_metadata():
         "Demonstratiegegevens — geen echte cijfers van Centrum IKO."
     )
     assert chrome.demo_notice({"is_demo": False, "extrapolated_from": None}, [2025]) is None
+
+
+def test_notice_line_names_mode_demo_and_age_in_one_line():
+    meta = {"data_until": dt.date(2026, 11, 22)}
+    four_days = dt.date(2026, 11, 26)
+    assert chrome.notice_line(meta, four_days, demo=True, publishing=False) == (
+        "Demonstratiegegevens · gegevens tot en met 22 november 2026 (4 dagen oud)"
+    )
+    assert chrome.notice_line(meta, four_days, demo=True, publishing=True) == (
+        "Publicatiemodus · Demonstratiegegevens · gegevens tot en met 22 november 2026 "
+        "(4 dagen oud)"
+    )
+    assert chrome.notice_line(meta, dt.date(2026, 11, 23), demo=False, publishing=False) == (
+        "Gegevens tot en met 22 november 2026 (1 dag oud)"
+    )
+    assert chrome.age_text(meta, dt.date(2026, 11, 22)) == "van vandaag"
+    # a day asked for before the export's last day (?vandaag=...) gives no age
+    assert chrome.age_text(meta, dt.date(2026, 11, 1)) == ""
