@@ -62,7 +62,7 @@ st.markdown(
     "Een verzoek telt in het jaar waarin het binnenkwam. Een mediation is **geslaagd** bij een "
     "volledige overeenkomst; een gedeeltelijke of spiegelovereenkomst en geen overeenkomst "
     "tellen als niet geslaagd, zoals in het jaarverslag. De aantallen zijn klein: elk "
-    "percentage staat hier met zijn teller, zijn noemer en een 95%-interval."
+    "percentage staat hier als 'x van n', met waar het waarschijnlijk ligt."
 )
 # Drawn only when opened: opening it reruns the page with the table in it.
 steps_expander = st.expander("De stappen als tabel", key="mediation_stappen", on_change="rerun")
