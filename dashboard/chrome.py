@@ -189,6 +189,11 @@ def footer() -> None:
 _DUTCH_CHROME = """
 <style>
 [data-testid="stDataFrame"] [data-testid="stElementToolbar"] { display: none; }
+/* a typed value is kept with Enter: said in Dutch where Streamlit writes "Press Enter to apply" */
+[data-testid="InputInstructions"] > span:first-child { font-size: 0; }
+[data-testid="InputInstructions"] > span:first-child::after {
+  content: "Enter: overnemen"; font-size: 0.75rem;
+}
 </style>
 <script>
 (() => {
@@ -223,6 +228,13 @@ _DUTCH_CHROME = """
       for (const name of names) {
         const text = el.hasAttribute(name) && inDutch(el.getAttribute(name));
         if (text) el.setAttribute(name, text);
+      }
+    }
+    // a search in a choice list that finds nothing ("No results")
+    for (const list of document.querySelectorAll('[role="listbox"]')) {
+      const walker = document.createTreeWalker(list, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeValue === "No results") node.nodeValue = "Niets gevonden";
       }
     }
     const skip = document.querySelector('[data-testid="stSkipToContent"]');

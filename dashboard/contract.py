@@ -307,6 +307,58 @@ EXPORT_TABLES: dict[str, type[Row]] = {
 }
 
 
+# What a person calls each column: import messages name a column so, with the contract's name in
+# brackets for whoever fixes the export ("kolom 'registratiecode' (category_code)"). A name
+# means the same in every table (case_id: the case a child, contact or request belongs to).
+COLUMN_LABELS_NL: dict[str, str] = {
+    "case_id": "zaaknummer",
+    "family_id": "gezinsnummer",
+    "opened_date": "openingsdatum",
+    "closed_date": "afsluitdatum",
+    "line": "lijn",
+    "category_code": "registratiecode",
+    "contacted_by": "wie contact opnam",
+    "parent_role": "rol van de ouder",
+    "acting_person": "om wie het gaat",
+    "direction": "richting",
+    "country_iso2": "landcode",
+    "hkov_registered": "HKOV-land",
+    "children_count": "aantal kinderen",
+    "conflict_case": "conflictzaak",
+    "child_id": "kindnummer",
+    "age_years": "leeftijd",
+    "contact_id": "contactnummer",
+    "contact_date": "contactdatum",
+    "channel": "kanaal",
+    "person_type": "met wie",
+    "mediation_id": "verzoeknummer",
+    "received_date": "ontvangstdatum",
+    "mediation_type": "soort mediation",
+    "started": "gestart",
+    "not_started_reason": "reden niet gestart",
+    "start_date": "intakedatum",
+    "stopped_after_intake": "gestopt na de intake",
+    "outcome": "uitkomst",
+    "end_date": "einddatum",
+    "child_interviews": "kindgesprekken",
+    "children_heard": "kinderen gehoord",
+    "special_guardian_appointed": "bijzondere curator aangewezen",
+    "special_guardian_children": "kinderen met een bijzondere curator",
+    "export_date": "exportdatum",
+    "data_until": "gegevens tot en met",
+    "is_demo": "demonstratiegegevens",
+    "extrapolated_from": "doorgetrokken vanaf",
+    "source": "bron",
+}
+
+
+def column_nl(column: str) -> str:
+    """'registratiecode' (category_code) for a contract column; any other name as it was
+    written, quoted: a column the contract does not know has no Dutch name."""
+    label = COLUMN_LABELS_NL.get(column)
+    return f"'{label}' ({column})" if label else f"'{column}'"
+
+
 @dataclass(frozen=True)
 class ColumnType:
     """What a contract field holds, with `X | None` and `Annotated[...]` unwrapped."""

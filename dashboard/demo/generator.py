@@ -1228,7 +1228,7 @@ def generate(until: dt.date, seed: int = SEED) -> dict[str, pl.DataFrame]:
                     "data_until": until,
                     "is_demo": True,
                     "extrapolated_from": EXTRAPOLATED_FROM,
-                    "source": "Demonstratiegegevens (vaste seed): 2024 en 2025 geijkt op het "
+                    "source": "Demonstratiegegevens (vast startgetal): 2024 en 2025 geijkt op het "
                     "jaarverslag 2025, 2026 doorgetrokken.",
                 }
             ]

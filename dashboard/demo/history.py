@@ -582,9 +582,9 @@ def with_history(tables: dict[str, pl.DataFrame], since: int) -> dict[str, pl.Da
            for name, df in tables.items()}  # fmt: skip
     meta = out["export_meta"].with_columns(
         source=pl.lit(
-            f"Demonstratiegegevens (vaste seed): {since}-2023 naar de registratie van toen, 2020 "
-            "geijkt op het jaarverslag 2020; 2024 en 2025 geijkt op het jaarverslag 2025, 2026 "
-            "doorgetrokken."
+            f"Demonstratiegegevens (vast startgetal): {since}-2023 naar de registratie van "
+            "toen, 2020 geijkt op het jaarverslag 2020; 2024 en 2025 geijkt op het jaarverslag "
+            "2025, 2026 doorgetrokken."
         )
     )
     out["export_meta"] = meta

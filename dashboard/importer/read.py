@@ -57,11 +57,28 @@ class Limits:
 class ReadError(Exception):
     """A file cannot be read at all; `rule` and `message_nl` go straight into the report."""
 
-    def __init__(self, rule: str, message_nl: str, column: str | None = None) -> None:
+    def __init__(
+        self, rule: str, message_nl: str, column: str | None = None, row: int | None = None
+    ) -> None:
         super().__init__(message_nl)
         self.rule = rule
         self.message_nl = message_nl
         self.column = column
+        self.row = row
+
+
+class NulByte(ReadError):
+    """A NUL byte on line `line_number` of a text file; the CSV reader says where in the table."""
+
+    def __init__(self, line_number: int, line: bytes) -> None:
+        super().__init__(
+            "csv_syntax",
+            f"Regel {number(line_number)} bevat een NUL-teken (binaire gegevens): het bestand "
+            "is beschadigd of geen tekst.",
+            row=line_number,
+        )
+        self.line_number = line_number
+        self.line = line
 
 
 class Budget:
@@ -331,9 +348,16 @@ def sniff(head: bytes) -> str:
         zeros = sorted((sample[1::2].count(0) / len(sample[1::2] or b"x"),
                         sample[0::2].count(0) / len(sample[0::2] or b"x")))  # fmt: skip
         # Latin text in UTF-16: one byte of each pair is zero, the other almost never
-        return "utf16" if zeros[1] > 0.4 and zeros[0] < 0.1 else "binary"
+        if zeros[1] > 0.4 and zeros[0] < 0.1:
+            return "utf16"
+    # Text with a few NUL bytes in it (one in a value, padding after the last line) is still
+    # text: reading it names the row and the column. Without them, binary stays binary.
+    if b"\x00" in head:
+        head = head.replace(b"\x00", b"")
+        if not head.strip():
+            return "binary"
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
-    if b"\x00" in head or control > max(8, len(head) // 100):
+    if control > max(8, len(head) // 100):
         return "binary"
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
@@ -391,11 +415,7 @@ def _encoding_of(lines: Iterator[tuple[int, bytes]]) -> str:
         if number_ == 1 and line.startswith(b"\xef\xbb\xbf"):
             bom, line = True, line[3:]
         if b"\x00" in line:
-            raise ReadError(
-                "csv_syntax",
-                f"Regel {number(number_)} bevat een NUL-teken (binaire gegevens): het bestand "
-                "is beschadigd of geen tekst.",
-            )
+            raise NulByte(number_, line)
         if line.isascii():
             continue
         try:
@@ -473,7 +493,10 @@ def _binary_lines(path: Path) -> Iterator[bytes]:
 
 
 def _read_csv(source: SourceFile, limits: Limits, budget: Budget) -> None:
-    encoding = _encoding_of(_suspect_lines(source.path))
+    try:
+        encoding = _encoding_of(_suspect_lines(source.path))
+    except NulByte as nul:
+        raise _nul_where(source.path, nul) from None
     budget.check("tekens controleren")
     lines = _lines(source.path, encoding)
     first = next(lines, "")
@@ -577,6 +600,61 @@ def _read_csv(source: SourceFile, limits: Limits, budget: Budget) -> None:
     source.frame = frame
     name = {";": "puntkomma", ",": "komma", "\t": "tab"}[delimiter]
     source.detail_nl = f"CSV, {name}, {encoding}"
+
+
+def _nul_where(path: Path, nul: NulByte) -> ReadError:
+    """A NUL byte told by row and column (the header's), or as padding after the last row.
+
+    Rows are counted as lines here: a NUL is found before the file is parsed, and an export's
+    values hold no line breaks (only `source` in export_meta may)."""
+    with path.open("rb") as f:
+        first = f.readline(64 * KIB).removeprefix(b"\xef\xbb\xbf").rstrip(b"\r\n")
+    header_line = first.decode("cp1252", "replace")
+    delimiter = sniff_delimiter(header_line.replace("\x00", "")) or ","
+    names = [h.strip() for h in header_line.split(delimiter)]  # a NUL in one stays, escaped
+    line, row = nul.line, nul.line_number
+    if not line.strip(b"\x00 \t\r\n"):
+        padding = _padding_from(path, row)
+        if padding:
+            return ReadError(
+                "csv_syntax",
+                f"Na de laatste rij (rij {number(row - 1)}) volgen "
+                f"{plural(padding, 'NUL-teken', 'NUL-tekens')} (binaire nullen), vanaf rij "
+                f"{number(row)}: opvulling van een kopie of download die niet is afgemaakt. "
+                "Controleer of de rijen erboven compleet zijn en maak de export opnieuw (of "
+                "verwijder de nullen).",
+                row=row,
+            )
+    # the field the first NUL is in; a delimiter inside quotes is rare enough in an export
+    field = line[: line.index(b"\x00")].count(delimiter.encode())
+    column = names[field] if field < len(names) else None
+    if row == 1:
+        return ReadError(
+            "csv_syntax",
+            f"De kopregel bevat een NUL-teken (binaire gegevens) in kolomnaam {number(field + 1)}: "
+            "het bestand is beschadigd of geen tekst. Maak de export opnieuw.",
+            column=column,
+            row=row,
+        )
+    return ReadError(
+        "csv_syntax",
+        "Een waarde bevat een NUL-teken (binaire gegevens): het bestand is beschadigd of niet "
+        "als tekst geschreven. Verwijder het teken of maak de export opnieuw.",
+        column=column,
+        row=row,
+    )
+
+
+def _padding_from(path: Path, row: int) -> int:
+    """The NUL bytes from line `row` to the end of the file, if nothing else follows; else 0."""
+    count = 0
+    for number_, line in enumerate(_binary_lines(path), start=1):
+        if number_ < row:
+            continue
+        if line.strip(b"\x00 \t\r\n"):
+            return 0
+        count += line.count(b"\x00")
+    return count
 
 
 def _chunk(header: list[str], rows: list[list[str]], numbers: list[int]) -> pl.DataFrame:

@@ -8,6 +8,7 @@ double quotes, which a CSV reader strips), so that no piece of a line starts wit
 
 from __future__ import annotations
 
+from dashboard.contract import column_nl
 from dashboard.format import number
 from dashboard.importer.read import printable
 from dashboard.importer.validate import Finding
@@ -29,7 +30,7 @@ def quoted(value: str) -> str:
 def finding_line(f: Finding) -> str:
     where = [printable(f.file) if f.file else (f"tabel {f.table}" if f.table else "import")]
     if f.column:
-        where.append(f"kolom {printable(f.column)}")
+        where.append(f"kolom {column_nl(printable(f.column))}")
     text = f"{SEVERITY_NL[f.severity]} {', '.join(where)}: {f.message_nl}"
     if f.rows:
         shown = ", ".join(number(r) for r in f.rows)

@@ -819,7 +819,7 @@ def check_tables(tables: dict[str, pl.DataFrame], countries: pl.DataFrame) -> li
     meta = tables.get("export_meta")
     data_until = None
     if meta is not None:
-        if meta.height != 1:
+        if meta.height > 1:  # none at all is said where the files are known
             findings.append(
                 finding(
                     "meta_rows",
@@ -1074,7 +1074,14 @@ def validate(
                 checked.findings.append(finding(exc.rule, exc.message_nl, file=name))
                 return checked
             checked.findings.append(
-                finding(exc.rule, exc.message_nl, file=name, table=source.table, column=exc.column)
+                finding(
+                    exc.rule,
+                    exc.message_nl,
+                    file=name,
+                    table=source.table,
+                    column=exc.column,
+                    rows=() if exc.row is None else (exc.row,),
+                )
             )
             if source.table:
                 given.add(source.table)  # given but unreadable: no "missing table" on top
@@ -1104,7 +1111,19 @@ def validate(
                 )
             )
     for table, frame in tables.items():
-        if table != "export_meta" and frame.is_empty():
+        if table == "export_meta" and frame.is_empty():
+            checked.findings.append(
+                finding(
+                    "meta_rows",
+                    "Alleen een kopregel: rij 2, met de datum van de export, tot welke dag de "
+                    "gegevens lopen en de bron, ontbreekt. Zonder die rij is niet te zeggen "
+                    "waarover de cijfers gaan. Maak de export opnieuw.",
+                    file=", ".join(files_of[table]),
+                    table=table,
+                    rows=(2,),
+                )
+            )
+        elif frame.is_empty():
             files = files_of[table]
             checked.findings.append(
                 finding(

@@ -17,6 +17,7 @@ from dashboard.presentation import slides
 from dashboard.reports import trends
 
 MEASURE_PARAM = "maat"  # the picker's key: Streamlit binds it to this URL parameter
+SEARCH_PARAM = "zoek"  # the search that narrows the picker, in the URL beside it
 DEFAULT_MEASURE = next(iter(trends.KEY_MEASURES))
 
 meta = data.export_meta()
@@ -97,16 +98,34 @@ def any_measure() -> None:
     asked = chrome.unusable_url_value(
         MEASURE_PARAM, labels.__contains__, older=lambda raw: raw if raw in choices else None
     )
+    # Our own search, not the picker's: it finds a measure by every name the dashboard gives
+    # it, puts the best first, and answers in Dutch when it finds nothing (the picker's own
+    # filter says "No results" and keeps the report's order).
+    query = st.text_input(
+        "Zoek een maat",
+        key=SEARCH_PARAM,
+        bind="query-params",
+        placeholder="bijvoorbeeld ontvoer, kinderen of Lijn 2",
+        help="Zoekt in de omschrijving van elke maat, ook onder de naam op andere pagina's "
+        "(zoals 'Ontvoerde kinderen' op Jaaroverzicht), en in het hoofdstuk van het jaarverslag.",
+    )
+    found = trends.search(list(choices.values()), query)
+    answer = trends.search_answer_nl(query, found)
+    if answer and not found:
+        st.info(answer, icon=":material/search_off:")
+    elif answer:
+        st.caption(answer)
+    shown = [m.measure for m in found] if found else list(choices)
     chosen = st.selectbox(
         "Maat",
-        list(choices),
-        index=list(choices).index(DEFAULT_MEASURE),
+        shown,
+        # the best match until one is picked; without a search the director's first key figure
+        index=0 if found and query.strip() else shown.index(DEFAULT_MEASURE),
         key=MEASURE_PARAM,
         bind="query-params",
         format_func=lambda m: choices[m].choice_nl,
-        filter_mode="contains",
-        help="Hoofdstuk van het jaarverslag · omschrijving. Typ om te zoeken, bijvoorbeeld "
-        "'ontvoer' of 'Lijn 2'.",
+        filter_mode=None,
+        help="Hoofdstuk van het jaarverslag · omschrijving.",
     )
     if asked is not None:
         chrome.say_url_value_dropped("maat", asked, choices[chosen].label_nl)
@@ -137,10 +156,10 @@ def any_measure() -> None:
             "Dezelfde maat over dezelfde periode van elk jaar: het lopende jaar (blauw) is zo te "
             "vergelijken met eerdere jaren."
         )
-    show_table(measure_rows, chosen)
+    show_table(measure_rows, choices[chosen])
 
 
-def show_table(measure_rows: pl.DataFrame, measure: str) -> None:
+def show_table(measure_rows: pl.DataFrame, measure: trends.Measure) -> None:
     """One measure's years: shown, computed and published, and how they differ."""
     places = trends.decimals(measure_rows["value"])
 
@@ -163,7 +182,7 @@ def show_table(measure_rows: pl.DataFrame, measure: str) -> None:
             "status": widgets.Column("Status", width=145),
         },
         highlight=lambda r: r["status"] == "verschil",
-        download=f"trend-{measure}",
+        download=f"trend-{measure.file_stem}",
     )
     st.caption(
         "Status 'gelijk': berekend en gepubliceerd verschillen minder dan een halve eenheid; "

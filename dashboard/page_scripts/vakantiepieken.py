@@ -160,6 +160,7 @@ def outlook_day_and_pace() -> tuple[dt.date, int]:
             key=PER_STUDENT_PARAM,
             bind="query-params",
             width=340,
+            help="Typ een getal en druk op Enter (of klik ernaast), of tel met − en + per 5.",
         )
     if asked_today is not None:
         chrome.say_url_value_dropped("de dag van de verwachting", asked_today, date_nl(today))

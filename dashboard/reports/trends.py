@@ -13,6 +13,8 @@ The data side: typed report functions and what is said of their rows; no Plotly,
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -140,11 +142,22 @@ class Measure:
     label_nl: str
     section_nl: str | None
     definition_nl: str | None = None
+    # the names other pages give it (a key figure's title, a tile on /jaaroverzicht)
+    other_names_nl: tuple[str, ...] = ()
 
     @property
     def choice_nl(self) -> str:
         label = searchable(self.label_nl)
         return f"{self.section_nl} · {label}" if self.section_nl else label
+
+    @property
+    def names_nl(self) -> tuple[str, ...]:
+        return (searchable(self.label_nl), self.label_nl, *self.other_names_nl)
+
+    @property
+    def file_stem(self) -> str:
+        """'iko-zaken-betrokken-kinderen': the label as a file name (no dots, no codes)."""
+        return slug(self.label_nl)
 
 
 # The annual report says "IKO-zaken"; someone looking for them types "ontvoering". The picker
@@ -173,13 +186,80 @@ def measures(rows: pl.DataFrame) -> list[Measure]:
             pl.first("section"),
             pl.first("section_nl"),
             pl.first("definition_nl"),
+            pl.col("headline_label_nl").drop_nulls().first(),
         )
         .sort("section", "label_nl", nulls_last=True)
     )
     return [
-        Measure(r["measure"], r["label_nl"], r["section_nl"], r["definition_nl"])
+        Measure(
+            r["measure"],
+            r["label_nl"],
+            r["section_nl"],
+            r["definition_nl"],
+            tuple(
+                dict.fromkeys(
+                    n
+                    for n in (KEY_MEASURES.get(r["measure"]), r["headline_label_nl"])
+                    if n and n != r["label_nl"]
+                )
+            ),
+        )
         for r in found.iter_rows(named=True)
     ]
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents: 'coördinatie' is found by 'coordinatie'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def search(found: list[Measure], query: str) -> list[Measure]:
+    """The measures that every word of `query` is in (a name or the section), best first:
+    a name that starts with what was typed, then a measure in a section named so (typing
+    'ontvoer' puts the abduction chapter before prevention measures that mention abduction),
+    then a name that holds it, then the words apart; the annual report's order within each
+    but the first, where the shortest name leads."""
+    words = _folded(query).split()
+    if not words:
+        return list(found)
+    phrase = " ".join(words)
+
+    def rank(m: Measure) -> tuple[int, int]:
+        names = [_folded(n) for n in m.names_nl]
+        starting = [len(n) for n in names if n.startswith(phrase)]
+        if starting:
+            return 0, min(starting)  # the shortest such name is the closest: a key figure
+        if phrase in _folded(m.section_nl or ""):
+            return 1, 0
+        if any(phrase in n for n in names):
+            return 2, 0
+        return 3, 0
+
+    def matches(m: Measure) -> bool:
+        text = _folded(" ".join([*m.names_nl, m.section_nl or ""]))
+        return all(w in text for w in words)
+
+    return sorted((m for m in found if matches(m)), key=rank)
+
+
+def search_answer_nl(query: str, found: list[Measure]) -> str | None:
+    """What the search says of its result; None when nothing was typed."""
+    typed = query.strip()
+    if not typed:
+        return None
+    if not found:
+        return (
+            f"Geen maat gevonden voor „{typed}”. Zoek op een woord uit de omschrijving, zoals "
+            "'ontvoer', 'kinderen', 'Lijn 2' of 'mediation'; de keuzelijst toont alle maten."
+        )
+    count = "1 maat" if len(found) == 1 else f"{len(found)} maten"
+    return f"{count} voor „{typed}”, de best passende eerst; kies er een in de keuzelijst."
+
+
+def slug(text: str) -> str:
+    """A file name from Dutch words: lower case, no accents, words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", _folded(text)).strip("-")
 
 
 def decimals(values: pl.Series) -> int:
@@ -222,7 +302,7 @@ def table(rows: pl.DataFrame) -> pl.DataFrame:
 
 DOWNLOAD_HEADERS = {
     "year": "jaar",
-    "measure": "maat",
+    "section_nl": "hoofdstuk",
     "label_nl": "omschrijving",
     "value": "getoond",
     "kind_nl": "bron",
@@ -238,7 +318,7 @@ def download(rows: pl.DataFrame) -> pl.DataFrame:
     """Every measure and year, with Dutch headers: what the page shows, for a spreadsheet."""
     return (
         rows.with_columns(kind_nl=pl.col("kind").replace_strict(KINDS))
+        .sort("section", "label_nl", "year", nulls_last=True)
         .select(list(DOWNLOAD_HEADERS))
-        .sort("measure", "year")
         .rename(DOWNLOAD_HEADERS)
     )

@@ -13,6 +13,11 @@ eras AS (
     SELECT * FROM stg_registration_eras
 ),
 
+-- the name a measure has on /jaaroverzicht, so the measure search finds it by that too
+headlines AS (
+    SELECT * FROM stg_annual_headline_layout
+),
+
 -- every era but the first begins a new definition
 changes AS (
     SELECT
@@ -29,6 +34,7 @@ SELECT
     measures.section,
     measures.section_nl,
     measures.definition_nl,
+    headlines.tile_label AS headline_label_nl,
     measures.value,
     measures.source,
     -- how the shown value came about: computed, published only, or computed for a year not over
@@ -49,5 +55,6 @@ SELECT
     changes.definition_change_nl
 FROM measures
 LEFT JOIN changes ON measures.registration_sensitive
+LEFT JOIN headlines ON measures.measure = headlines.measure
 WHERE measures.value IS NOT NULL
 ORDER BY measures.measure, measures.year

@@ -134,3 +134,23 @@ def test_the_2020_report_imports_whole_and_shows_as_published_beside_2024(
     assert table.loc[table["Jaar"] == 2020, "Bron jaarverslag"].tolist() == [
         "Jaarverslag 2020, 1.4"
     ]
+
+
+def test_the_measure_search_answers_in_dutch_and_finds_the_annual_overview_name(
+    data_home,
+) -> None:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page(TRENDS).run()
+    at.text_input(key="zoek").input("kwispeldoos").run()
+    assert not at.exception
+    assert any("Geen maat gevonden voor „kwispeldoos”" in i.value for i in at.info)
+    assert at.selectbox(key="maat").value == next(iter(trends.KEY_MEASURES))  # all, as before
+    # the name the annual overview gives it picks the measure and draws it
+    at.text_input(key="zoek").input("Ontvoerde kinderen").run()
+    assert not at.exception
+    assert at.selectbox(key="maat").value == "abduction.children"
+    assert at.selectbox(key="maat").options == [
+        "5. Internationale kinderontvoering · Ontvoeringszaken (IKO-zaken), betrokken kinderen"
+    ]
+    assert not any("Geen maat" in i.value for i in at.info)

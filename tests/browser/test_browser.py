@@ -130,6 +130,14 @@ def test_root_and_shared_links_open_their_page_and_year(server, browser):
             timeout=PAGE_SECONDS * 1000
         )
         assert page.url == f"{server.url}{pages.PAGES[0].url_path}", page.url
+        # a choice list that finds nothing says so in Dutch ("No results" in Streamlit)
+        page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"] input').click()
+        page.keyboard.type("kwispeldoos")
+        page.get_by_role("listbox").get_by_text("Niets gevonden").wait_for(
+            timeout=PAGE_SECONDS * 1000
+        )
+        assert not page.get_by_text("No results").count()
+        page.keyboard.press("Escape")
     finally:
         page.close()
 
@@ -188,25 +196,30 @@ def test_trends_speaks_dutch_and_its_measure_picker_works(server, browser):
         assert not table.locator('[data-testid="stElementToolbar"]').is_visible()
         assert page.get_by_text("Download als CSV").count() >= 1
 
-        # "ontvoer" finds the abduction cases ("IKO-zaken" in the annual report)
-        picker = page.locator('[data-testid="stSelectbox"]', has_text="Maat")
-        picker.locator("input").click()
-        page.keyboard.type("ontvoer")
-        found = page.get_by_role("option", name=re.compile("ontvoer", re.IGNORECASE))
-        found.first.wait_for(timeout=PAGE_SECONDS * 1000)
-        assert "IKO-zaken" in " ".join(found.all_inner_texts())
-        # the list is long (both reports' measures): narrow it to the one to pick
-        page.keyboard.type("ingszaken (IKO-zaken), ouders")
-        option = page.get_by_role(
-            "option", name=re.compile(r"Ontvoeringszaken \(IKO-zaken\), ouders")
+        # the measure search answers an unknown word in Dutch, and says Enter keeps it in Dutch
+        search = page.get_by_role("textbox", name="Zoek een maat")
+        search.click()
+        page.keyboard.type("kwispeldoos")
+        hint = page.locator('[data-testid="InputInstructions"] > span').first
+        hint.wait_for(state="attached", timeout=PAGE_SECONDS * 1000)
+        assert hint.evaluate("s => getComputedStyle(s, '::after').content") == '"Enter: overnemen"'
+        assert hint.evaluate("s => getComputedStyle(s).fontSize") == "0px"  # the English
+        page.keyboard.press("Enter")
+        page.get_by_text("Geen maat gevonden voor „kwispeldoos”").wait_for(
+            timeout=PAGE_SECONDS * 1000
         )
-        option.first.click()
+        picker = page.locator('[data-testid="stSelectbox"]', has_text="Maat")
+        # "ontvoer" puts the abduction cases ("IKO-zaken" in the annual report) first
+        search.fill("ontvoer")
+        page.keyboard.press("Enter")
         # the chart and the URL follow the pick
         page.locator(
             ".js-plotly-plot .gtitle", has_text="IKO-zaken, ouders namen contact op"
         ).first.wait_for(timeout=PAGE_SECONDS * 1000)
-        page.wait_for_function("() => location.search.includes('Ontvoeringszaken')")
-        assert "maat=5.+Internationale+kinderontvoering" in page.url, page.url
+        shown = picker.locator("input").input_value()
+        assert shown.endswith("Ontvoeringszaken (IKO-zaken), ouders namen contact op"), shown
+        assert not page.get_by_text("No results").count()
+        page.wait_for_function("() => location.search.includes('zoek=ontvoer')")
         assert_no_error(page)
     finally:
         page.close()

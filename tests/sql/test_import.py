@@ -23,6 +23,7 @@ from import_corpus import (
     write_export,
 )
 
+from dashboard.contract import COLUMN_LABELS_NL
 from dashboard.db import Database
 from dashboard.importer import import_files, import_log
 from dashboard.importer.publish import CURRENT, MANIFEST, read_log
@@ -114,6 +115,7 @@ def test_damaged_export_is_published_or_refused_in_dutch(
         and damage.message in f.message_nl
         and (damage.file is None or damage.file in f"{f.file} {f.message_nl}")
         and (damage.column is None or f.column == damage.column)
+        and (damage.row is None or damage.row_in(small) in f.rows)
     ]
     if damage.rule or damage.outcome == "rejected":
         assert named, report
@@ -245,7 +247,9 @@ def test_warning_does_not_reject_and_is_reported(warned: Warned, tables, tmp_pat
     ), report
     assert warned.message in warning.message_nl
     line = next(line for line in report.splitlines() if line.endswith(f"[{warned.rule}]"))
-    assert line.startswith(f"WAARSCHUWING export/{warned.file}, kolom {warned.column}: "), line
+    # the column by its Dutch name, the contract's name in brackets for the data manager
+    where = f"kolom '{COLUMN_LABELS_NL[warned.column]}' ({warned.column})"
+    assert line.startswith(f"WAARSCHUWING export/{warned.file}, {where}: "), line
     assert f"1× (rij {row})" in line, line
 
 

@@ -65,7 +65,7 @@ def test_unknown_measure_is_rejected_naming_row_and_column(tmp_path: Path) -> No
     assert result.outcome == "rejected"
     assert [f.rule for f in result.errors] == ["unknown_measure"]
     line = result.report_nl().splitlines()[1]
-    assert "kolom measure" in line and "rij 3" in line and "'zaken.totaal'" in line, line
+    assert "kolom 'measure'" in line and "rij 3" in line and "'zaken.totaal'" in line, line
     assert not (home / IMPORTED).exists()
     assert import_log(home)["outcome"].to_list() == ["rejected"]
 

@@ -564,6 +564,11 @@ class Damage:
     file: str | None = None  # a piece of the file name it names
     column: str | None = None
     limits: dict | None = None  # Limits fields for this case (a smaller limit to reach)
+    # the row (as the report numbers it) the finding must name, or how to find it in the tables
+    row: int | Callable[[dict[str, pl.DataFrame]], int] | None = None
+
+    def row_in(self, tables: dict[str, pl.DataFrame]) -> int | None:
+        return self.row(tables) if callable(self.row) else self.row
 
 
 def _bytes_of(folder: Path, table: str) -> bytes:
@@ -583,6 +588,16 @@ def _rewrite(table: str, change: Callable[[bytes], bytes], suffix: str = ".csv")
 
 def _replace(table: str, content: bytes, suffix: str = ".csv"):
     return _rewrite(table, lambda _: content, suffix)
+
+
+def _first_row_with(table: str, text: str):
+    """The row (header = 1) of `table` as CSV where `text` first occurs."""
+
+    def row(tables: dict[str, pl.DataFrame]) -> int:
+        lines = tables[table].write_csv().split("\n")
+        return next(i for i, line in enumerate(lines, start=1) if text in line)
+
+    return row
 
 
 def _lines_of(data: bytes) -> list[bytes]:
@@ -954,6 +969,10 @@ DAMAGED: tuple[Damage, ...] = (
         _parquet("children", lambda df: df.with_columns(age_years=pl.concat_list("age_years"))),
         "rejected", "type", "samengesteld", "children.parquet", "age_years",
     ),
+    Damage(
+        "export_meta met alleen een kopregel", _header_only("export_meta")[0],
+        "rejected", "meta_rows", "rij 2", "export_meta.csv", row=2,
+    ),
     # -- the two wrong acceptances
     Damage(
         "vier datatabellen met alleen een kopregel",
@@ -991,7 +1010,20 @@ DAMAGED: tuple[Damage, ...] = (
     ),
     Damage(
         "NUL-teken vooraan", _rewrite("cases", lambda d: d.replace(b",", b"\x00", 1)),
-        "rejected", "file_type", "binaire gegevens", "cases.csv",
+        "rejected", "csv_syntax", "kopregel bevat een NUL-teken", "cases.csv",
+        "case_id\x00family_id", row=1,
+    ),
+    Damage(
+        "NUL-teken in een waarde",
+        _rewrite("contacts", lambda d: d.replace(b",phone,", b",ph\x00one,", 1)),
+        "rejected", "csv_syntax", "waarde bevat een NUL-teken", "contacts.csv", "channel",
+        row=_first_row_with("contacts", ",phone,"),
+    ),
+    Damage(
+        "NUL-opvulling na de laatste regel",
+        _rewrite("contacts", lambda d: d + b"\x00" * 4096),
+        "rejected", "csv_syntax", "volgen 4.096 NUL-tekens", "contacts.csv",
+        row=lambda tables: tables["contacts"].height + 2,  # the line after the last row
     ),
     Damage(
         "NUL-teken na de eerste 8 KiB",

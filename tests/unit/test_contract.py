@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from dashboard import contract_doc
-from dashboard.contract import EXPORT_TABLES
+from dashboard.contract import COLUMN_LABELS_NL, EXPORT_TABLES, column_nl
 from dashboard.importer.validate import RULES
 from dashboard.paths import DEMO_DIR, REPO_ROOT
 
@@ -28,6 +28,13 @@ def test_every_column_is_documented_with_a_meaning():
     for model in EXPORT_TABLES.values():
         for name, field in model.model_fields.items():
             assert field.description and len(field.description) > 10, name
+
+
+def test_every_column_has_a_dutch_name_for_import_messages():
+    columns = {name for model in EXPORT_TABLES.values() for name in model.model_fields}
+    assert set(COLUMN_LABELS_NL) == columns
+    assert column_nl("category_code") == "'registratiecode' (category_code)"
+    assert column_nl("prioriteit") == "'prioriteit'"  # not in the contract: as written
 
 
 @pytest.mark.parametrize("table", list(EXPORT_TABLES))

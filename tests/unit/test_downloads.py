@@ -13,7 +13,7 @@ from dashboard.format import change_pct, date_nl, number
 
 META = {
     "is_demo": True,
-    "source": "Demonstratiegegevens (vaste seed)",
+    "source": "Demonstratiegegevens (vast startgetal)",
     "data_until": dt.date(2026, 11, 22),
     "export_date": dt.date(2026, 11, 23),
 }

@@ -40,6 +40,48 @@ def test_figure_draws_each_kind_apart_and_the_published_difference() -> None:
     assert not small.layout.showlegend
 
 
+SEARCHED = [
+    trends.Measure("prevention.worried_parent.mother", "Preventie, moeder vreest ontvoering",
+                   "3. Preventie"),
+    trends.Measure("abduction.outgoing.hague.cases", "Uitgaand naar een HKOV-land, zaken",
+                   "5. Internationale kinderontvoering"),
+    trends.Measure("abduction.children", "IKO-zaken, betrokken kinderen",
+                   "5. Internationale kinderontvoering", None, ("Ontvoerde kinderen",)),
+    trends.Measure("abduction.cases", "IKO-zaken, ouders namen contact op",
+                   "5. Internationale kinderontvoering", None, ("Ontvoeringszaken",)),
+]  # fmt: skip
+
+
+def test_the_search_finds_a_measure_by_every_name_and_abduction_before_prevention() -> None:
+    # the name on /jaaroverzicht, in any case and with any spacing
+    assert [m.measure for m in trends.search(SEARCHED, "  ontvoerde   KINDEREN ")] == [
+        "abduction.children"
+    ]
+    # a key figure's title leads, then names that start so, the chapter, a word in a name
+    assert [m.measure for m in trends.search(SEARCHED, "ontvoer")] == [
+        "abduction.cases",
+        "abduction.children",
+        "abduction.outgoing.hague.cases",
+        "prevention.worried_parent.mother",
+    ]
+    assert trends.search(SEARCHED, "") == SEARCHED
+    assert trends.search_answer_nl("", SEARCHED) is None
+
+
+def test_the_search_answers_in_dutch_when_it_finds_nothing() -> None:
+    found = trends.search(SEARCHED, "quux")
+    assert found == []
+    assert trends.search_answer_nl("quux", found).startswith("Geen maat gevonden voor „quux”")
+
+
+def test_a_measure_is_downloaded_under_its_dutch_label() -> None:
+    measure = trends.Measure("abduction.by_family.cases", "Ontvoering door familie, zaken", None)
+    assert measure.file_stem == "ontvoering-door-familie-zaken"
+    assert trends.slug("Preventie, dreiging naar Nederland (%)") == (
+        "preventie-dreiging-naar-nederland"
+    )
+
+
 def test_a_monthly_average_keeps_its_decimal() -> None:
     assert trends.decimals(pl.Series([156.58, 150.0])) == 1
     assert trends.decimals(pl.Series([9524.0, None])) == 0
