@@ -97,13 +97,14 @@ def test_running_year_compares_the_same_days_of_the_year_before(db):
 
     # the section 7 table: 2026 beside the same days of 2025, not beside the whole of 2025
     table = next(d.value for d in at.dataframe if "Soort zaak" in d.value.columns)
+    # short headers on a laptop, each part of a year marked and named under the table
     assert list(table.columns) == [
-        "Soort zaak", "Ouders 2026 t/m 22-11", "Derden 2026 t/m 22-11", "Totaal 2026 t/m 22-11",
-        "Totaal 2025 t/m 22-11", "Verschil",
+        "Soort zaak", "Ouders 2026*", "Derden 2026*", "Totaal 2026*", "Totaal 2025*", "Verschil",
     ]  # fmt: skip
+    assert any(c.value.startswith("* 2026 t/m 22-11, 2025 t/m 22-11.") for c in at.caption)
     line2_before = equal_days(cases.filter(line=2), "opened_date", 2025, until).height
     total_row = table[table["Soort zaak"] == "Totaal Lijn 2"].iloc[0]
-    assert str(total_row["Totaal 2025 t/m 22-11"]).replace(".", "") == str(line2_before)
+    assert str(total_row["Totaal 2025*"]).replace(".", "") == str(line2_before)
     names = {
         t.get("name") for c in at.get("plotly_chart") for t in json.loads(c.proto.spec)["data"]
     }
