@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -37,7 +37,6 @@ from dashboard.reports.countries import (
     quadrant,
     quadrant_cut,
     rank_column,
-    top_changes,
     with_places,
 )
 
@@ -152,12 +151,13 @@ def rank_slope_figure(
     df: pl.DataFrame,
     top: int,
     *,
-    mark_newcomers: bool,
+    newcomers: Mapping[str, Collection[str]] | None = None,
     publication: Publication | None = None,
     canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """Threat place (left) against outgoing-abduction place (right) for every country in either
-    top `top`; a country outside one top ends at the bottom row. Newcomers are marked.
+    top `top`; a country outside one top ends at the bottom row. The countries `newcomers`
+    names per list (`countries.newcomers`, as the table of new countries) are marked "nieuw".
 
     With `publication`, hidden counts read "<5" and share one place, and only countries whose
     count in a list is shown are placed in that list's top (their order would tell counts
@@ -170,7 +170,7 @@ def rank_slope_figure(
     places = {which: {c: i + 1 for i, c in enumerate(t)} for which, t in tops.items()}
     axes = {}
     for which, own in places.items():
-        new = set(top_changes(df, which, top).newcomers) if mark_newcomers else set()  # type: ignore[arg-type]
+        new = set((newcomers or {}).get(which, ()))
         labels = [
             f"{rows[c][f'{which}_place']}. {c} ({count(rows[c][f'{which}_cases'])})"
             + (" <b>nieuw</b>" if c in new else "")
