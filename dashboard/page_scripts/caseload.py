@@ -42,7 +42,7 @@ st.markdown(
 def filtered_page() -> None:
     """Everything the period and the filters change: a filter change reruns this, not the
     page around it."""
-    show(controls.read(all_months, categories, category_nl))
+    show(controls.read(all_months, categories, category_nl, data_until))
 
 
 def show(f: cl.Filters) -> None:
