@@ -68,7 +68,9 @@ SLOPE_GROUPS = {
     "threat": ("gevreesd, zelden bestemming", THREAT_COLOUR),
     "outgoing": ("bestemming, niet gevreesd", ABDUCTION_COLOUR),
 }
-# The names of the two lists, under the chart at its left and right edge.
+# The names of the two lists, above their first places at the chart's left and right edge:
+# in the middle of the room above place 1, clear of a legend above the plot area however
+# narrow the place labels leave the margin.
 SLOPE_ENDS = ((-0.06, "left", "Dreiging (preventie)"), (1.06, "right", "Uitgaande ontvoering"))
 
 
@@ -190,8 +192,8 @@ def rank_slope_figure(
         yaxis=axes["threat"],
         yaxis2={**axes["outgoing"], "overlaying": "y", "side": "right"},
         annotations=[
-            {"x": x, "y": -0.1, "text": f"<b>{text}</b>", "showarrow": False,
-             "yanchor": "bottom", "xanchor": anchor, "font": {"size": FONT_SIZE}}
+            {"x": x, "y": 0.2, "text": f"<b>{text}</b>", "showarrow": False,
+             "yanchor": "middle", "xanchor": anchor, "font": {"size": FONT_SIZE}}
             for x, anchor, text in SLOPE_ENDS
         ],
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
