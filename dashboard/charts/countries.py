@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -37,7 +37,6 @@ from dashboard.reports.countries import (
     quadrant,
     quadrant_cut,
     rank_column,
-    top_changes,
     with_places,
 )
 
@@ -69,7 +68,9 @@ SLOPE_GROUPS = {
     "threat": ("gevreesd, zelden bestemming", THREAT_COLOUR),
     "outgoing": ("bestemming, niet gevreesd", ABDUCTION_COLOUR),
 }
-# The names of the two lists, under the chart at its left and right edge.
+# The names of the two lists, above their first places at the chart's left and right edge:
+# in the middle of the room above place 1, clear of a legend above the plot area however
+# narrow the place labels leave the margin.
 SLOPE_ENDS = ((-0.06, "left", "Dreiging (preventie)"), (1.06, "right", "Uitgaande ontvoering"))
 
 
@@ -152,12 +153,13 @@ def rank_slope_figure(
     df: pl.DataFrame,
     top: int,
     *,
-    mark_newcomers: bool,
+    newcomers: Mapping[str, Collection[str]] | None = None,
     publication: Publication | None = None,
     canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """Threat place (left) against outgoing-abduction place (right) for every country in either
-    top `top`; a country outside one top ends at the bottom row. Newcomers are marked.
+    top `top`; a country outside one top ends at the bottom row. The countries `newcomers`
+    names per list (`countries.newcomers`, as the table of new countries) are marked "nieuw".
 
     With `publication`, hidden counts read "<5" and share one place, and only countries whose
     count in a list is shown are placed in that list's top (their order would tell counts
@@ -170,7 +172,7 @@ def rank_slope_figure(
     places = {which: {c: i + 1 for i, c in enumerate(t)} for which, t in tops.items()}
     axes = {}
     for which, own in places.items():
-        new = set(top_changes(df, which, top).newcomers) if mark_newcomers else set()  # type: ignore[arg-type]
+        new = set((newcomers or {}).get(which, ()))
         labels = [
             f"{rows[c][f'{which}_place']}. {c} ({count(rows[c][f'{which}_cases'])})"
             + (" <b>nieuw</b>" if c in new else "")
@@ -190,8 +192,8 @@ def rank_slope_figure(
         yaxis=axes["threat"],
         yaxis2={**axes["outgoing"], "overlaying": "y", "side": "right"},
         annotations=[
-            {"x": x, "y": -0.1, "text": f"<b>{text}</b>", "showarrow": False,
-             "yanchor": "bottom", "xanchor": anchor, "font": {"size": FONT_SIZE}}
+            {"x": x, "y": 0.2, "text": f"<b>{text}</b>", "showarrow": False,
+             "yanchor": "middle", "xanchor": anchor, "font": {"size": FONT_SIZE}}
             for x, anchor, text in SLOPE_ENDS
         ],
         margin={"l": 10, "r": 10, "t": 10, "b": 10},

@@ -31,6 +31,7 @@ from dashboard.reports.vacation import (
     REGION_NL,
     REGIONS,
     short_date,
+    week_label,
 )
 
 REGION_COLOUR = {"noord": PALETTE[5], "midden": PALETTE[2], "zuid": PALETTE[4]}
@@ -399,6 +400,63 @@ def outlook_chart(outlook: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figur
     )
     fig.update_xaxes(tickangle=0, tickfont={"size": MIN_FONT_SIZE})
     fig.update_yaxes(title_text="per week", rangemode="tozero")
+    return fit.lay_out(fig, canvas)
+
+
+def _quarter_ticks(first: dt.date, last: dt.date) -> tuple[list[dt.date], list[str]]:
+    """A label at the start of every quarter, the year under January's (and the first's): two
+    years of twelve months each do not fit a laptop's width side by side."""
+    ticks, labels = [], []
+    day = dt.date(first.year, (first.month - 1) // 3 * 3 + 1, 1)
+    while day <= last:
+        if day >= first:
+            name = MONTH_ABBREVIATIONS[day.month - 1]
+            labels.append(f"{name}<br>{day.year}" if day.month == 1 or not ticks else name)
+            ticks.append(day)
+        day = dt.date(day.year + (day.month + 2) // 12, (day.month + 2) % 12 + 1, 1)
+    return ticks, labels
+
+
+BACKTEST_RANGE_FILL = "rgba(27, 63, 139, 0.16)"  # PALETTE[0], light: the band under the lines
+
+
+def backtest_chart(weeks: pl.DataFrame, *, canvas: Canvas = SCREEN) -> go.Figure:
+    """Per week of the backtest: the range of the forecast (a band), the forecast, the actual
+    Lijn 1 cases and the seasonal-naive forecast (same week a year earlier)."""
+    x = weeks["week_start"].to_list()
+    when = [week_label(d, w) for d, w in zip(x, weeks["iso_week"], strict=True)]
+    lines = (
+        ("expected_cases", "Verwachting", {"color": PALETTE[0], "width": 2}, "lines"),
+        ("actual_cases", "Werkelijk", {"color": PALETTE[1], "width": 1.5}, "lines+markers"),
+        ("naive_cases", "Naïef (week vorig jaar)", {"color": PALETTE[6], "width": 1.5,
+                                                     "dash": "dot"}, "lines"),
+    )  # fmt: skip
+    traces = [
+        go.Scatter(
+            x=x, y=weeks["low_cases"], mode="lines", line={"width": 0}, showlegend=False,
+            hoverinfo="skip",
+        ),
+        go.Scatter(
+            x=x, y=weeks["high_cases"], mode="lines", line={"width": 0}, fill="tonexty",
+            fillcolor=BACKTEST_RANGE_FILL, name="Bereik", customdata=list(zip(
+                when, weeks["low_cases"].to_list(), strict=True)),
+            hovertemplate="%{customdata[0]}: bereik %{customdata[1]:,.0f}–%{y:,.0f} zaken"
+            "<extra></extra>",
+        ),
+        *(
+            go.Scatter(
+                x=x, y=weeks[column], name=name, mode=mode, line=line, marker={"size": 4},
+                customdata=when,
+                hovertemplate="%{customdata}: " + name.lower() + " %{y:,.0f} zaken<extra></extra>",
+            )
+            for column, name, line, mode in lines
+        ),
+    ]  # fmt: skip
+    fig = go.Figure(traces)
+    ticks, labels = _quarter_ticks(min(x), max(x))
+    fig.update_layout(title="Verwachting tegenover werkelijkheid, per week (Lijn 1)", height=460)
+    fig.update_xaxes(tickvals=ticks, ticktext=labels, tickangle=0)
+    fig.update_yaxes(title_text="zaken per week", rangemode="tozero")
     return fit.lay_out(fig, canvas)
 
 

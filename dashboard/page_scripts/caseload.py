@@ -36,7 +36,7 @@ def chart_period(f: cl.Filters) -> slides.ChartPeriod:
 def filtered_page() -> None:
     """Everything the period and the filters change: a filter change reruns this, not the
     page around it."""
-    show(controls.read(all_months, categories, category_nl))
+    show(controls.read(all_months, categories, category_nl, data_until))
 
 
 def show(f: cl.Filters) -> None:

@@ -79,9 +79,8 @@ st.markdown(countries.contrast_sentence(by_country, pub))
 # -- rankings -----------------------------------------------------------------------------
 
 
-def new_countries() -> None:
+def new_countries(new: countries.NewCountries) -> None:
     st.subheader(f"Nieuwe landen in {period.label}")
-    new = countries.new_countries_shown(data.report, period, compare, pub)
     if not new.rows.is_empty():
         widgets.show_table(
             new.rows,
@@ -107,12 +106,16 @@ def rankings() -> None:
         format_func=lambda n: f"top {n}",
     )  # fmt: skip
     top = top or 10
+    # the same rows mark the chart and fill the table: 'nieuw' means one thing here
+    new = countries.new_countries_shown(data.report, period, compare, pub)
     widgets.show_chart(
         widgets.figure(
             countries_charts.rank_slope_figure,
             by_country,
             top,
-            mark_newcomers=compare,
+            newcomers={
+                which: countries.newcomers(new.rows, which) for which in countries.LIST_LABELS
+            },
             publication=pub,
         ),
         title=f"Gevreesd is niet hetzelfde als ontvoerd: de top {top}",
@@ -125,7 +128,7 @@ def rankings() -> None:
     else:
         st.caption(f"Geen vergelijking met {previous.label}: daarover zijn geen gegevens.")
     st.caption(countries.RANKINGS_NOTE)
-    new_countries()
+    new_countries(new)
 
     st.subheader("Dreiging tegenover werkelijke ontvoering")
     widgets.captioned_chart(

@@ -201,14 +201,17 @@ def outlook() -> None:
         ),
         caption=vacation_outlook.outlook_chart_note(coming),
     )
+    if coming.accuracy is not None:  # per week: the forecasts the sentence above judges
+        backtest = vacation_outlook.backtest_weeks(data.report, coming.accuracy)
+        widgets.captioned_chart(
+            vacation_charts.backtest_chart, backtest,
+            title="Lijn 1: eerdere verwachtingen tegenover wat er kwam",
+            period=slides.ChartPeriod(*vacation_outlook.backtest_period(backtest)),
+            caption=vacation_outlook.backtest_chart_note(backtest),
+        )  # fmt: skip
     st.subheader("De weken tegenover de schoolvakanties")
-    table_by_region(
-        coming.weeks,
-        "week",
-        "Week",
-        "position_",
-        download=f"lijn1-weken-en-vakanties-{today.isoformat()}",
-    )
+    download = f"lijn1-weken-en-vakanties-{today.isoformat()}"
+    table_by_region(coming.weeks, "week", "Week", "position_", download=download)
     st.caption(vacation_outlook.WEEKS_BY_REGION_NOTE)
     st.subheader("Verwacht per week")
     past_weeks = coming.past_weeks

@@ -221,7 +221,7 @@ def countries_slide(run: Runner, year: int, publication: Publication) -> Slide |
         "landen",
         title,
         lambda canvas: countries_charts.rank_slope_figure(
-            by_country, SLOPE_TOP, mark_newcomers=False, publication=publication, canvas=canvas
+            by_country, SLOPE_TOP, publication=publication, canvas=canvas
         ),
         f"Rangorde van landen in {country_period.label}, alleen zaken waarin een ouder "
         "contact opnam. Links dreiging (preventiezaken: een ouder vreest ontvoering naar "

@@ -25,6 +25,7 @@ DEFAULT_MONTHS = 24
 # URL parameter names (Dutch, because the address is what staff share)
 PERIOD_START_PARAM = "van"
 PERIOD_END_PARAM = "tot"
+PERIOD_CHOICE_PARAM = "periode"
 LINE_PARAM = "lijn"
 CATEGORY_PARAM = "code"
 PARTY_PARAM = "wie"
@@ -130,6 +131,83 @@ def year_period(months: Sequence[dt.date], year: int) -> tuple[dt.date, dt.date]
     return (min(in_year), max(in_year)) if in_year else default_period(months)
 
 
+# The period choices, as the URL keeps them (`?periode=laatste+12+maanden`). A rolling one is
+# resolved against the loaded export on every run, so a shared link keeps meaning "the last 12
+# months" after the next export; only FIXED keeps the months of `van` and `tot`.
+LAST_24_MONTHS = "laatste 24 maanden"
+LAST_12_MONTHS = "laatste 12 maanden"
+YEAR_TO_DATE = "dit jaar tot nu"
+LAST_YEAR = "vorig jaar"
+FIXED_PERIOD = "vaste periode"
+PERIOD_CHOICES = (LAST_24_MONTHS, LAST_12_MONTHS, YEAR_TO_DATE, LAST_YEAR, FIXED_PERIOD)
+
+
+def _add_months(month: dt.date, count: int) -> dt.date:
+    index = month.year * 12 + month.month - 1 + count
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def last_full_month(months: Sequence[dt.date], data_until: dt.date) -> dt.date:
+    """The export's last complete month: its last month if the data reach that month's last
+    day, else the month before (the first month if there is no other)."""
+    last = max(months)
+    if (data_until + dt.timedelta(days=1)).month != data_until.month:
+        return last
+    return max(min(months), _add_months(last, -1))
+
+
+def rolling_period(
+    choice: str, months: Sequence[dt.date], data_until: dt.date
+) -> tuple[dt.date, dt.date]:
+    """The first and last month of a rolling `choice` in the loaded export, as far as it
+    reaches: the last 24 months with the running one (the page's default), the 12 full months
+    before the running one, January of the last year to its last month, or last year."""
+    last, first = max(months), min(months)
+    if choice == LAST_12_MONTHS:
+        end = last_full_month(months, data_until)
+        start = _add_months(end, -11)
+    elif choice == YEAR_TO_DATE:
+        start, end = dt.date(last.year, 1, 1), last
+    elif choice == LAST_YEAR:
+        start, end = dt.date(last.year - 1, 1, 1), dt.date(last.year - 1, 12, 1)
+    else:
+        return default_period(months)
+    return max(start, first), max(first, min(end, last))
+
+
+def _is_running(month: dt.date, data_until: dt.date) -> bool:
+    """Whether `month` is the data's last month and the data end before its last day."""
+    last_day = (data_until + dt.timedelta(days=1)).month != data_until.month
+    return (month.year, month.month) == (data_until.year, data_until.month) and not last_day
+
+
+ROLLING_HELP = (
+    "Laatste 24 of 12 maanden, dit jaar tot nu en vorig jaar schuiven mee met elke nieuwe "
+    "export, ook in een gedeelde link; een vaste periode (of een maand die u kiest) houdt haar "
+    "maanden."
+)
+
+
+def period_choice_text(
+    choice: str, start: dt.date, end: dt.date, data_until: dt.date
+) -> str | None:
+    """Under the period control: the months a rolling choice holds in this export ("Laatste
+    12 maanden: november 2025 t/m oktober 2026, ..."); None for the default and a fixed
+    period, whose months the page's opening line or the month widgets say."""
+    if choice in (LAST_24_MONTHS, FIXED_PERIOD):
+        return None
+    until = date_nl(data_until) if _is_running(end, data_until) else month_label(end)
+    text = f"{choice.capitalize()}: {month_label(start)} t/m {until}"
+    if choice == LAST_12_MONTHS:
+        after = _add_months(end, 1)
+        text += (
+            f", de volle maanden vóór {month_label(after)} (loopt nog)"
+            if _is_running(after, data_until)
+            else ", de volle maanden tot en met de laatste van de gegevens"
+        )
+    return text + "."
+
+
 def categories_for_line(categories: pl.DataFrame, line: int) -> list[str]:
     """The category codes the filter offers for a line (0 = both), "alle" first."""
     codes = categories.filter((pl.col("line") == line) | (line == 0))["category_code"]
@@ -212,6 +290,7 @@ def link_checks(months: Sequence[dt.date]) -> dict[str, LinkCheck]:
 
     month_labels = {month_label(m) for m in months}
     return {
+        PERIOD_CHOICE_PARAM: ("periode", set(PERIOD_CHOICES), lambda raw: None),
         PERIOD_START_PARAM: ("begin", month_labels, month),
         PERIOD_END_PARAM: ("eind", month_labels, month),
         LINE_PARAM: ("lijn", set(LINES.values()), parse_line),

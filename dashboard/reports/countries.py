@@ -119,12 +119,18 @@ def new_countries(run: Runner, period: Period) -> pl.DataFrame:
     return run("country_new_in_period", **period.params())
 
 
+def newcomers(new: pl.DataFrame, which: ListName) -> list[str]:
+    """The countries (Dutch names) of list `which` in rows of `new_countries`: what the chart
+    marks "nieuw" is what the table of new countries lists, so the page has one 'nieuw'."""
+    return new.filter(pl.col("list") == which)["country_nl"].to_list()
+
+
 def new_definition(period: Period) -> str:
-    """What 'nieuw' means on the page, in one sentence."""
+    """What 'nieuw' means on the page, in one sentence: in the chart and in the table alike.
+    A place in the top gained is said apart ("in de top gekomen"), never called new."""
     return (
-        f"Nieuw: een land met zaken op die lijst in {period.label} en geen in "
-        f"{period.previous.label}. Nieuw in de top: in de top van {period.label}, niet in die "
-        f"van {period.previous.label} (het land kan er daarvóór wel zaken hebben gehad)."
+        f"Nieuw (in de grafiek en in de tabel „Nieuwe landen in {period.label}”): een land met "
+        f"zaken op die lijst in {period.label} en geen in {period.previous.label}."
     )
 
 
@@ -252,7 +258,7 @@ def top_changes_text(df: pl.DataFrame, top: int, previous: Period) -> str:
         newcomers = ", ".join(change.newcomers) or "geen"
         dropouts = ", ".join(change.dropouts) or "geen"
         changes.append(
-            f"**{name.capitalize()}** — nieuw in de top {top}: {newcomers}; "
+            f"**{name.capitalize()}** — in de top {top} gekomen: {newcomers}; "
             f"uit de top {top}: {dropouts}."
         )
     return f"Tegenover {previous.label}:  \n" + "  \n".join(changes)

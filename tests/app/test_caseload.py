@@ -12,7 +12,9 @@ from streamlit.testing.v1 import AppTest
 from tiny_export import equal_days
 
 from dashboard.db import Database
-from dashboard.format import change_pct, number
+from dashboard.demo.export import write_demo
+from dashboard.format import change_pct, month_nl, number
+from dashboard.importer import import_files
 from dashboard.paths import DEMO_DIR, REPO_ROOT
 from dashboard.reports import caseload as cl
 
@@ -177,6 +179,25 @@ def test_every_year_in_the_data(year):
     assert not at.exception
     # new cases, contacts (the open tab only), per case, open Lijn 2 cases, the heatmap
     assert len(plotly_specs(at)) == 5
+
+
+def test_a_link_to_the_last_12_months_follows_each_export(tmp_path, data_home):
+    choice = "laatste 12 maanden"
+    # the 12 full months before the running month, whatever export is loaded
+    for until, (start, end) in ((D(2026, 1, 15), ("jan 2025", "dec 2025")),
+                                (D(2026, 3, 10), ("mrt 2025", "feb 2026"))):  # fmt: skip
+        folder = tmp_path / f"export-{until}"
+        write_demo(folder, until)
+        published = import_files([folder], data_home, who="test")
+        assert published.outcome == "published", published.report_nl()
+        at = open_caseload(periode=choice)  # the same link, opened after each export
+        months = f"{start} t/m {end}"
+        assert f"{months} (12 maanden)" in [s.value for s in at.subheader]
+        assert [month_nl(at.selectbox(key=k).value) for k in ("van", "tot")] == months.split(
+            " t/m "
+        )
+        assert dict(at.query_params) == {"periode": choice}  # no months in the link
+        assert any(c.value.startswith(choice.capitalize()) for c in at.caption)
 
 
 def test_a_category_of_one_line_shows_no_empty_chart_of_the_other():

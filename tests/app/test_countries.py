@@ -8,6 +8,7 @@ to another host blocked.
 
 from __future__ import annotations
 
+import json
 import re
 
 from streamlit.testing.v1 import AppTest
@@ -46,8 +47,33 @@ def test_page_2025_tells_the_main_story():
     new = next(d.value for d in at.dataframe if "Lijst" in d.value.columns)
     assert ("Spanje", "uitgaande ontvoering") in set(zip(new["Land"], new["Lijst"], strict=True))
     assert any(
-        c.value.startswith("Nieuw: een land met zaken op die lijst in 2025") for c in at.caption
+        c.value.startswith("Nieuw (in de grafiek en in de tabel „Nieuwe landen in 2025”): een land")
+        for c in at.caption
     )
+
+
+def test_chart_and_table_call_the_same_countries_new():
+    at = open_landen(jaar="2025")
+    table = next(d.value for d in at.dataframe if "Lijst" in d.value.columns)
+    listed = set(zip(table["Lijst"], table["Land"], strict=True))
+    slope = next(
+        json.loads(c.proto.spec)["layout"]
+        for c in at.get("plotly_chart")
+        if "yaxis2" in json.loads(c.proto.spec)["layout"]
+    )
+    marked, shown = set(), set()
+    for axis, list_nl in (("yaxis", "dreiging"), ("yaxis2", "uitgaande ontvoering")):
+        for text in slope[axis]["ticktext"]:
+            name = re.match(r"\d+=?\. (.+) \(", text)
+            if name:  # "3. Spanje (13) <b>nieuw</b>"; not the row "buiten de top"
+                shown.add((list_nl, name[1]))
+                if "nieuw" in text:
+                    marked.add((list_nl, name[1]))
+    # Spanje, Italië and Hongarije had no outgoing case in 2024; Syrië and Frankrijk did, and
+    # only came into the top
+    assert marked == shown & listed
+    assert {n for _, n in marked} >= {"Spanje", "Italië"}
+    assert not {n for _, n in marked} & {"Syrië", "Frankrijk"}
 
 
 def test_page_keeps_a_multi_year_period_in_the_url():

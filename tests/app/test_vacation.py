@@ -6,12 +6,15 @@ tmp_path whose outlook is computed by hand below.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
 from vacation_support import OUTLOOK_DAY
 
+from dashboard.charts import fit
 from dashboard.paths import REPO_ROOT
 from dashboard.reports import vacation
 
@@ -34,6 +37,27 @@ def test_page_shows_the_gap_the_peak_and_the_backtest():
     assert "Vorig jaar: dezelfde week vorig jaar" in captions
     assert "Gemarkeerd: wk 48 (23 nov), al voorbij" in captions
     assert len(expected) == 13
+
+
+def test_the_backtest_chart_has_every_week_forecast_range_actual_and_naive():
+    at = open_vakantiepieken(vandaag=OUTLOOK_DAY.isoformat())
+    chart = next(
+        spec
+        for spec in (json.loads(c.proto.spec) for c in at.get("plotly_chart"))
+        if "werkelijkheid" in spec["layout"]["title"]["text"]
+    )
+    traces = {t.get("name", "ondergrens"): t for t in chart["data"]}
+    assert set(traces) == {"ondergrens", "Bereik", "Verwachting", "Werkelijk",
+                           "Naïef (week vorig jaar)"}  # fmt: skip
+    weeks = [dt.date.fromisoformat(x[:10]) for x in traces["Werkelijk"]["x"]]
+    # the demo's backtest: forecasts from February 2025 up to the last complete week
+    assert (weeks[0], weeks[-1], len(weeks)) == (dt.date(2025, 2, 3), dt.date(2026, 11, 16), 94)
+    assert all(b - a == dt.timedelta(days=7) for a, b in zip(weeks, weeks[1:], strict=False))
+    for trace in traces.values():  # a mark for every week, none empty
+        assert len(trace["x"]) == len(fit.values(trace["y"])) == len(weeks)
+        assert None not in fit.values(trace["y"])
+    caption = " ".join(c.value for c in at.caption)
+    assert re.search(r"In \d+ van de 94 weken lag het werkelijke aantal binnen het bereik", caption)
 
 
 def test_the_page_header_says_the_data_are_old_and_a_fresh_day_says_nothing():

@@ -376,8 +376,8 @@ def test_given_cases_expect_the_new_countries_as_shown(small):
 def test_given_cases_expect_top_changes_scatter_and_map_notes(small):
     got = countries.threat_vs_abduction_by_country(small.run, Y2025)
     assert countries.top_changes_text(got, 1, Y2025.previous) == (
-        "Tegenover 2024:  \n**Dreiging** — nieuw in de top 1: geen; uit de top 1: geen.  \n"
-        "**Uitgaande ontvoering** — nieuw in de top 1: geen; uit de top 1: geen."
+        "Tegenover 2024:  \n**Dreiging** — in de top 1 gekomen: geen; uit de top 1: geen.  \n"
+        "**Uitgaande ontvoering** — in de top 1 gekomen: geen; uit de top 1: geen."
     )
     assert countries.scatter_rows(got).height == got.height
     # every threat and outgoing count of the small export is under five, or none
@@ -494,7 +494,9 @@ def test_scatter_labels_do_not_overlap(demo, year):
 def test_charts_build_for_every_year(demo):
     for year in (2024, 2025, 2026):
         df = countries.threat_vs_abduction_by_country(demo.run, Period.ending(year))
-        slope = countries_charts.rank_slope_figure(df, 10, mark_newcomers=year > 2024)
+        new = countries.new_countries(demo.run, Period.ending(year))
+        newcomers = {which: countries.newcomers(new, which) for which in ("threat", "outgoing")}
+        slope = countries_charts.rank_slope_figure(df, 10, newcomers=newcomers)
         texts = [
             *slope.layout.yaxis.ticktext,
             *slope.layout.yaxis2.ticktext,

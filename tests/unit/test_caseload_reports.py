@@ -64,7 +64,8 @@ def test_period_as_slide_and_file_name_say_the_running_day():
 
 def test_link_checks_read_the_labels_and_the_older_codes():
     checks = cl.link_checks(MONTHS)
-    assert list(checks) == ["van", "tot", "lijn", "wie"]
+    assert list(checks) == ["periode", "van", "tot", "lijn", "wie"]
+    assert checks["periode"][1] == set(cl.PERIOD_CHOICES) and checks["periode"][2]("x") is None
     what, usable, older = checks["van"]
     assert what == "begin" and "december 2025" in usable
     assert older("2025-12") == D(2025, 12, 1)
@@ -77,6 +78,36 @@ def test_link_checks_read_the_labels_and_the_older_codes():
     assert (param, what) == ("code", "categorie")
     assert usable == {"Alle categorieën", "Toestemming voor vakantie"}
     assert older("holiday_consent") == "holiday_consent" and older("prevention") is None
+
+
+def test_rolling_periods_are_resolved_against_the_export():
+    running = D(2026, 11, 22)  # MONTHS end in November 2026, which is still running
+    assert {c: cl.rolling_period(c, MONTHS, running) for c in cl.PERIOD_CHOICES[:-1]} == {
+        "laatste 24 maanden": (D(2025, 1, 1), D(2026, 11, 1)),  # the export holds 23
+        "laatste 12 maanden": (D(2025, 11, 1), D(2026, 10, 1)),
+        "dit jaar tot nu": (D(2026, 1, 1), D(2026, 11, 1)),
+        "vorig jaar": (D(2025, 1, 1), D(2025, 12, 1)),
+    }
+    # the data reach November's last day: November is the last full month
+    assert cl.rolling_period("laatste 12 maanden", MONTHS, D(2026, 11, 30)) == (
+        D(2025, 12, 1),
+        D(2026, 11, 1),
+    )
+    short = MONTHS[-5:]  # an export of five months reaches no further back
+    assert cl.rolling_period("laatste 12 maanden", short, running) == (
+        D(2026, 7, 1),
+        D(2026, 10, 1),
+    )
+    assert cl.rolling_period("vorig jaar", short, running) == (D(2026, 7, 1), D(2026, 7, 1))
+    assert cl.period_choice_text("laatste 12 maanden", D(2025, 11, 1), D(2026, 10, 1), running) == (
+        "Laatste 12 maanden: november 2025 t/m oktober 2026, de volle maanden vóór november 2026 "
+        "(loopt nog)."
+    )
+    assert cl.period_choice_text("dit jaar tot nu", D(2026, 1, 1), D(2026, 11, 1), running) == (
+        "Dit jaar tot nu: januari 2026 t/m 22 november 2026."
+    )
+    # the default and a fixed period: the opening line and the month widgets say the months
+    assert cl.period_choice_text("vaste periode", D(2025, 1, 1), D(2026, 11, 1), running) is None
 
 
 def monthly(column: str, rows: list[tuple[int, int, int | None]], **extra: object) -> pl.DataFrame:
