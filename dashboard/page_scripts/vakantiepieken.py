@@ -23,10 +23,9 @@ _MEASURE_WIDGET = "vakantiepieken_maat"
 
 def _is_date(raw: str) -> bool:
     try:
-        dt.date.fromisoformat(raw)
+        return bool(dt.date.fromisoformat(raw))
     except ValueError:
         return False
-    return True
 
 
 def _is_pace(raw: str) -> bool:
