@@ -133,24 +133,26 @@ def chart_png(build: Callable[..., go.Figure], chart: slides.ChartSlide) -> byte
         return renderer.png(build(canvas=chart.canvas))
 
 
-def slide_pngs(deck: Deck, renderer: Renderer, progress: Progress | None = None) -> list[bytes]:
-    """Each slide as a full image (title, source line, chart) at twice 1280 x 720."""
-    images = []
+def _each_slide(
+    deck: Deck, draw: Callable[[go.Figure], bytes], progress: Progress | None
+) -> list[bytes]:
+    """Each slide as one figure (title, source line, chart), drawn by `draw`."""
+    out = []
     for i, slide in enumerate(deck.slides):
         if progress:
             progress(f"Dia {i + 1} van {len(deck.slides)}: {slide.key}", i / len(deck.slides))
-        images.append(renderer.png(slides.slide_figure(deck, slide)))
-    return images
+        out.append(draw(slides.slide_figure(deck, slide)))
+    return out
+
+
+def slide_pngs(deck: Deck, renderer: Renderer, progress: Progress | None = None) -> list[bytes]:
+    """Each slide as a full image at twice 1280 x 720."""
+    return _each_slide(deck, renderer.png, progress)
 
 
 def slide_pdfs(deck: Deck, renderer: Renderer, progress: Progress | None = None) -> list[bytes]:
-    """Each slide (title, source line, chart) as a one-page vector PDF with real text."""
-    pages = []
-    for i, slide in enumerate(deck.slides):
-        if progress:
-            progress(f"Dia {i + 1} van {len(deck.slides)}: {slide.key}", i / len(deck.slides))
-        pages.append(renderer.pdf(slides.slide_figure(deck, slide)))
-    return pages
+    """Each slide as a one-page vector PDF with real text."""
+    return _each_slide(deck, renderer.pdf, progress)
 
 
 def pdf_bytes(deck: Deck, pages: list[bytes]) -> bytes:
