@@ -16,7 +16,6 @@ from dashboard.charts.groups import groups
 # the flow from request to outcome: its own module, its builder with the topic's others
 from dashboard.charts.mediation_flow import funnel_figure as funnel_figure
 from dashboard.format import number
-from dashboard.publication import Publication
 from dashboard.reports.mediation import (
     TYPE_NAMES,
     TYPES,
@@ -24,7 +23,8 @@ from dashboard.reports.mediation import (
     rate_text,
     type_noun,
 )
-from dashboard.reports.mediation_shown import no_rate_text, pooled_rates
+from dashboard.reports.mediation_release import MediationRelease
+from dashboard.reports.mediation_shown import no_rate_text
 
 TYPE_COLOURS = {
     "IKO": template.PALETTE[0],
@@ -37,13 +37,14 @@ _GREY = template.PALETTE[6]
 # -- chart builders -----------------------------------------------------------------------
 
 
-def _rate_label(row: Mapping[str, Any], publication: Publication | None = None) -> str:
+def _rate_label(row: Mapping[str, Any], release: MediationRelease | None = None) -> str:
     ended, successful = row["ended"], row["successful"]
     noun = type_noun(row["mediation_type"], ended)
-    if publication is not None:
-        text = publication.share(successful, ended, "beëindigde " + noun)
+    if release is not None and release.protects:
+        t = row["mediation_type"]
+        text = release.share(t, "beëindigde " + noun)
         if row["running"]:
-            text += f" (+{publication.count(row['running'])} lopend)"
+            text += f" (+{release.running(t)} lopend)"
         return text
     text = f"{count_text(successful, ended, 'beëindigde ' + noun)}: {rate_text(successful, ended)}"
     if row["running"]:
@@ -92,17 +93,17 @@ def success_rate_figure(
     rates: pl.DataFrame,
     year: int,
     *,
-    publication: Publication | None = None,
+    release: MediationRelease | None = None,
     canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """The success rate of `year` per type: a dot, its 95 % interval, and "x van n" beside it.
 
-    With `publication`, a rate that may not be shown (too small a denominator, or a hidden
-    count) keeps only its protected "x van n"; in its place the rate of the last years
-    together where that may be shown (`pooled_rates`), else, with no dot at all, a sentence
-    why (no empty axes)."""
+    With a protecting `release` (publication mode), a rate that is not released keeps only
+    its released "x van n"; in its place the rate of the last years together where that is
+    released (`release.pooled`), else, with no dot at all, a sentence why (no empty axes)."""
     rows = rates.filter(pl.col("year") == year)
-    pooled = pooled_rates(rates, year, publication)
+    protects = release is not None and release.protects
+    pooled = release.pooled if protects else None
     order = ["samen", "NIKO", "IKO"]  # plotly draws the first category at the bottom
     traces: list[go.Bar | go.Scatter] = []  # added at once, not one call each
     labels: list[dict[str, Any]] = []
@@ -117,25 +118,17 @@ def success_rate_figure(
                 )
             )  # fmt: skip
             continue
-        text = _rate_label(row, publication)
-        hidden = publication is not None and not publication.shows_share(
-            row["successful"], row["ended"]
-        )
-        if (
-            publication is not None
-            and hidden
-            and pooled is not None
-            and mediation_type in pooled.rows
-        ):
+        text = _rate_label(row, release)
+        hidden = protects and not release.shows_rate(mediation_type)
+        if hidden and pooled is not None and mediation_type in pooled.rows:
             # the dot is the years together; the year's own counts stay beside it
-            together = pooled.rows[mediation_type]
             text = (
                 f"{pooled.years} samen: "
-                f"{publication.share(together['successful'], together['ended'], 'beëindigde')}; "
-                f"{year}: {publication.share(row['successful'], row['ended'])}"
-                + (f" (+{publication.count(row['running'])} lopend)" if row["running"] else "")
+                f"{release.pooled_share(mediation_type, 'beëindigde')}; "
+                f"{year}: {release.share(mediation_type)}"
+                + (f" (+{release.running(mediation_type)} lopend)" if row["running"] else "")
             )
-            row, hidden = together, False
+            row, hidden = pooled.rows[mediation_type], False
         traces.append(_dot_with_interval(row, "success", label, text, size=16, hidden=hidden,
                                          width=10))  # fmt: skip
         # "x van n" on a line of its own above the interval, from the left of the plot area
@@ -144,8 +137,8 @@ def success_rate_figure(
              "showarrow": False, "text": text, "align": "left",
              "font": {"size": template.MIN_FONT_SIZE}}
         )  # fmt: skip
-    if pooled is not None and publication is not None and not _has_marks(traces):
-        return _without_rate(no_rate_text(pooled, publication), canvas)
+    if pooled is not None and not _has_marks(traces):
+        return _without_rate(no_rate_text(pooled, release.publication), canvas)
     fig = go.Figure(traces)
     fig.update_layout(
         height=120 + 90 * len(fig.data),

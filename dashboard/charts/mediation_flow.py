@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -21,8 +22,8 @@ import polars as pl
 from dashboard.charts import fit
 from dashboard.charts.canvas import HEIGHT, SCREEN, WIDTH, Canvas
 from dashboard.charts.template import MIN_FONT_SIZE, PALETTE, TEXT_COLOUR, rgba
-from dashboard.publication import Publication
-from dashboard.reports.mediation import STAGE_LABELS, TYPE_NAMES, stage_texts, stage_totals
+from dashboard.format import number
+from dashboard.reports.mediation import STAGE_LABELS, TYPE_NAMES, stage_totals
 
 _GREY = PALETTE[6]
 STAGE_COLOURS = {
@@ -294,14 +295,14 @@ def funnel_figure(
     steps: pl.DataFrame,
     mediation_type: str,
     *,
-    publication: Publication | None = None,
+    shown: Mapping[str, str] | None = None,
     canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """A Sankey diagram of one type's requests, from request to outcome, its nodes placed
     for `canvas` (`place_nodes`).
 
-    `mediation_type` "samen" adds IKO and NIKO up. With `publication` the stage counts are
-    protected (and the flows carry no numbers in their hover)."""
+    `mediation_type` "samen" adds IKO and NIKO up. `shown`: each stage's count as publication
+    mode releases it (the flows carry no numbers in their hover); None: as it is."""
     if mediation_type == "samen":
         steps = (
             steps.group_by("step_order", "from_stage", "to_stage", "from_label", "to_label")
@@ -310,7 +311,8 @@ def funnel_figure(
         )
     own = steps.filter(pl.col("mediation_type") == mediation_type).sort("step_order")
     totals = stage_totals(own).get(mediation_type, {"requests": 0})
-    shown = stage_texts(totals, publication)
+    if shown is None:
+        shown = {stage: number(totals.get(stage, 0)) for stage in STAGE_LABELS}
     links = own.filter(pl.col("request_count") > 0)
     stages = ["requests"] + [s for s in links["to_stage"].to_list() if s != "requests"]
     # within a column: the flow that goes on first, the drop-outs below it

@@ -10,6 +10,7 @@ from dashboard.charts import mediation_detail
 from dashboard.format import date_nl, number
 from dashboard.presentation import slides
 from dashboard.reports import mediation, mediation_shown
+from dashboard.reports.mediation_release import mediation_release
 from dashboard.reports.periods import YearPeriod
 
 year = chrome.selected_year()
@@ -17,9 +18,10 @@ meta = data.export_meta()
 data_until = meta["data_until"]
 steps = mediation.funnel(data.report, year)
 rates = mediation.success_rates(data.report)
-year_rates = mediation.year_rates(rates, year)
-pub = chrome.published()  # None for staff: every number as it is
-shown = mediation.shown_stages(mediation.stage_totals(steps), pub)
+child_counts = mediation.children(data.report)
+# every count of the page as one released set (publication mode protects them together)
+pub = mediation_release(steps, rates, child_counts, year, chrome.published())
+shown = pub.stages()
 cells = mediation_shown.cell_format(pub)
 
 st.header(f"Mediation {year}")
@@ -37,7 +39,7 @@ columns = st.columns(4)
 for column, stage in zip(columns, ("requests", "started", "stopped_after_intake"), strict=False):
     column.metric(mediation.STAGE_LABELS[stage], shown["samen"][stage])
     column.caption(mediation.per_type_text(shown, stage))
-succeeded = mediation_shown.success_metric(year_rates, pub)
+succeeded = mediation_shown.success_metric(pub)
 if succeeded is not None:
     # a short label: "Geslaagd (van de beëindigde)" was cut off in a quarter of 1280 px
     columns[3].metric("Geslaagd", succeeded[0])
@@ -49,7 +51,9 @@ else:
 st.subheader("Van verzoek tot uitkomst")
 for mediation_type in mediation.TYPES:
     show_protected(
-        widgets.figure(mediation_charts.funnel_figure, steps, mediation_type, publication=pub),
+        widgets.figure(
+            mediation_charts.funnel_figure, steps, mediation_type, shown=shown[mediation_type]
+        ),
         title=f"Van verzoek tot uitkomst: {mediation_type}",
     )
 st.caption(
@@ -69,7 +73,7 @@ steps_expander = st.expander("De stappen als tabel", key="mediation_stappen", on
 if steps_expander.open:
     with steps_expander:
         widgets.show_table(
-            mediation_shown.funnel_table_shown(steps, shown, pub),
+            mediation_shown.funnel_table_shown(steps, pub),
             {
                 "from_label": widgets.Column("Van", width="medium"),
                 "to_label": widgets.Column("Naar", width="large"),
@@ -80,18 +84,17 @@ if steps_expander.open:
 
 # -- success rate of the year -------------------------------------------------------------
 st.subheader(f"Slagingspercentage {year}")
-if not year_rates:
+if not mediation.year_rates(rates, year):
     st.info(f"Voor {year} zijn er geen mediationcijfers.", icon=":material/info:")
 else:
-    pooled = mediation_shown.pooled_rates(rates, year, pub)
-    st.markdown("\n".join(mediation_shown.rate_lines(year_rates, pooled, pub)))
+    st.markdown("\n".join(mediation_shown.rate_lines(pub)))
     show_protected(
-        widgets.figure(mediation_charts.success_rate_figure, rates, year, publication=pub),
+        widgets.figure(mediation_charts.success_rate_figure, rates, year, release=pub),
         title=f"Slagingspercentage {year}",
     )
     st.caption(mediation_shown.RATE_CAPTION)
     with st.expander("Hoe berekend?", key="mediation_hoe_jaar"):
-        st.markdown("\n".join(mediation_shown.method_lines(year_rates, shown, pub)))
+        st.markdown("\n".join(mediation_shown.method_lines(pub)))
 
 # -- trend --------------------------------------------------------------------------------
 st.subheader("Slagingspercentage door de jaren")
@@ -107,7 +110,7 @@ if rate_points is not None:
 else:
     # a point's height is a rate: in publication mode the years as "x van n", protected
     widgets.show_table(
-        mediation_shown.published_rates(rates, pub),
+        mediation_shown.published_rates(pub),
         {
             "year": widgets.Column("Jaar", str, width="small"),
             "mediation_type": widgets.Column("Type", width="small"),
@@ -150,7 +153,6 @@ if rate_points is not None:
 
 # -- children -----------------------------------------------------------------------------
 st.subheader("Kindgesprekken en bijzondere curator")
-child_counts = mediation.children(data.report)
 child_points = mediation_shown.staff_only(child_counts, pub)
 if child_points is not None:
     widgets.show_chart(
@@ -166,7 +168,7 @@ st.caption(
     "gehoord of voor wie een curator is aangewezen."
 )
 widgets.show_table(
-    mediation_shown.children_of_year(child_counts, year, pub),
+    mediation_shown.children_of_year(child_counts, pub),
     {
         "mediation_type": widgets.Column("Type", width="small"),
         "child_interviews": widgets.Column("Kindgesprekken", cells),

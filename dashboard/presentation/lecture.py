@@ -25,10 +25,10 @@ from dashboard.reports import (
     countries,
     export,
     mediation,
-    mediation_shown,
     trends,
     vacation,
 )
+from dashboard.reports.mediation_release import MediationRelease, mediation_release
 from dashboard.reports.periods import YearPeriod
 
 Runner = Callable[..., pl.DataFrame]
@@ -91,8 +91,7 @@ def deck(run: Runner, year: int, publication: Publication) -> Deck:
         vacation_peaks_slide(run, year, publication),
         countries_slide(run, year, publication),
         hkov_slide(run, year, publication),
-        mediation_flow_slide(run, year, publication),
-        success_rate_slide(run, year, publication),
+        *mediation_slides(run, year, publication),
         trend_slide(run, period, publication),
     )
     slides = tuple(s for s in made if s is not None)
@@ -263,19 +262,30 @@ def hkov_slide(run: Runner, year: int, publication: Publication) -> Slide | None
     )  # fmt: skip
 
 
-def mediation_flow_slide(run: Runner, year: int, publication: Publication) -> Slide | None:
-    """6. Mediation: the year's requests to their outcomes, IKO and NIKO together."""
+def mediation_slides(run: Runner, year: int, publication: Publication) -> tuple[Slide | None, ...]:
+    """6 and 7. The mediation slides, their counts (titles, charts and notes) from one
+    released set, so that no note can be subtracted from a chart."""
     steps = mediation.funnel(run, year)
-    totals = mediation.stage_totals(steps)
-    if not mediation.summed(totals)["requests"]:
+    rates = mediation.success_rates(run)
+    release = mediation_release(steps, rates, None, year, publication, name="lezing")
+    return (
+        mediation_flow_slide(steps, release),
+        success_rate_slide(rates, year, release),
+    )
+
+
+def mediation_flow_slide(steps: pl.DataFrame, release: MediationRelease) -> Slide | None:
+    """6. Mediation: the year's requests to their outcomes, IKO and NIKO together."""
+    year = release.year
+    if not mediation.summed(mediation.stage_totals(steps))["requests"]:
         return None
-    shown = mediation.shown_stages(totals, publication)["samen"]
+    shown = release.stages()["samen"]
     return Slide(
         "mediation",
         f"Van {shown['requests']} mediationverzoeken naar {shown['full_agreement']} "
         "volledige overeenkomsten",
         lambda canvas: mediation_charts.funnel_figure(
-            steps, "samen", publication=publication, canvas=canvas
+            steps, "samen", shown=shown, canvas=canvas
         ),
         f"Mediationverzoeken die in {year} binnenkwamen (IKO en NIKO samen) en waar elk "
         "nu staat. "
@@ -284,39 +294,35 @@ def mediation_flow_slide(run: Runner, year: int, publication: Publication) -> Sl
     )  # fmt: skip
 
 
-def success_rate_slide(run: Runner, year: int, publication: Publication) -> Slide | None:
+def success_rate_slide(rates: pl.DataFrame, year: int, release: MediationRelease) -> Slide | None:
     """7. The year's success rate: successful of the ended mediations."""
-    count = publication.count
-    rates = mediation.success_rates(run)
     year_rates = mediation.year_rates(rates, year)
     both = year_rates.get("samen")
     if both is None or not both["ended"]:
         return None
-    share = publication.share(both["successful"], both["ended"])
-    title = f"{share} beëindigde mediations geslaagd"
+    title = f"{release.share('samen')} beëindigde mediations geslaagd"
     # where the year's rate is hidden, the years together may be shown (and then say so)
-    pooled = mediation_shown.pooled_rates(rates, year, publication)
-    together = pooled.rows.get("samen") if pooled is not None else None
+    pooled = release.pooled
     pooled_note = ""
-    if pooled is not None and together is not None:
-        pooled_share = publication.share(together["successful"], together["ended"])
-        if not publication.shows_share(both["successful"], both["ended"]):
+    if pooled is not None and "samen" in pooled.rows:
+        pooled_share = release.pooled_share("samen")
+        if not release.shows_rate("samen"):
             title = f"Slagingspercentage {pooled.years} samen: {pooled_share} geslaagd"
         pooled_note = f" {pooled.years} samen, IKO en NIKO: {pooled_share}."
     return Slide(
         "slagingspercentage",
         title,
         lambda canvas: mediation_charts.success_rate_figure(
-            rates, year, publication=publication, canvas=canvas
+            rates, year, release=release, canvas=canvas
         ),
         "Geslaagd is een volledige overeenkomst; een gedeeltelijke of "
         "spiegelovereenkomst telt, zoals in het jaarverslag, als niet geslaagd. Noemer: "
         "de na de intake voortgezette mediations die zijn beëindigd; lopende tellen niet "
         f"mee. Een percentage staat er alleen bij een noemer van ten minste "
-        f"{publication.min_denominator}. "
+        f"{release.publication.min_denominator}. "
         + "; ".join(
-            f"{t}: {publication.share(r['successful'], r['ended'])}"
-            + (f", {count(r['running'])} lopend" if r["running"] else "")
+            f"{t}: {release.share(t)}"
+            + (f", {release.running(t)} lopend" if r["running"] else "")
             for t, r in year_rates.items()
         )
         + "."

@@ -10,8 +10,9 @@ import pytest
 from mediation_support import wilson_by_hand
 
 from dashboard.charts import mediation_flow
+from dashboard.disclosure import exposed
 from dashboard.publication import Publication
-from dashboard.reports import mediation, mediation_shown
+from dashboard.reports import mediation, mediation_release, mediation_shown
 
 
 @pytest.mark.parametrize(
@@ -135,24 +136,23 @@ def test_the_plain_bounds_never_claim_more_certainty_than_the_interval():
 
 def test_rate_lines_read_aloud_for_staff_and_hide_what_publication_hides():
     rates = rates_of([(2024, 2, 10, 5, 11), (2025, 1, 16, 3, 11), (2026, 6, 12, 0, 0)])
-    staff = mediation_shown.rate_lines(mediation.year_rates(rates, 2025), None, None)
+    staff = mediation_shown.rate_lines(release_of(rates, 2025, None))
     assert staff[0] == (
         "- **IKO en NIKO samen**: 4 van 27 geslaagd, **ongeveer 1 op de 7**; waarschijnlijk "
         "tussen 1 op de 17 en 1 op de 3."
     )
     assert staff[1].startswith("- **IKO**: 1 van 16 geslaagd, **ongeveer 1 op de 16**")
     pub = Publication()
-    published = mediation_shown.rate_lines(
-        mediation.year_rates(rates, 2025), mediation_shown.pooled_rates(rates, 2025, pub), pub
-    )
+    published = mediation_shown.rate_lines(release_of(rates, 2025, pub))
     # every count of 2025 is hidden: no rate, no fraction, the same words for 1 as for 4
-    assert published[0] == (
+    # (the years together may follow, with their own released counts)
+    assert published[0].startswith(
         "- **IKO en NIKO samen**: <5 van 27 geslaagd; te weinig om bij publicatie een "
         "verhouding te noemen."
     )
-    assert all("op de" not in line for line in published)
+    assert all("op de" not in line.split(". 2024–2025 samen")[0] for line in published)
     # 2026: NIKO has none ended; IKO's 6 of 12 may be said
-    lines = mediation_shown.rate_lines(mediation.year_rates(rates, 2026), None, pub)
+    lines = mediation_shown.rate_lines(release_of(rates, 2026, pub))
     assert "- **NIKO**: nog geen beëindigde mediations." in lines
     assert "- **IKO**: 6 van 12 geslaagd, **ongeveer 1 op de 2**" in lines[1]
 
@@ -164,7 +164,7 @@ def test_the_statistics_stand_apart_from_the_plain_sentence():
     method = mediation.change_test_text(rates)
     assert "toets van Fisher" in method and "p < 0,01" in method
     assert mediation.change_test_text(rates_of([(2023, 1, 2, 1, 2), (2024, 1, 2, 1, 2)])) is None
-    summary = mediation_shown.success_metric(mediation.year_rates(rates, 2024), None)
+    summary = mediation_shown.success_metric(release_of(rates, 2024, None))
     assert summary == (
         "7 van 70",
         "van de beëindigde mediations: ongeveer 1 op de 10 · IKO 5 van 50 · NIKO 2 van 20",
@@ -179,7 +179,7 @@ def test_the_years_table_says_where_each_year_comes_from_as_trends_does():
     )
     kinds = dict(mediation.rates_by_year(rates).select("year", "kind_nl").iter_rows())
     assert kinds == {2022: "jaarverslag", 2025: "berekend", 2026: "lopend jaar"}
-    shown = mediation_shown.published_rates(rates, Publication())
+    shown = mediation_shown.published_rates(release_of(rates, 2026, Publication()))
     assert set(shown.filter(year=2022)["kind_nl"]) == {"jaarverslag"}
 
 
@@ -285,6 +285,13 @@ def rates_of(rows: list[tuple[int, int, int, int, int]]) -> pl.DataFrame:
     return mediation.success_rates(lambda _name: pl.DataFrame(frames))
 
 
+def release_of(
+    rates: pl.DataFrame, year: int, pub: Publication | None
+) -> mediation_release.MediationRelease:
+    """The released set of `rates` alone (no funnel, no children)."""
+    return mediation_release.mediation_release(pl.DataFrame(), rates, None, year, pub)
+
+
 def test_change_sentence_says_real_when_the_counts_allow_it():
     sentence = mediation.change_sentence(rates_of([(2023, 30, 50, 10, 20), (2024, 5, 50, 2, 20)]))
     assert "geen toeval meer" in sentence and "minder vaak" in sentence
@@ -300,20 +307,27 @@ def test_years_together_stand_in_for_a_hidden_rate_only_when_they_give_nothing_a
     pub = Publication()
     # the demo's counts: 2025 alone is hidden everywhere (1 of 16, 3 of 11, 4 of 27)
     rates = rates_of([(2024, 2, 10, 5, 11), (2025, 1, 16, 3, 11), (2026, 2, 12, 0, 1)])
-    assert mediation_shown.pooled_rates(rates, 2025, None) is None  # staff see the year
-    # 2024-2025: "samen" 11 of 48 less 2024's shown 7 is 2025's hidden 4; NIKO 8 - 5 = 3
-    pooled = mediation_shown.pooled_rates(rates, 2025, pub)
-    assert (pooled.years, pooled.rows) == ("2024–2025", {})
-    assert "Ook 2024–2025 samen kan niet" in mediation_shown.no_rate_text(pooled, pub)
-    # 2024-2026: "samen" 13 of 61 hides two years (4 and 2: 6 in two ways); NIKO's 8 less
-    # 5 and 0 gives 3 away, and IKO's 5 beside "samen" would give NIKO's sum
-    pooled = mediation_shown.pooled_rates(rates, 2026, pub)
-    assert pooled.years == "2024–2026" and set(pooled.rows) == {"samen"}
-    assert (pooled.rows["samen"]["successful"], pooled.rows["samen"]["ended"]) == (13, 61)
-    low, high = mediation.wilson_interval(13, 61)
-    assert pooled.rows["samen"]["success_low_pct"] == pytest.approx(100 * low)
-    # hidden counts that add up one way only: 12 of three years hidden is 4 in each
-    rates = rates_of([(2024, 4, 12, 0, 0), (2025, 4, 12, 0, 0), (2026, 4, 12, 0, 0)])
-    assert mediation_shown.pooled_rates(rates, 2026, pub).rows == {}
+    assert release_of(rates, 2025, None).pooled is None  # staff see the year
+    for year in (2025, 2026):
+        release = release_of(rates, year, pub)
+        assert exposed([release.release]) == []
+        assert release.pooled.years == f"2024–{year}"
+        # a pooled rate is said only with both its counts released
+        for t in release.pooled.rows:
+            assert release.shows_rate(t, release.pooled.years), (year, t)
+    # 2024-2025: "samen" 11 of 48 less 2024's shown 7 would be 2025's hidden 4
+    release = release_of(rates, 2025, pub)
+    if "samen" in release.pooled.rows:
+        assert not release.shows_rate("samen", 2024)
+    assert "Ook 2024–2025 samen kan niet" in mediation_shown.no_rate_text(
+        mediation_release.Pooled(2024, 2025), pub
+    )
+    # 2024-2026: "samen" 13 of 61 hides two years (4 and 2: 6 in two ways)
+    release = release_of(rates, 2026, pub)
+    assert set(release.pooled.rows) == {"samen"}
+    together = release.pooled.rows["samen"]
+    assert (together["successful"], together["ended"]) == (13, 61)
+    low, _high = mediation.wilson_interval(13, 61)
+    assert together["success_low_pct"] == pytest.approx(100 * low)
     # a rate the year may show needs nothing in its place
-    assert mediation_shown.pooled_rates(rates_of([(2025, 20, 40, 10, 30)]), 2025, pub) is None
+    assert release_of(rates_of([(2025, 20, 40, 10, 30)]), 2025, pub).pooled is None
