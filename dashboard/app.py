@@ -11,7 +11,7 @@ preload.wait()
 
 import streamlit as st  # noqa: E402
 
-from dashboard import chrome  # noqa: E402
+from dashboard import chrome, disclosure  # noqa: E402
 from dashboard.charts import template  # noqa: E402
 from dashboard.paths import STATIC_DIR  # noqa: E402
 from dashboard.server import auth  # noqa: E402
@@ -33,5 +33,10 @@ spec = chrome.page_spec(page)
 if spec is not None and spec.by_year:
     chrome.year_selector()
 chrome.publication_selector()
-page.run()
+# every count the page releases, for the audit (`iko-dashboard audit`, the tests)
+st.session_state[chrome.RELEASE_KEY] = disclosure.begin(page.url_path)
+try:
+    page.run()
+finally:
+    disclosure.end()
 chrome.footer()

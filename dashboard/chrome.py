@@ -25,6 +25,7 @@ YEAR_PARAM = "jaar"
 FOOTER_KEY = "voettekst"
 # The URL path of the page this run shows ("caseload"): the start of a chart's file name.
 PAGE_KEY = "_pagina"
+RELEASE_KEY = "_vrijgave"
 
 
 START_URL_PATH = "start"

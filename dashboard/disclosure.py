@@ -18,12 +18,14 @@ HiGHS).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
+import polars as pl
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from dashboard.format import number, percent
@@ -66,6 +68,8 @@ class Release:
     min_denominator: int = 10
     values: dict[Hashable, int] = field(default_factory=dict)
     printed: set[Hashable] = field(default_factory=set)
+    # printed and known from elsewhere too (a headline figure): never hidden to protect another
+    fixed: set[Hashable] = field(default_factory=set)
     relations: list[tuple[Hashable, tuple[Hashable, ...]]] = field(default_factory=list)
     _hidden: frozenset[Hashable] | None = None
 
@@ -74,17 +78,23 @@ class Release:
 
     # -- building ---------------------------------------------------------------------------
 
-    def cell(self, key: Hashable, value: int | None, *, printed: bool = True) -> Hashable:
+    def cell(
+        self, key: Hashable, value: int | None, *, printed: bool = True, fixed: bool = False
+    ) -> Hashable:
         """Adds a cell (a count of people or cases); `printed=False` for one the page never
-        prints but which follows from printed ones through the relations."""
+        prints but which follows from printed ones through the relations; `fixed` for one
+        that is known anyway (a column total published elsewhere, a headline figure): it is
+        shown unless it is small itself, and never hidden to protect another."""
         if self._hidden is not None:
             raise RuntimeError(f"{self.name}: de vrijgave is al besloten; {key!r} komt te laat")
         value = int(value or 0)
         if key in self.values and self.values[key] != value:
             raise ValueError(f"{self.name}: {key!r} is {self.values[key]} en {value}")
         self.values[key] = value
-        if printed:
+        if printed or fixed:
             self.printed.add(key)
+        if fixed:
+            self.fixed.add(key)
         return key
 
     def relate(self, total: Hashable, parts: Iterable[Hashable]) -> None:
@@ -102,7 +112,7 @@ class Release:
     def merge(self, other: Release) -> None:
         """Takes `other`'s cells and relations into this set (a deck of several topics)."""
         for key, value in other.values.items():
-            self.cell(key, value, printed=key in other.printed)
+            self.cell(key, value, printed=key in other.printed, fixed=key in other.fixed)
         for total, parts in other.relations:
             self.relate(total, parts)
 
@@ -169,6 +179,7 @@ class Release:
             tuple(sorted(((k, v) for k, v in self.values.items()), key=lambda kv: repr(kv[0]))),
             frozenset(self.printed),
             tuple(self.relations),
+            frozenset(self.fixed),
         )
 
     def audit(self) -> list[Finding]:
@@ -216,6 +227,7 @@ class Problem:
     cells: tuple[tuple[Hashable, int], ...]
     printed: frozenset[Hashable]
     relations: tuple[tuple[Hashable, tuple[Hashable, ...]], ...]
+    fixed: frozenset[Hashable] = frozenset()
 
     @property
     def values(self) -> dict[Hashable, int]:
@@ -256,7 +268,7 @@ def _complement(
             if not reach & {total, *parts}:
                 continue
             for key in (total, *parts):
-                if key in problem.printed and key not in hidden:
+                if key in problem.printed and key not in hidden and key not in problem.fixed:
                     candidates.append((key != total, values[key] == 0, values[key], repr(key), key))
         if candidates:
             return min(candidates)[-1]
@@ -341,6 +353,58 @@ def _component(i: int, rows: list) -> list[int]:
     return sorted(reached)
 
 
+# -- tables ----------------------------------------------------------------------------------
+
+# Integer columns that name a row, not count anyone: a year is written "2024", never "2.024"
+# and never "<5".
+IDENTIFIERS = re.compile(r"^(year|jaar|month|maand|week|iso_week|dag|day|rank|plaats)\b|_year$",
+                         re.IGNORECASE)  # fmt: skip
+TOTALS = re.compile(r"^(total|totaal)\b|_total$", re.IGNORECASE)
+
+
+def count_columns(df: pl.DataFrame, columns: Iterable[str] | None = None) -> list[str]:
+    """The integer columns of `df` (of `columns`) that hold counts."""
+    names = df.columns if columns is None else [c for c in columns if c in df.columns]
+    return [c for c in names if df.schema[c].is_integer() and not IDENTIFIERS.search(c)]
+
+
+def protect_table(
+    df: pl.DataFrame, name: str, threshold: int, min_denominator: int = 10,
+    counts: Sequence[str] | None = None, headers: Mapping[str, str] | None = None,
+) -> tuple[pl.DataFrame, set[str]]:  # fmt: skip
+    """`df` with its count columns as released text, decided on one set per table: every
+    cell, a row total where a column is the sum of the others in every row, and each
+    column's total as known (it is a headline elsewhere, or an addition away). Numbers that
+    are not counts (shares, averages) are left out ("–") in a row where a count is hidden:
+    they are worked out from it. Returns the frame and the columns made text."""
+    counts = count_columns(df) if counts is None else list(counts)
+    if df.is_empty() or not counts:
+        return df, set()
+    release = Release(f"tabel {name}", threshold, min_denominator)
+    rows = range(df.height)
+    for column in counts:
+        values = df[column].fill_null(0).to_list()
+        for row in rows:
+            release.cell((name, row, column), values[row])
+        release.cell((name, "totaal", column), sum(values), fixed=True)
+        release.relate((name, "totaal", column), ((name, row, column) for row in rows))
+    headers = headers or {}
+    for total in (c for c in counts if TOTALS.search(c) or TOTALS.search(headers.get(c, ""))):
+        parts = [c for c in counts if c != total]
+        sums = df.select(pl.sum_horizontal(pl.col(parts).fill_null(0))).to_series().to_list()
+        if parts and sums == df[total].fill_null(0).to_list():
+            for row in rows:
+                release.relate((name, row, total), ((name, row, c) for c in parts))
+    texts = {c: [release.text((name, row, c)) for row in rows] for c in counts}
+    hidden_rows = {row for row in rows for c in counts if (name, row, c) in release.hidden}
+    derived = [c for c, t in df.schema.items() if t.is_float() and c not in counts]
+    out = df.with_columns(pl.Series(c, texts[c], dtype=pl.String) for c in counts)
+    if hidden_rows and derived:
+        keep = pl.Series([row not in hidden_rows for row in rows])
+        out = out.with_columns(pl.when(keep).then(pl.col(c)).otherwise(None) for c in derived)
+    return out, set(counts)
+
+
 # -- the releases of one page run --------------------------------------------------------------
 
 _current = threading.local()
@@ -360,6 +424,7 @@ class Ledger:
         """Every release of the page as one set (cells with the same key are one cell)."""
         whole = Release.__new__(Release)
         whole.name, whole.values, whole.printed, whole.relations = self.name, {}, set(), []
+        whole.fixed = set()
         whole._hidden = None
         rules = [r for r in self.releases if r.protects]
         whole.threshold = rules[0].threshold if rules else None

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from dashboard import disclosure
 from dashboard.format import MISSING, number, percent
 
 # A count hidden to protect another one: it is not small itself, so it must not read "<5".
@@ -216,11 +217,12 @@ def protect_frame(
     """`df` with its count columns as text: small counts "<5", and, when the column totals
     are published (on the page or in the same file), the complements that protect them.
 
-    `count_columns` defaults to every integer column; `row_key` names the rows (defaults to
+    `count_columns` defaults to every integer column that counts (not a year or a week);
+    `row_key` names the rows (defaults to
     the row number).
     """
     if count_columns is None:
-        count_columns = [c for c, t in df.schema.items() if t.is_integer()]
+        count_columns = disclosure.count_columns(df)
     if not count_columns or df.is_empty():
         return df.with_columns(pl.col(c).cast(pl.String) for c in count_columns)
     keyed = df.with_row_index("_row") if row_key is None else df

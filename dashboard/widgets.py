@@ -6,6 +6,7 @@ downloads and slide PNGs release only protected counts.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import importlib
@@ -21,7 +22,7 @@ import polars as pl
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from dashboard import downloads, publication
+from dashboard import disclosure, downloads, publication
 from dashboard.charts import fit, template
 from dashboard.chrome import PAGE_KEY, published
 from dashboard.data import export_meta
@@ -159,6 +160,7 @@ def show_table(
     The cells hold numbers rounded as they are written, for sorting and for a copied range
     that pastes as shown; only what is shown is formatted.
     """
+    df, columns = _released(df, columns, download)
     widths = column_widths(df, columns, bold=highlight is not None)
     frame = _as_shown(df, columns, text=False).to_pandas()
     frame.columns = [c.header for c in columns.values()]
@@ -181,6 +183,35 @@ def show_table(
         },
     )
     download_buttons(table_for_download(df, columns), download, download, notes=notes, until=until)
+
+
+def _counts(column: Column) -> bool:
+    """Whether a column of integers counts people or cases: not one written as it is (a
+    year) and not one written as a percentage or a change."""
+    if column.text is str:
+        return False
+    if column.text is None:
+        return True
+    written = column.text(3)
+    return "%" not in written and not written.startswith(("+", "-", "−"))
+
+
+def _released(
+    df: pl.DataFrame, columns: Mapping[str, Column], name: str
+) -> tuple[pl.DataFrame, Mapping[str, Column]]:
+    """In publication mode the table as released: its counts protected together (see
+    `disclosure.protect_table`), the same on screen and in its downloads."""
+    rules = published()
+    if rules is None:
+        return df, columns
+    integers = [n for n in columns if n in df.columns and df.schema[n].is_integer()]
+    counts = disclosure.count_columns(df, [n for n in integers if _counts(columns[n])])
+    df, texts = disclosure.protect_table(
+        df, name, rules.threshold, rules.min_denominator, counts,
+        {n: c.header for n, c in columns.items()},
+    )  # fmt: skip
+    return df, {n: dataclasses.replace(c, text=None) if n in texts else c
+                for n, c in columns.items()}  # fmt: skip
 
 
 def tables_side_by_side(

@@ -23,7 +23,7 @@ chart_period = slides.ChartPeriod.year(year, period.data_until)
 st.header(compared.title)
 
 # -- headline tiles --------------------------------------------------------------------------
-headline_tiles = annual.tiles(annual.headlines(data.report, period), year)
+headline_tiles = annual.tiles(annual.headlines(data.report, period), year, chrome.published())
 for group in dict.fromkeys(t.group for t in headline_tiles):
     st.subheader(group)
     in_group = [t for t in headline_tiles if t.group == group]

@@ -86,7 +86,7 @@ def deck(run: Runner, year: int, publication: Publication) -> Deck:
     meta = export.export_meta(run)
     period = YearPeriod(year, meta["data_until"])
     made = (
-        key_figures_slide(run, period),
+        key_figures_slide(run, period, publication),
         months_slide(run, period, publication),
         vacation_peaks_slide(run, year, publication),
         countries_slide(run, year, publication),
@@ -98,11 +98,11 @@ def deck(run: Runner, year: int, publication: Publication) -> Deck:
     return Deck(year, period.label, period.data_until, bool(meta["is_demo"]), slides)
 
 
-def key_figures_slide(run: Runner, period: YearPeriod) -> Slide:
+def key_figures_slide(run: Runner, period: YearPeriod, publication: Publication) -> Slide:
     """1. The year in key figures, against the year before (a running year: the same days)."""
     year = period.year
     headlines = annual.headlines(run, period)
-    figures = annual.key_figures(headlines, year)
+    figures = annual.key_figures(headlines, year, publication)
     total = next(r for r in headlines.iter_rows(named=True) if r["measure"] == "cases.total")
     change = total["change_pct"]
     direction = (

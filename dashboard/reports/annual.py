@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from dashboard.disclosure import Release
 from dashboard.format import change_pct, date_nl, number, signed
+from dashboard.publication import Publication
 from dashboard.reports import same_period
 from dashboard.reports.periods import YearPeriod
 from dashboard.reports.same_period import YearToDate
@@ -183,17 +185,57 @@ def headlines(run: Runner, period: YearPeriod) -> pl.DataFrame:
     return run("annual_headlines", year=period.year, period=period.comparison)
 
 
-def tiles(headlines: pl.DataFrame, year: int) -> list[Tile]:
-    """The headline measures of `year` that have a value, as tiles."""
+# Headline sums: a total tile is the sum of two others, in the year and the year before.
+TILE_SUMS = (
+    ("cases.total", ("cases.line1", "cases.line2")),
+    ("contacts.total", ("contacts.line1", "contacts.line2")),
+)
+
+
+def tile_release(headlines: pl.DataFrame, publication: Publication) -> Release:
+    """The tiles' counts, this year ("nu") and the year before ("voor"), as one released set
+    with their sums: a change "-3" beside "7" the year before gives the year's count."""
+    release = Release("kerncijfers", publication.threshold, publication.min_denominator)
+    for r in headlines.iter_rows(named=True):
+        for when, value in (("nu", r["value"]), ("voor", r["previous_value"])):
+            if value is not None and float(value).is_integer():
+                release.cell((r["measure"], when), int(value))
+    for total, parts in TILE_SUMS:
+        for when in ("nu", "voor"):
+            if all((m, when) in release.values for m in (total, *parts)):
+                release.relate((total, when), ((p, when) for p in parts))
+    return release
+
+
+def tiles(headlines: pl.DataFrame, year: int, publication: Publication | None = None) -> list[Tile]:
+    """The headline measures of `year` that have a value, as tiles; with `publication`
+    their counts as released (see `tile_release`), a change only between two shown counts."""
+    release = None if publication is None else tile_release(headlines, publication)
+
+    def shown(measure: str, when: str, value: float | None) -> str | None:
+        if value is None:
+            return None
+        if release is None or (measure, when) not in release.values:
+            return figure_text(value)
+        return release.text((measure, when))
+
+    def both_shown(measure: str) -> bool:
+        return release is None or all(
+            (measure, w) not in release.values or release.shows((measure, w))
+            for w in ("nu", "voor")
+        )
+
     return [
         Tile(
             measure=r["measure"],
             group=r["tile_group"],
             label=r["tile_label"],
             help=r["label_nl"],
-            value=figure_text(r["value"]),
-            delta=delta_text(r["value"], r["previous_value"], r["change_pct"]),
-            previous=None if r["previous_value"] is None else figure_text(r["previous_value"]),
+            value=shown(r["measure"], "nu", r["value"]) or "–",
+            delta=delta_text(r["value"], r["previous_value"], r["change_pct"])
+            if both_shown(r["measure"])
+            else None,
+            previous=shown(r["measure"], "voor", r["previous_value"]),
             previous_year=year - 1,
         )
         for r in headlines.iter_rows(named=True)
@@ -208,9 +250,11 @@ KEY_FIGURES = (
 )  # fmt: skip
 
 
-def key_figures(headlines: pl.DataFrame, year: int) -> tuple[Tile, ...]:
+def key_figures(
+    headlines: pl.DataFrame, year: int, publication: Publication | None = None
+) -> tuple[Tile, ...]:
     """The tiles of the lecture's key figures that have a value, in the lecture's order."""
-    by_measure = {t.measure: t for t in tiles(headlines, year)}
+    by_measure = {t.measure: t for t in tiles(headlines, year, publication)}
     return tuple(by_measure[m] for m in KEY_FIGURES if m in by_measure)
 
 

@@ -188,6 +188,16 @@ def _add_deck(parser: argparse.ArgumentParser, settings: Settings) -> None:
     )
 
 
+def _add_audit(parser: argparse.ArgumentParser, settings: Settings) -> None:
+    parser.description = (
+        "Controleer de publicatiemodus van een jaar: opent elke pagina en de IKO-lezing in "
+        "publicatiemodus en drukt per pagina de getoonde cellen af, de afgeschermde, en van "
+        "elke afgeschermde cel tussen welke waarden hij kan liggen gegeven alle getoonde "
+        "getallen en hun sommen. Stopt met code 1 als een klein aantal terug te rekenen is."
+    )
+    _add_year(parser)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from dashboard.settings import settings
 
@@ -295,6 +305,27 @@ def _deck(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit(args: argparse.Namespace) -> int:
+    from dashboard.db import open_database
+    from dashboard.reports import export
+    from dashboard.server.audit import audit
+
+    years = export.available_years(open_database().run)
+    if args.year not in years:
+        print(
+            f"Geen gegevens voor {args.year}: kies uit {', '.join(map(str, years))}.",
+            file=sys.stderr,
+        )
+        return 2
+    lines, exposed = audit(args.year)
+    print("\n".join(lines))
+    if exposed:
+        print(f"{exposed} afgeschermde aantallen zijn terug te rekenen.", file=sys.stderr)
+        return 1
+    print(f"Geen afgeschermd klein aantal is terug te rekenen ({args.year}).")
+    return 0
+
+
 # The subcommands in the order of `iko-dashboard --help`: the line there, the function that
 # adds the options, and the function that runs it.
 COMMANDS: dict[str, tuple[str, Callable[..., None], Callable[[argparse.Namespace], int]]] = {
@@ -308,6 +339,7 @@ COMMANDS: dict[str, tuple[str, Callable[..., None], Callable[[argparse.Namespace
         _import_published,
     ),
     "deck": ("maak de dia's van de IKO-lezing (PowerPoint of PDF)", _add_deck, _deck),
+    "audit": ("controleer dat de publicatiemodus geen klein aantal prijsgeeft", _add_audit, _audit),
 }
 
 

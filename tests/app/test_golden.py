@@ -27,6 +27,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import disclosure
+from dashboard.chrome import RELEASE_KEY
 from dashboard.db import Database, open_database
 from dashboard.paths import REPO_ROOT
 
@@ -189,6 +191,8 @@ def _slides(page: Any) -> dict[str, Any]:
         number = 1
         while True:
             at = _open(page, jaar=str(year), dia=str(number))
+            if number == 1:  # the deck is built whole for every slide: one audit a year
+                _audited(at, f"dia {year}")
             content = _content(at)
             # the notes are in a popover; its markdown is part of the page's texts
             slides[f"{year}/{number}"] = content
@@ -199,9 +203,26 @@ def _slides(page: Any) -> dict[str, Any]:
     return slides
 
 
+# What the audit found per state in publication mode: the hidden small counts that could be
+# worked out from everything the page released (kept apart from the record: it must be empty).
+AUDITS: dict[str, list[str]] = {}
+
+
+def _audited(at: AppTest, name: str) -> AppTest:
+    """Publication mode: the audit of the page's one released set (`dashboard.disclosure`)."""
+    if at.query_params.get("publicatie") == "1" or name.startswith("dia "):
+        ledger = at.session_state[RELEASE_KEY]
+        AUDITS[name] = [
+            f"{f.label} = {f.value}, mogelijk {f.range}" for f in disclosure.exposed(ledger)
+        ]
+    return at
+
+
 def _capture() -> dict[str, Any]:
     with _Recorder() as recorder:
-        pages = {name: _content(_open(page, **query)) for name, page, query in _states()}
+        pages = {
+            name: _content(_audited(_open(page, **query), name)) for name, page, query in _states()
+        }
         presentation = next(p for p in _pages() if p.url_path == "presentatie")
         slides = _slides(presentation)
     return {"pages": pages, "slides": slides, "reports": _report_rows(sorted(recorder.calls))}
@@ -248,6 +269,15 @@ def test_every_report_query_returns_the_recorded_rows(record):
     # The recorded calls run again directly, whichever page runs them now.
     differences = _differences(record["reports"], _report_rows(list(record["reports"])))
     assert not differences, "\n".join(differences[:40])
+
+
+def test_publication_mode_gives_no_small_count_away(captured):
+    """Every page in publication mode for 2024-2026 and the lecture of each year: no hidden
+    count of 1 to 4 lies, given every number the page releases and every sum between them,
+    within 1 to 4 (integer programming over the page's one released set)."""
+    assert len(AUDITS) >= 3 * 5 + 3, sorted(AUDITS)
+    exposed = [f"{where}: {finding}" for where, found in AUDITS.items() for finding in found]
+    assert not exposed, "\n".join(exposed[:40])
 
 
 def test_the_record_covers_every_page_and_year(record):
