@@ -23,7 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from dashboard.annual_report.content import Chapter, Chart, Document, Paragraph, Subheading, Table
+from dashboard.annual_report.blocks import Chapter, Chart, Document, Paragraph, Subheading, Table
 from dashboard.charts.canvas import PRINT_SCALE, PRINT_WIDTH, PRINT_WIDTH_CM, Canvas
 from dashboard.presentation.render import Renderer
 

@@ -21,6 +21,7 @@ year_label, previous_label = compared.year_label, compared.previous_label
 chart_period = slides.ChartPeriod.year(year, period.data_until)
 
 st.header(compared.title)
+widgets.annual_report_download(year, period.until)
 
 # -- headline tiles --------------------------------------------------------------------------
 headline_tiles = annual.tiles(annual.headlines(data.report, period), year)

@@ -17,7 +17,7 @@ from docx import Document as read_docx
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from dashboard.annual_report import content, word
+from dashboard.annual_report import blocks, content, word
 from dashboard.format import change_pct, number
 from dashboard.paths import REFERENCE_DIR
 from dashboard.publication import Publication
@@ -153,12 +153,12 @@ def test_pdf_text_holds_the_same_numbers(made, docx, tmp_path):
 def test_the_default_document_hides_small_counts(demo_db, made):
     """Publication mode (the command's default) says "<5" where the full document has 1."""
 
-    def chapter_text(document: content.Document, key: str) -> str:
+    def chapter_text(document: blocks.Document, key: str) -> str:
         chapter = next(c for c in document.chapters if c.key == key)
         return " ".join(
-            b.text if isinstance(b, content.Paragraph) else " ".join(map(" ".join, b.rows))
+            b.text if isinstance(b, blocks.Paragraph) else " ".join(map(" ".join, b.rows))
             for b in chapter.blocks
-            if isinstance(b, content.Paragraph | content.Table)
+            if isinstance(b, blocks.Paragraph | blocks.Table)
         )
 
     published = content.document(demo_db.run, YEAR, Publication())
