@@ -78,7 +78,7 @@ def _toc(doc) -> None:  # type: ignore[no-untyped-def]
 
 
 def _table(doc, table: Table) -> None:  # type: ignore[no-untyped-def]
-    doc.add_paragraph(table.caption, style="Caption")
+    doc.add_paragraph(table.caption, style="Caption").paragraph_format.keep_with_next = True
     grid = doc.add_table(rows=1 + len(table.rows), cols=len(table.headers))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -113,7 +113,7 @@ def _chart(doc, chart: Chart, renderer: Renderer) -> None:  # type: ignore[no-un
     fig = chart.build(Canvas.printed())
     height = int(fig.layout.height or 420)
     image = renderer.png(fig, width=PRINT_WIDTH, height=height, scale=PRINT_SCALE)
-    doc.add_paragraph(chart.title, style="Caption")
+    doc.add_paragraph(chart.title, style="Caption").paragraph_format.keep_with_next = True
     shape = doc.add_picture(io.BytesIO(image), width=Cm(PRINT_WIDTH_CM))
     # alt text: Word's "Alternatieve tekst" is the picture's docPr description
     doc_pr = shape._inline.docPr
