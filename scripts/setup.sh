@@ -2,6 +2,7 @@
 #   setup_python    uv (installed with pip if missing) and the locked environment (uv.lock)
 #   setup_chromium  /usr/bin/chromium from Debian, for the browser tests
 #   setup_poppler   pdftotext and pdffonts (poppler-utils), for the test that reads the deck's PDF
+#   setup_libreoffice  soffice (LibreOffice Writer, no GUI), for the annual report as PDF
 # Needs Python 3.11 with pip and access to PyPI (and to the Debian mirror for the system packages).
 
 set -euo pipefail
@@ -69,4 +70,17 @@ setup_poppler() {
     as_root poppler-utils env DEBIAN_FRONTEND=noninteractive apt-get update
     as_root poppler-utils env DEBIAN_FRONTEND=noninteractive \
         apt-get install -y --no-install-recommends poppler-utils
+}
+
+# Writer alone, without its GUI and recommended extras: enough to turn the annual report's Word
+# file into a PDF (`iko-dashboard jaarverslag --format pdf`). Without it that command says so
+# and the PDF test skips.
+setup_libreoffice() {
+    if command -v soffice >/dev/null 2>&1; then
+        return
+    fi
+    say "LibreOffice Writer installeren (apt-get install libreoffice-writer-nogui)"
+    as_root libreoffice-writer-nogui env DEBIAN_FRONTEND=noninteractive apt-get update
+    as_root libreoffice-writer-nogui env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y --no-install-recommends libreoffice-writer-nogui
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what is needed (also Chromium and poppler-utils for the browser tests) and runs every check:
+# Installs what is needed (also Chromium, poppler-utils and LibreOffice Writer for the browser tests) and runs every check:
 # pytest (all tests), ruff check, ruff format --check, sqlfluff lint of queries/. Extra arguments go to pytest.
 # Exits with pytest's status if the tests fail, else with the linters'.
 set -euo pipefail
@@ -8,6 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_python
 setup_chromium
 setup_poppler
+setup_libreoffice
 
 # Two workers (this machine has two cores; IKO_TEST_WORKERS=0 runs in this process). A
 # module stays on one worker, so a module's servers and data states are made once.

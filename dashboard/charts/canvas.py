@@ -1,6 +1,7 @@
 """Where a chart is drawn: the screen, a slide of the lecture, a page's chart as a slide of its
-own, or the chart alone as a picture on a PowerPoint slide. Every builder takes a canvas and
-lays its figure out for it as its last step (`dashboard.charts.fit.lay_out`).
+own, the chart alone as a picture on a PowerPoint slide, or a printed page (the annual
+report). Every builder takes a canvas and lays its figure out for it as its last step
+(`dashboard.charts.fit.lay_out`).
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ class Canvas:
     chart keeps the margins measured for its screen (`screen_margins`). `controls` pixels along
     the bottom of the screen are not the chart's (see CONTROLS_PX)."""
 
-    medium: Literal["screen", "slide"] = "screen"
+    medium: Literal["screen", "slide", "print"] = "screen"
     width: int | None = None
     height: int | None = None
     text_scale: float = 1.0
@@ -108,10 +109,24 @@ class Canvas:
         )
 
     @classmethod
+    def printed(cls) -> Canvas:
+        """The text width of an A4 page: the screen's look, margins measured for the labels,
+        at a fixed width (the report's text around it says title and source)."""
+        return cls("print", PRINT_WIDTH)
+
+    @classmethod
     def slide_picture(cls, height: int) -> Canvas:
         """The chart of a lecture slide alone, `height` pixels high: PowerPoint has the title
         and the source line as text around it."""
         return cls.slide(None, height=height)
+
+
+# A printed page: A4 less 2,5 cm each side is 16 cm of text width, 605 CSS pixels at 96 per
+# inch; the screen's text sizes (14-18 px) print at 10,5-13,5 pt there. Rendered at 300 dpi.
+PRINT_WIDTH_CM = 16.0
+PRINT_WIDTH = round(PRINT_WIDTH_CM / 2.54 * 96)
+PRINT_DPI = 300
+PRINT_SCALE = PRINT_DPI / 96
 
 
 # Today's page look: the builder's own sizes, margins measured for its labels.

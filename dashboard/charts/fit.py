@@ -84,7 +84,7 @@ def lay_out(fig: go.Figure, canvas: Canvas = SCREEN) -> go.Figure:
     for its labels (`reserve`); on a slide, its text scaled for the hall, its legend under the
     chart and the slide's title above it (`slide_layout.on_slide`); a page's chart on a slide
     keeps the margins measured for its screen, grown with its text."""
-    if canvas.medium == "screen":
+    if canvas.medium in ("screen", "print"):
         return reserve(fig)
     if canvas.screen_margins:
         fig = reserve(fig)

@@ -4,6 +4,7 @@ computed from the data, beside what the report printed."""
 import streamlit as st
 
 from dashboard import chrome, data, widgets
+from dashboard.annual_report import download as annual_report_download
 from dashboard.charts import annual as annual_charts
 from dashboard.format import change_pct, number
 from dashboard.presentation import slides
@@ -21,6 +22,7 @@ year_label, previous_label = compared.year_label, compared.previous_label
 chart_period = slides.ChartPeriod.year(year, period.data_until)
 
 st.header(compared.title)
+annual_report_download.button(year, period.until)
 
 # -- headline tiles --------------------------------------------------------------------------
 headline_tiles = annual.tiles(annual.headlines(data.report, period), year, chrome.published())

@@ -101,9 +101,12 @@ class Renderer:
     def __exit__(self, *exc: object) -> None:
         pass  # kept running for the next one
 
-    def png(self, fig, *, width: int = WIDTH, height: int = HEIGHT) -> bytes:  # type: ignore[no-untyped-def]
+    def png(
+        self, fig, *, width: int = WIDTH, height: int = HEIGHT, scale: float = IMAGE_SCALE
+    ) -> bytes:  # type: ignore[no-untyped-def]
+        """`scale`: image pixels per CSS pixel (a slide 2, a printed page 300 dpi / 96)."""
         return self._render(
-            fig, {"format": "png", "width": width, "height": height, "scale": IMAGE_SCALE}
+            fig, {"format": "png", "width": width, "height": height, "scale": scale}
         )
 
     def pdf(self, fig, *, width: int = WIDTH, height: int = HEIGHT) -> bytes:  # type: ignore[no-untyped-def]

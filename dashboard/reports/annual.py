@@ -292,6 +292,12 @@ def line_overview(run: Runner, period: YearPeriod) -> pl.DataFrame:
     return run("line_overview", year=period.year, period=period.comparison)
 
 
+def registration_eras(run: Runner) -> pl.DataFrame:
+    """One row per way of registering (codes, Lijn 1 and Lijn 2), oldest first, with the
+    year it began and what Lijn 1 and Lijn 2 meant in it."""
+    return run("registration_eras")
+
+
 def published_vs_computed(run: Runner, year: int) -> pl.DataFrame:
     """Every count the annual report printed about `year`, beside the count from the data."""
     return run("published_vs_computed", year=year)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -198,6 +199,30 @@ def _add_audit(parser: argparse.ArgumentParser, settings: Settings) -> None:
     _add_year(parser)
 
 
+def _add_annual_report(parser: argparse.ArgumentParser, settings: Settings) -> None:
+    parser.description = (
+        "Maak een concept van de cijferhoofdstukken 2 tot en met 7 van het jaarverslag: "
+        "zinnen, tabellen en grafieken, in de volgorde van het jaarverslag. Standaard in "
+        "publicatiemodus; PDF via LibreOffice (soffice)."
+    )
+    _add_year(parser)
+    parser.add_argument(
+        "--format", choices=("docx", "pdf"), default="docx", help="docx (standaard) of pdf"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="BESTAND",
+        help="het bestand (standaard jaarverslag-JJJJ-concept.docx of .pdf)",
+    )
+    parser.add_argument(
+        "--intern",
+        action="store_true",
+        help="volledige aantallen, ook onder de drempel van de publicatiemodus (niet voor "
+        "publicatie)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     from dashboard.settings import settings
 
@@ -305,17 +330,21 @@ def _deck(args: argparse.Namespace) -> int:
     return 0
 
 
-def _audit(args: argparse.Namespace) -> int:
+def _known_year(year: int) -> bool:
+    """Whether the data have `year`; if not, says which years they have."""
     from dashboard.db import open_database
     from dashboard.reports import export
-    from dashboard.server.audit import audit
 
     years = export.available_years(open_database().run)
-    if args.year not in years:
-        print(
-            f"Geen gegevens voor {args.year}: kies uit {', '.join(map(str, years))}.",
-            file=sys.stderr,
-        )
+    if year not in years:
+        print(f"Geen gegevens voor {year}: kies uit {', '.join(map(str, years))}.", file=sys.stderr)
+    return year in years
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from dashboard.server.audit import audit
+
+    if not _known_year(args.year):
         return 2
     lines, exposed = audit(args.year)
     print("\n".join(lines))
@@ -323,6 +352,32 @@ def _audit(args: argparse.Namespace) -> int:
         print(f"{exposed} afgeschermde aantallen zijn terug te rekenen.", file=sys.stderr)
         return 1
     print(f"Geen afgeschermd klein aantal is terug te rekenen ({args.year}).")
+    return 0
+
+
+def _annual_report(args: argparse.Namespace) -> int:
+    from dashboard.annual_report import content, word
+    from dashboard.db import open_database
+    from dashboard.publication import Publication
+    from dashboard.settings import settings
+
+    if args.format == "pdf" and word.soffice() is None:  # said before minutes of work
+        print(f"iko-dashboard jaarverslag: {word.PDF_MISSING}", file=sys.stderr)
+        return 2
+    if not _known_year(args.year):
+        return 2
+    rules = None if args.intern else Publication(threshold=settings().publication_threshold)
+    made = content.document(open_database().run, args.year, rules)
+    data = word.docx_bytes(made, progress=_progress)
+    out = args.out or Path(f"{made.stem}{'-intern' if args.intern else ''}.{args.format}")
+    try:
+        if args.format == "pdf":
+            data = word.pdf_bytes(data)
+        out.write_bytes(data)
+    except (word.PdfUnavailable, OSError, subprocess.TimeoutExpired) as exc:
+        print(f"iko-dashboard jaarverslag: {exc}", file=sys.stderr)
+        return 2
+    print(f"Jaarverslag {args.year} ({len(made.chapters)} hoofdstukken) geschreven naar {out}")
     return 0
 
 
@@ -340,6 +395,11 @@ COMMANDS: dict[str, tuple[str, Callable[..., None], Callable[[argparse.Namespace
     ),
     "deck": ("maak de dia's van de IKO-lezing (PowerPoint of PDF)", _add_deck, _deck),
     "audit": ("controleer dat de publicatiemodus geen klein aantal prijsgeeft", _add_audit, _audit),
+    "jaarverslag": (
+        "maak een concept van de cijfers van het jaarverslag (Word of PDF)",
+        _add_annual_report,
+        _annual_report,
+    ),
 }
 
 

@@ -1,0 +1,1 @@
+"""The annual report's chapters 2-7 as a Word or PDF draft: content apart from the writer."""
