@@ -71,6 +71,8 @@ class Release:
     # printed and known from elsewhere too (a headline figure): never hidden to protect another
     fixed: set[Hashable] = field(default_factory=set)
     relations: list[tuple[Hashable, tuple[Hashable, ...]]] = field(default_factory=list)
+    # a table's own cells (row, column): kept apart from every other table's on the page
+    local: bool = False
     _hidden: frozenset[Hashable] | None = None
 
     def __post_init__(self) -> None:
@@ -109,12 +111,17 @@ class Release:
         if relation not in self.relations:
             self.relations.append(relation)
 
-    def merge(self, other: Release) -> None:
-        """Takes `other`'s cells and relations into this set (a deck of several topics)."""
+    def merge(self, other: Release, prefix: Hashable | None = None) -> None:
+        """Takes `other`'s cells and relations into this set (a deck of several topics);
+        with `prefix` its keys as (prefix, key)."""
+
+        def own(key: Hashable) -> Hashable:
+            return key if prefix is None else (prefix, key)
+
         for key, value in other.values.items():
-            self.cell(key, value, printed=key in other.printed, fixed=key in other.fixed)
+            self.cell(own(key), value, printed=key in other.printed, fixed=key in other.fixed)
         for total, parts in other.relations:
-            self.relate(total, parts)
+            self.relate(own(total), (own(p) for p in parts))
 
     # -- deciding and reading -----------------------------------------------------------------
 
@@ -380,7 +387,7 @@ def protect_table(
     counts = count_columns(df) if counts is None else list(counts)
     if df.is_empty() or not counts:
         return df, set()
-    release = Release(f"tabel {name}", threshold, min_denominator)
+    release = Release(f"tabel {name}", threshold, min_denominator, local=True)
     rows = range(df.height)
     for column in counts:
         values = df[column].fill_null(0).to_list()
@@ -424,17 +431,20 @@ class Ledger:
         """Every release of the page as one set (cells with the same key are one cell)."""
         whole = Release.__new__(Release)
         whole.name, whole.values, whole.printed, whole.relations = self.name, {}, set(), []
-        whole.fixed = set()
+        whole.fixed, whole.local = set(), False
         whole._hidden = None
         rules = [r for r in self.releases if r.protects]
         whole.threshold = rules[0].threshold if rules else None
         whole.min_denominator = rules[0].min_denominator if rules else 10
         hidden: set[Hashable] = set()
-        for release in rules:
-            whole.merge(release)
-            hidden |= release.hidden
+        shown: set[Hashable] = set()
+        for i, release in enumerate(rules):
+            prefix = (i, release.name) if release.local else None
+            whole.merge(release, prefix)
+            own = lambda k, p=prefix: k if p is None else (p, k)  # noqa: E731
+            hidden |= {own(k) for k in release.hidden}
+            shown |= {own(k) for k in release.printed if k not in release.hidden}
         # a cell one part of the page hides and another prints is printed
-        shown = {k for r in rules for k in r.printed if k not in r.hidden}
         whole._hidden = frozenset(hidden - shown)
         return whole
 

@@ -68,10 +68,16 @@ class Publication:
             return MISSING
         return self.small if self.is_small(count) else number(count)
 
-    def counts(self, values: Mapping[Hashable, int], equations: Sequence[Equation] = ()) -> dict:
-        """Every cell of a table as text, small counts and their complements hidden."""
-        hidden = suppressed(values, equations, self.threshold)
-        return {key: self.cell_text(values[key], key in hidden) for key in values}
+    def counts(
+        self,
+        values: Mapping[Hashable, int],
+        equations: Sequence[Equation] = (),
+        fixed: Iterable[Hashable] = (),
+    ) -> dict:
+        """Every cell of a table as text, small counts and their complements hidden, decided
+        and audited as one released set (`disclosure.Release`); `fixed`: known anyway."""
+        release = released(values, equations, self.threshold, fixed=fixed)
+        return {key: release.text(key) for key in values}
 
     def cell_text(self, count: int | None, hidden: bool) -> str:
         if not hidden:
@@ -135,37 +141,28 @@ def recoverable(
     return found
 
 
+def released(
+    values: Mapping[Hashable, int], equations: Sequence[Equation], threshold: int,
+    name: str = "tabel", fixed: Iterable[Hashable] = (),
+) -> disclosure.Release:  # fmt: skip
+    """The cells of one table with its sums as a released set of their own (its keys are
+    the table's, not the page's); `fixed` cells are known anyway (totals published
+    elsewhere): never hidden to protect another."""
+    release = disclosure.Release(name, threshold, local=True)
+    fixed = set(fixed)
+    for key, value in values.items():
+        release.cell(key, value, fixed=key in fixed)
+    for eq in equations:
+        release.relate(eq.total, eq.parts)
+    return release
+
+
 def suppressed(
     values: Mapping[Hashable, int], equations: Sequence[Equation], threshold: int
 ) -> set[Hashable]:
-    """Small counts, and as few other cells as it takes so that none can be recomputed.
-
-    While a hidden cell can be recomputed, one more cell of an equation it is in is hidden:
-    the smallest shown part that is not zero (a hidden zero protects nothing: the other
-    hidden cell is then the difference), else the total. Every round hides one more cell,
-    so it ends; in the worst case with all of them hidden.
-    """
-    hidden = {key for key, value in values.items() if value is not None and 0 < value < threshold}
-    while True:
-        exposed = recoverable(values, hidden, equations)
-        if not exposed:
-            return hidden
-        target = min(exposed, key=repr)
-        candidates = []
-        for eq in equations:
-            if target not in eq.cells:
-                continue
-            parts = sorted((p for p in eq.parts if p not in hidden and values[p]), key=values.get)
-            parts += [p for p in eq.parts if p not in hidden and not values[p]]
-            if eq.total not in hidden:
-                parts.append(eq.total)
-            if parts:
-                # prefer the equation with the fewest hidden cells, then the smallest part
-                hidden_here = sum(c in hidden for c in eq.cells)
-                candidates.append((hidden_here, values[parts[0]] or 0, repr(parts[0]), parts[0]))
-        if not candidates:  # everything around it is hidden already
-            return hidden
-        hidden.add(min(candidates)[3])
+    """Small counts, and as few other cells as it takes so that none can be worked out
+    (see `disclosure`: a total before a part, checked by integer programming)."""
+    return set(released(values, equations, threshold).hidden)
 
 
 def grid_equations(
@@ -234,7 +231,8 @@ def protect_frame(
         if column_totals
         else []
     )
-    texts = publication.counts(values, equations)
+    # totals published elsewhere are known: another cell is hidden, never the total
+    texts = publication.counts(values, equations, fixed=[k for k in values if k[0] == TOTAL])
     return df.with_columns(
         pl.Series(c, [texts[(r, c)] for r in rows], dtype=pl.String) for c in count_columns
     )

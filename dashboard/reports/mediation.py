@@ -19,7 +19,7 @@ import polars as pl
 from scipy import stats
 
 from dashboard.format import MISSING, number
-from dashboard.publication import Equation, Publication
+from dashboard.publication import Equation
 from dashboard.reports.trends import SHORT_KINDS
 
 Report = Callable[..., pl.DataFrame]
@@ -344,27 +344,9 @@ FUNNEL_EQUATIONS = (
 )
 
 
-def stage_texts(totals: Mapping[str, int], publication: Publication | None) -> dict[str, str]:
-    """Each stage's count as shown: as it is for staff, protected in publication mode."""
-    values = {stage: int(totals.get(stage, 0)) for stage in STAGE_LABELS}
-    if publication is None:
-        return {stage: number(v) for stage, v in values.items()}
-    return publication.counts(values, FUNNEL_EQUATIONS)
-
-
 def summed(totals: Mapping[str, Mapping[str, int]]) -> dict[str, int]:
     """Each stage's count for IKO and NIKO together."""
     return {s: sum(totals.get(t, {}).get(s, 0) for t in TYPES) for s in STAGE_LABELS}
-
-
-def shown_stages(
-    totals: Mapping[str, Mapping[str, int]], publication: Publication | None
-) -> dict[str, dict[str, str]]:
-    """Each stage's count as shown, per type and for both together ("samen"); protected per
-    funnel, since each stage is the sum of the next."""
-    shown = {t: stage_texts(totals.get(t, {}), publication) for t in TYPES}
-    shown["samen"] = stage_texts(summed(totals), publication)
-    return shown
 
 
 def per_type_text(shown: Mapping[str, Mapping[str, str]], stage: str) -> str:

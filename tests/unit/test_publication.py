@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from dashboard import publication
+from dashboard.disclosure import exposed
 from dashboard.publication import (
     COMPLEMENTARY,
     TOTAL,
@@ -45,15 +46,23 @@ def _shown_grid_is_safe(cells: list[list[int]], *, row_totals=True, column_total
     )
     shown_values = {k: v for k, v in values.items() if row_totals or k[1] != TOTAL}
     hidden = suppressed(shown_values, equations, 5)
+    release = publication.released(shown_values, equations, 5)
+    assert set(release.hidden) == hidden
+    # the audit: no hidden small count has a feasible range inside 1-4
+    assert exposed([release]) == [], cells
     return shown_values, equations, hidden
+
+
+def _small_recoverable(values, hidden, equations):
+    return {k for k in recoverable(values, hidden, equations) if 0 < values[k] < 5}
 
 
 def test_a_single_small_cell_in_a_row_gets_a_complement():
     # 3 of 40 in a row whose total is shown: hiding the 3 alone gives it away (40 - 37)
     values, equations, hidden = _shown_grid_is_safe([[3, 37], [20, 25]])
     assert (0, "c0") in hidden
-    assert len([k for k in hidden if k[0] != TOTAL and k[1] != TOTAL]) >= 2
-    assert not recoverable(values, hidden, equations)
+    assert len(hidden) >= 2
+    assert not _small_recoverable(values, hidden, equations)
 
 
 def test_recoverable_finds_a_cell_pinned_by_row_and_column_together():
@@ -74,10 +83,11 @@ def test_no_hidden_cell_of_a_random_table_can_be_solved(seed):
     ]
     values, equations, hidden = _shown_grid_is_safe(cells)
     assert all(k in hidden for k, v in values.items() if 0 < v < 5)
-    assert not recoverable(values, hidden, equations)
-    # and by elimination as a person would: no equation with exactly one hidden cell
+    assert not _small_recoverable(values, hidden, equations)
+    # and by elimination as a person would: no equation whose one hidden cell is small
     for eq in equations:
-        assert sum(c in hidden for c in eq.cells) != 1, (cells, eq)
+        alone = [c for c in eq.cells if c in hidden]
+        assert not (len(alone) == 1 and 0 < values[alone[0]] < 5), (cells, eq)
 
 
 def test_every_cell_of_a_grid_is_published_as_text():
@@ -102,7 +112,8 @@ def test_a_funnel_hides_what_its_stage_totals_would_give_away():
     texts = pub.counts(values, equations)
     assert texts["stopped"] == "<5"
     hidden = {k for k, t in texts.items() if t in {"<5", COMPLEMENTARY}}
-    assert not recoverable(values, hidden, equations)
+    assert not _small_recoverable(values, hidden, equations)
+    assert exposed([publication.released(values, equations, 5)]) == []
 
 
 def test_the_ranking_keeps_its_order_and_merges_hidden_places():
