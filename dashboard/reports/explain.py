@@ -10,15 +10,19 @@ The data side: typed report functions and what is said of their rows; no Plotly,
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import polars as pl
 
-from dashboard.format import number
+from dashboard.format import month_nl, number
 from dashboard.publication import Publication
+from dashboard.reports.annual import Comparison, comparison
 from dashboard.reports.explain_calendar import METHOD_NL, Period, calendar_part
+from dashboard.reports.periods import YearPeriod
 
 Runner = Callable[..., pl.DataFrame]
 
@@ -96,9 +100,53 @@ def year_before(day: dt.date) -> dt.date:
     return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
+def for_year(compared: Comparison) -> Periods | None:
+    """The annual overview's comparison: a year against the year before, a running year's
+    days so far against the same days of the year before; None without a year before."""
+    year = compared.period.year
+    if not compared.has_previous:
+        return None
+    if compared.now and compared.before:
+        end, end_before = compared.now.end, compared.before.end
+    else:
+        end, end_before = dt.date(year, 12, 31), dt.date(year - 1, 12, 31)
+    return Periods(
+        Period(dt.date(year, 1, 1), end),
+        Period(dt.date(year - 1, 1, 1), end_before),
+        compared.year_label,
+        compared.previous_label,
+    )
+
+
+def for_months(start: dt.date, end_month: dt.date, data_until: dt.date) -> Periods:
+    """Caseload's months `start` to `end_month` (a running last month up to `data_until`)
+    against the same days a year earlier."""
+    last = (end_month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    end = min(last - dt.timedelta(days=1), data_until)
+    until = f"{end.day} {month_nl(end)}" if end < last - dt.timedelta(days=1) else month_nl(end)
+    before_end = year_before(end)
+    before_until = (
+        f"{before_end.day} {month_nl(before_end)}" if end != last - dt.timedelta(days=1)
+        else month_nl(before_end)
+    )  # fmt: skip
+    return Periods(
+        Period(start, end),
+        Period(year_before(start), before_end),
+        f"{month_nl(start)} t/m {until}",
+        f"{month_nl(year_before(start))} t/m {before_until}",
+    )
+
+
 def change_by_dimension(run: Runner, periods: Periods) -> pl.DataFrame:
     """measure x dimension x part: count_now, count_before, line1_now, line1_before."""
     return run("change_by_dimension", **periods.params())
+
+
+def covers(run: Runner, periods: Periods) -> bool:
+    """Whether the data reaches back to the first day of the earlier period: a period before
+    the export starts would count as a fall that is only missing data."""
+    first = run("line1_calendar_days")["day"].min()
+    return first is not None and first <= periods.before.start
 
 
 def calendar(run: Runner, periods: Periods) -> float | None:
@@ -241,6 +289,41 @@ def _rate_contributions(rows: pl.DataFrame, measure: str, dimension: str) -> pl.
     if not rest.is_empty():
         bars.append(_bar(OTHER, None, None, rest["rate"].sum(), OTHER, shown=True))
     return pl.concat(bars, how="vertical")
+
+
+def explain_csv(run: Runner, year: int, measure: str = "cases.total", by: str | None = None) -> str:
+    """The explain command: `year` against the year before (a running year against the same
+    days) as CSV, one row per bar with its `bijdrage` in the measure's unit; `by` 'calendar'
+    gives the calendar part and the rest of Lijn 1's change."""
+    if measure not in MEASURES:
+        raise ValueError(f"onbekende maat {measure!r}; kies uit {', '.join(MEASURES)}")
+    by = by or dimensions(measure)[0]
+    if by != "calendar" and by not in dimensions(measure):
+        raise ValueError(f"{measure} splitst naar {', '.join(dimensions(measure))} of calendar")
+    data_until = run("export_meta")["data_until"][0]
+    years = set(run("available_years")["year"].to_list())
+    if year not in years:
+        raise ValueError(f"geen gegevens voor {year}")
+    periods = for_year(comparison(run, YearPeriod(year, data_until), year - 1 in years))
+    if periods is None or not covers(run, periods):
+        raise ValueError(f"geen gegevens voor {year - 1} om mee te vergelijken")
+    rows = change_by_dimension(run, periods)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["periode", "periode_ervoor", "maat", "uitsplitsing", "deel", "bijdrage"])
+    first = [periods.now_label, periods.before_label, measure, by]
+    if by == "calendar":
+        line1 = rows.filter(measure="cases.line1", dimension="line")
+        change = float(line1["count_now"].sum() - line1["count_before"].sum())
+        part = calendar(run, periods) or 0.0
+        bars = [(CALENDAR, part), ("rest van Lijn 1", change - part)]
+    else:
+        with_calendar = calendar(run, periods) if measure in WITH_CALENDAR else None
+        shown = contributions(rows, measure, by, calendar=with_calendar)
+        bars = list(shown.select("label", "contribution").iter_rows())
+    for label, value in bars:
+        writer.writerow([*first, label, f"{value:.{decimals(measure) + 2}f}"])
+    return out.getvalue()
 
 
 def unit(measure: str) -> str:
