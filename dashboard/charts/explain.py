@@ -3,12 +3,14 @@ value now (frames of `dashboard.reports.explain`)."""
 
 from __future__ import annotations
 
+import math
+
 import plotly.graph_objects as go
 import polars as pl
 
 from dashboard.charts import fit
 from dashboard.charts.canvas import SCREEN, Canvas
-from dashboard.charts.template import PALETTE
+from dashboard.charts.template import FONT_SIZE, PALETTE
 from dashboard.format import number, signed
 
 TOTAL_COLOUR = "#AEB7C7"  # the two periods' values in the quiet grey of the year before
@@ -64,7 +66,9 @@ def waterfall_figure(
     fig.update_layout(
         height=120 + 44 * len(labels),
         showlegend=False,
-        yaxis={"autorange": "reversed", "automargin": False},
+        yaxis={"autorange": "reversed"},
+        # the waterfall's labels are not measured by fit.reserve: room for the longest here
+        margin={"l": math.ceil(max(fit.text_width(label, FONT_SIZE) for label in labels)) + 24},
         xaxis={
             "showticklabels": False,
             "showgrid": False,
