@@ -11,9 +11,11 @@ import streamlit as st
 from dashboard import data, widgets
 from dashboard.charts import caseload as charts
 from dashboard.controls import caseload as controls
+from dashboard.controls import explain as explain_section
 from dashboard.format import date_nl
 from dashboard.presentation import slides
 from dashboard.reports import caseload as cl
+from dashboard.reports import explain
 from dashboard.reports.caseload_captions import Captions
 
 run = data.report
@@ -78,6 +80,7 @@ def show(f: cl.Filters) -> None:
         what, unit = "Contactmomenten per zaak", "contacten per zaak"
         show_monthly(per_case, "contacts_per_case", what, f, unit=unit, kind="line", decimals=2)
     st.caption(say.contacts_per_case)
+    explain_section.show(explain.for_months(f.start, f.end, data_until), chart_period(f))
 
     st.header("Lijn 2: lopende zaken")
     if 2 not in lines:

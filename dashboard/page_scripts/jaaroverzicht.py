@@ -6,9 +6,10 @@ import streamlit as st
 from dashboard import chrome, data, widgets
 from dashboard.annual_report import download as annual_report_download
 from dashboard.charts import annual as annual_charts
+from dashboard.controls import explain as explain_section
 from dashboard.format import change_pct, number
 from dashboard.presentation import slides
-from dashboard.reports import annual
+from dashboard.reports import annual, explain
 from dashboard.reports.periods import YearPeriod
 
 year = chrome.selected_year()
@@ -43,6 +44,8 @@ if compared.running_notice:
 elif not compare:
     st.caption(f"Voor {year - 1} zijn er geen gegevens: de tegels tonen geen verschil.")
 st.caption(compared.tiles_caption)
+if waarom := explain.for_year(compared):
+    explain_section.show(waarom, chart_period)
 
 # -- breakdowns ------------------------------------------------------------------------------
 st.header("Uitsplitsingen")

@@ -141,6 +141,20 @@ def _add_figures(parser: argparse.ArgumentParser, settings: Settings) -> None:
     _add_year(parser)
 
 
+def _add_explain(parser: argparse.ArgumentParser, settings: Settings) -> None:
+    parser.description = (
+        "Druk af waar het verschil van een maat met het jaar ervoor vandaan komt (CSV, kolom "
+        "bijdrage in de eenheid van de maat); een lopend jaar tegenover dezelfde dagen."
+    )
+    _add_year(parser)
+    parser.add_argument("--measure", metavar="MAAT", default="cases.total", help="de maat")
+    parser.add_argument(
+        "--by",
+        metavar="DIMENSIE",
+        help="line, category, contacted_by, channel, person_type, country, type of calendar",
+    )
+
+
 def _add_import(parser: argparse.ArgumentParser, settings: Settings) -> None:
     parser.description = (
         "Controleer een export (CSV, XLSX of Parquet; één bestand per tabel of een map) tegen "
@@ -291,6 +305,18 @@ def _figures(args: argparse.Namespace) -> int:
     return 0
 
 
+def _explain(args: argparse.Namespace) -> int:
+    from dashboard.db import open_database
+    from dashboard.reports.explain import explain_csv
+
+    try:
+        sys.stdout.write(explain_csv(open_database().run, args.year, args.measure, args.by))
+    except ValueError as exc:
+        print(f"iko-dashboard explain: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def _import(args: argparse.Namespace) -> int:
     from dashboard.importer import import_files
 
@@ -387,6 +413,11 @@ COMMANDS: dict[str, tuple[str, Callable[..., None], Callable[[argparse.Namespace
     "run": ("start het dashboard", _add_run, _run),
     "demo": ("maak de demogegevens opnieuw", _add_demo, _demo),
     "figures": ("druk de cijfers van een jaar af als CSV", _add_figures, _figures),
+    "explain": (
+        "druk af waar het verschil met het jaar ervoor vandaan komt",
+        _add_explain,
+        _explain,
+    ),
     "import": ("importeer een echte export", _add_import, _import),
     "import-published": (
         "importeer gepubliceerde jaarcijfers",
