@@ -19,10 +19,8 @@ data_until = meta["data_until"]
 steps = mediation.funnel(data.report, year)
 rates = mediation.success_rates(data.report)
 child_counts = mediation.children(data.report)
-# every count of the page as one released set (publication mode protects them together)
-pub = mediation_release(steps, rates, child_counts, year, chrome.published())
-shown = pub.stages()
-cells = mediation_shown.cell_format(pub)
+pub = mediation_release(steps, rates, child_counts, year, chrome.published())  # one set
+shown, cells = pub.stages(), mediation_shown.cell_format(pub)
 
 st.header(f"Mediation {year}")
 chart_period = slides.ChartPeriod.year(year, data_until)
