@@ -301,6 +301,12 @@ def success_rate_slide(rates: pl.DataFrame, year: int, release: MediationRelease
     if both is None or not both["ended"]:
         return None
     title = f"{release.share('samen')} beëindigde mediations geslaagd"
+    if release.protects and not release.shows_rate("samen"):
+        # "× van 21" reads as a typo on a projector: say what is there and why no rate
+        title = (
+            f"{release.count('samen', 'ended')} beëindigde mediations in {year}: te weinig "
+            "om een slagingspercentage te noemen"
+        )
     # where the year's rate is hidden, the years together may be shown (and then say so)
     pooled = release.pooled
     pooled_note = ""
