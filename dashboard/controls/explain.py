@@ -32,9 +32,15 @@ def show(periods: explain.Periods, chart_period: slides.ChartPeriod) -> None:
     dimension = names[named or next(iter(names))]
 
     rows = explain.change_by_dimension(data.report, periods)
-    of = rows.filter(measure=measure)
-    if of.is_empty() or not explain.covers(data.report, periods):
+    # a rate has no rows of its own: those of its numerator and denominator
+    of = rows.filter(pl.col("measure").is_in(explain.RATES.get(measure, (measure,))))
+    where = periods.where
+    if not explain.covers(data.report, periods):
         st.caption(f"Voor {periods.before_label} zijn er geen gegevens om mee te vergelijken.")
+        return
+    if of.is_empty():
+        said = f" ({where.said})" if where.narrows else ""
+        st.caption(f"Geen {explain.unit(measure)} in beide perioden{said}.")
         return
     calendar = explain.calendar(data.report, periods) if measure in explain.WITH_CALENDAR else None
     publication = chrome.published()
@@ -44,6 +50,15 @@ def show(periods: explain.Periods, chart_period: slides.ChartPeriod) -> None:
     before = _value(rows, measure, dimension, "count_before")
     st.markdown(explain.sentence(bars, measure, publication))
     title = f"Waarom? {chosen}, naar {explain.DIMENSIONS[dimension]}"
+    if where.narrows and measure in explain.WITHOUT_FILTERS:
+        st.caption(
+            "De filters van de pagina gelden niet voor mediationverzoeken: die hebben geen "
+            "lijn, registratiecode of wie contact opnam. Hier telt elk verzoek."
+        )
+    elif where.narrows:
+        # the slide of this chart must not pass for every case either
+        title += f", {where.said}"
+        st.caption(f"Alleen {where.said}, zoals de filters van de pagina.")
     widgets.show_chart(
         widgets.figure(
             explain_charts.waterfall_figure,

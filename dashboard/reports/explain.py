@@ -66,6 +66,8 @@ COUNT_DIMENSIONS = {
 # a rate: numerator and denominator measures, split over the dimensions both have
 RATES = {"contacts.per_case": ("contacts.total", "cases.total")}
 RATE_DIMENSIONS = {"contacts.per_case": ("line", "category")}
+# measures that caseload's filters (line, code, who contacted) do not narrow
+WITHOUT_FILTERS = ("mediation.requests",)
 # measures with Lijn 1 cases in them: the calendar part applies
 WITH_CALENDAR = ("cases.total", "cases.line1")
 MAX_BARS = 7  # parts shown on their own; the rest is "overige"
@@ -77,21 +79,46 @@ def dimensions(measure: str) -> tuple[str, ...]:
     return RATE_DIMENSIONS.get(measure) or COUNT_DIMENSIONS[measure]
 
 
+ALL = "alle"
+
+
+@dataclass(frozen=True)
+class Where:
+    """Which cases and contacts count: caseload's filters (`line` 0 both, as registered; a
+    category code; `party` 'parent' or 'third_party'), `said` in words ("Lijn 1, alleen
+    ouders"). Mediation requests have none of them and always count whole."""
+
+    line: int = 0
+    category: str = ALL
+    party: str = ALL
+    said: str = ""
+
+    def params(self) -> dict[str, int | str]:
+        return {"line": self.line, "category": self.category, "party": self.party}
+
+    @property
+    def narrows(self) -> bool:
+        return (self.line, self.category, self.party) != (0, ALL, ALL)
+
+
 @dataclass(frozen=True)
 class Periods:
-    """The two equally long periods compared, and their names ("2025", "2024 t/m 22-11")."""
+    """The two equally long periods compared, and their names ("2025", "2024 t/m 22-11"), and
+    which cases and contacts count in them."""
 
     now: Period
     before: Period
     now_label: str
     before_label: str
+    where: Where = Where()
 
-    def params(self) -> dict[str, dt.date]:
+    def params(self) -> dict[str, dt.date | int | str]:
         return {
             "start": self.now.start,
             "end": self.now.end,
             "start_before": self.before.start,
             "end_before": self.before.end,
+            **self.where.params(),
         }
 
 
@@ -118,9 +145,11 @@ def for_year(compared: Comparison) -> Periods | None:
     )
 
 
-def for_months(start: dt.date, end_month: dt.date, data_until: dt.date) -> Periods:
+def for_months(
+    start: dt.date, end_month: dt.date, data_until: dt.date, where: Where = Where()
+) -> Periods:
     """Caseload's months `start` to `end_month` (a running last month up to `data_until`)
-    against the same days a year earlier."""
+    against the same days a year earlier, of the cases and contacts `where` lets count."""
     last = (end_month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     end = min(last - dt.timedelta(days=1), data_until)
     until = f"{end.day} {month_nl(end)}" if end < last - dt.timedelta(days=1) else month_nl(end)
@@ -134,6 +163,7 @@ def for_months(start: dt.date, end_month: dt.date, data_until: dt.date) -> Perio
         Period(year_before(start), before_end),
         f"{month_nl(start)} t/m {until}",
         f"{month_nl(year_before(start))} t/m {before_until}",
+        where,
     )
 
 
@@ -145,13 +175,14 @@ def change_by_dimension(run: Runner, periods: Periods) -> pl.DataFrame:
 def covers(run: Runner, periods: Periods) -> bool:
     """Whether the data reaches back to the first day of the earlier period: a period before
     the export starts would count as a fall that is only missing data."""
-    first = run("line1_calendar_days")["day"].min()
+    first = run("line1_calendar_days", **Where().params())["day"].min()
     return first is not None and first <= periods.before.start
 
 
 def calendar(run: Runner, periods: Periods) -> float | None:
     """The calendar part of Lijn 1's change (cases), or None without data for a period."""
-    found = calendar_part(run("line1_calendar_days"), periods.now, periods.before)
+    days = run("line1_calendar_days", **periods.where.params())
+    found = calendar_part(days, periods.now, periods.before)
     return None if found is None else found.part
 
 
@@ -171,12 +202,14 @@ def contributions(
     *,
     calendar: float | None = None,
     publication: Publication | None = None,
+    most: int = MAX_BARS,
 ) -> pl.DataFrame:
     """The bars of the waterfall: label, now, before, contribution, kind ('deel', 'kalender',
     'overige', for a rate 'mix'), shown (False: the value is not published). Largest
-    |contribution| first, the pooled rest last. `calendar`: Lijn 1's calendar part, taken
-    from the parts by their share of the Lijn 1 cases. In publication mode a part counting
-    1-4 in either period goes to 'overige', whose value is hidden if it is small too."""
+    |contribution| first, at `most` parts on their own, the pooled rest last. `calendar`:
+    Lijn 1's calendar part, taken from the parts by their share of the Lijn 1 cases. In
+    publication mode a part counting 1-4 in either period goes to 'overige', whose value is
+    hidden if it is small too."""
     if measure in RATES:
         return _rate_contributions(rows, measure, dimension)
     parts = _parts(rows, measure, dimension).with_columns(
@@ -194,7 +227,7 @@ def contributions(
     parts = parts.with_columns(small=small).sort(
         pl.col("contribution").abs(), "label", descending=[True, False]
     )
-    own = parts.filter(~pl.col("small")).head(MAX_BARS)
+    own = parts.filter(~pl.col("small")).head(most)
     rest = parts.join(own, on="label", how="anti")
     bars = own.drop("small", "line1").with_columns(shown=pl.lit(True))
     if calendar is not None and measure in WITH_CALENDAR and line1:
@@ -334,10 +367,12 @@ def decimals(measure: str) -> int:
     return 2 if measure in RATES else 0
 
 
-def sentence(bars: pl.DataFrame, measure: str, publication: Publication | None = None) -> str:
+def sentence(
+    bars: pl.DataFrame, measure: str, publication: Publication | None = None, *, parts: int = 3
+) -> str:
     """ "1.305 zaken minder: Lijn 1, toestemming voor vakantie, kreeg er 1.363 minder, Lijn 2
-    kreeg er 58 bij." The three largest parts; what publication mode hides is said, not
-    shown."""
+    kreeg er 58 bij." The `parts` largest parts (a slide's title has room for one); what
+    publication mode hides is said, not shown."""
     places = decimals(measure)
     change = bars["contribution"].sum()
     if round(change, places) == 0:
@@ -345,7 +380,7 @@ def sentence(bars: pl.DataFrame, measure: str, publication: Publication | None =
     else:
         head = f"{number(abs(change), places)} {unit(measure)} {'meer' if change > 0 else 'minder'}"
     said = []
-    for bar in bars.head(3).rows(named=True):
+    for bar in bars.head(parts).rows(named=True):
         value = bar["contribution"]
         if not bar["shown"]:
             said.append(f"{bar['label']} (aantal niet getoond)")
@@ -360,7 +395,7 @@ def sentence(bars: pl.DataFrame, measure: str, publication: Publication | None =
             label = bar["label"] + ("," if "," in bar["label"] else "")
             said.append(f"{label} kreeg er {number(abs(value), places)} {more}")
     hidden = not bars.filter(~pl.col("shown")).is_empty()
-    text = f"{head}: {', '.join(said)}" + ("; …" if bars.height > 3 else ".")
+    text = f"{head}: {', '.join(said)}" + ("; …" if bars.height > parts else ".")
     if hidden and publication:
         text += (
             f" In publicatiemodus staan delen met minder dan {publication.threshold} in een "

@@ -9,6 +9,10 @@
 -- measure and their differences to its change.
 -- line1_now and line1_before count the part's Lijn 1 cases: the calendar part of a change
 -- is shared over the parts by them.
+-- Filters, as on caseload: $line (0 = both; the line as registered, as the page counts),
+-- $category ('alle' = every code), $party ('alle', 'parent', 'third_party': who contacted,
+-- for a contact the person it was with). They narrow cases and contacts; a mediation request
+-- has no line, code or party and is counted whole.
 WITH cases AS (
     SELECT
         opened_date AS day,
@@ -27,8 +31,10 @@ WITH cases AS (
         coalesce(country_nl, 'onbekend') AS country_nl
     FROM stg_cases
     WHERE
-        opened_date BETWEEN $start AND $end
-        OR opened_date BETWEEN $start_before AND $end_before
+        (opened_date BETWEEN $start AND $end OR opened_date BETWEEN $start_before AND $end_before)
+        AND ($line = 0 OR line = $line)
+        AND ($category = 'alle' OR category_code = $category)
+        AND ($party = 'alle' OR contact_party = $party)
 ),
 
 case_measures AS (
@@ -104,8 +110,18 @@ contacts AS (
     INNER JOIN stg_contacts AS staged ON contacts.contact_id = staged.contact_id
     LEFT JOIN stg_categories AS categories ON contacts.category_code = categories.category_code
     WHERE
-        contacts.contact_date BETWEEN $start AND $end
-        OR contacts.contact_date BETWEEN $start_before AND $end_before
+        (
+            contacts.contact_date BETWEEN $start AND $end
+            OR contacts.contact_date BETWEEN $start_before AND $end_before
+        )
+        AND ($line = 0 OR contacts.line = $line)
+        AND ($category = 'alle' OR contacts.category_code = $category)
+        -- the parties as mart_caseload_contacts_by_month groups the person types
+        AND (
+            $party = 'alle'
+            OR (CASE WHEN contacts.person_type = 'parent' THEN 'parent' ELSE 'third_party' END)
+            = $party
+        )
 ),
 
 contact_measures AS (

@@ -3,7 +3,9 @@
 -- used by: jaaroverzicht and caseload ("Waarom?", the calendar part), the explain command
 -- The windows are those of /vakantiepieken (mart_calendar_holiday_offsets: 42 days before to
 -- 14 days after a region's first holiday day); day_offset counts from that first day.
--- Lijn 1 as the annual measures count it (the code 'toestemming voor vakantie').
+-- Lijn 1 as the annual measures count it (the code 'toestemming voor vakantie'), narrowed by
+-- caseload's filters ($line, $category, $party, as in change_by_dimension): the calendar part
+-- of a filtered change is fitted to the filtered cases.
 WITH calendar AS (
     SELECT * FROM mart_calendar
     WHERE is_observed
@@ -19,7 +21,11 @@ line1_cases AS (
         opened_date AS day,
         count(*) AS cases
     FROM stg_cases
-    WHERE line_def2025 = 1
+    WHERE
+        line_def2025 = 1
+        AND ($line = 0 OR line = $line)
+        AND ($category = 'alle' OR category_code = $category)
+        AND ($party = 'alle' OR contact_party = $party)
     GROUP BY opened_date
 )
 

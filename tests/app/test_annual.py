@@ -72,6 +72,27 @@ def test_report_mistakes_are_shown_as_differences(page_2025):
     assert not any("tabel hoofdstuk 7" in w for w in warnings)
 
 
+def test_waarom_splits_contacts_per_case_into_the_mix_and_each_lines_rate(db, page_2025):
+    # last of the tests on page_2025: it leaves the page on another measure
+    page_2025.selectbox(key="waarom").set_value("Contactmomenten per zaak").run()
+    assert not page_2025.exception, [e.value for e in page_2025.exception]
+    specs = [json.loads(c.proto.spec) for c in page_2025.get("plotly_chart")]
+    (waterfall,) = [s["data"][0] for s in specs if s["data"][0]["type"] == "waterfall"]
+    labels, values = waterfall["y"], waterfall["x"]
+    # 2024's rate, the mix part, each line's rate part, 2025's rate: they add up
+    assert labels == ["2024", "verschuiving tussen delen", "Lijn 2",
+                      "Lijn 1, toestemming voor vakantie", "2025"]  # fmt: skip
+    rate = {year: dict(db.run("annual_measures", year=year).iter_rows()) for year in (2024, 2025)}
+    for year, value in ((2024, values[0]), (2025, values[-1])):
+        assert value == pytest.approx(rate[year]["contacts.total"] / rate[year]["cases.total"])
+    assert values[0] + sum(values[1:-1]) == pytest.approx(values[-1])
+    said = [m.value for m in page_2025.markdown if "contactmomenten per zaak" in m.value]
+    assert said[0].startswith(
+        f"{number(values[-1] - values[0], 2)} contactmomenten per zaak meer: verschuiving "
+        f"tussen delen: {number(values[1], 2)} meer, Lijn 2 kreeg er"
+    )
+
+
 def test_running_year_compares_the_same_days_of_the_year_before(db):
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["jaar"] = "2026"

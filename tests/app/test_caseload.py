@@ -129,6 +129,12 @@ def test_page_runs_with_filters_from_the_url_and_shows_the_heatmap(query):
     assert len(heatmaps) == 1
     assert len(heatmaps[0]["data"][0]["x"]) == 12
     assert "alleen zaken waarin een ouder contact opnam" in " ".join(c.value for c in at.caption)
+    # "Waarom?" counts what the filters let count: its waterfall ends at the tile's 330
+    (waterfall,) = [s["data"][0] for s in plotly_specs(at) if s["data"][0]["type"] == "waterfall"]
+    assert waterfall["x"][-1] == 330
+    assert "Alleen Lijn 2, Preventie, alleen ouders, zoals de filters van de pagina." in [
+        c.value for c in at.caption
+    ]
 
 
 def test_month_select_box_shows_that_months_breakdown(demo):

@@ -46,6 +46,34 @@ def test_every_dimension_of_every_count_measure_adds_up_to_the_annual_measure(ro
             assert of["count_before"].sum() == measures[2024][measure], (measure, dimension)
 
 
+def test_caseload_filters_narrow_cases_contacts_and_the_calendar_as_the_page_counts(demo_db):
+    # Lijn 2, prevention, parents in 2025: the caseload page's own reports count the same
+    where = explain.Where(line=2, category="prevention", party="parent", said="Lijn 2")
+    periods = explain.Periods(PERIODS.now, PERIODS.before, "2025", "2024", where)
+    rows = explain.change_by_dimension(demo_db.run, periods)
+    page = {"period_start": dt.date(2025, 1, 1), "period_end": dt.date(2025, 12, 1)}
+    page |= {"line": 2, "category": "prevention", "party": "parent"}
+    cases = demo_db.run("caseload_new_cases_by_month", **page)["cases"].sum()
+    contacts = demo_db.run("caseload_contacts_by_month", **page).filter(breakdown="line")
+    for measure, expected in (
+        ("cases.total", cases),
+        ("contacts.total", contacts["contacts"].sum()),
+    ):
+        for dimension in explain.dimensions(measure):
+            counted = rows.filter(measure=measure, dimension=dimension)["count_now"].sum()
+            assert counted == expected, (measure, dimension)
+    # a mediation request has no line, code or party: counted whole
+    whole = explain.change_by_dimension(demo_db.run, PERIODS)
+    assert rows.filter(measure="mediation.requests")["count_now"].sum() == (
+        whole.filter(measure="mediation.requests")["count_now"].sum()
+    )
+    # Lijn 1 without the parents' cases: the calendar is fitted to fewer cases, so moves fewer
+    parents = explain.Periods(
+        PERIODS.now, PERIODS.before, "2025", "2024", explain.Where(party="parent")
+    )
+    assert abs(explain.calendar(demo_db.run, parents)) < abs(explain.calendar(demo_db.run, PERIODS))
+
+
 def test_the_explain_command_prints_each_contribution_as_csv(demo_db):
     text = explain.explain_csv(demo_db.run, 2025, "cases.total", "line")
     printed = list(csv.DictReader(io.StringIO(text)))
