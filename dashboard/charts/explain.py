@@ -66,7 +66,9 @@ def waterfall_figure(
     fig.update_layout(
         height=120 + 44 * len(labels),
         showlegend=False,
-        yaxis={"autorange": "reversed"},
+        # every bar named: plotly thins a category axis' labels by its own guess of their
+        # height, which at a slide's 28 px left every other bar without a name
+        yaxis={"autorange": "reversed", "tickmode": "array", "tickvals": labels},
         # the waterfall's labels are not measured by fit.reserve: room for the longest here
         margin={"l": math.ceil(max(fit.text_width(label, FONT_SIZE) for label in labels)) + 24},
         xaxis={

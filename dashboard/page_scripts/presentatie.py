@@ -2,6 +2,8 @@
 
 Dezelfde dia's als `iko-dashboard deck` (dashboard/presentation/). Pijltjestoetsen of de knoppen
 rechtsonder bladeren; het dianummer staat in de URL (?dia=3), zodat een link op die dia opent.
+De schakelaar "Waarom" voegt na de kerncijfers de dia "Waarom" toe (?waarom_dia=1, zoals
+`iko-dashboard deck --waarom`).
 De knoppen staan in een eigen strook onder de dia (`canvas.CONTROLS_PX`), nooit op haar tekst.
 """
 
@@ -14,11 +16,21 @@ from dashboard.presentation import lecture, render, slides
 SLIDE_KEY = "dia"
 NEXT_KEY, PREVIOUS_KEY = "dia_volgende", "dia_vorige"
 SCREEN_KEY, BAR_KEY = "dia_scherm", "dia_knoppen"
+WHY_KEY = "waarom_dia"  # the URL parameter too; not `waarom`, the measure of "Waarom?" on a page
+# How people type and share it; Streamlit writes a bound toggle as "true".
+SWITCHED_ON = {"1", "ja", "aan"}
 FORMATS = {"pptx": "PowerPoint (.pptx)", "pdf": "PDF"}
 
 year = chrome.selected_year()
 rules = chrome.publication_rules()  # always: what is on a slide is shown to the public
-deck = lecture.deck(data.report, year, rules)
+# Read before the toggle is drawn: the deck, and so the number of slides, depends on it. A
+# typed "?waarom_dia=1" is read here first, because the binding would drop it as no boolean;
+# the toggle's own "true" counts only until the toggle has a state (then the state decides).
+asked = st.query_params.get(WHY_KEY, "").strip().lower()
+if asked in SWITCHED_ON:
+    st.session_state[WHY_KEY] = True
+why = bool(st.session_state.get(WHY_KEY, asked == "true"))
+deck = lecture.deck(data.report, year, rules, why=why)
 count = len(deck.slides)
 
 # The slide covers the window (sidebar and Streamlit's chrome stay underneath it) but for a
@@ -65,6 +77,8 @@ st.html(
 if not count:
     st.info(f"Voor {year} zijn er geen dia's: er zijn geen gegevens.")
     st.stop()
+if (st.session_state.get(SLIDE_KEY) or 1) > count:  # the last slide, the Waarom slide taken out
+    st.session_state[SLIDE_KEY] = count
 
 
 def go_to(step: int) -> None:
@@ -88,6 +102,13 @@ with st.container(key=BAR_KEY, horizontal=True, vertical_alignment="center"):
     st.button("→", key=NEXT_KEY, on_click=go_to, args=(1,), disabled=current >= count,
               help="Volgende dia (pijl naar rechts)")  # fmt: skip
     slide = deck.slides[current - 1]
+    st.toggle(
+        "Waarom",
+        key=WHY_KEY,
+        bind="query-params",
+        help="Met de dia 'Waarom' na de kerncijfers: het verschil in zaken met het jaar "
+        "ervoor, per registratiecode, met het deel van de kalender.",
+    )
     with st.popover("Notities"):
         st.markdown(f"**{slide.title}**")
         st.write(slides.notes_text(deck, slide))

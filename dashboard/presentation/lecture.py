@@ -10,6 +10,7 @@ import polars as pl
 
 from dashboard.charts import caseload as caseload_charts
 from dashboard.charts import countries as countries_charts
+from dashboard.charts import explain as explain_charts
 from dashboard.charts import fit
 from dashboard.charts import mediation as mediation_charts
 from dashboard.charts import trends as trends_charts
@@ -23,6 +24,7 @@ from dashboard.reports import (
     annual,
     caseload,
     countries,
+    explain,
     export,
     mediation,
     trends,
@@ -81,12 +83,14 @@ def _first(df: pl.DataFrame, which: str) -> list[str]:
     return countries.in_top(df, which, 1)  # type: ignore[arg-type]
 
 
-def deck(run: Runner, year: int, publication: Publication) -> Deck:
-    """The slides of `year`, every number protected by `publication`."""
+def deck(run: Runner, year: int, publication: Publication, *, why: bool = False) -> Deck:
+    """The slides of `year`, every number protected by `publication`; `why`: with the
+    "Waarom" slide after the key figures (the presenter's choice, off by default)."""
     meta = export.export_meta(run)
     period = YearPeriod(year, meta["data_until"])
     made = (
         key_figures_slide(run, period, publication),
+        why_slide(run, period, publication) if why else None,
         months_slide(run, period, publication),
         vacation_peaks_slide(run, year, publication),
         countries_slide(run, year, publication),
@@ -120,6 +124,41 @@ def key_figures_slide(run: Runner, period: YearPeriod, publication: Publication)
         + " ".join(f"{f.label}: {f.value}" + (f" ({f.change})" if f.change else "") + "."
                    for f in figures),
         key_figures=figures,
+    )  # fmt: skip
+
+
+# What the "Waarom" slide explains: the cases of the key figures' headline, by category (the
+# split the director asks about first), with Lijn 1's calendar part as its own bar.
+WHY_MEASURE, WHY_DIMENSION = "cases.total", "category"
+# parts on their own on the slide: with the calendar, "overige" and both periods every label
+# keeps a row of its own at 28 px (the screen's seven thinned them out)
+WHY_PARTS = 4
+
+
+def why_slide(run: Runner, period: YearPeriod, publication: Publication) -> Slide | None:
+    """1a (on request). Why the year's cases changed: the change against the year before (a
+    running year: the same days) split by category, with the calendar's part of Lijn 1, as
+    /jaaroverzicht's "Waarom?" shows it in publication mode; None without a year before."""
+    has_before = period.year - 1 in export.available_years(run)
+    periods = explain.for_year(annual.comparison(run, period, has_before))
+    if periods is None or not explain.covers(run, periods):
+        return None
+    rows = explain.change_by_dimension(run, periods)
+    bars = explain.contributions(
+        rows, WHY_MEASURE, WHY_DIMENSION, calendar=explain.calendar(run, periods),
+        publication=publication, most=WHY_PARTS,
+    )  # fmt: skip
+    before = float(rows.filter(measure=WHY_MEASURE, dimension=WHY_DIMENSION)["count_before"].sum())
+    # the slide's title holds two lines: the change and its largest part; the notes say all
+    method = explain.method(WHY_MEASURE, WHY_DIMENSION, periods).replace("**", "")
+    return Slide(
+        "waarom",
+        explain.sentence(bars, WHY_MEASURE, parts=1),
+        lambda canvas: explain_charts.waterfall_figure(
+            bars, before, before_label=periods.before_label, now_label=periods.now_label,
+            canvas=canvas,
+        ),
+        explain.sentence(bars, WHY_MEASURE, publication) + " " + method.replace("\n\n", " "),
     )  # fmt: skip
 
 

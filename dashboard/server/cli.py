@@ -201,6 +201,12 @@ def _add_deck(parser: argparse.ArgumentParser, settings: Settings) -> None:
         **_FOLDER,
         help="schrijf ook elke dia als PNG in deze map (iko-lezing-JJJJ-landen.png)",
     )
+    parser.add_argument(
+        "--waarom",
+        action="store_true",
+        help="met de dia 'Waarom' na de kerncijfers: het verschil in zaken met het jaar "
+        "ervoor, per registratiecode, met het deel van de kalender",
+    )
 
 
 def _add_audit(parser: argparse.ArgumentParser, settings: Settings) -> None:
@@ -349,7 +355,7 @@ def _deck(args: argparse.Namespace) -> int:
         )
         return 2
     rules = Publication(threshold=settings().publication_threshold)
-    made = lecture.deck(db.run, args.year, rules)
+    made = lecture.deck(db.run, args.year, rules, why=args.waarom)
     out = args.out or Path(f"{made.stem}.{args.format}")
     render.write(made, out, args.format, images_dir=args.images, progress=_progress)
     print(f"{len(made.slides)} dia's geschreven naar {out}")

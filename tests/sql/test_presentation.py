@@ -19,6 +19,13 @@ def deck(demo_db) -> slides.Deck:
     return lecture.deck(demo_db.run, 2025, Publication())
 
 
+@pytest.fixture(scope="module")
+def asked(demo_db) -> slides.Deck:
+    """The deck with the "Waarom" slide the presenter can add: every slide there is."""
+    template.use_iko_template()
+    return lecture.deck(demo_db.run, 2025, Publication(), why=True)
+
+
 def test_the_deck_has_the_slides_the_lecture_needs(deck):
     keys = [s.key for s in deck.slides]
     assert keys == [
@@ -36,9 +43,30 @@ def test_the_deck_has_the_slides_the_lecture_needs(deck):
     )
 
 
-def test_no_count_from_one_to_four_on_any_slide_or_in_its_notes(deck):
-    for slide in deck.slides:
-        fig = slides.slide_figure(deck, slide)
+def test_the_waarom_slide_follows_the_key_figures_when_asked_and_its_parts_add_up(deck, asked):
+    assert "waarom" not in [s.key for s in deck.slides]  # not asked: the deck as it was
+    assert [s.key for s in asked.slides] == [
+        "kerncijfers", "waarom", *[s.key for s in deck.slides[1:]]
+    ]  # fmt: skip
+    slide = asked.slides[1]
+    assert (
+        slide.title
+        == "1.305 zaken minder: Lijn 1, toestemming voor vakantie, kreeg er 1.263 minder; …"
+    )
+    (waterfall,) = slides.slide_figure(asked, slide).data
+    values, labels = list(waterfall.x), list(waterfall.y)
+    assert (labels[0], values[0], labels[-1], values[-1]) == ("2024", 10829, "2025", 9524)
+    assert sum(values[1:-1]) == pytest.approx(-1305)
+    # the largest parts on their own, the calendar's bar among them, the rest pooled last
+    assert "kalender" in labels and labels[-2] == "overige" and len(labels) == 2 + 4 + 2
+    # the notes: the whole sentence and the method, as plain text for PowerPoint's notes
+    assert slide.notes.startswith("1.305 zaken minder: Lijn 1, toestemming voor vakantie,")
+    assert "Kalender (alleen Lijn 1)" in slide.notes and "**" not in slide.notes
+
+
+def test_no_count_from_one_to_four_on_any_slide_or_in_its_notes(asked):
+    for slide in asked.slides:
+        fig = slides.slide_figure(asked, slide)
         texts = [slide.title, slide.notes, *figure_texts(fig)]
         for text in texts:
             # not counts: markup, years, week numbers, decimals, percentages, durations
@@ -47,13 +75,13 @@ def test_no_count_from_one_to_four_on_any_slide_or_in_its_notes(deck):
             assert not SMALL_COUNT.search(plain), (slide.key, text)
 
 
-def test_every_slide_is_16_9_with_its_source_and_no_text_under_28_px(deck):
-    for slide in deck.slides:
-        fig = slides.slide_figure(deck, slide)
+def test_every_slide_is_16_9_with_its_source_and_no_text_under_28_px(asked):
+    for slide in asked.slides:
+        fig = slides.slide_figure(asked, slide)
         assert (fig.layout.width, fig.layout.height) == (1280, 720)
         subtitle = fig.layout.title.subtitle.text
         assert "Bron: registratiesysteem Centrum IKO" in subtitle
-        assert date_nl(deck.data_until) in subtitle
+        assert date_nl(asked.data_until) in subtitle
         assert "demonstratiegegevens" in subtitle
         sizes = [a.font.size for a in fig.layout.annotations if a.font.size is not None]
         sizes += [t.textfont.size for t in fig.data if getattr(t, "textfont", None)
