@@ -114,7 +114,8 @@ with st.container(key=BAR_KEY, horizontal=True, vertical_alignment="center"):
         st.write(slides.notes_text(deck, slide))
     with st.popover("Downloaden"):
         fmt = st.radio("Formaat", list(FORMATS), format_func=FORMATS.get, horizontal=True)
-        ready_key = f"dia_bestand_{year}_{fmt}"
+        # a file made before the Waarom slide was switched on or off is another deck's
+        ready_key = f"dia_bestand_{year}_{fmt}" + ("_waarom" if why else "")
         if st.button("Maak de presentatie", icon=":material/slideshow:"):
             bar = st.progress(0.0, text="Dia's tekenen…")
             st.session_state[ready_key] = render.deck_bytes(
