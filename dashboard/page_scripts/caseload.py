@@ -80,8 +80,7 @@ def show(f: cl.Filters) -> None:
         what, unit = "Contactmomenten per zaak", "contacten per zaak"
         show_monthly(per_case, "contacts_per_case", what, f, unit=unit, kind="line", decimals=2)
     st.caption(say.contacts_per_case)
-    where = explain.Where(f.line, f.category, f.party_code, chart_title("", f).removeprefix(", "))
-    explain_section.show(explain.for_months(f.start, f.end, data_until, where), chart_period(f))
+    explain_section.show(explain.for_filters(f, chart_title("", f), data_until), chart_period(f))
 
     st.header("Lijn 2: lopende zaken")
     if 2 not in lines:

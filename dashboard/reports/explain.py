@@ -21,6 +21,7 @@ import polars as pl
 from dashboard.format import month_nl, number
 from dashboard.publication import Publication
 from dashboard.reports.annual import Comparison, comparison
+from dashboard.reports.caseload import Filters
 from dashboard.reports.explain_calendar import METHOD_NL, Period, calendar_part
 from dashboard.reports.periods import YearPeriod
 
@@ -165,6 +166,13 @@ def for_months(
         f"{month_nl(year_before(start))} t/m {before_until}",
         where,
     )
+
+
+def for_filters(f: Filters, said: str, data_until: dt.date) -> Periods:
+    """Caseload's period and filters `f`; `said`: the filters as its chart titles add them
+    (", Lijn 1, alleen ouders")."""
+    where = Where(f.line, f.category, f.party_code, said.removeprefix(", "))
+    return for_months(f.start, f.end, data_until, where)
 
 
 def change_by_dimension(run: Runner, periods: Periods) -> pl.DataFrame:
