@@ -105,34 +105,8 @@ def counts(rows: pl.DataFrame, year: int, publication: Publication | None) -> Co
         }
 
     values, previous = of(year), of(year - 1)
-    release = None if publication is None else measure_release(values, previous, publication)
+    release = None if publication is None else annual.measure_release(values, previous, publication)
     return Counts(year, values, previous, publication, release)
-
-
-def measure_release(
-    values: dict[str, float], previous: dict[str, float], publication: Publication
-) -> Release:
-    """The document's counts of both years as one released set, with the sums their names
-    show: a measure is the sum of its parts one level down ("prevention.contact.father" of
-    its ".potentially_left_behind" and ".potentially_taking"), "x.total" of the other "x.*",
-    where the numbers of both years add up so."""
-    release = Release("jaarverslag", publication.threshold, publication.min_denominator)
-    counts = {}
-    for when, measures in (("nu", values), ("voor", previous)):
-        for measure, value in measures.items():
-            if value is not None and float(value).is_integer():
-                counts[(measure, when)] = int(value)
-                release.cell((measure, when), int(value))
-    for when in ("nu", "voor"):
-        names = {m for m, w in counts if w == when}
-        for total in sorted(names):
-            stem = total.removesuffix(".total") if total.endswith(".total") else total
-            depth = stem.count(".") + 1
-            parts = sorted(m for m in names if m != total and m.startswith(stem + ".")
-                           and m.count(".") == depth)  # fmt: skip
-            if len(parts) > 1 and sum(counts[(p, when)] for p in parts) == counts[(total, when)]:
-                release.relate((total, when), ((p, when) for p in parts))
-    return release
 
 
 def _sentences_2(c: Counts) -> list[Block]:
