@@ -8,7 +8,7 @@ The data side: typed report functions and what is said of their rows; no Plotly,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -194,25 +194,29 @@ def measure_release(
     publication: Publication,
     name: str = "jaarverslag",
 ) -> Release:
-    """The document's counts of both years as one released set, with the sums their names
-    show: a measure is the sum of its parts one level down ("prevention.contact.father" of
-    its ".potentially_left_behind" and ".potentially_taking"), "x.total" of the other "x.*",
-    where the numbers of both years add up so."""
+    """The counts of a year ("nu") and the year before ("voor") as one released set (see
+    `measures_release`)."""
+    return measures_release({"nu": values, "voor": previous}, publication, name)
+
+
+def measures_release(
+    periods: Mapping[Hashable, Mapping[str, float | None]], publication: Publication, name: str
+) -> Release:
+    """Measures' counts per period as one released set, keyed (measure, period), with the
+    sums their names show: a measure is the sum of its parts one level down
+    ("prevention.contact.father" of its ".potentially_left_behind" and
+    ".potentially_taking"), "x.total" of the other "x.*", where the numbers add up so."""
     release = Release(name, publication.threshold, publication.min_denominator)
-    counts = {}
-    for when, measures in (("nu", values), ("voor", previous)):
-        for measure, value in measures.items():
-            if value is not None and float(value).is_integer():
-                counts[(measure, when)] = int(value)
-                release.cell((measure, when), int(value))
-    for when in ("nu", "voor"):
-        names = {m for m, w in counts if w == when}
-        for total in sorted(names):
-            stem = total.removesuffix(".total") if total.endswith(".total") else total
+    for when, measures in periods.items():
+        counts = {m: int(v) for m, v in measures.items() if v is not None and float(v).is_integer()}
+        for measure, value in counts.items():
+            release.cell((measure, when), value)
+        for total in sorted(counts):
+            stem = total.removesuffix(".total")
             depth = stem.count(".") + 1
-            parts = sorted(m for m in names if m != total and m.startswith(stem + ".")
+            parts = sorted(m for m in counts if m != total and m.startswith(stem + ".")
                            and m.count(".") == depth)  # fmt: skip
-            if len(parts) > 1 and sum(counts[(p, when)] for p in parts) == counts[(total, when)]:
+            if len(parts) > 1 and sum(counts[p] for p in parts) == counts[total]:
                 release.relate((total, when), ((p, when) for p in parts))
     return release
 
