@@ -18,15 +18,13 @@ HiGHS).
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-import polars as pl
-from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 from dashboard.format import number, percent
 
@@ -313,103 +311,59 @@ def _ranges(
             rows.append(row)
             rhs.append(-known)
     out = {}
+    systems: dict[int, tuple[list[int], np.ndarray, np.ndarray]] = {}
+    for row_ids in _components(rows):
+        variables = sorted({j for r in row_ids for j in np.flatnonzero(rows[r])})
+        system = (variables, np.array([[rows[r][j] for j in variables] for r in row_ids]),
+                  np.array([rhs[r] for r in row_ids]))  # fmt: skip
+        systems.update({j: system for j in variables})
     for key in keys:
         if only is not None and key not in only:
             continue
-        out[key] = _range_of(index[key], rows, rhs, values[key], quick)
+        out[key] = _range_of(index[key], systems.get(index[key]), values[key], quick)
     return out
 
 
-def _range_of(i: int, rows: list, rhs: list, value: int, quick: bool = False) -> Range:
+def _range_of(
+    i: int, system: tuple[list[int], np.ndarray, np.ndarray] | None, value: int, quick: bool
+) -> Range:
     """Cell i's range, solved on the relations that reach it (the others cannot bound it)."""
-    linked = _component(i, rows)
-    if not linked:
+    if system is None:
         return Range(0, UNBOUNDED)
-    variables = sorted({j for r in linked for j in np.flatnonzero(rows[r])})
-    a = np.array([[rows[r][j] for j in variables] for r in linked])
-    b = np.array([rhs[r] for r in linked])
+    variables, a, b = system
     position = variables.index(i)
-    constraint = LinearConstraint(a, b, b)
-    bounds = Bounds(0, UNBOUNDED)
     ends = []
     for sign in (1, -1):
         cost = np.zeros(len(variables))
         cost[position] = sign
-        result = milp(cost, constraints=constraint, integrality=np.ones(len(variables)),
-                      bounds=bounds)  # fmt: skip
-        ends.append(round(result.x[position]) if result.success else value)
+        ends.append(_optimum(cost, a, b, position, value))
         if quick and ends[0] == 0:
             return Range(0, UNBOUNDED)
     return Range(ends[0], ends[1])
 
 
-def _component(i: int, rows: list) -> list[int]:
-    """The relations linked to variable i through shared unknown cells."""
-    reached, variables = set(), {i}
-    changed = True
-    while changed:
-        changed = False
-        for r, row in enumerate(rows):
-            if r in reached:
-                continue
-            support = set(np.flatnonzero(row))
-            if support & variables:
-                reached.add(r)
-                variables |= support
-                changed = True
-    return sorted(reached)
+def _optimum(cost: np.ndarray, a: np.ndarray, b: np.ndarray, position: int, value: int) -> int:
+    """The cell's extreme over whole numbers >= 0. The linear program first: where its
+    optimal vertex is whole it is the integer optimum (a table's rows and columns, a funnel's
+    stages, give such vertices), else integer programming."""
+    bounds = [(0, UNBOUNDED)] * len(cost)
+    lp = linprog(cost, A_eq=a, b_eq=b, bounds=bounds, method="highs-ds")
+    if lp.success and np.allclose(lp.x, np.round(lp.x), atol=1e-7):
+        return round(lp.x[position])
+    result = milp(cost, constraints=LinearConstraint(a, b, b), integrality=np.ones(len(cost)),
+                  bounds=Bounds(0, UNBOUNDED))  # fmt: skip
+    return round(result.x[position]) if result.success else value
 
 
-# -- tables ----------------------------------------------------------------------------------
-
-# Integer columns that name a row, not count anyone: a year is written "2024", never "2.024"
-# and never "<5".
-IDENTIFIERS = re.compile(r"^(year|jaar|month|maand|week|iso_week|dag|day|rank|plaats)\b|_year$",
-                         re.IGNORECASE)  # fmt: skip
-TOTALS = re.compile(r"^(total|totaal)\b|_total$", re.IGNORECASE)
-
-
-def count_columns(df: pl.DataFrame, columns: Iterable[str] | None = None) -> list[str]:
-    """The integer columns of `df` (of `columns`) that hold counts."""
-    names = df.columns if columns is None else [c for c in columns if c in df.columns]
-    return [c for c in names if df.schema[c].is_integer() and not IDENTIFIERS.search(c)]
-
-
-def protect_table(
-    df: pl.DataFrame, name: str, threshold: int, min_denominator: int = 10,
-    counts: Sequence[str] | None = None, headers: Mapping[str, str] | None = None,
-) -> tuple[pl.DataFrame, set[str]]:  # fmt: skip
-    """`df` with its count columns as released text, decided on one set per table: every
-    cell, a row total where a column is the sum of the others in every row, and each
-    column's total as known (it is a headline elsewhere, or an addition away). Numbers that
-    are not counts (shares, averages) are left out ("–") in a row where a count is hidden:
-    they are worked out from it. Returns the frame and the columns made text."""
-    counts = count_columns(df) if counts is None else list(counts)
-    if df.is_empty() or not counts:
-        return df, set()
-    release = Release(f"tabel {name}", threshold, min_denominator, local=True)
-    rows = range(df.height)
-    for column in counts:
-        values = df[column].fill_null(0).to_list()
-        for row in rows:
-            release.cell((name, row, column), values[row])
-        release.cell((name, "totaal", column), sum(values), fixed=True)
-        release.relate((name, "totaal", column), ((name, row, column) for row in rows))
-    headers = headers or {}
-    for total in (c for c in counts if TOTALS.search(c) or TOTALS.search(headers.get(c, ""))):
-        parts = [c for c in counts if c != total]
-        sums = df.select(pl.sum_horizontal(pl.col(parts).fill_null(0))).to_series().to_list()
-        if parts and sums == df[total].fill_null(0).to_list():
-            for row in rows:
-                release.relate((name, row, total), ((name, row, c) for c in parts))
-    texts = {c: [release.text((name, row, c)) for row in rows] for c in counts}
-    hidden_rows = {row for row in rows for c in counts if (name, row, c) in release.hidden}
-    derived = [c for c, t in df.schema.items() if t.is_float() and c not in counts]
-    out = df.with_columns(pl.Series(c, texts[c], dtype=pl.String) for c in counts)
-    if hidden_rows and derived:
-        keep = pl.Series([row not in hidden_rows for row in rows])
-        out = out.with_columns(pl.when(keep).then(pl.col(c)).otherwise(None) for c in derived)
-    return out, set(counts)
+def _components(rows: list) -> list[list[int]]:
+    """The relations in groups linked through shared unknown cells."""
+    groups: list[tuple[set[int], list[int]]] = []
+    for r, row in enumerate(rows):
+        support = set(np.flatnonzero(row))
+        linked = [g for g in groups if g[0] & support]
+        merged = (support.union(*(g[0] for g in linked)), [r] + [x for g in linked for x in g[1]])
+        groups = [g for g in groups if not g[0] & support] + [merged]
+    return [sorted(g[1]) for g in groups]
 
 
 # -- the releases of one page run --------------------------------------------------------------

@@ -13,6 +13,7 @@ started) and a country list whose column totals are published elsewhere.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -219,7 +220,7 @@ def protect_frame(
     the row number).
     """
     if count_columns is None:
-        count_columns = disclosure.count_columns(df)
+        count_columns = count_columns_of(df)
     if not count_columns or df.is_empty():
         return df.with_columns(pl.col(c).cast(pl.String) for c in count_columns)
     keyed = df.with_row_index("_row") if row_key is None else df
@@ -236,6 +237,58 @@ def protect_frame(
     return df.with_columns(
         pl.Series(c, [texts[(r, c)] for r in rows], dtype=pl.String) for c in count_columns
     )
+
+
+# -- tables ----------------------------------------------------------------------------------
+
+# Integer columns that name a row, not count anyone: a year is written "2024", never "2.024"
+# and never "<5".
+IDENTIFIERS = re.compile(r"^(year|jaar|month|maand|week|iso_week|dag|day|rank|plaats)\b|_year$",
+                         re.IGNORECASE)  # fmt: skip
+TOTALS = re.compile(r"^(total|totaal)\b|_total$", re.IGNORECASE)
+
+
+def count_columns_of(df: pl.DataFrame, columns: Iterable[str] | None = None) -> list[str]:
+    """The integer columns of `df` (of `columns`) that hold counts."""
+    names = df.columns if columns is None else [c for c in columns if c in df.columns]
+    return [c for c in names if df.schema[c].is_integer() and not IDENTIFIERS.search(c)]
+
+
+def protect_table(
+    df: pl.DataFrame, name: str, threshold: int, min_denominator: int = 10,
+    counts: Sequence[str] | None = None, headers: Mapping[str, str] | None = None,
+) -> tuple[pl.DataFrame, set[str]]:  # fmt: skip
+    """`df` with its count columns as released text, decided on one set per table: every
+    cell, a row total where a column is the sum of the others in every row, and each
+    column's total as known (it is a headline elsewhere, or an addition away). Numbers that
+    are not counts (shares, averages) are left out ("–") in a row where a count is hidden:
+    they are worked out from it. Returns the frame and the columns made text."""
+    counts = count_columns_of(df) if counts is None else list(counts)
+    if df.is_empty() or not counts:
+        return df, set()
+    release = disclosure.Release(f"tabel {name}", threshold, min_denominator, local=True)
+    rows = range(df.height)
+    for column in counts:
+        values = df[column].fill_null(0).to_list()
+        for row in rows:
+            release.cell((name, row, column), values[row])
+        release.cell((name, "totaal", column), sum(values), fixed=True)
+        release.relate((name, "totaal", column), ((name, row, column) for row in rows))
+    headers = headers or {}
+    for total in (c for c in counts if TOTALS.search(c) or TOTALS.search(headers.get(c, ""))):
+        parts = [c for c in counts if c != total]
+        sums = df.select(pl.sum_horizontal(pl.col(parts).fill_null(0))).to_series().to_list()
+        if parts and sums == df[total].fill_null(0).to_list():
+            for row in rows:
+                release.relate((name, row, total), ((name, row, c) for c in parts))
+    texts = {c: [release.text((name, row, c)) for row in rows] for c in counts}
+    hidden_rows = {row for row in rows for c in counts if (name, row, c) in release.hidden}
+    derived = [c for c, t in df.schema.items() if t.is_float() and c not in counts]
+    out = df.with_columns(pl.Series(c, texts[c], dtype=pl.String) for c in counts)
+    if hidden_rows and derived:
+        keep = pl.Series([row not in hidden_rows for row in rows])
+        out = out.with_columns(pl.when(keep).then(pl.col(c)).otherwise(None) for c in derived)
+    return out, set(counts)
 
 
 # -- rankings ------------------------------------------------------------------------------

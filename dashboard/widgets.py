@@ -22,7 +22,7 @@ import polars as pl
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from dashboard import disclosure, downloads, publication
+from dashboard import downloads, publication
 from dashboard.charts import fit, template
 from dashboard.chrome import PAGE_KEY, published
 from dashboard.data import export_meta
@@ -205,8 +205,8 @@ def _released(
     if rules is None:
         return df, columns
     integers = [n for n in columns if n in df.columns and df.schema[n].is_integer()]
-    counts = disclosure.count_columns(df, [n for n in integers if _counts(columns[n])])
-    df, texts = disclosure.protect_table(
+    counts = publication.count_columns_of(df, [n for n in integers if _counts(columns[n])])
+    df, texts = publication.protect_table(
         df, name, rules.threshold, rules.min_denominator, counts,
         {n: c.header for n, c in columns.items()},
     )  # fmt: skip

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from dashboard.annual_report.blocks import Block, Paragraph, Subheading
+from dashboard.disclosure import Release
 from dashboard.format import MISSING, change_pct, number, signed
 from dashboard.publication import Publication
 from dashboard.reports import annual
@@ -23,6 +24,7 @@ class Counts:
     values: dict[str, float]
     previous: dict[str, float]
     publication: Publication | None
+    release: Release | None = None
 
     def text(self, value: float | None) -> str:
         if value is None:
@@ -33,21 +35,40 @@ class Counts:
             return number(value)
         return self.publication.count(int(value))
 
+    def _shown(self, measure: str, when: str, value: float | None) -> str:
+        key = (measure, when)
+        if self.release is None or value is None:
+            return self.text(value)
+        if key in self.release.values:
+            return self.release.text(key)
+        # a share or an average of a hidden count gives the count away
+        if any(measure.startswith(k[0]) and k[1] == when for k in self.release.hidden):
+            return MISSING
+        return self.text(value)
+
     def n(self, measure: str) -> str:
-        return self.text(self.values.get(measure))
+        return self._shown(measure, "nu", self.values.get(measure))
 
     def before(self, measure: str) -> str:
-        return self.text(self.previous.get(measure))
+        return self._shown(measure, "voor", self.previous.get(measure))
 
     def is_small(self, value: float | None) -> bool:
         pub = self.publication
         return pub is not None and value is not None and pub.is_small(int(value))
+
+    def hidden(self, measure: str) -> bool:
+        """Whether publication mode hides the year's or the year before's count."""
+        return self.release is not None and any(
+            (measure, w) in self.release.hidden for w in ("nu", "voor")
+        )
 
     def change(self, measure: str) -> str:
         """ "12 % minder dan in 2024 (10.829)"; empty without the year before, and in
         publication mode when either count is small (the change would give it away)."""
         now, then = self.values.get(measure), self.previous.get(measure)
         if now is None or not then or self.is_small(now) or self.is_small(then):
+            return ""
+        if self.hidden(measure):
             return ""
         if now == then:
             return f"evenveel als in {self.year - 1}"
@@ -83,7 +104,9 @@ def counts(rows: pl.DataFrame, year: int, publication: Publication | None) -> Co
             m: v for m, v in rows.filter(pl.col("year") == y).select("measure", "value").iter_rows()
         }
 
-    return Counts(year, of(year), of(year - 1), publication)
+    values, previous = of(year), of(year - 1)
+    release = None if publication is None else annual.measure_release(values, previous, publication)
+    return Counts(year, values, previous, publication, release)
 
 
 def _sentences_2(c: Counts) -> list[Block]:

@@ -47,10 +47,13 @@ def breakdown_figure(
         values = rows[column].to_list()
         if all(v is None for v in values):
             continue
+        # publication mode (`annual.shown_breakdown`): the text as released, no bar where hidden
+        bar = column.replace("value", "bar")
+        lengths = rows[bar].to_list() if bar in rows.columns else values
         traces.append(
             go.Bar(
                 y=labels,
-                x=values,
+                x=lengths,
                 orientation="h",
                 name=name,
                 marker_color=colour,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 import plotly.graph_objects as go
@@ -25,7 +25,7 @@ from dashboard.charts.template import (
     SUBPLOT_TITLES_MARGIN,
     vrect,
 )
-from dashboard.format import month_abbreviation, month_name, month_nl
+from dashboard.format import month_abbreviation, month_name, month_nl, number
 
 MID_MONTH = dt.timedelta(days=14)
 DAY_MS = 24 * 3600 * 1000
@@ -384,9 +384,11 @@ def category_heatmap(
     *,
     selected: dt.date | None = None,
     data_until: dt.date | None = None,
+    texts: Mapping[tuple[str, dt.date], str] | None = None,
     canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """New Lijn 2 cases: category (rows, in the annual report's order) x month (columns).
+    `texts`: each cell as publication mode releases it (a hidden cell has no colour).
 
     Plotly heatmaps send no selection events, so an invisible marker sits on every cell: a
     click on a cell selects that marker, whose customdata is the month (ISO date). The running
@@ -396,12 +398,20 @@ def category_heatmap(
     order = df.unique("category_code", maintain_order=True).sort("category_order")
     categories = order["category_nl"].to_list()
     grid = {(r["category_nl"], r["month"]): r["cases"] for r in df.iter_rows(named=True)}
+    shown = texts or {(c, m): number(grid.get((c, m), 0)) for c in categories for m in months}
     heatmap = go.Heatmap(
         x=[mid_month(m) for m in months],
         y=categories,
-        z=[[grid.get((c, m), 0) for m in months] for c in categories],
+        z=[
+            [
+                grid.get((c, m), 0) if shown[(c, m)] == number(grid.get((c, m), 0)) else None
+                for m in months
+            ]
+            for c in categories
+        ],  # fmt: skip
+        text=[[shown[(c, m)] for m in months] for c in categories],
         colorscale=[[0, "#FFFFFF"], [0.15, "#DCE6F5"], [1, PALETTE[0]]],
-        texttemplate="%{z}",
+        texttemplate="%{text}",
         textfont={"size": HEATMAP_TEXT_SIZE},
         hoverinfo="skip",
         # every cell carries its number, so the colour scale would only take width away

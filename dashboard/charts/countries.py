@@ -385,13 +385,17 @@ def country_map_figure(
 
 
 def hkov_split_figure(
-    df: pl.DataFrame, *, publication: Publication | None = None, canvas: Canvas = SCREEN
+    df: pl.DataFrame,
+    by_country: pl.DataFrame,
+    *,
+    publication: Publication | None = None,
+    canvas: Canvas = SCREEN,
 ) -> go.Figure:
     """Cases and children of outgoing and incoming abductions, HKOV against non-HKOV.
 
     With `publication` a hidden count is not drawn (its bar length would give it away) and
-    reads "<5" or "×"."""
-    published = None if publication is None else hkov_split_texts(df, publication)
+    reads "<5" or "×", decided with the countries of `by_country` (the split adds them up)."""
+    published = None if publication is None else hkov_split_texts(df, publication, by_country)
     fig = make_subplots(rows=1, cols=2, subplot_titles=("Zaken", "Kinderen"), shared_yaxes=True)
     colours = {"HKOV-land": PALETTE[0], "geen HKOV-land": PALETTE[1], "onbekend": QUIET_COLOUR}
     bars: list[go.Bar] = []  # added at once, not one call each

@@ -8,7 +8,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from dashboard import data, widgets
+from dashboard import chrome, data, widgets
 from dashboard.charts import caseload as charts
 from dashboard.controls import caseload as controls
 from dashboard.controls import explain as explain_section
@@ -17,6 +17,7 @@ from dashboard.presentation import slides
 from dashboard.reports import caseload as cl
 from dashboard.reports import explain
 from dashboard.reports.caseload_captions import Captions
+from dashboard.reports.caseload_release import heatmap_texts
 
 run = data.report
 data_until: dt.date = data.export_meta()["data_until"]
@@ -195,6 +196,7 @@ def month_detail(f: cl.Filters, say: Captions) -> None:
             by_category_month,
             selected=st.session_state[MONTH_WIDGET],
             data_until=data_until,
+            texts=heatmap_texts(by_category_month, chrome.published()),
         ),
         key=HEATMAP_KEY,
         on_select="rerun",

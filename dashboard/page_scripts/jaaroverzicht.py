@@ -26,7 +26,9 @@ st.header(compared.title)
 annual_report_download.button(year, period.until)
 
 # -- headline tiles --------------------------------------------------------------------------
-headline_tiles = annual.tiles(annual.headlines(data.report, period), year, chrome.published())
+headlines, found = annual.headlines(data.report, period), annual.breakdowns(data.report, period)
+release = annual.page_release(headlines, found, chrome.published())  # tiles and breakdowns
+headline_tiles = annual.tiles(headlines, year, release)
 for group in dict.fromkeys(t.group for t in headline_tiles):
     st.subheader(group)
     in_group = [t for t in headline_tiles if t.group == group]
@@ -49,7 +51,8 @@ if waarom := explain.for_year(compared):
 
 # -- breakdowns ------------------------------------------------------------------------------
 st.header("Uitsplitsingen")
-for breakdown in annual.breakdowns(data.report, period):
+for breakdown in found:
+    rows = annual.shown_breakdown(breakdown.rows, release)
     st.subheader(breakdown.title)
     units = breakdown.units
     for unit, column in zip(units, st.columns(len(units)), strict=True):
@@ -59,7 +62,7 @@ for breakdown in annual.breakdowns(data.report, period):
             widgets.show_chart(
                 widgets.figure(
                     annual_charts.breakdown_figure,
-                    breakdown.rows,
+                    rows,
                     year,
                     unit,
                     compare=compare,
@@ -75,7 +78,7 @@ for breakdown in annual.breakdowns(data.report, period):
     if table_expander.open:
         with table_expander:
             widgets.show_table(
-                breakdown.rows,
+                rows,
                 {
                     "item_nl": widgets.Column("Wat"),
                     "series_nl": widgets.Column("Uitsplitsing"),

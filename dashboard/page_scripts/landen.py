@@ -44,6 +44,7 @@ pub = chrome.published()  # None for staff: every number as it is
 data_until: dt.date = data.export_meta()["data_until"]
 chart_period = slides.ChartPeriod.years(period.year_from, period.year_to, data_until)
 by_country = countries.threat_vs_abduction_by_country(data.report, period)
+split = countries.hkov_split(data.report, period)  # with the table: one released set
 compare = countries.has_comparison(by_country)
 
 st.header(f"Dreiging en ontvoering per land, {period.label}")
@@ -178,14 +179,11 @@ world_map()
 # -- HKOV -----------------------------------------------------------------------------------
 st.subheader("HKOV-landen en andere landen")
 widgets.captioned_chart(
-    countries_charts.hkov_split_figure,
-    countries.hkov_split(data.report, period),
-    publication=pub,
+    countries_charts.hkov_split_figure, split, by_country, publication=pub,
     title="HKOV-landen en andere landen",
     period=chart_period,
-    counts_protected=True,
-    caption=countries.HKOV_SPLIT_NOTE,
-)
+    counts_protected=True, caption=countries.HKOV_SPLIT_NOTE,
+)  # fmt: skip
 check = countries.hkov_check(data.report, period, pub)
 if check.rows is None:
     st.caption(check.text)
@@ -226,7 +224,7 @@ st.caption(country_followup.followup_note(period, data_until))
 
 # -- the table ------------------------------------------------------------------------------
 st.subheader("Alle landen")
-table = country_table.country_table(by_country, period, compare, pub)
+table = country_table.country_table(by_country, period, compare, pub, split)
 cases_tab, children_tab = st.tabs(
     ["Zaken en plaats", "Kinderen"], key="landen_tabel", on_change="rerun"
 )

@@ -25,6 +25,9 @@ cut_off = meta["data_until"]
 data_until_short = f"{cut_off:%d-%m}"
 rows = trends.annual_measures(data.report)
 same_days = trends.same_period_measures(data.report)
+# publication mode: a measure with a count under the threshold in any year is not shown
+withheld = trends.withheld(rows, same_days, chrome.published())
+rows, same_days = (f.filter(~pl.col("measure").is_in(withheld)) for f in (rows, same_days))
 coverage = trends.coverage(rows)
 chart_period = slides.ChartPeriod.years(coverage.years[0], coverage.years[-1], cut_off)
 # every year up to the same calendar day: the period says so
@@ -93,6 +96,8 @@ labels = {m.choice_nl: m.measure for m in choices.values()}
 def any_measure() -> None:
     """The picker and what it shows: a new pick reruns this part only."""
     st.subheader("Elke maat uit het jaarverslag")
+    if withheld:
+        st.caption(trends.withheld_note(len(withheld)))
     # Streamlit keeps the pick in the URL as its label (`?maat=…`); an older link named the
     # measure by its code (`?maat=cases.line2`) and still opens on it.
     asked = chrome.unusable_url_value(

@@ -17,6 +17,7 @@ from dashboard.charts import trends as trends_charts
 from dashboard.charts import vacation as vacation_charts
 from dashboard.charts.canvas import SCREEN, Canvas
 from dashboard.charts.template import PALETTE
+from dashboard.disclosure import Release
 from dashboard.format import month_name, number, percent
 from dashboard.presentation.slides import ChartPeriod, Deck, Slide
 from dashboard.publication import Publication
@@ -30,6 +31,7 @@ from dashboard.reports import (
     trends,
     vacation,
 )
+from dashboard.reports.country_release import country_key, country_release, split_key, split_texts
 from dashboard.reports.mediation_release import MediationRelease, mediation_release
 from dashboard.reports.periods import YearPeriod
 
@@ -93,8 +95,7 @@ def deck(run: Runner, year: int, publication: Publication, *, why: bool = False)
         why_slide(run, period, publication) if why else None,
         months_slide(run, period, publication),
         vacation_peaks_slide(run, year, publication),
-        countries_slide(run, year, publication),
-        hkov_slide(run, year, publication),
+        *country_slides(run, year, publication),
         *mediation_slides(run, year, publication),
         trend_slide(run, period, publication),
     )
@@ -235,11 +236,26 @@ def vacation_peaks_slide(run: Runner, year: int, publication: Publication) -> Sl
     )  # fmt: skip
 
 
-def countries_slide(run: Runner, year: int, publication: Publication) -> Slide | None:
+def country_slides(run: Runner, year: int, publication: Publication) -> tuple[Slide | None, ...]:
+    """4 and 5. The country slides, their counts from one released set (the HKOV split adds
+    up the countries the ranking names)."""
+    period = countries.Period.ending(year)
+    by_country = countries.threat_vs_abduction_by_country(run, period)
+    split = countries.hkov_split(run, period)
+    release = country_release(by_country, split, publication)
+    return (
+        countries_slide(by_country, period, release, publication),
+        hkov_slide(split, by_country, release, publication),
+    )
+
+
+def countries_slide(
+    by_country: pl.DataFrame,
+    country_period: countries.Period,
+    release: Release,
+    publication: Publication,
+) -> Slide | None:
     """4. Threat against actual abduction per country."""
-    count = publication.count
-    country_period = countries.Period.ending(year)
-    by_country = countries.threat_vs_abduction_by_country(run, country_period)
     if by_country.is_empty():
         return None
     feared, taken = _first(by_country, "threat"), _first(by_country, "outgoing")
@@ -268,7 +284,7 @@ def countries_slide(run: Runner, year: int, publication: Publication) -> Slide |
         + " ".join(
             f"{'Dreiging' if which == 'threat' else 'Uitgaand'}: "
             + ", ".join(
-                f"{r['country_nl']} {count(r[f'{which}_cases'])}"
+                f"{r['country_nl']} {release.text(country_key(r['country_nl'], f'{which}_cases'))}"
                 for r in rows.iter_rows(named=True)
             )
             + "."
@@ -277,21 +293,19 @@ def countries_slide(run: Runner, year: int, publication: Publication) -> Slide |
     )  # fmt: skip
 
 
-def hkov_slide(run: Runner, year: int, publication: Publication) -> Slide | None:
+def hkov_slide(
+    split: pl.DataFrame, by_country: pl.DataFrame, release: Release, publication: Publication
+) -> Slide | None:
     """5. HKOV and non-HKOV."""
-    split = countries.hkov_split(run, countries.Period.ending(year))
     if split.is_empty():
         return None
-    outgoing = split.filter(pl.col("direction") == "from_nl")
-    all_out = int(outgoing["cases"].sum())
-    hkov_out = int(outgoing.filter(pl.col("hkov_group") == "hkov")["cases"].sum())
-    texts = countries.hkov_split_texts(split, publication)
+    texts = split_texts(release, split)
+    outgoing = split_key("uitgaand", "HKOV-land", "cases"), split_key("uitgaand", "totaal", "cases")
     return Slide(
         "hkov",
-        f"{publication.share(hkov_out, all_out)} uitgaande ontvoeringen naar een "
-        "HKOV-land",
+        f"{release.share(*outgoing)} uitgaande ontvoeringen naar een HKOV-land",
         lambda canvas: countries_charts.hkov_split_figure(
-            split, publication=publication, canvas=canvas
+            split, by_country, publication=publication, canvas=canvas
         ),
         "Ontvoeringszaken van ouders en de kinderen daarin, naar de HKOV-vlag op de zaak "
         "(Haags Kinderontvoeringsverdrag 1980; bepaalt de juridische route). "

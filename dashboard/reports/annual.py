@@ -8,7 +8,7 @@ The data side: typed report functions and what is said of their rows; no Plotly,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -159,10 +159,13 @@ class Tile:
         return f"{self.delta} t.o.v. {self.previous_year}" if self.delta else None
 
 
-def figure_text(value: float | None) -> str:
-    """Counts as counts, a ratio (a monthly average) with one decimal."""
+def figure_text(value: float | str | None) -> str:
+    """Counts as counts, a ratio (a monthly average) with one decimal; a released text
+    ("<5") as it is."""
     if value is None:
         return "–"
+    if isinstance(value, str):
+        return value
     return number(value, 0 if float(value).is_integer() else 1)
 
 
@@ -185,32 +188,79 @@ def headlines(run: Runner, period: YearPeriod) -> pl.DataFrame:
     return run("annual_headlines", year=period.year, period=period.comparison)
 
 
-# Headline sums: a total tile is the sum of two others, in the year and the year before.
-TILE_SUMS = (
-    ("cases.total", ("cases.line1", "cases.line2")),
-    ("contacts.total", ("contacts.line1", "contacts.line2")),
-)
+def measure_release(
+    values: Mapping[str, float | None],
+    previous: Mapping[str, float | None],
+    publication: Publication,
+    name: str = "jaarverslag",
+) -> Release:
+    """The counts of a year ("nu") and the year before ("voor") as one released set (see
+    `measures_release`)."""
+    return measures_release({"nu": values, "voor": previous}, publication, name)
 
 
-def tile_release(headlines: pl.DataFrame, publication: Publication) -> Release:
-    """The tiles' counts, this year ("nu") and the year before ("voor"), as one released set
-    with their sums: a change "-3" beside "7" the year before gives the year's count."""
-    release = Release("kerncijfers", publication.threshold, publication.min_denominator)
-    for r in headlines.iter_rows(named=True):
-        for when, value in (("nu", r["value"]), ("voor", r["previous_value"])):
-            if value is not None and float(value).is_integer():
-                release.cell((r["measure"], when), int(value))
-    for total, parts in TILE_SUMS:
-        for when in ("nu", "voor"):
-            if all((m, when) in release.values for m in (total, *parts)):
+def measures_release(
+    periods: Mapping[Hashable, Mapping[str, float | None]], publication: Publication, name: str
+) -> Release:
+    """Measures' counts per period as one released set, keyed (measure, period), with the
+    sums their names show: a measure is the sum of its parts one level down
+    ("prevention.contact.father" of its ".potentially_left_behind" and
+    ".potentially_taking"), "x.total" of the other "x.*", where the numbers add up so."""
+    release = Release(name, publication.threshold, publication.min_denominator)
+    for when, measures in periods.items():
+        counts = {m: int(v) for m, v in measures.items() if v is not None and float(v).is_integer()}
+        for measure, value in counts.items():
+            release.cell((measure, when), value)
+        for total in sorted(counts):
+            stem = total.removesuffix(".total")
+            depth = stem.count(".") + 1
+            parts = sorted(m for m in counts if m != total and m.startswith(stem + ".")
+                           and m.count(".") == depth)  # fmt: skip
+            if len(parts) > 1 and sum(counts[p] for p in parts) == counts[total]:
                 release.relate((total, when), ((p, when) for p in parts))
     return release
 
 
-def tiles(headlines: pl.DataFrame, year: int, publication: Publication | None = None) -> list[Tile]:
-    """The headline measures of `year` that have a value, as tiles; with `publication`
-    their counts as released (see `tile_release`), a change only between two shown counts."""
-    release = None if publication is None else tile_release(headlines, publication)
+def page_release(
+    headlines: pl.DataFrame, breakdowns: Sequence[Breakdown], publication: Publication | None
+) -> Release | None:
+    """The annual overview's counts as one released set: its tiles and every breakdown (a
+    breakdown's items add up to a tile, or to each other)."""
+    if publication is None:
+        return None
+    frames = [headlines.select("measure", "value", "previous_value")]
+    frames += [b.rows.select("measure", "value", "previous_value") for b in breakdowns]
+    rows = pl.concat(frames, how="vertical_relaxed").unique("measure", maintain_order=True)
+    values = dict(zip(rows["measure"], rows["value"], strict=True))
+    previous = dict(zip(rows["measure"], rows["previous_value"], strict=True))
+    return measure_release(values, previous, publication, "jaaroverzicht")
+
+
+def shown_breakdown(rows: pl.DataFrame, release: Release | None) -> pl.DataFrame:
+    """A breakdown's rows as released: in publication mode `value` and `previous_value` hold
+    their texts ("<5", "×") and `value_bar`, `previous_bar` the lengths a chart may draw
+    (none for a hidden count); for staff the rows as they are."""
+    if release is None:
+        return rows
+    columns = {}
+    for column, when in (("value", "nu"), ("previous_value", "voor")):
+        texts, bars = [], []
+        for measure, value in zip(rows["measure"], rows[column], strict=True):
+            key = (measure, when)
+            if value is None or key not in release.values:
+                texts.append(figure_text(value))
+                bars.append(value)
+            else:
+                texts.append(release.text(key))
+                bars.append(value if release.shows(key) else None)
+        columns[column] = pl.Series(column, texts, dtype=pl.String)
+        columns[column.replace("value", "bar")] = pl.Series(bars, dtype=pl.Float64)
+    return rows.with_columns(**columns)
+
+
+def tiles(headlines: pl.DataFrame, year: int, release: Release | None = None) -> list[Tile]:
+    """The headline measures of `year` that have a value, as tiles; with a `release`
+    (publication mode) their counts as released, a change only between two shown counts."""
 
     def shown(measure: str, when: str, value: float | None) -> str | None:
         if value is None:
@@ -254,7 +304,12 @@ def key_figures(
     headlines: pl.DataFrame, year: int, publication: Publication | None = None
 ) -> tuple[Tile, ...]:
     """The tiles of the lecture's key figures that have a value, in the lecture's order."""
-    by_measure = {t.measure: t for t in tiles(headlines, year, publication)}
+    release = None
+    if publication is not None:
+        values = dict(zip(headlines["measure"], headlines["value"], strict=True))
+        before = dict(zip(headlines["measure"], headlines["previous_value"], strict=True))
+        release = measure_release(values, before, publication, "kerncijfers")
+    by_measure = {t.measure: t for t in tiles(headlines, year, release)}
     return tuple(by_measure[m] for m in KEY_FIGURES if m in by_measure)
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, model_validator
 
 from dashboard import downloads
 from dashboard.format import number
-from dashboard.publication import Publication, grid_equations, grid_values
+from dashboard.publication import Publication
 
 Runner = Callable[..., pl.DataFrame]
 ListName = Literal["threat", "outgoing", "incoming"]
@@ -403,25 +403,15 @@ def published_places(df: pl.DataFrame, publication: Publication) -> pl.DataFrame
     return out
 
 
-def hkov_split_texts(df: pl.DataFrame, publication: Publication) -> dict[tuple[str, str], str]:
-    """The split's numbers as published, keyed (direction x group, "cases"/"children"): small
-    counts hidden, and their complements, since each direction's total is shown too."""
-    keyed = df.with_columns(key=pl.col("direction_nl") + " · " + pl.col("hkov_nl"))
-    texts: dict[tuple[str, str], str] = {}
-    for value in ("cases", "children"):
-        wide = keyed.pivot(on="hkov_nl", index="direction_nl", values=value).fill_null(0)
-        groups = [c for c in wide.columns if c != "direction_nl"]
-        values = {
-            k: v
-            for k, v in grid_values(wide, "direction_nl", groups).items()
-            if k[0] != "totaal"  # per direction the total is shown, across directions not
-        }
-        rows = wide["direction_nl"].to_list()
-        equations = grid_equations(rows, groups, row_totals=True, column_totals=False)
-        shown = publication.counts(values, equations)
-        for (direction, group), text in shown.items():
-            texts[(f"{direction} · {group}", value)] = text
-    return texts
+def hkov_split_texts(
+    df: pl.DataFrame, publication: Publication, by_country: pl.DataFrame
+) -> dict[tuple[str, str], str]:
+    """The split's numbers as published, keyed (direction x group, "cases"/"children"),
+    decided together with the country table (`country_release`): each group is a sum of
+    its countries, each direction's total is shown."""
+    from dashboard.reports.country_release import country_release, split_texts
+
+    return split_texts(country_release(by_country, df, publication), df)
 
 
 def contrast_sentence(df: pl.DataFrame, publication: Publication | None = None) -> str:

@@ -13,7 +13,6 @@ from typing import Any
 
 import polars as pl
 
-from dashboard import publication as publication_rules
 from dashboard.format import MISSING, date_nl, number
 from dashboard.publication import Publication
 from dashboard.reports.countries import (
@@ -24,6 +23,7 @@ from dashboard.reports.countries import (
     table_count_text,
     with_places,
 )
+from dashboard.reports.country_release import country_release, table_texts
 
 LISTS_NL = (("threat", "Dreiging"), ("outgoing", "Uitgaand"), ("incoming", "Inkomend"))
 
@@ -82,18 +82,14 @@ def _staff_columns(table: pl.DataFrame, previous: Period, compare: bool) -> dict
     return columns
 
 
-def _published(table: pl.DataFrame, publication: Publication) -> pl.DataFrame:
+def _published(
+    table: pl.DataFrame, by_country: pl.DataFrame, split: pl.DataFrame, publication: Publication
+) -> pl.DataFrame:
     # hidden counts, one shared place for them, no earlier places (counted on other numbers);
-    # column totals are published (jaarverslag), so complements are hidden too
-    return publication_rules.protect_frame(
-        published_places(table, publication),
-        publication,
-        count_columns=[
-            f"{which}_{what}" for which, _ in LISTS_NL for what in ("cases", "children")
-        ],
-        column_totals=True,
-        row_key="country_nl",
-    )
+    # decided with the column totals (jaarverslag) and the HKOV split, which add them up
+    release = country_release(by_country, split, publication)
+    columns = [f"{which}_{what}" for which, _ in LISTS_NL for what in ("cases", "children")]
+    return table_texts(release, published_places(table, publication), columns)
 
 
 def country_table(
@@ -101,6 +97,7 @@ def country_table(
     period: Period,
     compare: bool,
     publication: Publication | None = None,
+    split: pl.DataFrame | None = None,
 ) -> CountryTable:
     """Every country with a case in `period` (rows of `threat_vs_abduction_by_country`);
     `compare` says whether the data cover the previous period (its places are then shown,
@@ -111,7 +108,8 @@ def country_table(
     if publication is None:
         cases = _staff_columns(table, period.previous, compare)
     else:
-        table = _published(table, publication)
+        table = _published(table, by_country, pl.DataFrame() if split is None else split,
+                           publication)  # fmt: skip
         cases = {
             "country_nl": TableColumn("Land"),
             "hkov_nl": TableColumn("HKOV"),

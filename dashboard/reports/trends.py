@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 import polars as pl
 
 from dashboard.format import date_nl, month_name
+from dashboard.publication import Publication
 from dashboard.reports import same_period
 
 Runner = Callable[..., pl.DataFrame]
@@ -278,6 +279,31 @@ def definition_changes(rows: pl.DataFrame) -> list[tuple[int, str]]:
         (year, what)
         for year, what in found.iter_rows()
         if any(y < year for y in years) and any(y >= year for y in years)
+    )
+
+
+def withheld(
+    rows: pl.DataFrame, same_days: pl.DataFrame, publication: Publication | None
+) -> set[str]:
+    """Publication mode: the measures not shown, because a year of theirs (or its same days)
+    is a count of 1 to 4, or hides one as a complement: every year and measure is one
+    released set, with the sums between measures (`annual.measures_release`)."""
+    if publication is None:
+        return set()
+    from dashboard.reports.annual import measures_release
+
+    periods: dict[Hashable, dict[str, float | None]] = {}
+    for frame, kind in ((rows, "jaar"), (same_days, "zelfde dagen")):
+        for r in frame.iter_rows(named=True):
+            periods.setdefault((r["year"], kind), {})[r["measure"]] = r["value"]
+    release = measures_release(periods, publication, "trends")
+    return {measure for measure, _ in release.hidden}
+
+
+def withheld_note(count: int) -> str:
+    return (
+        f"Publicatiemodus: {count} {'maat staat' if count == 1 else 'maten staan'} hier niet, "
+        "omdat een jaar ervan onder de 5 komt of zo'n aantal zou verraden."
     )
 
 

@@ -163,3 +163,23 @@ def test_breakdown_bars_are_the_published_numbers(db):
     this_year = fig.data[-1]
     assert sorted(this_year.x) == sorted([104, 33, 34, 8, 11])
     assert "104" in this_year.text
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_the_annual_report_draft_releases_its_counts_as_one_audited_set(demo_db, year):
+    """The draft's sentences in publication mode: a measure and its parts one level down
+    ("172 vaders ... 171 als potentieel achterblijvende ouder en <5 als potentieel
+    meenemende") are decided together, and no hidden small count can be worked out."""
+    from dashboard.annual_report import sentences
+    from dashboard.disclosure import exposed
+    from dashboard.publication import Publication
+    from dashboard.reports import trends
+
+    counts = sentences.counts(trends.annual_measures(demo_db.run), year, Publication())
+    assert counts.release is not None and counts.release.relations
+    assert exposed([counts.release]) == []
+    father = "prevention.contact.father"
+    parts = [f"{father}.potentially_left_behind", f"{father}.potentially_taking"]
+    shown = [counts.n(m) for m in (father, *parts)]
+    if "<5" in shown:  # the other two cannot both be numbers
+        assert sum(text.replace(".", "").isdigit() for text in shown) < 2, shown

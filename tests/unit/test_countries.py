@@ -47,3 +47,36 @@ def test_csv_download_has_dutch_headers_for_excel():
     df = pl.DataFrame({"country_nl": ["Marokko"], "threat_cases": [38]})
     data = countries.table_for_download(df, {"country_nl": "Land", "threat_cases": "Zaken"})
     assert data.decode("utf-8") == "\ufeffLand;Zaken\nMarokko;38\n"
+
+
+def test_the_hkov_split_and_the_country_table_are_protected_together():
+    """Table and split apart: the table hides B's 3 and, for its column total, D's 7; the
+    split's "HKOV 23" then gives B away (23 - 20). Decided as one set, it does not."""
+    from dashboard.disclosure import exposed
+    from dashboard.publication import Publication
+    from dashboard.reports.country_release import country_key, country_release, split_texts
+
+    zeros = {f"{w}_{m}": [0] * 4 for w in ("threat", "incoming") for m in ("cases", "children")}
+    by_country = pl.DataFrame(
+        {
+            "country_nl": ["A", "B", "C", "D"],
+            "hkov_nl": ["HKOV", "HKOV", "geen HKOV", "geen HKOV"],
+            "outgoing_cases": [20, 3, 10, 7],
+            "outgoing_children": [20, 3, 10, 7],
+            **zeros,
+        }
+    )
+    split = pl.DataFrame(
+        {
+            "direction_nl": ["uitgaand", "uitgaand"],
+            "hkov_nl": ["HKOV-land", "geen HKOV-land"],
+            "cases": [23, 17],
+            "children": [23, 17],
+        }
+    )
+    release = country_release(by_country, split, Publication())
+    assert release.text(country_key("B", "outgoing_cases")) == "<5"
+    assert exposed([release]) == []
+    shown = split_texts(release, split)
+    a = release.text(country_key("A", "outgoing_cases"))
+    assert not (a == "20" and shown[("uitgaand · HKOV-land", "cases")] == "23")
