@@ -16,6 +16,7 @@ from browser_support import (
     Server,
     serving,
 )
+from states import CACHE_ENV
 from streamlit import config as streamlit_config
 
 # Fixtures used by more than one tier file of a topic live once, in tests/support.
@@ -49,6 +50,16 @@ def data_home(tmp_path, monkeypatch) -> Iterator[Path]:
     settings.cache_clear()
     yield home
     settings.cache_clear()  # the other tests see the demo data again
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_exports(tmp_path_factory) -> None:
+    """The demo exports the tests import, generated once for the whole run: in the run's
+    temporary folder, which every pytest-xdist worker's own folder lies in (states.demo_export)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    os.environ[CACHE_ENV] = str(base / "demo-exports")
 
 
 @pytest.fixture(scope="session")
