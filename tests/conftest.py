@@ -102,19 +102,35 @@ def browser():
 
 
 TIERS = ("unit", "sql", "app", "browser")
+# The order pytest-xdist hands the modules out in (scripts/test.sh: --no-loadscope-reorder):
+# the longest first, so that at the end only short modules are left to share between the
+# workers, and neither waits long for the other. The browser matrix is about a third of all.
+LONGEST_FIRST = ("browser/test_legibility.py",)
+TIER_ORDER = ("browser", "app", "sql", "unit")
 
 
 def pytest_collection_modifyitems(config, items) -> None:
     """Mark every test with its tier, from the folder it is in (tests/<tier>/...), so that
-    `pytest -m "not browser"` runs the fast tiers."""
+    `pytest -m "not browser"` runs the fast tiers. In a pytest-xdist worker, order the
+    modules longest first (LONGEST_FIRST, then TIER_ORDER)."""
     tests = Path(__file__).resolve().parent
+    rank = {}
     for item in items:
         try:
-            tier = item.path.resolve().relative_to(tests).parts[0]
+            where = item.path.resolve().relative_to(tests)
         except ValueError:
+            rank[item] = (len(LONGEST_FIRST), len(TIER_ORDER))
             continue
+        tier = where.parts[0]
         if tier in TIERS:
             item.add_marker(getattr(pytest.mark, tier))
+        first = where.as_posix()
+        rank[item] = (
+            LONGEST_FIRST.index(first) if first in LONGEST_FIRST else len(LONGEST_FIRST),
+            TIER_ORDER.index(tier) if tier in TIER_ORDER else len(TIER_ORDER),
+        )
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=rank.__getitem__)  # stable: a module's tests keep their order
 
 
 @pytest.fixture(scope="session")
