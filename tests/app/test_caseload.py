@@ -73,8 +73,7 @@ def test_period_changes_equal_an_independent_count_over_equal_days(start, headin
 def open_caseload(**query: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params.update(query)
-    at.run()
-    at.switch_page("page_scripts/caseload.py").run()
+    at.switch_page("page_scripts/caseload.py").run()  # at the page, as its link opens it
     assert not at.exception, [e.value for e in at.exception]
     return at
 
