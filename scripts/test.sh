@@ -11,9 +11,12 @@ setup_poppler
 setup_libreoffice
 
 # Two workers (this machine has two cores; IKO_TEST_WORKERS=0 runs in this process). A
-# module stays on one worker, so a module's servers and data states are made once.
+# module stays on one worker, so a module's servers and data states are made once. The
+# modules go out in the order tests/conftest.py gives them, longest first: xdist's own order
+# (most tests first) handed out the two-test browser modules of 30–40 s near the end.
 tests=0
-"${UV[@]}" run --frozen pytest -n "${IKO_TEST_WORKERS:-2}" --dist loadscope --durations=25 "$@" \
+"${UV[@]}" run --frozen pytest -n "${IKO_TEST_WORKERS:-2}" --dist loadscope --no-loadscope-reorder \
+    --durations=25 "$@" \
     || tests=$?
 
 lint=0

@@ -16,6 +16,7 @@ from browser_support import (
     Server,
     serving,
 )
+from states import CACHE_ENV
 from streamlit import config as streamlit_config
 
 # Fixtures used by more than one tier file of a topic live once, in tests/support.
@@ -49,6 +50,16 @@ def data_home(tmp_path, monkeypatch) -> Iterator[Path]:
     settings.cache_clear()
     yield home
     settings.cache_clear()  # the other tests see the demo data again
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_exports(tmp_path_factory) -> None:
+    """The demo exports the tests import, generated once for the whole run: in the run's
+    temporary folder, which every pytest-xdist worker's own folder lies in (states.demo_export)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    os.environ[CACHE_ENV] = str(base / "demo-exports")
 
 
 @pytest.fixture(scope="session")
@@ -91,19 +102,35 @@ def browser():
 
 
 TIERS = ("unit", "sql", "app", "browser")
+# The order pytest-xdist hands the modules out in (scripts/test.sh: --no-loadscope-reorder):
+# the longest first, so that at the end only short modules are left to share between the
+# workers, and neither waits long for the other. The browser matrix is about a third of all.
+LONGEST_FIRST = ("browser/test_legibility.py",)
+TIER_ORDER = ("browser", "app", "sql", "unit")
 
 
 def pytest_collection_modifyitems(config, items) -> None:
     """Mark every test with its tier, from the folder it is in (tests/<tier>/...), so that
-    `pytest -m "not browser"` runs the fast tiers."""
+    `pytest -m "not browser"` runs the fast tiers. In a pytest-xdist worker, order the
+    modules longest first (LONGEST_FIRST, then TIER_ORDER)."""
     tests = Path(__file__).resolve().parent
+    rank = {}
     for item in items:
         try:
-            tier = item.path.resolve().relative_to(tests).parts[0]
+            where = item.path.resolve().relative_to(tests)
         except ValueError:
+            rank[item] = (len(LONGEST_FIRST), len(TIER_ORDER))
             continue
+        tier = where.parts[0]
         if tier in TIERS:
             item.add_marker(getattr(pytest.mark, tier))
+        first = where.as_posix()
+        rank[item] = (
+            LONGEST_FIRST.index(first) if first in LONGEST_FIRST else len(LONGEST_FIRST),
+            TIER_ORDER.index(tier) if tier in TIER_ORDER else len(TIER_ORDER),
+        )
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=rank.__getitem__)  # stable: a module's tests keep their order
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,11 @@ import json
 import polars as pl
 import pytest
 from caseload_support import YEAR_2025, D
+from states import demo_export
 from streamlit.testing.v1 import AppTest
 from tiny_export import equal_days
 
 from dashboard.db import Database
-from dashboard.demo.export import write_demo
 from dashboard.format import change_pct, month_nl, number
 from dashboard.importer import import_files
 from dashboard.paths import DEMO_DIR, REPO_ROOT
@@ -73,8 +73,7 @@ def test_period_changes_equal_an_independent_count_over_equal_days(start, headin
 def open_caseload(**query: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params.update(query)
-    at.run()
-    at.switch_page("page_scripts/caseload.py").run()
+    at.switch_page("page_scripts/caseload.py").run()  # at the page, as its link opens it
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -188,14 +187,12 @@ def test_every_year_in_the_data(year):
     assert len(plotly_specs(at)) == (5 if year == 2024 else 6)
 
 
-def test_a_link_to_the_last_12_months_follows_each_export(tmp_path, data_home):
+def test_a_link_to_the_last_12_months_follows_each_export(data_home):
     choice = "laatste 12 maanden"
     # the 12 full months before the running month, whatever export is loaded
     for until, (start, end) in ((D(2026, 1, 15), ("jan 2025", "dec 2025")),
                                 (D(2026, 3, 10), ("mrt 2025", "feb 2026"))):  # fmt: skip
-        folder = tmp_path / f"export-{until}"
-        write_demo(folder, until)
-        published = import_files([folder], data_home, who="test")
+        published = import_files([demo_export(until)], data_home, who="test")
         assert published.outcome == "published", published.report_nl()
         at = open_caseload(periode=choice)  # the same link, opened after each export
         months = f"{start} t/m {end}"

@@ -25,8 +25,7 @@ PAGE = "page_scripts/landen.py"
 def open_landen(**query: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params.update(query)
-    at.run()
-    at.switch_page(PAGE).run()
+    at.switch_page(PAGE).run()  # at the page, as its link opens it
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from states import demo_export
 from streamlit.testing.v1 import AppTest
 
 from dashboard import settings as settings_module
-from dashboard.demo.export import write_demo
 from dashboard.importer import import_files
 from dashboard.paths import DEMO_DIR, REPO_ROOT
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 
 
-def export(tmp_path, until: dt.date):
-    folder = tmp_path / f"export-{until}"
-    write_demo(folder, until)
-    return [folder]
+def export(until: dt.date):
+    return [demo_export(until)]
 
 
 def cases_shown(at: AppTest) -> int:
@@ -26,7 +24,7 @@ def cases_shown(at: AppTest) -> int:
     return int(table.set_index("Naam in de export").loc["cases", "Rijen"])
 
 
-def test_app_follows_each_published_version(tmp_path, data_home):
+def test_app_follows_each_published_version(data_home):
     assert settings_module.data_dir_now() == DEMO_DIR.resolve()
 
     at = AppTest.from_file(APP, default_timeout=120)
@@ -34,7 +32,7 @@ def test_app_follows_each_published_version(tmp_path, data_home):
     at.switch_page("page_scripts/gegevens.py").run()
     demo_cases = cases_shown(at)
 
-    first = import_files(export(tmp_path, dt.date(2026, 1, 15)), data_home, who="test")
+    first = import_files(export(dt.date(2026, 1, 15)), data_home, who="test")
     assert first.outcome == "published", first.report_nl()
     version_one = settings_module.data_dir_now()
     assert version_one.parent == (data_home / "versions").resolve()
@@ -42,7 +40,7 @@ def test_app_follows_each_published_version(tmp_path, data_home):
     january = cases_shown(at)
     assert january < demo_cases
 
-    second = import_files(export(tmp_path, dt.date(2026, 2, 15)), data_home, who="test")
+    second = import_files(export(dt.date(2026, 2, 15)), data_home, who="test")
     assert second.outcome == "published", second.report_nl()
     assert settings_module.data_dir_now() != version_one
     at.run()

@@ -117,7 +117,8 @@ def _content(at: AppTest) -> dict[str, Any]:
 def _open(page: Any, **query: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params.update({"vandaag": TODAY, **query})
-    at.run()
+    # Opened at the page, as a link to it opens: a first run of the start page would only draw
+    # /jaaroverzicht once more (Streamlit finds the page by its file, named as its url_path).
     at.switch_page(page.script).run()
     assert not at.exception, [e.value for e in at.exception]
     return at

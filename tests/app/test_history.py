@@ -18,8 +18,7 @@ APP = REPO_ROOT / "dashboard" / "app.py"
 @pytest.mark.parametrize("page", pages.PAGES, ids=lambda p: p.url_path)
 def test_every_page_renders_ten_years(history_home: Path, page: pages.PageSpec) -> None:
     at = AppTest.from_file(APP, default_timeout=180)
-    at.run()
-    at.switch_page(page.script).run()
+    at.switch_page(page.script).run()  # at the page, as its link opens it
     assert not at.exception, [e.value for e in at.exception]
     assert [t.value for t in at.title] == [page.title]
     if page.url_path == "trends":

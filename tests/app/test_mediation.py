@@ -28,8 +28,7 @@ PAGE = next(p for p in pages.PAGES if p.url_path == "mediation")
 def open_mediation(year: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params.update({"jaar": year})
-    at.run()
-    at.switch_page(PAGE.script).run()
+    at.switch_page(PAGE.script).run()  # at the page, as its link opens it
     assert not at.exception, [e.value for e in at.exception]
     return at
 

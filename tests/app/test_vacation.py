@@ -73,8 +73,7 @@ def test_the_page_header_says_the_data_are_old_and_a_fresh_day_says_nothing():
 def open_vakantiepieken(**query: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params.update(query)
-    at.run()
-    at.switch_page(PAGE).run()
+    at.switch_page(PAGE).run()  # at the page, as its link opens it
     return at
 
 

@@ -11,9 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from browser_support import PAGE_SECONDS, Server, launcher_command, stop, wait_for_health
+from states import demo_export
 
 from dashboard import db
-from dashboard.demo.export import write_demo
 from dashboard.format import date_nl
 from dashboard.importer import import_files
 from dashboard.paths import DATA_ROOT, DEMO_DIR
@@ -22,9 +22,7 @@ from dashboard.paths import DATA_ROOT, DEMO_DIR
 @pytest.mark.browser
 def test_two_app_processes_serve_one_version_and_follow_an_import(browser, free_port, tmp_path):
     home = tmp_path / "home"
-    for until in (dt.date(2026, 1, 15), dt.date(2026, 2, 15)):
-        write_demo(tmp_path / f"export-{until}", until)
-    first = import_files([tmp_path / "export-2026-01-15"], home, who="test")
+    first = import_files([demo_export(dt.date(2026, 1, 15))], home, who="test")
     assert first.outcome == "published", first.report_nl()
 
     env = {k: v for k, v in os.environ.items() if k != "IKO_DATA_DIR"}
@@ -62,7 +60,7 @@ def test_two_app_processes_serve_one_version_and_follow_an_import(browser, free_
 
         assert all(date_nl(dt.date(2026, 1, 15)) in text for text in footers())
 
-        second = import_files([tmp_path / "export-2026-02-15"], home, who="test")
+        second = import_files([demo_export(dt.date(2026, 2, 15))], home, who="test")
         assert second.outcome == "published", second.report_nl()
         assert all(date_nl(dt.date(2026, 2, 15)) in text for text in footers())
     finally:

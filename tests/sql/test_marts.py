@@ -11,9 +11,9 @@ import duckdb
 import polars as pl
 import pytest
 from import_corpus import small_export, write_export
+from states import copy_export, demo_export
 
 from dashboard import db
-from dashboard.demo.export import write_demo
 from dashboard.importer import import_files
 from dashboard.paths import DATA_ROOT, DEMO_DIR, REPO_ROOT
 
@@ -111,7 +111,7 @@ def test_a_failed_build_leaves_no_file(tmp_path):
 
 def test_the_demo_marts_are_rebuilt_when_the_export_changes(tmp_path):
     data = tmp_path / "data"
-    write_demo(data, dt.date(2026, 1, 15))
+    copy_export(demo_export(dt.date(2026, 1, 15)), data)
     first = db.marts_path(data, DATA_ROOT, tmp_path / "home")
-    write_demo(data, dt.date(2026, 2, 15))
+    copy_export(demo_export(dt.date(2026, 2, 15)), data)
     assert db.marts_path(data, DATA_ROOT, tmp_path / "home") != first

@@ -19,12 +19,12 @@ SINCE = 2015
 @pytest.fixture(scope="module")
 def history_home(tmp_path_factory) -> Path:
     """A data home with the demo export since 2015 and the 2020 report's figures imported."""
-    from dashboard.demo.export import write_demo
+    from states import demo_export
+
     from dashboard.settings import settings
 
-    export = tmp_path_factory.mktemp("export")
+    export = demo_export(UNTIL, since=SINCE)
     home = tmp_path_factory.mktemp("home")
-    write_demo(export, UNTIL, since=SINCE)
     result = import_files([export], home, who="test")
     assert result.outcome == "published", result.report_nl()
     assert not result.warnings, result.report_nl()

@@ -120,23 +120,42 @@ CHECK_CHARTS = """
 }
 """
 
-# Until the nodes stand still: plotly.js moves them into place when the figure changes.
-NODES_AT = """() => [...document.querySelectorAll('.sankey .node-rect')]
-  .map((r) => { const b = r.getBoundingClientRect(); return `${b.x},${b.y}`; }).join(';')"""
-
 WAIT_FOR_CHARTS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
     .every(c => c.querySelector('.js-plotly-plot svg.main-svg'))"""
 
+# Every shown chart drawn at its container's width. After the window is resized Streamlit gives
+# the chart its new width and plotly.js draws it again: under load that came up to 2 s later,
+# and measured before, a chart is measured at the width it had (a hidden chart has no width).
+CHARTS_AT_WIDTH = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    .filter(c => c.clientWidth > 0)
+    .every(c => {
+        const svg = c.querySelector('.js-plotly-plot svg.main-svg');
+        return svg && Math.abs(parseFloat(svg.getAttribute('width')) - c.clientWidth) <= 1;
+    })"""
+
+# Where every chart text and every Sankey node is: what may still move once a chart has its
+# width (plotly.js moves the nodes into place for about a second).
+LAYOUT = """() => [...document.querySelectorAll('.js-plotly-plot text, .sankey .node-rect')]
+  .map((e) => { const b = e.getBoundingClientRect(); return `${b.x},${b.y},${b.width}`; })
+  .join(';')"""
+HAS_SANKEY = "() => document.querySelector('.sankey .node-rect') !== null"
+# How long the layout must stand still: a Sankey's nodes slide, so they are compared over a
+# longer pause than the other texts, which plotly.js places in one go.
+STILL_MS = 200
+SANKEY_STILL_MS = 500
+
 
 def measure(page, min_px: int, controls: str = "") -> list[dict]:
-    """The faults of every chart on the page (CHECK_CHARTS), once all are drawn and still."""
+    """The faults of every chart on the page (CHECK_CHARTS), once all are drawn at their width
+    and still."""
     page.wait_for_function(WAIT_FOR_CHARTS, timeout=PAGE_SECONDS * 1000)
     page.evaluate("document.fonts.ready.then(() => true)")
-    page.wait_for_timeout(400)  # a chart redraws once after its container settles
+    page.wait_for_function(CHARTS_AT_WIDTH, timeout=PAGE_SECONDS * 1000)
+    pause = SANKEY_STILL_MS if page.evaluate(HAS_SANKEY) else STILL_MS
     before = None
-    while (now := page.evaluate(NODES_AT)) != before:  # nodes slide into place
+    while (now := page.evaluate(LAYOUT)) != before:
         before = now
-        page.wait_for_timeout(500)
+        page.wait_for_timeout(pause)
     return page.evaluate(CHECK_CHARTS, [TOLERANCE, min_px, controls])
 
 

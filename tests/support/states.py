@@ -5,6 +5,9 @@
 - "gepubliceerd": the shipped demo plus published annual figures for 2015–2023 imported on
   /gegevens: the 2020 report's file from data/reference and a series for the other years.
 
+The demo exports the tests import are generated once per test run (`demo_export`), whichever
+worker asks first: the since-2015 export alone takes ten seconds to generate.
+
 Publication mode is a URL parameter on any of these (`?publicatie=1`), not a state of its own.
 The series stands in for annual reports we do not have as files: it is the `figures` command's
 output for 2015–2023 on a demo reaching back to 2015, so every published measure has a value of
@@ -13,8 +16,13 @@ the demo's own scale, and the 2020 report's real figures are imported over it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import fcntl
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 STATES = ("demo", "sinds2015", "gepubliceerd")
@@ -23,12 +31,46 @@ SINCE = 2015
 SERIES_YEARS = range(2015, 2024)
 
 
-def _since_export(root: Path) -> Path:
+# Where `demo_export` keeps what it generated, for every process of the test run (conftest.py
+# points it at the run's shared temporary folder).
+CACHE_ENV = "IKO_TEST_EXPORTS"
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    """Holds an exclusive lock on `path` for the block: one process at a time."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def demo_export(until: dt.date, since: int | None = None) -> Path:
+    """The folder `write_demo(folder, until, since=since)` writes, generated once per test run:
+    a test reads it (imports it) and never writes into it."""
     from dashboard.demo.export import write_demo
 
-    export = root / "export-sinds-2015"
-    write_demo(export, UNTIL, since=SINCE)
-    return export
+    if not os.environ.get(CACHE_ENV):  # outside pytest (conftest.py sets it): this process's own
+        os.environ[CACHE_ENV] = tempfile.mkdtemp(prefix="iko-demo-exports-")
+    cache = Path(os.environ[CACHE_ENV])
+    cache.mkdir(parents=True, exist_ok=True)
+    folder = cache / f"demo-{until.isoformat()}-{since or 'standaard'}"
+    with _locked(cache / f"{folder.name}.lock"):
+        if not folder.is_dir():
+            building = cache / f"{folder.name}.bezig"
+            shutil.rmtree(building, ignore_errors=True)
+            write_demo(building, until, since=since)
+            building.rename(folder)  # whole or not at all, for the other workers
+    return folder
+
+
+def copy_export(export: Path, folder: Path) -> Path:
+    """`export`'s files written into `folder` as a new export would be: replaced, with a
+    modification time of now (the demo's marts notice a new export by size and time)."""
+    shutil.copytree(export, folder, copy_function=shutil.copy, dirs_exist_ok=True)
+    return folder
 
 
 def published_series(root: Path) -> Path:
@@ -80,7 +122,7 @@ def make_state(state: str, root: Path) -> Path:
         return home
     home.mkdir(parents=True)
     if state == "sinds2015":
-        result = import_files([_since_export(root)], home, who="test")
+        result = import_files([demo_export(UNTIL, since=SINCE)], home, who="test")
         assert result.outcome == "published", result.report_nl()
     elif state == "gepubliceerd":
         for path in (published_series(root), REFERENCE_DIR / "published-2020-figures.csv"):
