@@ -23,3 +23,15 @@ def test_every_page_renders_ten_years(history_home: Path, page: pages.PageSpec) 
     assert [t.value for t in at.title] == [page.title]
     if page.url_path == "trends":
         assert [h.value for h in at.header] == [f"Meerjarige trends, {SINCE}–2026"]
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_publication_mode_gives_no_small_count_away_with_ten_years(history_home, year) -> None:
+    """The audit of every page and the lecture in publication mode (as `iko-dashboard audit`)
+    on ten years: the years pooled, the trends and the tables reach back to 2015."""
+    from dashboard import disclosure
+    from dashboard.server.audit import page_ledgers
+
+    audited = {ledger.name: disclosure.exposed(ledger) for ledger in page_ledgers(year)}
+    assert {f"/{p.url_path} {year}" for p in pages.PAGES} == set(audited)
+    assert not {page: found for page, found in audited.items() if found}
