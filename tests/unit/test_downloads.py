@@ -59,6 +59,18 @@ def test_a_download_made_in_publication_mode_hides_small_counts() -> None:
     assert [c.value for c in workbook["landen"]["B"]] == ["zaken", "38", "<5", "0"]
 
 
+def test_years_in_a_publication_download_stay_years() -> None:
+    """A year is not a count: "2024", never "2.024" or "<5", whatever its column is called."""
+    from dashboard.publication import Publication, protect_frame
+
+    table = pl.DataFrame(
+        {"Jaar": [2024, 2025], "year": [2024, 2025], "Jaar van opening": [2024, 2025],
+         "Week": [3, 52], "zaken": [3, 40]}
+    )  # fmt: skip
+    text = downloads.csv_bytes(protect_frame(table, Publication())).decode("utf-8-sig")
+    assert text.splitlines()[1:] == ["2024;2024;2024;3;<5", "2025;2025;2025;52;40"]
+
+
 def test_no_text_becomes_a_formula_in_excel_or_csv() -> None:
     table = pl.DataFrame(
         {
