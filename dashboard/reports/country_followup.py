@@ -11,9 +11,10 @@ import datetime as dt
 import polars as pl
 from pydantic import BaseModel
 
+from dashboard.disclosure import Release
 from dashboard.format import date_nl, number, percent
 from dashboard.publication import Publication
-from dashboard.reports.countries import COUNTING_NOTE, Metric, Period, Runner, count_text
+from dashboard.reports.countries import COUNTING_NOTE, Metric, Period, Runner
 
 
 class FollowupSummary(BaseModel):
@@ -37,6 +38,37 @@ def prevention_followup(run: Runner, period: Period) -> FollowupSummary:
     followed (`country_prevention_followup_summary.sql`)."""
     rows = run("country_prevention_followup_summary", **period.params())
     return FollowupSummary(**rows.row(0, named=True))
+
+
+# The summary's counts and the sums between them: of the families that later had an abduction
+# case, those to the country of the threat and the rest (never printed); the same for the
+# abduction cases with an earlier prevention case.
+FOLLOWUP_SUMS = (
+    ("later_abduction_families", ("same_country_families", "other_country_families")),
+    ("outgoing_with_prevention_cases",
+     ("outgoing_with_prevention_same_country_cases", "outgoing_with_prevention_other_cases")),
+)  # fmt: skip
+
+
+def followup_texts(s: FollowupSummary, publication: Publication | None) -> dict[str, str]:
+    """Each count of the summary as written: as it is for staff; in publication mode from one
+    released set with its sums, so a printed pair cannot give a hidden rest away."""
+    values = s.model_dump()
+    values["other_country_families"] = s.later_abduction_families - s.same_country_families
+    values["outgoing_with_prevention_other_cases"] = (
+        s.outgoing_with_prevention_cases - s.outgoing_with_prevention_same_country_cases
+    )
+    counts = {k: int(v) for k, v in values.items() if isinstance(v, int)}
+    if publication is None:
+        return {k: number(v) for k, v in counts.items()}
+    release = Release("preventie", publication.threshold, publication.min_denominator, local=True)
+    for key, value in counts.items():
+        release.cell(
+            key, value, printed=not key.endswith(("other_country_families", "other_cases"))
+        )
+    for total, parts in FOLLOWUP_SUMS:
+        release.relate(total, parts)
+    return {k: release.text(k) for k in counts if k in release.printed}
 
 
 def prevention_followup_by_country(
@@ -65,15 +97,18 @@ def followup_metrics(s: FollowupSummary, publication: Publication | None = None)
     """The three key figures of the link: families with prevention, of them later an
     abduction (with its share), and the median months in between. With `publication`, no
     share that gives a hidden count away and no median of a group under the threshold."""
-    count = count_text(publication)
+    shown = followup_texts(s, publication)
     later = s.later_abduction_families
-    share_shown = publication is None or publication.shows_share(later, s.prevention_families)
+    share_shown = publication is None or (
+        publication.shows_share(later, s.prevention_families)
+        and shown["later_abduction_families"] == number(later)
+    )
     median_shown = publication is None or later >= publication.threshold
     return [
-        Metric("Gezinnen met een preventiezaak", count(s.prevention_families)),
+        Metric("Gezinnen met een preventiezaak", shown["prevention_families"]),
         Metric(
             "Daarna een ontvoeringszaak",
-            count(later),
+            shown["later_abduction_families"],
             percent(s.later_abduction_pct) if share_shown else None,
         ),
         Metric(
@@ -88,17 +123,23 @@ def earlier_prevention_sentence(
 ) -> str:
     """The link the other way round: abductions that had an earlier prevention case."""
     n = s.outgoing_with_prevention_cases
-    count = count_text(publication)
+    shown = followup_texts(s, publication)
     share = (
         f" ({percent(s.outgoing_with_prevention_pct)})"
-        if publication is None or publication.shows_share(n, s.outgoing_cases)
+        if publication is None
+        or (
+            publication.shows_share(n, s.outgoing_cases)
+            and shown["outgoing_with_prevention_cases"] == number(n)
+        )
         else ""
     )
+    # the verb never tells a hidden count of one from more
+    verb = "had" if n == 1 and publication is None else "hadden"
     return (
-        f"Andersom: van de {count(s.outgoing_cases)} uitgaande ontvoeringszaken in "
-        f"{period.label} {'had' if n == 1 else 'hadden'} er {count(n)}{share} "
+        f"Andersom: van de {shown['outgoing_cases']} uitgaande ontvoeringszaken in "
+        f"{period.label} {verb} er {shown['outgoing_with_prevention_cases']}{share} "
         f"eerder een preventiezaak van hetzelfde "
-        f"gezin, {count(s.outgoing_with_prevention_same_country_cases)} daarvan over "
+        f"gezin, {shown['outgoing_with_prevention_same_country_cases']} daarvan over "
         "hetzelfde land."
     )
 
@@ -110,22 +151,27 @@ def followup_sentence(
     no durations for a group under the threshold (its shortest and longest are families)."""
     if s.prevention_families == 0:
         return f"Geen preventiezaken van ouders in {period.label}."
-    count = count_text(publication)
+    shown = followup_texts(s, publication)
     later = s.later_abduction_families
     share = (
         f" ({percent(s.later_abduction_pct)})"
-        if publication is None or publication.shows_share(later, s.prevention_families)
+        if publication is None
+        or (
+            publication.shows_share(later, s.prevention_families)
+            and shown["later_abduction_families"] == number(later)
+        )
         else ""
     )
     text = (
-        f"Van de {count(s.prevention_families)} gezinnen met een eerste preventiezaak in "
-        f"{period.label} kregen er {count(later)}{share} later een ontvoeringszaak"
+        f"Van de {shown['prevention_families']} gezinnen met een eerste preventiezaak in "
+        f"{period.label} kregen er {shown['later_abduction_families']}{share} later een "
+        "ontvoeringszaak"
     )
     if publication is not None:
         if later >= publication.threshold:
             text += (
                 f", na een mediaan van {number(s.median_months_to_abduction, 1)} maanden; "
-                f"{count(s.same_country_families)} van hen naar het land van de dreiging"
+                f"{shown['same_country_families']} van hen naar het land van de dreiging"
             )
         return text + "."
     if s.later_abduction_families:
