@@ -5,11 +5,12 @@
  * A chart is drawn once with Plotly.newPlot, and again (Plotly.react) only when its hash
  * changes; Streamlit calls the element on every page run, with the same bytes for a chart
  * whose figure did not change. Charts are drawn one per task, in page order, those near the
- * screen first and the rest when the browser is idle, so the first chart shows before the
- * others are done.
+ * screen first, so the first chart shows before the others are done.
  *
- * window.ikoChartDraws() lists every chart on the page with how often it was drawn (the
- * browser test and the benchmark count them).
+ * window.ikoChartDraws() lists every chart on the page with how often it was drawn, and
+ * whether it waits for a drawing; window.ikoChartLog has every drawing since the page opened
+ * (a chart that is mounted anew starts its own count at 0, the log keeps it). The browser
+ * test and the benchmark count them.
  */
 (function () {
   "use strict";
@@ -19,6 +20,9 @@
   // Charts within one screen height of the visible part count as near.
   const NEAR_MARGIN = "100% 0px";
   const FULLSCREEN_CLASS = "iko-chart--volledig";
+  // as the page names Streamlit's own button (dashboard/chrome.py)
+  const FULLSCREEN_TITLE = "Volledig scherm";
+  const FULLSCREEN_CLOSE = "Volledig scherm sluiten";
   const STYLE = `
 .iko-chart { width: 100%; position: relative; }
 .iko-chart > .iko-chart__plot { width: 100%; }
@@ -35,9 +39,10 @@
     transform: "matrix(1 0 0 1 0 0)",
   };
 
+  const LOG_SIZE = 1000;
+  const log = [];
   const waiting = new Set(); // charts with a figure not yet drawn
   let busy = false;
-  let idle = null;
   const decoder = new TextDecoder();
   const observer = new IntersectionObserver(
     (entries) => {
@@ -55,7 +60,7 @@
       const width = Math.round(entry.contentRect.width);
       if (!chart || !chart.drawn || width === chart.width || width === 0) continue;
       chart.width = width;
-      Plotly.Plots.resize(chart.plot);
+      Plotly.relayout(chart.plot, { width });
     }
   });
 
@@ -121,48 +126,32 @@
     return a.box.compareDocumentPosition(b.box) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
   }
 
-  function nextChart(farToo) {
+  // Near the screen first, in page order, then the rest, and last those in a tab that is
+  // not open (drawn at plotly.js's default width, and fitted when the tab opens).
+  function nextChart() {
     const ready = [...waiting].filter((c) => c.box.isConnected).sort(inPageOrder);
-    // a chart in a hidden tab has no width yet: it is drawn when it shows (and so is near)
-    return ready.find((c) => c.near) || (farToo && ready.find((c) => c.box.clientWidth > 0));
+    return ready.find((c) => c.near) || ready.find((c) => c.box.clientWidth > 0) || ready[0];
   }
 
-  // One chart per task, and a frame between two, so each shows as soon as it is drawn.
+  // One chart per task, and a frame between two, so each shows as soon as it is drawn and
+  // a click or a scroll need not wait for the whole page.
   function pump() {
     if (busy) return;
     busy = true;
     requestAnimationFrame(() =>
       setTimeout(async () => {
-        const chart = nextChart(false);
-        if (chart) {
-          await draw(chart);
-          busy = false;
-          pump();
-          return;
-        }
+        const chart = nextChart();
+        if (chart) await draw(chart);
         busy = false;
-        if (waiting.size && idle === null) {
-          idle = requestIdleCallback(drawFar, { timeout: 1500 });
-        }
+        if (chart) pump();
       }, 0),
     );
-  }
-
-  async function drawFar() {
-    idle = null;
-    if (busy) return;
-    const chart = nextChart(true);
-    if (!chart) return;
-    busy = true;
-    await draw(chart);
-    busy = false;
-    pump();
   }
 
   function fullscreenButton(chart) {
     return {
       name: "volledig-scherm",
-      title: "Volledig scherm aan/uit (Esc sluit)",
+      title: FULLSCREEN_TITLE,
       icon: FULLSCREEN_ICON,
       click: () => toggleFullscreen(chart),
     };
@@ -173,6 +162,8 @@
     chart.box.classList.toggle(FULLSCREEN_CLASS, on);
     const height = on ? chart.box.clientHeight - 64 : chart.layoutHeight;
     Plotly.relayout(chart.plot, { height });
+    const button = chart.plot.querySelector(`.modebar-btn[data-title^="${FULLSCREEN_TITLE}"]`);
+    if (button) button.setAttribute("data-title", on ? FULLSCREEN_CLOSE : FULLSCREEN_TITLE);
     if (on) {
       chart.onKey = (event) => event.key === "Escape" && toggleFullscreen(chart);
       document.addEventListener("keydown", chart.onKey);
@@ -235,6 +226,8 @@
       ],
     };
     const figure = { data: spec.figure.data, layout, config, frames: spec.figure.frames };
+    log.push({ name: chart.name, hash: pending.hash, how: chart.drawn ? "react" : "newPlot" });
+    if (log.length > LOG_SIZE) log.shift();
     try {
       if (chart.drawn) {
         chart.react += 1;
@@ -256,6 +249,9 @@
   window.ikoChartDraws = () =>
     [...document.querySelectorAll(".iko-chart")].map((box) => {
       const c = box.ikoChart;
-      return { name: c.name, hash: c.hash, newPlot: c.newPlot, react: c.react };
+      return {
+        name: c.name, hash: c.hash, newPlot: c.newPlot, react: c.react, waits: waiting.has(c),
+      };
     });
+  window.ikoChartLog = log;
 })();
