@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 import plotly.graph_objects as go
@@ -107,14 +107,19 @@ def _figure_json(fig: go.Figure) -> bytes:
 
 
 def payload(
-    fig: go.Figure, config: Mapping[str, Any], *, select: bool = False, name: str = ""
+    fig: go.Figure,
+    config: Mapping[str, Any],
+    *,
+    select: bool = False,
+    name: str = "",
+    stretch: bool = False,
 ) -> bytes:
     """What the element gets for one chart: a header line (JSON: the hash of the rest, the
-    height, a name for the draw counts), then the figure, its plotly.js config and whether a
-    click selects, as JSON. Kept on the figure for each config, so a page run only looks it
-    up."""
-    key = (orjson.dumps(dict(config), option=orjson.OPT_SORT_KEYS), select, name)
-    made: dict[tuple[bytes, bool, str], bytes] = getattr(fig, "_element_payloads", None) or {}
+    height, whether the chart fills the height of its container, a name for the draw counts),
+    then the figure, its plotly.js config and whether a click selects, as JSON. Kept on the
+    figure for each config, so a page run only looks it up."""
+    key = (orjson.dumps(dict(config), option=orjson.OPT_SORT_KEYS), select, name, stretch)
+    made: dict[tuple, bytes] = getattr(fig, "_element_payloads", None) or {}
     if key in made:
         return made[key]
     body = b"".join(
@@ -125,6 +130,7 @@ def payload(
         "hash": hashlib.blake2b(body, digest_size=8).hexdigest(),
         "height": fig.layout.height or DEFAULT_HEIGHT,
         "name": name,
+        "stretch": stretch,
     }
     made = {**made, key: orjson.dumps(head) + b"\n" + body}
     fig._element_payloads = made
@@ -138,16 +144,17 @@ def show(
     key: str | None = None,
     on_select: str | None = None,
     name: str = "",
+    height: Literal["content", "stretch"] = "content",
     **_: Any,
 ) -> Any:
     """`fig` in the element; with `on_select="rerun"` a click on a point selects it and reruns
     the page (or its fragment), and the selection is in the session state under `key` as
-    st.plotly_chart puts it there (`{"selection": {"points": [...], ...}}`)."""
+    st.plotly_chart puts it there (`{"selection": {"points": [...], ...}}`). With
+    `height="stretch"` the chart fills the height of its container (the presentation)."""
     select = on_select is not None and on_select != "ignore"
     callbacks = {"on_selection_change": _selected} if select else {}
-    return _component()(
-        key=key, data=payload(fig, config, select=select, name=name), height="content", **callbacks
-    )
+    data = payload(fig, config, select=select, name=name, stretch=height == "stretch")
+    return _component()(key=key, data=data, height=height, **callbacks)
 
 
 def _selected() -> None:

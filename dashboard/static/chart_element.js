@@ -58,9 +58,16 @@
     for (const entry of entries) {
       const chart = entry.target.ikoChart;
       const width = Math.round(entry.contentRect.width);
-      if (!chart || !chart.drawn || width === chart.width || width === 0) continue;
-      chart.width = width;
-      Plotly.relayout(chart.plot, { width });
+      const height = Math.round(entry.contentRect.height);
+      if (!chart || !chart.drawn || width === 0) continue;
+      if (chart.stretch && height > 0 && height !== chart.layoutHeight) {
+        chart.width = width;
+        chart.layoutHeight = height;
+        Plotly.relayout(chart.plot, { width, height });
+      } else if (width !== chart.width) {
+        chart.width = width;
+        Plotly.relayout(chart.plot, { width });
+      }
     }
   });
 
@@ -106,7 +113,10 @@
     chart.pending = next;
     chart.name = next.name;
     chart.height = next.height;
-    chart.box.style.minHeight = `${next.height}px`;
+    chart.stretch = next.stretch;
+    // the chart's room is kept while it waits; a stretched chart fills its container's
+    if (next.stretch) chart.box.style.height = "100%";
+    else chart.box.style.minHeight = `${next.height}px`;
     waiting.add(chart);
     pump();
   }
@@ -205,9 +215,10 @@
     waiting.delete(chart);
     chart.pending = null;
     const spec = JSON.parse(decoder.decode(pending.bytes.subarray(pending.start)));
-    const layout = { ...spec.figure.layout, height: pending.height, autosize: true };
+    const height = (pending.stretch && chart.box.clientHeight) || pending.height;
+    const layout = { ...spec.figure.layout, height, autosize: true };
     delete layout.width; // as wide as the page gives it, like st.plotly_chart
-    chart.layoutHeight = pending.height;
+    chart.layoutHeight = height;
     chart.select = spec.select;
     if (spec.select) {
       // st.plotly_chart's defaults for a chart whose points can be picked
