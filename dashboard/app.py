@@ -11,10 +11,11 @@ preload.wait()
 
 import streamlit as st  # noqa: E402
 
-from dashboard import chrome, disclosure  # noqa: E402
+from dashboard import chart_element, chrome, disclosure  # noqa: E402
 from dashboard.charts import template  # noqa: E402
 from dashboard.paths import STATIC_DIR  # noqa: E402
 from dashboard.server import auth  # noqa: E402
+from dashboard.settings import settings  # noqa: E402
 
 # A file of our own: a material icon as favicon makes the browser fetch it from a font server,
 # which a machine without internet cannot reach.
@@ -26,6 +27,8 @@ template.use_iko_template()
 auth.gate()
 
 page = chrome.navigate()
+if settings().chart_element == "eigen":
+    chart_element.preload()  # plotly.js loads while the page runs
 st.set_page_config(page_title=f"{page.title} · IKO-dashboard")
 chrome.header(page.title)
 auth.without_login_banner()

@@ -67,6 +67,13 @@ class Settings(BaseModel):
         '(\'{"IKO.Beheer": "gegevensbeheerder", "<groeps-id>": "medewerker"}\'). Wie meer '
         "waarden heeft, krijgt de hoogste rol. Omgevingsvariabele IKO_ROLE_MAPPING.",
     )
+    chart_element: Literal["eigen", "plotly_chart"] = Field(
+        default="plotly_chart",
+        description="Waarmee een pagina haar grafieken tekent: 'eigen' (het grafiekelement van "
+        "het dashboard: plotly.js één keer geladen, elke grafiek één keer getekend, de eerste "
+        "eerst) of 'plotly_chart' (Streamlits eigen st.plotly_chart). Omgevingsvariabele "
+        "IKO_CHART_ELEMENT.",
+    )
     access_contact: str = Field(
         default="de gegevensbeheerder van Centrum IKO",
         description="Wie toegang geeft: genoemd op de pagina voor wie wel inlogt maar geen rol "
@@ -100,6 +107,7 @@ ENV_VARS = {
     "role_mapping": "IKO_ROLE_MAPPING",
     "access_contact": "IKO_ACCESS_CONTACT",
     "publication_threshold": "IKO_PUBLICATION_THRESHOLD",
+    "chart_element": "IKO_CHART_ELEMENT",
 }
 
 

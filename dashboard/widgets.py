@@ -22,13 +22,13 @@ import polars as pl
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from dashboard import downloads, publication
+from dashboard import chart_element, downloads, publication
 from dashboard.charts import fit, template
 from dashboard.chrome import PAGE_KEY, published
 from dashboard.data import export_meta
 from dashboard.format import MISSING
 from dashboard.presentation.slides import ChartPeriod, ChartSlide
-from dashboard.settings import REPORT_CACHE_SECONDS
+from dashboard.settings import REPORT_CACHE_SECONDS, settings
 
 # -- tables and charts --------------------------------------------------------------------
 
@@ -312,15 +312,15 @@ def show_chart(
     the chart as a slide (see `slide_download`); `counts_protected` says that in publication
     mode the figure hides counts under the threshold (or shows none). `config` adds plotly.js
     options, e.g. `topojsonURL` for a map drawn from our own outlines. `events` go to
-    `st.plotly_chart` as they are (`key`, `on_select`, `selection_mode`); with `on_select`
+    the chart element (`key`, `on_select`, `selection_mode`), which the setting
+    `chart_element` chooses: `dashboard.chart_element` or `st.plotly_chart`; with `on_select`
     the chart's selection state is returned.
     """
-    state = st.plotly_chart(
-        fig,
-        theme=None,
-        config={"displaylogo": False, **template.PLOTLY_CONFIG_NL, **(config or {})},
-        **events,
-    )
+    config = {"displaylogo": False, **template.PLOTLY_CONFIG_NL, **(config or {})}
+    if settings().chart_element == "eigen":
+        state = chart_element.show(fig, config, name=title or "", **events)
+    else:
+        state = st.plotly_chart(fig, theme=None, config=config, **events)
     if title is not None and period is not None:
         # a chart with a key (one drawn twice on a page) gives its button a key too
         key = events.get("key")

@@ -17,7 +17,9 @@ Figures, not tests: run it on an idle machine and quote its table. For each scal
 - at 1x only, in Chromium, side by side in the same run with a one-chart Streamlit app started
   here: each page's time to its first chart and to the finished page (median of `--runs`
   loads), as a ratio to the one-chart app; and the time from a filter change to the redrawn
-  chart on caseload, vakantiepieken and landen.
+  chart on caseload, vakantiepieken and landen. A page is finished when its run is and every
+  chart is drawn. With `IKO_CHART_ELEMENT=eigen` it also counts the draws (`Plotly.newPlot`
+  and `Plotly.react`): the most of one chart on load, and the charts drawn for a filter change.
 """
 
 from __future__ import annotations
@@ -193,12 +195,25 @@ def server_times(home: Path, runs: int) -> tuple[dict, float]:
 class Load:
     first_chart: float
     finished: float
+    # with the dashboard's own chart element: the most times one chart was drawn on load
+    draws: int | None = None
 
 
 def wait_idle(page) -> None:
     page.locator('[data-testid="stStatusWidget"]').wait_for(
         state="hidden", timeout=PAGE_SECONDS * 1000
     )
+    # finished means every chart drawn, whichever element draws them
+    page.wait_for_function(ALL_DRAWN, timeout=PAGE_SECONDS * 1000, polling=20)
+
+
+ALL_DRAWN = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    .every(c => c.querySelector('.main-svg'))
+    && !(window.ikoChartDraws && window.ikoChartDraws().some(c => c.waits))"""
+# Draws per chart and the draws so far (the own element counts them; st.plotly_chart does not).
+DRAWS = """() => window.ikoChartDraws ? [
+    Math.max(0, ...window.ikoChartDraws().map(c => c.newPlot + c.react)),
+    window.ikoChartLog.length] : [null, null]"""
 
 
 def load(
@@ -216,7 +231,8 @@ def load(
             timeout=PAGE_SECONDS * 1000
         )
     wait_idle(page)
-    return Load(first_chart, time.perf_counter() - started), page
+    finished = time.perf_counter() - started
+    return Load(first_chart, finished, page.evaluate(DRAWS)[0]), page
 
 
 CHART_SIGNATURE = """() => [...document.querySelectorAll('.js-plotly-plot')]
@@ -225,10 +241,12 @@ CHART_SIGNATURE = """() => [...document.querySelectorAll('.js-plotly-plot')]
     .join('|')"""
 
 
-def filter_change(browser, url: str, control: str) -> float:
-    """Seconds from a click on `control` to the redrawn charts of a finished script run."""
+def filter_change(browser, url: str, control: str) -> tuple[float, int | None]:
+    """Seconds from a click on `control` to the redrawn charts of a finished script run, and
+    how many charts were drawn for it (with the own chart element)."""
     _, page = load(browser, url)
     try:
+        drawn_before = page.evaluate(DRAWS)[1]
         before = page.evaluate(CHART_SIGNATURE)
         # the control itself, not a chart legend with the same word
         target = (
@@ -246,7 +264,9 @@ def filter_change(browser, url: str, control: str) -> float:
             polling=20,
         )
         wait_idle(page)
-        return time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        drawn = page.evaluate(DRAWS)[1]
+        return seconds, None if drawn is None else drawn - drawn_before
     finally:
         page.close()
 
@@ -260,6 +280,7 @@ def median_load(browser, url: str, runs: int, *, footer: bool = True, chart: boo
     return Load(
         statistics.median(m.first_chart for m in loads),
         statistics.median(m.finished for m in loads),
+        loads[-1].draws,
     )
 
 
@@ -291,12 +312,10 @@ def browser_times(home: Path, tmp: Path, runs: int, browser) -> dict:
             statistics.median(b.first_chart for b in baselines),
             statistics.median(b.finished for b in baselines),
         )
-        filters = {
-            page: statistics.median(
-                filter_change(browser, ours.url + page, control) for _ in range(runs)
-            )
-            for page, control in FILTER_CHANGES
-        }
+        filters = {}
+        for page, control in FILTER_CHANGES:
+            changes = [filter_change(browser, ours.url + page, control) for _ in range(runs)]
+            filters[page] = (statistics.median(c[0] for c in changes), changes[-1][1])
         return {"pages": pages, "baseline": baseline, "filters": filters}
     finally:
         stop(ours.process)
@@ -472,19 +491,24 @@ def main() -> None:
             f"\n## Chromium, 1x (mediaan van {args.runs}); app met één grafiek: eerste grafiek "
             f"{s(base.first_chart)} s, klaar {s(base.finished)} s\n"
         )
-        header = ["pagina", "eerste grafiek s", "x één-grafiek-app", "klaar s", "x één-grafiek-app"]
+        header = ["pagina", "eerste grafiek s", "x één-grafiek-app", "klaar s", "x één-grafiek-app",
+                  "max. tekeningen per grafiek"]  # fmt: skip
         rows = [
             [name, s(m.first_chart) if m.first_chart == m.first_chart else "-",
              s(m.first_chart / base.first_chart) if m.first_chart == m.first_chart else "-",
-             s(m.finished), s(m.finished / base.finished)]
+             s(m.finished), s(m.finished / base.finished),
+             "-" if m.draws is None else str(m.draws)]
             for name, m in browser_result["pages"].items()
         ]  # fmt: skip
         print(table(rows, header))
         print("\n## Filter wijzigen tot bijgewerkte grafiek (Chromium, 1x)\n")
         rows = [
-            [page, control, s(browser_result["filters"][page])] for page, control in FILTER_CHANGES
+            [page, control, s(seconds), "-" if drawn is None else str(drawn)]
+            for (page, control), (seconds, drawn) in zip(
+                FILTER_CHANGES, browser_result["filters"].values(), strict=True
+            )
         ]
-        print(table(rows, ["pagina", "klik op", "s"]))
+        print(table(rows, ["pagina", "klik op", "s", "grafieken getekend"]))
 
 
 if __name__ == "__main__":

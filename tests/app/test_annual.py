@@ -10,6 +10,7 @@ import json
 import polars as pl
 import pytest
 from annual_support import published
+from chart_support import chart_specs
 from streamlit.testing.v1 import AppTest
 from tiny_export import equal_days
 
@@ -126,9 +127,7 @@ def test_running_year_compares_the_same_days_of_the_year_before(db):
     line2_before = equal_days(cases.filter(line=2), "opened_date", 2025, until).height
     total_row = table[table["Soort zaak"] == "Totaal Lijn 2"].iloc[0]
     assert str(total_row["Totaal 2025*"]).replace(".", "") == str(line2_before)
-    names = {
-        t.get("name") for c in at.get("plotly_chart") for t in json.loads(c.proto.spec)["data"]
-    }
+    names = {t.get("name") for spec in chart_specs(at) for t in json.loads(spec)["data"]}
     assert {"2026 t/m 22-11", "2025 t/m 22-11"} <= names and "2025" not in names
     # the table buttons (each chart has a "Dia (PNG)" button too)
     tables = [b for b in at.get("download_button") if b.proto.label.startswith("Download")]

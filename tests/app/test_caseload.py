@@ -8,6 +8,7 @@ import json
 import polars as pl
 import pytest
 from caseload_support import YEAR_2025, D
+from chart_support import chart_specs
 from states import demo_export
 from streamlit.testing.v1 import AppTest
 from tiny_export import equal_days
@@ -79,7 +80,7 @@ def open_caseload(**query: str) -> AppTest:
 
 
 def plotly_specs(at: AppTest) -> list[dict]:
-    return [json.loads(e.proto.spec) for e in at.get("plotly_chart")]
+    return [json.loads(spec) for spec in chart_specs(at)]
 
 
 def test_page_shows_the_published_2025_totals(published):

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from chart_png_support import LABEL, open_page, slide_of
+from chart_support import chart_specs
 from presentation_support import NOT_COUNTS, SMALL_COUNT, figure_texts
 
 from dashboard import pages
@@ -24,7 +25,7 @@ def data_until(demo_db) -> dt.date:
 def test_every_chart_offers_a_slide_png_named_for_what_it_shows(page, downloads):
     at = open_page(page, downloads)
 
-    charts = at.get("plotly_chart")
+    charts = chart_specs(at)
     buttons = [b for b in at.get("download_button") if b.proto.label == LABEL]
     assert charts and len(buttons) == len(charts) == len(downloads)
     # made on click: Streamlit holds a function for the file, not the file
@@ -57,7 +58,7 @@ def test_in_publication_mode_no_slide_shows_a_count_from_one_to_four(page, downl
     buttons = [b for b in at.get("download_button") if b.proto.label == LABEL]
     offered = [b for b in buttons if not b.proto.disabled]
     # a chart that does not protect its small counts offers no PNG (the button says why)
-    assert len(offered) == len(downloads) and len(buttons) == len(at.get("plotly_chart"))
+    assert len(offered) == len(downloads) and len(buttons) == len(chart_specs(at))
     if page.url_path in {"landen", "mediation"}:  # their charts protect what they show
         assert offered
     for download in downloads:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 
+from chart_support import chart_specs
 from streamlit.testing.v1 import AppTest
 
 from dashboard.paths import REPO_ROOT
@@ -56,9 +57,9 @@ def test_chart_and_table_call_the_same_countries_new():
     table = next(d.value for d in at.dataframe if "Lijst" in d.value.columns)
     listed = set(zip(table["Lijst"], table["Land"], strict=True))
     slope = next(
-        json.loads(c.proto.spec)["layout"]
-        for c in at.get("plotly_chart")
-        if "yaxis2" in json.loads(c.proto.spec)["layout"]
+        json.loads(spec)["layout"]
+        for spec in chart_specs(at)
+        if "yaxis2" in json.loads(spec)["layout"]
     )
     marked, shown = set(), set()
     for axis, list_nl in (("yaxis", "dreiging"), ("yaxis2", "uitgaande ontvoering")):

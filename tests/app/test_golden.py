@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from chart_support import chart_specs
 from derivations import derivations
 from streamlit.testing.v1 import AppTest
 
@@ -105,7 +106,7 @@ def _table(frame: Any) -> dict[str, Any]:
 
 def _content(at: AppTest) -> dict[str, Any]:
     content: dict[str, Any] = {
-        "charts": [_chart(c.proto.spec) for c in at.get("plotly_chart")],
+        "charts": [_chart(spec) for spec in chart_specs(at)],
         "tables": [_table(d.value) for d in at.dataframe],
         "metrics": [_plain([m.label, m.value, m.proto.body]) for m in at.metric],
     }

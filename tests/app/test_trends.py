@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import polars as pl
+from chart_support import chart_specs
 from streamlit.testing.v1 import AppTest
 from tiny_export import equal_days
 from trends_support import D, import_older, rows_of
@@ -23,7 +24,7 @@ TRENDS = next(p for p in pages.PAGES if p.url_path == "trends").script
 
 
 def _figures(at: AppTest) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return [json.loads(spec) for spec in chart_specs(at)]
 
 
 def test_page_shows_imported_years_and_the_difference(data_home, tmp_path) -> None:

@@ -11,6 +11,7 @@ import json
 import re
 
 import pytest
+from chart_support import chart_specs
 from streamlit.testing.v1 import AppTest
 from vacation_support import OUTLOOK_DAY
 
@@ -43,7 +44,7 @@ def test_the_backtest_chart_has_every_week_forecast_range_actual_and_naive():
     at = open_vakantiepieken(vandaag=OUTLOOK_DAY.isoformat())
     chart = next(
         spec
-        for spec in (json.loads(c.proto.spec) for c in at.get("plotly_chart"))
+        for spec in (json.loads(s) for s in chart_specs(at))
         if "werkelijkheid" in spec["layout"]["title"]["text"]
     )
     traces = {t.get("name", "ondergrens"): t for t in chart["data"]}

@@ -101,10 +101,13 @@ def open_and_wait(browser, url: str, *, width: int = 1600, height: int = 1000):
     page.locator('[data-testid="stStatusWidget"]').wait_for(
         state="hidden", timeout=PAGE_SECONDS * 1000
     )
-    # Elements whose code loads lazily (the data grid) stand in as grey skeletons at first.
+    # Elements whose code loads lazily (the data grid) stand in as grey skeletons at first, and
+    # the dashboard's own chart element draws its charts one after another.
     page.wait_for_function(
         """() => !document.querySelector(
-            '[data-testid="stSkeleton"], [data-testid="stSkeletonElement"]')""",
+            '[data-testid="stSkeleton"], [data-testid="stSkeletonElement"]')
+            && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                .every(c => c.querySelector('.main-svg'))""",
         timeout=PAGE_SECONDS * 1000,
     )
     return page
