@@ -291,6 +291,10 @@ def _plot_area(fig: go.Figure, canvas: Canvas) -> tuple[float, float]:
     return width - side["l"] - side["r"], height - side["t"] - side["b"]
 
 
+# The width of every flow into a stage publication mode hides ("<5" or "×").
+HIDDEN_FLOW = 5
+
+
 def funnel_figure(
     steps: pl.DataFrame,
     mediation_type: str,
@@ -314,6 +318,14 @@ def funnel_figure(
     if shown is None:
         shown = {stage: number(totals.get(stage, 0)) for stage in STAGE_LABELS}
     links = own.filter(pl.col("request_count") > 0)
+    # a flow's width is its count: a hidden stage's flow gets one width for all, or the chart
+    # (and the figure the browser gets) would give the hidden count away
+    hidden = [s for s in STAGE_LABELS if shown[s] != number(totals.get(s, 0))]
+    links = links.with_columns(
+        request_count=pl.when(pl.col("to_stage").is_in(hidden))
+        .then(HIDDEN_FLOW)
+        .otherwise(pl.col("request_count"))
+    )
     stages = ["requests"] + [s for s in links["to_stage"].to_list() if s != "requests"]
     # within a column: the flow that goes on first, the drop-outs below it
     stages.sort(key=lambda s: (STAGE_COLUMNS[s], s not in {"started", "conducted"}))

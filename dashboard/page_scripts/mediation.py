@@ -54,12 +54,7 @@ for mediation_type in mediation.TYPES:
         ),
         title=f"Van verzoek tot uitkomst: {mediation_type}",
     )
-st.caption(
-    f"Telt de mediationverzoeken die in {year} binnenkwamen, per type (IKO: in een "
-    "kinderontvoeringszaak; NIKO: ander internationaal familieconflict), en waar elk verzoek "
-    "nu staat: niet gestart (met de reden), gestopt na de intake, of voortgezet tot een "
-    "uitkomst."
-)
+st.caption(mediation_shown.funnel_caption(year, pub))
 st.markdown(
     "Een verzoek telt in het jaar waarin het binnenkwam. Een mediation is **geslaagd** bij een "
     "volledige overeenkomst; een gedeeltelijke of spiegelovereenkomst en geen overeenkomst "

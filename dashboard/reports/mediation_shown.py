@@ -113,6 +113,22 @@ def denominator_lines(release: MediationRelease) -> list[str]:
     ]
 
 
+def funnel_caption(year: int, release: MediationRelease) -> str:
+    """What the funnels count; in publication mode, that a hidden flow's width says nothing."""
+    text = (
+        f"Telt de mediationverzoeken die in {year} binnenkwamen, per type (IKO: in een "
+        "kinderontvoeringszaak; NIKO: ander internationaal familieconflict), en waar elk verzoek "
+        "nu staat: niet gestart (met de reden), gestopt na de intake, of voortgezet tot een "
+        "uitkomst."
+    )
+    if release.protects:
+        text += (
+            ' Publicatiemodus: een stroom naar een afgeschermd aantal ("<5" of "×") heeft '
+            "één vaste breedte; zijn dikte zegt niets over het aantal."
+        )
+    return text
+
+
 def funnel_table_shown(steps: pl.DataFrame, release: MediationRelease) -> pl.DataFrame:
     """The steps as a table (`funnel_table`); in publication mode each step's count is the
     released count of the stage it leads to."""

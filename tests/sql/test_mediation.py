@@ -396,3 +396,21 @@ def test_change_sentence_says_chance_when_the_counts_are_small(db):
     assert "niet af te leiden" in sentence and "Fisher" not in sentence
     method = mediation.change_test_text(mediation.success_rates(db.run))
     assert "toets van Fisher op de aantallen van 2024 en 2025 geeft p = 0,17" in method
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_a_hidden_stage_gives_its_count_away_in_no_flow_width(db, year):
+    """The figure the browser gets holds each flow's width: into a stage shown as "<5" or "×"
+    every flow is one fixed width, whatever the count."""
+    from dashboard.charts.mediation_flow import HIDDEN_FLOW, funnel_figure
+
+    steps = mediation.funnel(db.run, year)
+    release = mediation_release(steps, mediation.success_rates(db.run), None, year, Publication())
+    for t, shown in release.stages().items():
+        sankey = funnel_figure(steps, t, shown=shown).data[0]
+        labels = list(sankey.node.label)
+        widths = {}
+        for target, value in zip(sankey.link.target, sankey.link.value, strict=True):
+            widths.setdefault(labels[target], []).append(value)
+        hidden = [label for label in labels if label.endswith(("<5", "×"))]
+        assert all(v == HIDDEN_FLOW for label in hidden for v in widths.get(label, [])), (t, year)
